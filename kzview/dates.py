@@ -1,0 +1,159 @@
+"""Finding dates in English news text and resolving them to calendar days.
+
+Pure functions over strings. A mention is resolved against an anchor (the article's date): a partial date such
+as "January 9" takes the year that puts it nearest the anchor, a bare weekday ("on Sunday") is the latest such day
+on or before the anchor, "yesterday" and "last night" are the day before it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+# "Sunday, January 9, 2022" / "January 9" / "Jan. 9 2022"
+_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}\b)?", re.IGNORECASE
+)
+# "Sunday 9 January 2022" / "9 January" / "the 9th of January"
+_DMY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.IGNORECASE
+)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b")
+_BARE_WEEKDAY = re.compile(
+    rf"\b(?P<last>last\s+|this\s+|on\s+|since\s+)?{_WEEKDAY}(?P<night>\s+night)?\b", re.IGNORECASE
+)
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|last\s+night|overnight|today|tonight|this\s+morning|earlier\s+today)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    surface: str
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None  # 0 = Monday
+    relative: str | None = None  # "yesterday", "last night", "today", "weekday", "last weekday"
+
+    @property
+    def is_full(self) -> bool:
+        return self.year is not None and self.month is not None and self.day is not None
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.month is not None and self.day is not None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in `text`, in order, without overlaps (the longest reading wins)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < te and e > ts for ts, te in taken)
+
+    def add(m: DateMention) -> None:
+        if not overlaps(m.start, m.end):
+            found.append(m)
+            taken.append((m.start, m.end))
+
+    for m in _ISO.finditer(text):
+        y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])
+        if _valid(y, mo, d):
+            add(DateMention(m.start(), m.end(), m.group(0), y, mo, d, None))
+    for rx in (_MDY, _DMY):
+        for m in rx.finditer(text):
+            month = MONTHS[m["month"].lower().rstrip(".")]
+            day = int(m["day"])
+            if not 1 <= day <= 31:
+                continue
+            year = int(m["year"]) if m["year"] else None
+            if year is not None and not _valid(year, month, day):
+                continue
+            if year is None and not _valid(2000, month, day):  # 2000 is a leap year
+                continue
+            # "May" is also a verb: only accept it with a day right after it or a weekday.
+            if m["month"].lower() == "may" and m.group(0)[0].islower():
+                continue
+            wd = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
+            add(DateMention(m.start(), m.end(), m.group(0), year, month, day, wd))
+    for m in _RELATIVE.finditer(text):
+        rel = " ".join(m["rel"].lower().split())
+        add(DateMention(m.start(), m.end(), m.group(0), None, None, None, None, relative=rel))
+    for m in _BARE_WEEKDAY.finditer(text):
+        wd = WEEKDAYS[m["weekday"].lower()]
+        last = (m["last"] or "").strip().lower()
+        rel = "last weekday" if last == "last" else "weekday"
+        start = m.start("weekday") if last in ("on", "since", "") else m.start()
+        add(DateMention(start, m.end(), text[start : m.end()], None, None, None, wd, relative=rel))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def resolve(mention: DateMention, anchor: dt.date | None) -> dt.date | None:
+    """The calendar day a mention names, or None when the text and anchor do not pin it down."""
+    if mention.is_full:
+        return dt.date(mention.year, mention.month, mention.day)  # type: ignore[arg-type]
+    if mention.is_calendar:
+        if anchor is None:
+            return None
+        best: dt.date | None = None
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            if _valid(year, mention.month, mention.day):  # type: ignore[arg-type]
+                cand = dt.date(year, mention.month, mention.day)  # type: ignore[arg-type]
+                if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
+                    best = cand
+        return best
+    if anchor is None:
+        return None
+    rel = mention.relative
+    if rel in ("yesterday", "last night"):
+        return anchor - dt.timedelta(days=1)
+    if rel in ("today", "tonight", "this morning", "earlier today", "overnight"):
+        return anchor
+    if rel in ("weekday", "last weekday") and mention.weekday is not None:
+        back = (anchor.weekday() - mention.weekday) % 7
+        if rel == "last weekday" and back == 0:
+            back = 7
+        return anchor - dt.timedelta(days=back)
+    return None
+
+
+def weekday_mismatch(mention: DateMention, anchor: dt.date | None) -> str | None:
+    """A sentence a fact-checker can verify when a written weekday does not fall on its date, else None."""
+    if mention.weekday is None or not mention.is_calendar:
+        return None
+    day = resolve(mention, anchor)
+    if day is None or day.weekday() == mention.weekday:
+        return None
+    written = calendar.day_name[mention.weekday]
+    actual = calendar.day_name[day.weekday()]
+    return f"“{mention.surface}”: {day:%B} {day.day}, {day.year} was a {actual}, not a {written}"

@@ -1,0 +1,199 @@
+"""Text -> Claims. `extract_corpus` is the entry point; it is deterministic: same input, same claims and ids."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kzview.dates import find_dates, resolve, weekday_mismatch
+from kzview.extract.context import (
+    choose_topic,
+    find_attributions,
+    find_cues,
+    find_scope,
+    pick_attribution,
+    read_counted,
+)
+from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.extract.numbers import Figure, find_figures
+from kzview.extract.sentences import split_sentences, tokenize
+from kzview.model import Article, Claim
+
+__all__ = ["CorpusContext", "corpus_context", "extract_article", "extract_corpus"]
+
+
+@dataclass(frozen=True)
+class CorpusContext:
+    """What the whole corpus tells about each article: the event's own places, a date to anchor partial dates."""
+
+    event_places: frozenset[str]
+    anchor: dt.date | None
+
+
+def _country_rx(lex: Lexicon) -> re.Pattern[str]:
+    names = sorted(lex.countries, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
+    rx = _country_rx(lex)
+    df: Counter[str] = Counter()
+    for a in articles:
+        df.update(set(rx.findall(a.text)))
+    n = len(articles)
+    places = frozenset(c for c, k in df.items() if k * 2 >= n and k == df.most_common(1)[0][1]) if df else frozenset()
+    dates = sorted(a.date for a in articles if a.date)
+    anchor = dates[len(dates) // 2] if dates else None
+    return CorpusContext(places, anchor)
+
+
+def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
+    key = "\x1f".join((article, " ".join(sentence.split()), surface, str(occurrence)))
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+def _token_index(starts: list[int], offset: int) -> int:
+    return bisect.bisect_left(starts, offset)
+
+
+def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lexicon | None = None) -> list[Claim]:
+    lex = lex or load_lexicon()
+    ctx = ctx or CorpusContext(frozenset(), None)
+    text = article.text
+    anchor = article.date or ctx.anchor
+    regions = [(r.start, r.end) for r in article.regions]
+
+    def outside(s: int, e: int) -> bool:
+        return not any(s < re_ and e > rs for rs, re_ in regions)
+
+    figures = [f for f in find_figures(text, lex) if outside(f.start, f.end)]
+    mentions = [d for d in find_dates(text) if outside(d.start, d.end)]
+    sentences = split_sentences(text)
+    sent_starts = [s for s, _ in sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(sentence_of(f.start), []).append(f)
+    dates_by_sentence: dict[int, list[tuple[int, dt.date]]] = {}
+    for d in mentions:
+        # The corpus's date only picks the year of "January 9"; "Sunday" needs the article's own date.
+        day = resolve(d, anchor if d.is_calendar else article.date)
+        if day is not None:
+            dates_by_sentence.setdefault(sentence_of(d.start), []).append((d.start, day))
+
+    seen: Counter[tuple[str, str]] = Counter()
+    claims: list[Claim] = []
+    title = article.title_span
+    antecedent_subject: str | None = None
+
+    def make(kind: str, s: int, e: int, sentence: str, **fields: object) -> Claim:
+        surface = text[s:e]
+        key = (" ".join(sentence.split()), surface)
+        occurrence = seen[key]
+        seen[key] += 1
+        return Claim(
+            id=_claim_id(article.id, sentence, surface, occurrence),
+            article=article.id,
+            kind=kind,  # type: ignore[arg-type]
+            surface=surface,
+            start=s,
+            end=e,
+            sentence=sentence,
+            headline=bool(title and title[0] <= s < title[1]),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    for si in sorted(set(by_sentence) | {sentence_of(d.start) for d in mentions if d.is_calendar}):
+        s0, s1 = sentences[si] if sentences else (0, len(text))
+        sentence = text[s0:s1]
+        figs = by_sentence.get(si, [])
+        sent_dates = dates_by_sentence.get(si, [])
+        for d in mentions:
+            if d.is_calendar and sentence_of(d.start) == si:
+                claims.append(
+                    make("date", d.start, d.end, sentence, low=None, high=None, approximate=False, unit=None,
+                         as_of=resolve(d, anchor), finding=weekday_mismatch(d, anchor))
+                )
+        if not figs:
+            continue
+        tokens = tokenize(text, s0, s1)
+        words = [t.text for t in tokens]
+        starts = [t.start for t in tokens]
+        spans = []
+        for f in figs:
+            a = _token_index(starts, f.core_start)
+            b = max(a + 1, _token_index(starts, f.core_end))
+            spans.append((a, b))
+        hits = find_cues(words, lex)
+        nxt = text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
+        attrs = find_attributions(sentence, nxt)
+        counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
+        prev_topic: str | None = None
+        for k, f in enumerate(figs):
+            counted = counts[k]
+            unit = f.unit
+            subject = None
+            topic, cue_scope = "other", None
+            if f.kind == "count" and not counted.people:
+                unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
+            else:
+                topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words)
+                if f.kind == "count":
+                    if topic == "other" and prev_topic not in (None, "other"):
+                        topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
+                    prev_topic = topic
+                    subject = lex.match_subject(counted.words) if counted.words else None
+                    if subject is None and counted.anaphora:
+                        subject = antecedent_subject
+                    if counted.words or not counted.anaphora:
+                        antecedent_subject = subject
+                    if topic == "troops":
+                        subject = None
+                    unit = "soldiers" if topic == "troops" else "people"
+            # Scope: from the cue ("in intensive care") or a place named in the figure's own clause, which runs
+            # to the next figure that counts people ("207 people were arrested in two markets in Almaty").
+            seg_end = s1
+            for j in range(k + 1, len(figs)):
+                if counts[j].people and figs[j].kind == "count":
+                    seg_end = figs[j].start
+                    break
+            scope = cue_scope or (
+                find_scope(text[f.end : seg_end], text[s0 : f.start], ctx.event_places) if topic != "other" else None
+            )
+            as_of = article.date
+            if sent_dates:
+                as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
+            elif article.date is None:
+                as_of = None
+            claims.append(
+                make(
+                    f.kind, f.start, f.end, sentence,
+                    low=_number(f.low), high=_number(f.high), approximate=f.approximate, unit=unit,
+                    topic=topic, subject=subject, scope=scope,
+                    attribution=pick_attribution(attrs, f.start - s0), as_of=as_of, qualifier=f.qualifier,
+                )
+            )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def extract_corpus(articles: list[Article], lex: Lexicon | None = None) -> list[Claim]:
+    lex = lex or load_lexicon()
+    ctx = corpus_context(articles, lex)
+    out: list[Claim] = []
+    for a in articles:
+        out.extend(extract_article(a, ctx, lex))
+    return out

@@ -1,0 +1,141 @@
+"""The vocabulary extraction reads: topics, subjects, qualifiers, vague quantities, countries.
+
+All of it lives in data files under `kzview/data/` so a user can extend it without touching code; a user file
+given with `--lexicon` / `--qualifiers` is merged over the shipped one.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+Bound = float | None  # a factor of the written figure, or None for unbounded
+
+
+@dataclass(frozen=True)
+class Cue:
+    words: tuple[str, ...]
+    topic: str
+    role: str  # "event" or "noun"
+    priority: int
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    phrase: str
+    rule: str
+    low: Bound
+    high: Bound
+    approximate: bool
+
+
+@dataclass
+class Lexicon:
+    cues: dict[str, list[Cue]] = field(default_factory=dict)  # first word -> cues, longest first
+    topic_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cumulative: dict[str, bool] = field(default_factory=dict)
+    subjects: dict[tuple[str, ...], str] = field(default_factory=dict)
+    people: frozenset[str] = frozenset()
+    prefixes: list[Qualifier] = field(default_factory=list)  # longest first
+    suffixes: list[Qualifier] = field(default_factory=list)
+    vague: dict[str, tuple[int, int]] = field(default_factory=dict)
+    rounding_share: float = 0.05
+    countries: frozenset[str] = frozenset()
+
+    def match_cue(self, words: list[str], i: int) -> Cue | None:
+        """The longest cue starting at words[i], if any."""
+        for cue in self.cues.get(words[i], ()):
+            n = len(cue.words)
+            if tuple(words[i : i + n]) == cue.words:
+                return cue
+        return None
+
+    def match_subject(self, words: list[str]) -> str | None:
+        """The subject named by the longest phrase found anywhere in `words`."""
+        best: tuple[int, str] | None = None
+        for i in range(len(words)):
+            for phrase, subject in self.subjects.items():
+                n = len(phrase)
+                if tuple(words[i : i + n]) == phrase and (best is None or n > best[0]):
+                    best = (n, subject)
+        return best[1] if best else None
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("kzview.data").joinpath(name).read_text("utf-8"))
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _bound(v: Any) -> Bound:
+    return None if v in ("null", None) else float(v)
+
+
+def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], countries: list[str]) -> Lexicon:
+    lex = Lexicon()
+    for topic, spec in lexicon_data.get("topics", {}).items():
+        prio = int(spec.get("priority", 0))
+        lex.topic_kinds[topic] = tuple(spec.get("kinds", ["count"]))
+        lex.cumulative[topic] = bool(spec.get("cumulative", False))
+        scoped = spec.get("scoped", {})
+        for role in ("event", "noun"):
+            for phrase in spec.get(role, []):
+                words = tuple(phrase.lower().split())
+                cue = Cue(words, topic, role, prio, scoped.get(phrase))
+                lex.cues.setdefault(words[0], []).append(cue)
+    for cues in lex.cues.values():
+        cues.sort(key=lambda c: (-len(c.words), -c.priority))
+    for subject, phrases in lexicon_data.get("subjects", {}).items():
+        for phrase in phrases:
+            lex.subjects[tuple(phrase.lower().split())] = subject
+    people = set(lexicon_data.get("people", {}).get("nouns", []))
+    for phrase in lex.subjects:
+        people.add(phrase[-1])
+    for cues in lex.cues.values():
+        for cue in cues:
+            if cue.role == "noun" and len(cue.words) == 1:
+                people.add(cue.words[0])
+    lex.people = frozenset(people)
+
+    for side, target in (("prefix", lex.prefixes), ("suffix", lex.suffixes)):
+        for rule, spec in qualifier_data.get(side, {}).items():
+            for phrase in spec["phrases"]:
+                target.append(
+                    Qualifier(phrase.lower(), rule, _bound(spec["low"]), _bound(spec["high"]), spec["approximate"])
+                )
+        target.sort(key=lambda q: -len(q.phrase))
+    lex.vague = {k.lower(): (int(v[0]), int(v[1])) for k, v in qualifier_data.get("vague", {}).items()}
+    lex.rounding_share = float(qualifier_data.get("rounding", {}).get("max_share", 0.05))
+    lex.countries = frozenset(countries)
+    return lex
+
+
+def _countries() -> list[str]:
+    text = resources.files("kzview.data").joinpath("countries.txt").read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def load_lexicon(lexicon_file: Path | None = None, qualifier_file: Path | None = None) -> Lexicon:
+    lexicon_data = _read("lexicon.toml")
+    qualifier_data = _read("qualifiers.toml")
+    if lexicon_file:
+        lexicon_data = _merge(lexicon_data, tomllib.loads(lexicon_file.read_text("utf-8")))
+    if qualifier_file:
+        qualifier_data = _merge(qualifier_data, tomllib.loads(qualifier_file.read_text("utf-8")))
+    return build_lexicon(lexicon_data, qualifier_data, _countries())

@@ -1,0 +1,336 @@
+"""Finding figures in text: digits, number words, vague quantities, ranges, money, percentages.
+
+`find_figures` returns every figure with its surface (qualifier included), exact offsets and the interval the
+words allow. It knows nothing of topics; it does know what is *not* a figure: years, dates, times of day, phone
+numbers and other identifiers, ordinals, ages and clause numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzview.dates import find_dates
+from kzview.extract.lexicon import Lexicon, Qualifier
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+                 "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+
+_NUMWORD = "|".join([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "dozen"])
+_WORDS_RX = re.compile(
+    rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NUMWORD})"
+    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD})\b)*\b",
+    re.IGNORECASE,
+)
+_DIGITS_RX = re.compile(
+    r"(?P<cur>US\$|A\$|C\$|HK\$|\$|€|£|¥|₽|₸|₹)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
+    r"|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:million|billion|trillion|thousand)\b|(?:bn|mn|mln|tn|m|k|b)\b)?",
+    re.IGNORECASE,
+)
+_CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "€": "EUR", "£": "GBP",
+                     "¥": "JPY", "₽": "RUB", "₸": "KZT", "₹": "INR"}
+_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
+                   "pounds": "GBP", "pounds sterling": "GBP", "tenge": "KZT", "rubles": "RUB", "roubles": "RUB",
+                   "yuan": "CNY", "yen": "JPY", "rupees": "INR", "francs": "CHF", "usd": "USD", "eur": "EUR",
+                   "gbp": "GBP", "kzt": "KZT", "rub": "RUB", "lira": "TRY", "hryvnias": "UAH"}
+_CURRENCY_SUFFIX_RX = re.compile(
+    r"\s+(?:of\s+)?(?P<cw>us dollars|pounds sterling|" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_PERCENT_RX = re.compile(r"\s?%|\s+per\s?cent\b|\s+percent\b", re.IGNORECASE)
+_DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+             "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "night", "nights"}
+_MEASURE = {"km", "kilometers", "kilometres", "miles", "mile", "meters", "metres", "m", "feet", "ft", "kg",
+            "kilograms", "tons", "tonnes", "degrees", "magnitude", "hectares", "acres", "liters", "litres",
+            "barrels", "square", "sq", "cm", "mm", "inches", "mph", "km/h", "kph", "points"}
+_LABELS = {"article", "section", "clause", "paragraph", "chapter", "no", "number", "page", "flight", "route",
+           "highway", "room", "resolution", "decree", "item", "part", "line", "gate", "platform", "bus", "level",
+           "category", "grade", "phase", "stage", "round", "episode", "season", "vol", "volume", "pp", "version",
+           "unit", "block", "apartment", "apt", "building", "floor", "lot", "case", "code", "zone", "district",
+           "sector", "battalion", "brigade", "regiment", "division", "#", "p", "exit", "terminal", "km"}
+_CHANGE_VERBS = {"rose", "risen", "rising", "rises", "increased", "increasing", "climbed", "jumped", "grew",
+                 "grown", "fell", "fallen", "dropped", "decreased", "declined", "revised", "raised", "lowered",
+                 "went", "gone", "up", "down", "moved"}
+
+# What is never a figure: times of day, phone numbers, e-mail and web addresses, codes glued to letters.
+_EXCLUDE_RX = [
+    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?(?!\d)", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),
+    re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
+    re.compile(r"\+\d[\d\s().-]{6,}\d"),
+    re.compile(r"\S+@\S+\.\w+"),
+    re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
+    re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b"),
+    re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
+    re.compile(r"\b\d+[A-Za-z]{3,}\w*\b"),
+]
+_AGE_AFTER = re.compile(r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b",
+                        re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
+_WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+_OPEN_QUOTES = "“\"‘«"
+_CLOSE_QUOTES = "”\"’»"
+
+
+@dataclass(slots=True)
+class Figure:
+    start: int
+    end: int
+    core_start: int  # where the number itself starts (after any qualifier)
+    core_end: int
+    low: float | None
+    high: float | None
+    approximate: bool
+    qualifier: str | None
+    kind: str
+    unit: str | None
+    vague: bool = False
+    spelled: bool = False  # written in words ("three", "a thousand")
+    value: float = 0.0
+    scale: float = 1.0  # the written scale word's factor ("19 million" -> 1e6)
+
+
+def words_to_number(phrase: str) -> int | None:
+    """'twenty-six' -> 26, 'a thousand' -> 1000, 'two dozen' -> 24, 'one hundred and twenty' -> 120."""
+    total, current, seen = 0, 0, False
+    for w in re.split(r"[\s-]+", phrase.lower()):
+        if w in ("a", "an", "and", ""):
+            if w in ("a", "an"):
+                current = max(current, 1)
+            continue
+        seen = True
+        if w in WORD_VALUES:
+            current += WORD_VALUES[w]
+        elif w == "dozen":
+            current = (current or 1) * 12
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in _SCALES:
+            total += (current or 1) * _SCALES[w]
+            current = 0
+        else:
+            return None
+    return total + current if seen else None
+
+
+def _parse_digits(num: str, thousands_dots: bool) -> float:
+    s = num.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if thousands_dots or s.count(".") > 1:
+        s = s.replace(".", "")
+    return float(s)
+
+
+def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
+    return [m.group(0).lower() for m in _WORD_RX.finditer(text, pos, min(len(text), pos + 80))][:n]
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([#\w]+)\W{0,2}$", text[max(0, pos - 30) : pos])
+    return m.group(1).lower() if m else ""
+
+
+def _clean(v: float) -> float:
+    return float(round(v)) if abs(v) >= 10 else round(v, 2)
+
+
+def _apply_qualifier(q: Qualifier | None, low: float, high: float) -> tuple[float | None, float | None]:
+    if q is None:
+        return low, high
+    lo = None if q.low is None else _clean(low * q.low)
+    hi = None if q.high is None else _clean(high * q.high)
+    return lo, hi
+
+
+def _spans_overlap(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and e > a for a, b in spans)
+
+
+def find_figures(text: str, lex: Lexicon) -> list[Figure]:
+    excluded: list[tuple[int, int]] = [(d.start, d.end) for d in find_dates(text) if d.is_calendar]
+    for rx in _EXCLUDE_RX:
+        excluded.extend(m.span() for m in rx.finditer(text))
+
+    cores: list[Figure] = []
+    # Vague quantities first: "tens of thousands" must not be read as "thousands".
+    vague_rx = re.compile(
+        r"\b(?:" + "|".join(re.escape(v) for v in sorted(lex.vague, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    )
+    taken: list[tuple[int, int]] = []
+    for m in vague_rx.finditer(text):
+        phrase = m.group(0).lower()
+        nxt = _next_words(text, m.end(), 2)
+        if phrase in ("a few", "several", "a couple", "a couple of", "a handful", "scores") and not (
+            nxt and (nxt[0] in lex.people or nxt[0] == "of" or nxt[0] in lex.cues)
+        ):
+            continue
+        lo, hi = lex.vague[phrase]
+        cores.append(Figure(m.start(), m.end(), m.start(), m.end(), lo, hi, True, None, "count", None,
+                            vague=True, value=float(lo)))
+        taken.append(m.span())
+    for m in _DIGITS_RX.finditer(text):
+        s, e = m.start("num"), m.end("num")
+        if _spans_overlap(taken, s, e) or _spans_overlap(excluded, s, e):
+            continue
+        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "_/\\#") or (e < len(text) and text[e] in "_/\\"):
+            continue
+        num = m.group("num")
+        nxt = _next_words(text, m.end(), 2)
+        if re.fullmatch(r"1[89]\d\d|20\d\d", num) and not m.group("cur") and not m.group("scale") and not (
+            nxt and (nxt[0] in lex.people or nxt[0] in lex.cues)
+        ) and not _PERCENT_RX.match(text, e):
+            continue  # a year: "in 1989", "from 1989 to 2019"
+
+        thousands_dots = bool(re.fullmatch(r"\d{1,3}\.\d{3}", num)) and bool(nxt) and nxt[0] in lex.people
+        value = _parse_digits(num, thousands_dots)
+        cur = m.group("cur")
+        scale_word = (m.group("scale") or "").strip().lower()
+        start = m.start("cur") if cur else s
+        end = m.end("scale") if scale_word else e
+        cw = _CURRENCY_SUFFIX_RX.match(text, end)
+        if scale_word in ("m", "k", "b") and not (cur or cw):
+            end = e  # "5m" without money is metres, "4k" a distance: keep the number, drop the suffix
+            scale_word = ""
+        scale = _SCALES.get(scale_word) or _SHORT_SCALES.get(scale_word, 1)
+        value *= scale
+        cores.append(Figure(start, end, start, end, value, value, False, None, "count", None, value=value,
+                            scale=float(scale)))
+        taken.append((start, end))
+        if cur:
+            cores[-1].kind, cores[-1].unit = "money", _CURRENCY_SYMBOLS.get(cur, "USD")
+    for m in _WORDS_RX.finditer(text):
+        if _spans_overlap(taken, *m.span()):
+            continue
+        first = m.group(0).split()[0].split("-")[0].lower()
+        if first in _SCALES or first == "dozen":
+            continue  # a bare "million" or "dozen" is part of another figure or not a figure
+        value = words_to_number(m.group(0))
+        if value is None:
+            continue
+        cores.append(Figure(m.start(), m.end(), m.start(), m.end(), value, value, False, None, "count", None,
+                            spelled=True, value=float(value)))
+        taken.append(m.span())
+    cores.sort(key=lambda f: f.start)
+    figures = [f for f in (_complete(text, f, lex) for f in _merge_ranges(text, cores)) if f is not None]
+    return figures
+
+
+def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
+    """Join "3 to 5", "30-40", "between 160 and 225", "two or three" into one figure."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(cores):
+        a = cores[i]
+        if i + 1 < len(cores) and not a.vague:
+            b = cores[i + 1]
+            m = _RANGE_RX.match(text[a.end : b.start])
+            if m and a.end + m.end() == b.start and not b.vague:
+                sep = m.group("sep").lower()
+                before = text[max(0, a.start - 12) : a.start].lower()
+                prev = _prev_word(text, a.start)
+                between = before.rstrip().endswith("between")
+                change = prev == "from" and _prev_word(text, a.start - 5) in _CHANGE_VERBS
+                ok = (sep in ("-", "–", "—", "to", "or") and not change) or (sep == "and" and between)
+                if ok and a.value * max(1.0, b.scale / a.scale) <= b.value and not (
+                    a.unit and b.unit and a.unit != b.unit
+                ):
+                    lo = a.value
+                    if b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:
+                        lo = a.value * b.scale  # "between 2 and 3 million": the scale applies to both ends
+                    start = a.start
+                    if between:
+                        start = a.start - (len(before) - before.rfind("between"))
+                    out.append(Figure(start, b.end, a.core_start, b.core_end, lo, b.value, True, None,
+                                      b.kind, b.unit, spelled=a.spelled and b.spelled, value=lo))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
+    """Add what stands around the number: qualifier, currency word, percent, kind, unit; or reject it."""
+    after = text[f.end : f.end + 40]
+    nxt = _next_words(text, f.end, 3)
+    prev = _prev_word(text, f.start)
+    is_year_like = (
+        not f.spelled and not f.vague and f.low == f.high and f.kind == "count"
+        and re.fullmatch(r"(1[89]\d\d|20\d\d)", text[f.core_start : f.core_end]) is not None
+    )
+    if is_year_like and not (nxt and (nxt[0] in lex.people or nxt[0] in lex.cues)):
+        return None
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, f.start - 10) : f.start]):
+        return None
+    if prev in _LABELS and not f.vague and not f.spelled and f.kind == "count":
+        return None
+    # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
+    if f.spelled and f.low is not None and f.low <= 1:
+        if not nxt or (nxt[0] not in lex.people and nxt[0] not in lex.cues):
+            return None
+    if f.spelled and prev in ("no", "every", "any", "the") and f.low is not None and f.low <= 1:
+        return None
+
+    # Money written after the number: "200 million dollars", "85 euros".
+    cw = _CURRENCY_SUFFIX_RX.match(text, f.end)
+    if cw and f.kind == "count":
+        f.kind, f.unit = "money", _CURRENCY_WORDS[cw.group("cw").lower()]
+        f.end = cw.end()
+    pm = _PERCENT_RX.match(text, f.end)
+    if pm and f.kind == "count" and not f.vague:
+        f.kind, f.unit = "percent", "%"
+        f.end = pm.end()
+    if f.kind == "count" and nxt:
+        head = nxt[0]
+        if head in _DURATION and not f.vague:
+            f.kind, f.unit = "duration", head.rstrip("s") if head.endswith("s") else head
+            m = re.match(r"[\s-]+" + re.escape(head) + r"\b", text[f.end :], re.IGNORECASE)
+            if m:
+                f.end += m.end()
+        elif head in _MEASURE and not f.vague:
+            f.kind, f.unit = "other", head
+
+    # Qualifier before: "more than", "nearly", "some" ... (longest phrase first).
+    low, high = f.low, f.high
+    head_text = text[max(0, f.start - 40) : f.start].lower()
+    qual: Qualifier | None = None
+    for q in lex.prefixes:
+        if re.search(r"(?:^|[^\w])" + re.escape(q.phrase) + r"\s+$", head_text):
+            qual = q
+            break
+    if qual is not None:
+        qs = f.start - (len(head_text) - head_text.rfind(qual.phrase))
+        f.start = qs
+        f.qualifier = text[qs : qs + len(qual.phrase)]
+        f.approximate = f.approximate or qual.approximate or f.vague
+        low, high = _apply_qualifier(qual, low if low is not None else 0, high if high is not None else 0)
+        if f.vague and qual.low is not None and qual.high is None:
+            low, high = f.low, None  # "more than dozens" = at least the vague low end
+    else:
+        tail = text[f.end : f.end + 12].lower()
+        for q in lex.suffixes:
+            m = re.match(r"[\s-]*" + re.escape(q.phrase) + r"(?!\w)", tail)
+            if m and not (q.phrase == "+" and not tail.startswith("+")):
+                f.end += m.end()
+                f.qualifier = q.phrase
+                f.approximate = True
+                low, high = _apply_qualifier(q, low or 0, high or 0)
+                break
+    f.low, f.high = low, high
+    if f.vague:
+        f.approximate = True
+
+    # A figure in quotation marks of its own ("“Dozens” of protesters") keeps its quotes.
+    if f.start > 0 and f.end < len(text) and text[f.start - 1] in _OPEN_QUOTES and text[f.end] in _CLOSE_QUOTES:
+        f.start -= 1
+        f.end += 1
+    return f

@@ -1,0 +1,128 @@
+"""Finding article files and turning their bytes into text, with a clear reason for every file that fails."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED = {".txt", ".md", ".markdown", ".text"}
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file to read and the id the article will carry."""
+
+    path: Path
+    article_id: str
+
+
+class ReadError(Exception):
+    """A file that cannot become an article; the message is for people."""
+
+
+def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
+    """Expand files and directories (recursively, without following directory loops) into sources.
+
+    Returns the sources in a stable order and a list of (path, reason) for what was skipped.
+    """
+    found: list[tuple[Path, Path]] = []  # (file, the PATH it was found under)
+    skipped: list[tuple[str, str]] = []
+    for root in paths:
+        if root.is_symlink() and not root.exists():
+            skipped.append((str(root), "broken symbolic link"))
+            continue
+        if not root.exists():
+            skipped.append((str(root), "no such file or directory"))
+            continue
+        if root.is_file():
+            found.append((root, root.parent))
+            continue
+        seen_dirs: set[tuple[int, int]] = set()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            st = os.stat(dirpath)
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                skipped.append((dirpath, "directory loop (a link back to a folder already read); skipped"))
+                dirnames[:] = []
+                continue
+            seen_dirs.add(key)
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                file = Path(dirpath) / name
+                if file.suffix.lower() not in SUPPORTED:
+                    skipped.append((str(file), f"unsupported file type {file.suffix or '(none)'}; skipped"))
+                    continue
+                if file.is_symlink() and not file.exists():
+                    skipped.append((str(file), "broken symbolic link"))
+                    continue
+                found.append((file, root))
+    # Article id = stem; where two files share a stem, the path relative to the PATH given, without extension.
+    stems: dict[str, int] = {}
+    for file, _ in found:
+        stems[file.stem] = stems.get(file.stem, 0) + 1
+    sources: list[Source] = []
+    seen_files: set[Path] = set()
+    for file, root in found:
+        real = file.resolve()
+        if real in seen_files:
+            continue
+        seen_files.add(real)
+        if stems[file.stem] == 1:
+            article_id = file.stem
+        else:
+            try:
+                rel = file.relative_to(root)
+            except ValueError:
+                rel = Path(file.name)
+            article_id = rel.with_suffix("").as_posix()
+        sources.append(Source(file, article_id))
+    sources.sort(key=lambda s: s.article_id)
+    return sources, skipped
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1.
+
+    Line endings are normalised to `\\n`; offsets in claims refer to the text as returned here.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        if b"\x00" in data[:8192]:
+            raise ReadError("binary file (contains NUL bytes), not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from exc
+    if size > max_bytes:
+        raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+    try:
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise ReadError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise ReadError("is a directory") from exc
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from exc
+    text = decode(data)
+    if not text.strip():
+        raise ReadError("empty file")
+    return text

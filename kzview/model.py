@@ -1,0 +1,125 @@
+"""The data kzview passes between its layers.
+
+Pure pydantic models: no I/O, no Textual. The JSON field names of `Claim` and `ClaimGroup` are the public
+contract (CONTRACT.md): fields may be added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["count", "money", "date", "duration", "percent", "other"]
+
+TOPICS: tuple[str, ...] = (
+    "deaths",
+    "injuries",
+    "arrests",
+    "hospitalized",
+    "missing",
+    "displaced",
+    "troops",
+    "participants",
+    "damage",
+    "population",
+    "other",
+)
+
+
+class Status(StrEnum):
+    CONFLICT = "conflict"
+    UPDATE = "update"
+    CONSISTENT = "consistent"
+    SINGLE = "single"
+
+
+STATUS_ORDER = {Status.CONFLICT: 0, Status.UPDATE: 1, Status.CONSISTENT: 2, Status.SINGLE: 3}
+
+
+class Region(BaseModel):
+    """A stretch of an article that is not the story: site furniture, captions, repeated text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    kind: str  # "furniture", "caption", "duplicate", "bio"
+    reason: str
+
+
+class LoadProblem(BaseModel):
+    """A file (or part of one) that could not be read, with a reason a person can act on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    reason: str
+
+
+class Article(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    path: str
+    text: str
+    title: str
+    title_span: tuple[int, int] | None = None
+    date: dt.date | None = None
+    date_inferred: bool = False
+    outlet: str | None = None
+    regions: tuple[Region, ...] = ()
+
+    def in_region(self, start: int, end: int) -> Region | None:
+        for region in self.regions:
+            if start < region.end and end > region.start:
+                return region
+        return None
+
+
+class Claim(BaseModel):
+    """One checkable figure as the text states it. `text[start:end] == surface` always holds."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    article: str
+    kind: Kind
+    surface: str
+    start: int
+    end: int
+    sentence: str
+    low: float | int | None
+    high: float | int | None
+    approximate: bool
+    unit: str | None = None
+    topic: str = "other"
+    subject: str | None = None
+    scope: str | None = None
+    attribution: str | None = None
+    as_of: dt.date | None = None
+    # Additions beyond the contract's minimum.
+    qualifier: str | None = None
+    headline: bool = False
+    finding: str | None = Field(default=None, description="a problem found in the figure itself")
+
+
+class ClaimGroup(BaseModel):
+    """One thing measured across sources, with a verdict on how the figures relate."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    topic: str
+    subject: str | None
+    scope: str | None
+    status: Status
+    claims: list[str]
+    articles: list[str]
+    reason: str
+    # Additions beyond the contract's minimum.
+    rule: str
+    unit: str | None = None
+    gap: float = 0.0
