@@ -21,20 +21,18 @@ MONTHS["sept"] = 9
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 # "Sunday, January 9, 2022" / "January 9" / "Jan. 9 2022"
-_MDY = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}\b)?", re.IGNORECASE
-)
+_MDY = re.compile(rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)
 # "Sunday 9 January 2022" / "9 January" / "the 9th of January"
-_DMY = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.IGNORECASE
-)
+_DMY = re.compile(rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b")
 _BARE_WEEKDAY = re.compile(
     rf"\b(?P<last>last\s+|this\s+|on\s+|since\s+)?{_WEEKDAY}(?P<night>\s+night)?\b", re.IGNORECASE

@@ -124,8 +124,18 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         for d in mentions:
             if d.is_calendar and sentence_of(d.start) == si:
                 claims.append(
-                    make("date", d.start, d.end, sentence, low=None, high=None, approximate=False, unit=None,
-                         as_of=resolve(d, anchor), finding=weekday_mismatch(d, anchor))
+                    make(
+                        "date",
+                        d.start,
+                        d.end,
+                        sentence,
+                        low=None,
+                        high=None,
+                        approximate=False,
+                        unit=None,
+                        as_of=resolve(d, anchor),
+                        finding=weekday_mismatch(d, anchor),
+                    )
                 )
         if not figs:
             continue
@@ -180,10 +190,20 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 as_of = None
             claims.append(
                 make(
-                    f.kind, f.start, f.end, sentence,
-                    low=_number(f.low), high=_number(f.high), approximate=f.approximate, unit=unit,
-                    topic=topic, subject=subject, scope=scope,
-                    attribution=pick_attribution(attrs, f.start - s0), as_of=as_of, qualifier=f.qualifier,
+                    f.kind,
+                    f.start,
+                    f.end,
+                    sentence,
+                    low=_number(f.low),
+                    high=_number(f.high),
+                    approximate=f.approximate,
+                    unit=unit,
+                    topic=topic,
+                    subject=subject,
+                    scope=scope,
+                    attribution=pick_attribution(attrs, f.start - s0),
+                    as_of=as_of,
+                    qualifier=f.qualifier,
                 )
             )
     claims.sort(key=lambda c: (c.start, c.end))

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from kzview.extract.lexicon import Cue, Lexicon
-from kzview.extract.sentences import Token
 
 STOP = frozenset(
     """were was are is be been being have has had will would could can may might must shall should do did does
@@ -21,6 +20,11 @@ STOP = frozenset(
     your my still also reportedly allegedly so far there here more less per each between against about around
     according said says reported remain remained remains now again already just only even all both either not no
     yet then when where if had linked due following amongst overnight last today yesterday""".split()
+)
+_AGENT = re.compile(r"(?:ists|ians|women|(?<![a-z]i)men|folk|people)$")
+_PERSON_EVENT = re.compile(
+    r"^(?:(?:were|was|are|is|have|has|had|been|remain|still|reportedly)\s+)*(?:killed|dead|died|missing|injured|"
+    r"wounded|hurt|arrested|detained|hospitali[sz]ed|rescued|evacuated|drowned|kidnapped|abducted)\b"
 )
 _ANAPHORA = {"them", "those", "these", "whom", "which", "it"}
 _CLAUSE_END = {";", ":", "(", ")", "—", "–", ",", "."}
@@ -59,7 +63,7 @@ def find_cues(words: list[str], lex: Lexicon) -> list[CueHit]:
 def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     """The noun phrase after a figure: "people", "security forces", "of them", "separate investigations"."""
     i = after
-    while i < len(words) and words[i] in ("”", "\"", "’", "»", ")"):
+    while i < len(words) and words[i] in ("”", '"', "’", "»", ")"):
         i += 1  # "“Dozens” of protesters"
     anaphora = False
     if i < len(words) and words[i] == "of":
@@ -84,8 +88,12 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         np.append(w)
         i += 1
     # "16 members of the security forces": the group named after "of" is what is counted.
-    if np and np[-1] in ("members", "member", "officers", "personnel", "employees") and i < len(words) \
-            and words[i] == "of":
+    if (
+        np
+        and np[-1] in ("members", "member", "officers", "personnel", "employees")
+        and i < len(words)
+        and words[i] == "of"
+    ):
         j = i + 1
         if j < len(words) and words[j] in ("the", "its", "their"):
             j += 1
@@ -99,6 +107,10 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     if not people:
         # an event noun ("deaths", "arrests") names people; anything else ("investigations", "vehicles") does not
         people = any(lex.match_cue(np, k) is not None for k in range(len(np)))
+    if not people and _AGENT.search(np[-1]):
+        people = True  # "tourists", "pedestrians", "firemen": nouns for people by their ending
+    if not people and _PERSON_EVENT.search(" ".join(words[i : i + 4])):
+        people = True  # "17 climbers are missing": only people go missing, die, get hurt or arrested
     return Counted(np, i, anaphora, people)
 
 
@@ -165,9 +177,37 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "The", "This",
-    "That", "Ministry", "Parliament", "Total", "Addition", "Detail", "General", "Particular", "Fact", "Recent",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "This",
+    "That",
+    "Ministry",
+    "Parliament",
+    "Total",
+    "Addition",
+    "Detail",
+    "General",
+    "Particular",
+    "Fact",
+    "Recent",
 }
 _LEAD_PLACE = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),")
 
@@ -194,21 +234,37 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str]) -> str | N
 # Attribution: who the text says gave the figure.
 
 _NAME = r"(?P<x>[^,.;:()“”\"\n]{2,90})"
-_VERBS = r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|" \
-         r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|" \
-         r"gave|gives)"
+_VERBS = (
+    r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|"
+    r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|"
+    r"gave|gives)"
+)
 _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(r"\b(?:citing|quoting)\s+" + _NAME, re.IGNORECASE), 3, "after"),
     (re.compile(r"\baccording to\s+" + _NAME, re.IGNORECASE), 2, "after"),
-    (re.compile(r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"),
-     2, "after"),
-    (re.compile(r"(?:^|[,;:“”\"(]|\bwhile|\bas|\bbut|\band)\s*" + _NAME + r"\s+(?:has\s+|have\s+|had\s+)?" + _VERBS
-                + r"\b"), 2, "before"),
-    (re.compile(r"\b(?:quoted by|reported by|cited by|announced by|confirmed by|released by)\s+" + _NAME,
-                re.IGNORECASE), 1, "after"),
+    (
+        re.compile(r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"),
+        2,
+        "after",
+    ),
+    (
+        re.compile(
+            r"(?:^|[,;:“”\"(]|\bwhile|\bas|\bbut|\band)\s*" + _NAME + r"\s+(?:has\s+|have\s+|had\s+)?" + _VERBS + r"\b"
+        ),
+        2,
+        "before",
+    ),
+    (
+        re.compile(
+            r"\b(?:quoted by|reported by|cited by|announced by|confirmed by|released by)\s+" + _NAME, re.IGNORECASE
+        ),
+        1,
+        "after",
+    ),
 ]
 _NEXT_SENTENCE = re.compile(
-    r"^\s*(?:This|That|It|These figures|The figures?|The information|The data|The toll)\s+(?:was|were|has been|have been)"
+    r"^\s*(?:This|That|It|These figures|The figures?|The information|The data|The toll)"
+    r"\s+(?:was|were|has been|have been)"
     r"\s+(?:announced|reported|confirmed|stated|said|given|released|published)\s+by\s+" + _NAME,
 )
 _CUT = re.compile(
@@ -223,23 +279,34 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 _MINISTRY_DOMAINS = {
-    "interior": "the Interior", "internal affairs": "the Interior", "home": "the Interior", "home affairs":
-    "the Interior", "health": "Health", "defense": "Defence", "defence": "Defence", "foreign affairs":
-    "Foreign Affairs", "foreign": "Foreign Affairs", "emergency situations": "Emergency Situations",
-    "emergencies": "Emergency Situations", "justice": "Justice", "finance": "Finance",
+    "interior": "the Interior",
+    "internal affairs": "the Interior",
+    "home": "the Interior",
+    "home affairs": "the Interior",
+    "health": "Health",
+    "defense": "Defence",
+    "defence": "Defence",
+    "foreign affairs": "Foreign Affairs",
+    "foreign": "Foreign Affairs",
+    "emergency situations": "Emergency Situations",
+    "emergencies": "Emergency Situations",
+    "justice": "Justice",
+    "finance": "Finance",
 }
 _DOMAIN = "|".join(sorted(_MINISTRY_DOMAINS, key=len, reverse=True))
 _MINISTRY_A = re.compile(rf"\b({_DOMAIN})\s+(ministry|minister)\b", re.IGNORECASE)
 _MINISTRY_B = re.compile(rf"\b(ministry|minister)\s+(?:of|for)\s+(?:the\s+)?({_DOMAIN})\b", re.IGNORECASE)
 _LEADING = re.compile(
     r"^(?:the\s+)?(?:latest\s+)?(?:official\s+)?(?:figures|reports|data|statements?|information|a statement|"
-    r"numbers|estimates)\s+(?:from|of|by|released by)\s+", re.IGNORECASE
+    r"numbers|estimates)\s+(?:from|of|by|released by)\s+",
+    re.IGNORECASE,
 )
 
 
 _CONJ = re.compile(r"^(?:(?:and|but|while|as|so|then|meanwhile|also|yet|whereas)\s+)+", re.IGNORECASE)
-_OFFICIAL = re.compile(r"(?:the\s+)?(?:latest\s+)?official\s+(?:data|figures|numbers|statistics|count|tally)",
-                       re.IGNORECASE)
+_OFFICIAL = re.compile(
+    r"(?:the\s+)?(?:latest\s+)?official\s+(?:data|figures|numbers|statistics|count|tally)", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +340,26 @@ def normalise_source(raw: str) -> str | None:
 
 
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
-_PRONOUNS = {"this", "that", "it", "he", "she", "they", "we", "i", "you", "which", "who", "there", "these",
-             "those", "one", "some", "many", "others"}
+_PRONOUNS = {
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "which",
+    "who",
+    "there",
+    "these",
+    "those",
+    "one",
+    "some",
+    "many",
+    "others",
+}
 
 
 def _plausible(name: str) -> bool:

@@ -13,14 +13,28 @@ from dataclasses import dataclass
 from kzview.dates import find_dates
 from kzview.extract.lexicon import Lexicon, Qualifier
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
-                 "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_SHORT_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
 
 _NUMWORD = "|".join([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "dozen"])
 _WORDS_RX = re.compile(
@@ -35,34 +49,189 @@ _DIGITS_RX = re.compile(
     r"(?P<scale>\s?(?:million|billion|trillion|thousand)\b|(?:bn|mn|mln|tn|m|k|b)\b)?",
     re.IGNORECASE,
 )
-_CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "A$": "AUD", "C$": "CAD", "HK$": "HKD", "€": "EUR", "£": "GBP",
-                     "¥": "JPY", "₽": "RUB", "₸": "KZT", "₹": "INR"}
-_CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "us dollars": "USD", "euros": "EUR", "euro": "EUR",
-                   "pounds": "GBP", "pounds sterling": "GBP", "tenge": "KZT", "rubles": "RUB", "roubles": "RUB",
-                   "yuan": "CNY", "yen": "JPY", "rupees": "INR", "francs": "CHF", "usd": "USD", "eur": "EUR",
-                   "gbp": "GBP", "kzt": "KZT", "rub": "RUB", "lira": "TRY", "hryvnias": "UAH"}
+_CURRENCY_SYMBOLS = {
+    "US$": "USD",
+    "$": "USD",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₽": "RUB",
+    "₸": "KZT",
+    "₹": "INR",
+}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
+    "tenge": "KZT",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "yuan": "CNY",
+    "yen": "JPY",
+    "rupees": "INR",
+    "francs": "CHF",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "kzt": "KZT",
+    "rub": "RUB",
+    "lira": "TRY",
+    "hryvnias": "UAH",
+}
 _CURRENCY_SUFFIX_RX = re.compile(
-    r"\s+(?:of\s+)?(?P<cw>us dollars|pounds sterling|" + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
+    r"\s+(?:of\s+)?(?P<cw>us dollars|pounds sterling|"
+    + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )
 _PERCENT_RX = re.compile(r"\s?%|\s+per\s?cent\b|\s+percent\b", re.IGNORECASE)
-_DURATION = {"year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
-             "minutes", "second", "seconds", "decade", "decades", "century", "centuries", "night", "nights"}
-_MEASURE = {"km", "kilometers", "kilometres", "miles", "mile", "meters", "metres", "m", "feet", "ft", "kg",
-            "kilograms", "tons", "tonnes", "degrees", "magnitude", "hectares", "acres", "liters", "litres",
-            "barrels", "square", "sq", "cm", "mm", "inches", "mph", "km/h", "kph", "points"}
-_LABELS = {"article", "section", "clause", "paragraph", "chapter", "no", "number", "page", "flight", "route",
-           "highway", "room", "resolution", "decree", "item", "part", "line", "gate", "platform", "bus", "level",
-           "category", "grade", "phase", "stage", "round", "episode", "season", "vol", "volume", "pp", "version",
-           "unit", "block", "apartment", "apt", "building", "floor", "lot", "case", "code", "zone", "district",
-           "sector", "battalion", "brigade", "regiment", "division", "#", "p", "exit", "terminal", "km"}
-_CHANGE_VERBS = {"rose", "risen", "rising", "rises", "increased", "increasing", "climbed", "jumped", "grew",
-                 "grown", "fell", "fallen", "dropped", "decreased", "declined", "revised", "raised", "lowered",
-                 "went", "gone", "up", "down", "moved"}
+_DURATION = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "second",
+    "seconds",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+}
+_MEASURE = {
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "mile",
+    "meters",
+    "metres",
+    "m",
+    "feet",
+    "ft",
+    "kg",
+    "kilograms",
+    "tons",
+    "tonnes",
+    "degrees",
+    "magnitude",
+    "hectares",
+    "acres",
+    "liters",
+    "litres",
+    "barrels",
+    "square",
+    "sq",
+    "cm",
+    "mm",
+    "inches",
+    "mph",
+    "km/h",
+    "kph",
+    "points",
+}
+_LABELS = {
+    "article",
+    "section",
+    "clause",
+    "paragraph",
+    "chapter",
+    "no",
+    "number",
+    "page",
+    "flight",
+    "route",
+    "highway",
+    "room",
+    "resolution",
+    "decree",
+    "item",
+    "part",
+    "line",
+    "gate",
+    "platform",
+    "bus",
+    "level",
+    "category",
+    "grade",
+    "phase",
+    "stage",
+    "round",
+    "episode",
+    "season",
+    "vol",
+    "volume",
+    "pp",
+    "version",
+    "unit",
+    "block",
+    "apartment",
+    "apt",
+    "building",
+    "floor",
+    "lot",
+    "case",
+    "code",
+    "zone",
+    "district",
+    "sector",
+    "battalion",
+    "brigade",
+    "regiment",
+    "division",
+    "#",
+    "p",
+    "exit",
+    "terminal",
+    "km",
+}
+_CHANGE_VERBS = {
+    "rose",
+    "risen",
+    "rising",
+    "rises",
+    "increased",
+    "increasing",
+    "climbed",
+    "jumped",
+    "grew",
+    "grown",
+    "fell",
+    "fallen",
+    "dropped",
+    "decreased",
+    "declined",
+    "revised",
+    "raised",
+    "lowered",
+    "went",
+    "gone",
+    "up",
+    "down",
+    "moved",
+}
 
 # What is never a figure: times of day, phone numbers, e-mail and web addresses, codes glued to letters.
 _EXCLUDE_RX = [
+    # terminal control sequences in hostile text: CSI (7- and 8-bit) and OSC; their digits are no figures
+    re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"),
+    re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"),
     re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?(?!\d)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),
     re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
@@ -73,13 +242,14 @@ _EXCLUDE_RX = [
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
     re.compile(r"\b\d+[A-Za-z]{3,}\w*\b"),
 ]
-_AGE_AFTER = re.compile(r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b",
-                        re.IGNORECASE)
+_AGE_AFTER = re.compile(
+    r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b", re.IGNORECASE
+)
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 _RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
-_OPEN_QUOTES = "“\"‘«"
-_CLOSE_QUOTES = "”\"’»"
+_OPEN_QUOTES = '“"‘«'
+_CLOSE_QUOTES = '”"’»'
 
 
 @dataclass(slots=True)
@@ -174,8 +344,11 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
         ):
             continue
         lo, hi = lex.vague[phrase]
-        cores.append(Figure(m.start(), m.end(), m.start(), m.end(), lo, hi, True, None, "count", None,
-                            vague=True, value=float(lo)))
+        cores.append(
+            Figure(
+                m.start(), m.end(), m.start(), m.end(), lo, hi, True, None, "count", None, vague=True, value=float(lo)
+            )
+        )
         taken.append(m.span())
     for m in _DIGITS_RX.finditer(text):
         s, e = m.start("num"), m.end("num")
@@ -185,9 +358,13 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
             continue
         num = m.group("num")
         nxt = _next_words(text, m.end(), 2)
-        if re.fullmatch(r"1[89]\d\d|20\d\d", num) and not m.group("cur") and not m.group("scale") and not (
-            nxt and (nxt[0] in lex.people or nxt[0] in lex.cues)
-        ) and not _PERCENT_RX.match(text, e):
+        if (
+            re.fullmatch(r"1[89]\d\d|20\d\d", num)
+            and not m.group("cur")
+            and not m.group("scale")
+            and not (nxt and (nxt[0] in lex.people or nxt[0] in lex.cues))
+            and not _PERCENT_RX.match(text, e)
+        ):
             continue  # a year: "in 1989", "from 1989 to 2019"
 
         thousands_dots = bool(re.fullmatch(r"\d{1,3}\.\d{3}", num)) and bool(nxt) and nxt[0] in lex.people
@@ -202,8 +379,9 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
             scale_word = ""
         scale = _SCALES.get(scale_word) or _SHORT_SCALES.get(scale_word, 1)
         value *= scale
-        cores.append(Figure(start, end, start, end, value, value, False, None, "count", None, value=value,
-                            scale=float(scale)))
+        cores.append(
+            Figure(start, end, start, end, value, value, False, None, "count", None, value=value, scale=float(scale))
+        )
         taken.append((start, end))
         if cur:
             cores[-1].kind, cores[-1].unit = "money", _CURRENCY_SYMBOLS.get(cur, "USD")
@@ -216,8 +394,22 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
         value = words_to_number(m.group(0))
         if value is None:
             continue
-        cores.append(Figure(m.start(), m.end(), m.start(), m.end(), value, value, False, None, "count", None,
-                            spelled=True, value=float(value)))
+        cores.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.start(),
+                m.end(),
+                value,
+                value,
+                False,
+                None,
+                "count",
+                None,
+                spelled=True,
+                value=float(value),
+            )
+        )
         taken.append(m.span())
     cores.sort(key=lambda f: f.start)
     figures = [f for f in (_complete(text, f, lex) for f in _merge_ranges(text, cores)) if f is not None]
@@ -240,8 +432,10 @@ def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
                 between = before.rstrip().endswith("between")
                 change = prev == "from" and _prev_word(text, a.start - 5) in _CHANGE_VERBS
                 ok = (sep in ("-", "–", "—", "to", "or") and not change) or (sep == "and" and between)
-                if ok and a.value * max(1.0, b.scale / a.scale) <= b.value and not (
-                    a.unit and b.unit and a.unit != b.unit
+                if (
+                    ok
+                    and a.value * max(1.0, b.scale / a.scale) <= b.value
+                    and not (a.unit and b.unit and a.unit != b.unit)
                 ):
                     lo = a.value
                     if b.scale > 1 and a.scale == 1 and a.value * b.scale <= b.value:
@@ -249,8 +443,22 @@ def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
                     start = a.start
                     if between:
                         start = a.start - (len(before) - before.rfind("between"))
-                    out.append(Figure(start, b.end, a.core_start, b.core_end, lo, b.value, True, None,
-                                      b.kind, b.unit, spelled=a.spelled and b.spelled, value=lo))
+                    out.append(
+                        Figure(
+                            start,
+                            b.end,
+                            a.core_start,
+                            b.core_end,
+                            lo,
+                            b.value,
+                            True,
+                            None,
+                            b.kind,
+                            b.unit,
+                            spelled=a.spelled and b.spelled,
+                            value=lo,
+                        )
+                    )
                     i += 2
                     continue
         out.append(a)
@@ -264,7 +472,10 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     nxt = _next_words(text, f.end, 3)
     prev = _prev_word(text, f.start)
     is_year_like = (
-        not f.spelled and not f.vague and f.low == f.high and f.kind == "count"
+        not f.spelled
+        and not f.vague
+        and f.low == f.high
+        and f.kind == "count"
         and re.fullmatch(r"(1[89]\d\d|20\d\d)", text[f.core_start : f.core_end]) is not None
     )
     if is_year_like and not (nxt and (nxt[0] in lex.people or nxt[0] in lex.cues)):

@@ -19,7 +19,7 @@ from kzview.model import Region
 _DATE_MARKER = re.compile(r"^[ \t]*date[:\s][ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE | re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.DOTALL)
 _BREADCRUMB = re.compile(r"^(home|start)\b(\s*[»>/|›]\s*|\s+)", re.IGNORECASE)
-_TERMINAL = tuple(".!?…:;\"”’)")
+_TERMINAL = tuple('.!?…:;"”’)')
 _WORD = re.compile(r"\w+")
 
 
@@ -171,21 +171,22 @@ def clean(text: str) -> Cleaned:
         if kind:
             regions.append(Region(start=s, end=e, kind=kind, reason=reason))
     if tail_from is not None:
-        regions.append(
-            Region(start=tail_from, end=len(text), kind="furniture", reason="related links and comments")
-        )
+        regions.append(Region(start=tail_from, end=len(text), kind="furniture", reason="related links and comments"))
     regions.sort(key=lambda r: r.start)
 
     date_inferred = False
     if date is None:
-        full = [
+        # The latest date the story itself mentions: full dates, then "January 9" read in their year.
+        mentions = [
             d
             for d in find_dates(text)
-            if d.is_full and not any(r.start <= d.start < r.end and r.kind != "caption" for r in regions)
+            if d.is_calendar and not any(r.start <= d.start < r.end and r.kind != "caption" for r in regions)
         ]
-        days = [resolve(d, None) for d in full]
-        days = [d for d in days if d is not None]
+        full = [resolve(d, None) for d in mentions if d.is_full]
+        days = [d for d in full if d is not None]
         if days:
+            base = max(days)
+            days += [d for d in (resolve(m, base) for m in mentions if not m.is_full) if d is not None]
             date, date_inferred = max(days), True
     return Cleaned(
         title=title,

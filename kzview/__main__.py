@@ -1,0 +1,5 @@
+import sys
+
+from kzview.cli import main
+
+sys.exit(main())

@@ -1,0 +1,203 @@
+"""Command line: the app, and the non-interactive `claims` and `conflicts` commands (CONTRACT.md).
+
+Exit status: 0 when at least one article was read, 1 when nothing could be read, 2 for bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kzview import __version__
+
+if TYPE_CHECKING:
+    from kzview.store import ClaimStore
+
+COMMANDS = {
+    "claims": "every extracted claim (one JSON array with --format json)",
+    "conflicts": "every claim group, conflicts first (one JSON array with --format json)",
+}
+
+_DESCRIPTION = """\
+kzview lines up the figures several news sources give for one event (deaths, injuries, arrests, troops,
+damage, crowd sizes, dates), says which agree, which are one count growing over time and which clash, and why.
+
+  kzview [PATH ...]                       open the terminal app (no PATH: the bundled sample corpus)
+  kzview claims [PATH ...] [--format F]    print every extracted claim
+  kzview conflicts [PATH ...] [--format F] print every claim group, conflicts first
+
+PATH is a file or a directory (read recursively; .txt and .md). --format is json or table; table is the
+default on a terminal, json otherwise. Run `kzview claims --help` for a command's options."""
+
+_UNSAFE_JSON = re.compile("[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u061c]")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="article files or folders")
+    p.add_argument("--lexicon", type=Path, metavar="FILE", help="a TOML file of extra topic cues and subjects")
+    p.add_argument("--qualifiers", type=Path, metavar="FILE", help="a TOML file overriding the qualifier table")
+    p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip files larger than this")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kzview", description=_DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    p.add_argument("--version", action="version", version=f"kzview {__version__}")
+    _common(p)
+    return p
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=f"kzview {name}", description=COMMANDS[name])
+    _common(p)
+    p.add_argument(
+        "--format",
+        choices=("json", "table"),
+        default=None,
+        help="json (CONTRACT.md) or table; default: table on a terminal, json otherwise",
+    )
+    if name == "conflicts":
+        p.add_argument("--hide-single", action="store_true", help="leave out groups that only one article gives")
+    return p
+
+
+def _load(args: argparse.Namespace) -> ClaimStore:
+    from kzview.extract.lexicon import load_lexicon
+    from kzview.ingest import load_corpus
+    from kzview.store import build_store
+
+    lex = load_lexicon(args.lexicon, args.qualifiers)
+    corpus = load_corpus(args.paths or None, max_bytes=int(args.max_size * 1024 * 1024))
+    return build_store(corpus, lex)
+
+
+def _report_problems(store: ClaimStore) -> None:
+    from kzview.safe import one_line
+
+    for p in store.problems:
+        print(f"kzview: {one_line(p.path)}: {one_line(p.reason)}", file=sys.stderr)
+
+
+def dump_json(items: list[dict]) -> str:
+    """JSON with every control character escaped, so printing it to a terminal is always safe."""
+    text = json.dumps(items, ensure_ascii=False, indent=2)
+    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def _claims_table(store: ClaimStore):  # noqa: ANN202 - rich is imported lazily
+    from rich.table import Table
+    from rich.text import Text
+
+    from kzview.safe import one_line
+
+    t = Table(title=f"{len(store.claims)} claims in {len(store.articles)} articles", expand=False)
+    for col in ("article", "figure", "interval", "topic", "subject", "scope", "source", "as of"):
+        t.add_column(col, overflow="fold")
+    for c in store.claims:
+        interval = f"{_num(c.low)}..{_num(c.high)}" if c.kind != "date" else ""
+        t.add_row(
+            *(
+                Text(one_line(str(v or ""), 60))
+                for v in (
+                    c.article,
+                    c.surface,
+                    interval,
+                    c.topic if c.kind != "date" else "date",
+                    c.subject,
+                    c.scope,
+                    c.attribution,
+                    c.as_of,
+                )
+            )
+        )
+    return t
+
+
+def _num(v: float | int | None) -> str:
+    if v is None:
+        return "∞" if v is None else ""
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+
+def _groups_table(store: ClaimStore, hide_single: bool):  # noqa: ANN202
+    from rich.table import Table
+    from rich.text import Text
+
+    from kzview.safe import one_line
+
+    groups = [g for g in store.groups if not (hide_single and g.status.value == "single")]
+    t = Table(
+        title=f"{len(groups)} groups: " + ", ".join(f"{n} {s}" for s, n in store.counts().items()), show_lines=True
+    )
+    for col in ("status", "what", "figures", "reason"):
+        t.add_column(col, overflow="fold")
+    for g in groups:
+        what = " / ".join(x for x in (g.topic, g.subject, g.scope) if x)
+        figs = "\n".join(
+            one_line(f"{c.article.split('_')[0]}: {c.surface}" + (f" ({c.as_of})" if c.as_of else ""), 50)
+            for c in store.group_claims(g.id)[:8]
+        )
+        t.add_row(Text(g.status.value), Text(one_line(what)), Text(figs), Text(one_line(g.reason)))
+    return t
+
+
+def run_command(name: str, argv: list[str]) -> int:
+    parser = _command_parser(name)
+    args = parser.parse_args(argv)
+    store = _load(args)
+    _report_problems(store)
+    if not store.articles:
+        print("kzview: no article could be read", file=sys.stderr)
+        return 1
+    fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    if fmt == "json":
+        if name == "claims":
+            items = [c.model_dump(mode="json") for c in store.claims]
+        else:
+            items = [
+                g.model_dump(mode="json") for g in store.groups if not (args.hide_single and g.status.value == "single")
+            ]
+        sys.stdout.write(dump_json(items) + "\n")
+    else:
+        from rich.console import Console
+
+        console = Console()
+        console.print(_claims_table(store) if name == "claims" else _groups_table(store, args.hide_single))
+    return 0
+
+
+def run_app(argv: list[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    from kzview.tui.app import KzviewApp
+
+    app = KzviewApp(
+        paths=args.paths or None,
+        lexicon=args.lexicon,
+        qualifiers=args.qualifiers,
+        max_bytes=int(args.max_size * 1024 * 1024),
+    )
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] in COMMANDS:
+            return run_command(argv[0], argv[1:])
+        return run_app(argv)
+    except SystemExit as exc:  # argparse: --help exits 0, bad arguments 2
+        return int(exc.code) if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

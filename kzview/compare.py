@@ -1,0 +1,372 @@
+"""Claims -> ClaimGroups: what each group measures, whether its figures agree, and why, in one sentence.
+
+The rules, in the order a fact-checker applies them:
+
+1. Only like is compared with like: a group is one topic, subject and scope ("deaths / security forces / whole
+   event"). A part is never pooled with its whole; it is checked against it (a part larger than its whole is a
+   conflict, and so is a subset larger than its set: hospitalized above injured).
+2. Figures whose intervals can all hold at once are `consistent` ("almost 8,000" with 7,939). A bare round figure
+   is read as rounded (see qualifiers.toml, [rounding]).
+3. Time explains a difference only when dates say so: for a count that can only grow (a death toll) figures that
+   rise with their dates are an `update`; a later figure below an earlier one is a `conflict`, and so are
+   different figures for the same day or figures with no date to separate them. Counts that can fall (troops,
+   displaced) that change between dates are an `update` that says which way they moved.
+
+Everything here is linear or n log n in the number of claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import tomllib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
+
+INF = math.inf
+COMPARED_KINDS = ("count", "money")
+_TOLL_NAMES = {
+    "deaths": "a death toll",
+    "injuries": "a count of the injured",
+    "arrests": "an arrest count",
+    "hospitalized": "a count of people hospitalized",
+}
+
+
+@cache
+def currency_ranges() -> dict[str, tuple[float, float]]:
+    data = tomllib.loads(resources.files("kzview.data").joinpath("currencies.toml").read_text("utf-8"))
+    return {k.upper(): (float(v[0]), float(v[1])) for k, v in data.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Fig:
+    """A claim as the comparison sees it: the interval it allows, rounding and currency accounted for."""
+
+    claim: Claim
+    lo: float
+    hi: float
+
+    @property
+    def day(self) -> str:
+        return self.claim.as_of.isoformat() if self.claim.as_of else ""
+
+
+def _round_tolerance(value: float, share: float) -> float:
+    """A bare round figure stands for a rounded value: 8,000 for 7,600..8,400 (5 % at most)."""
+    if value < 10 or not float(value).is_integer():
+        return 0.0
+    v, zeros = int(value), 0
+    while v % 10 == 0 and v:
+        v //= 10
+        zeros += 1
+    if zeros == 0:
+        return 0.0
+    return min(0.5 * 10**zeros, share * value)
+
+
+def to_fig(c: Claim, lex: Lexicon) -> Fig:
+    lo = -INF if c.low is None else float(c.low)
+    hi = INF if c.high is None else float(c.high)
+    if c.qualifier is None and not c.approximate and lo == hi:
+        tol = _round_tolerance(lo, lex.rounding_share)
+        lo, hi = lo - tol, hi + tol
+    if c.kind == "money" and c.unit:
+        rate = currency_ranges().get(c.unit.upper())
+        if rate:
+            lo, hi = lo * rate[0], hi * rate[1]
+    return Fig(c, lo, hi)
+
+
+def _money_class(c: Claim) -> str:
+    if c.kind != "money":
+        return c.kind
+    return "money" if (c.unit or "").upper() in currency_ranges() else f"money:{c.unit}"
+
+
+def group_key(c: Claim) -> tuple[str, str | None, str | None, str]:
+    return (c.topic, c.subject, c.scope, _money_class(c))
+
+
+def _gid(*parts: object) -> str:
+    return "g" + hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:10]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Words for the reasons.
+
+
+def figure_words(c: Claim) -> str:
+    return " ".join(c.surface.split()).strip('“”"‘’«»')
+
+
+def source_words(c: Claim, date: bool = True) -> str:
+    parts = [c.article]
+    if c.attribution:
+        parts.append(c.attribution)
+    if date:
+        parts.append(c.as_of.isoformat() if c.as_of else "undated")
+    return ", ".join(parts)
+
+
+def cite(c: Claim, date: bool = True) -> str:
+    return f"{figure_words(c)} ({source_words(c, date)})"
+
+
+def _what(topic: str, subject: str | None, scope: str | None) -> str:
+    words = topic
+    if subject:
+        words += f" of {subject}"
+    words += f" in {scope}" if scope else " in the whole event"
+    return words
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 10 or float(v).is_integer() else f"{v:g}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Deciding a group's status.
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    status: Status
+    rule: str
+    reason: str
+    gap: float = 0.0
+
+
+def _extreme_pair(figs: list[Fig]) -> tuple[Fig, Fig]:
+    """The figure with the highest floor and the one with the lowest ceiling: the widest disagreement."""
+    high = max(figs, key=lambda f: (f.lo, f.claim.id))
+    low = min(figs, key=lambda f: (f.hi, f.claim.id))
+    return high, low
+
+
+def _gap(high: Fig, low: Fig) -> float:
+    return (high.lo - low.hi) / max(abs(low.hi), 1.0)
+
+
+def _same_source(a: Fig, b: Fig) -> str:
+    src = a.claim.attribution
+    if src and src == b.claim.attribution:
+        return f"; the same source, {src}, gave both"
+    return ""
+
+
+def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
+    articles = {f.claim.article for f in figs}
+    max_lo = max(f.lo for f in figs)
+    min_hi = min(f.hi for f in figs)
+    if max_lo <= min_hi:
+        if len(articles) == 1:
+            shown = "; ".join(cite(f.claim, date=False) for f in figs[:4])
+            return Verdict(Status.SINGLE, "single", f"Only one article gives this figure: {shown}.")
+        exact = [
+            f.claim.low
+            for f in figs
+            if f.claim.low is not None and f.claim.low == f.claim.high and max_lo <= float(f.claim.low) <= min_hi
+        ]
+        common = float(exact[0]) if exact else (max_lo if max_lo > -INF else min_hi)
+        shown: list[Claim] = []
+        for f in sorted(figs, key=lambda f: (f.claim.low is None, f.claim.article, f.claim.start)):
+            if all(f.claim.article != c.article for c in shown):
+                shown.append(f.claim)
+        listed = ", ".join(cite(c) for c in shown[:3]) + (" …" if len(shown) > 3 else "")
+        return Verdict(
+            Status.CONSISTENT,
+            "overlap",
+            f"All {len(figs)} figures from {len(articles)} articles can hold at once ({listed}): each allows "
+            f"{_fmt(common)}.",
+        )
+    high, low = _extreme_pair(figs)
+    gap = _gap(high, low)
+    undated = [f for f in figs if not f.claim.as_of]
+    if undated:
+        return Verdict(
+            Status.CONFLICT,
+            "undated",
+            f"{cite(high.claim)} and {cite(low.claim)} cannot both be true, and no date separates them"
+            f"{_same_source(high, low)}.",
+            gap,
+        )
+    by_day: dict[str, list[Fig]] = defaultdict(list)
+    for f in figs:
+        by_day[f.day].append(f)
+    days = sorted(by_day)
+    for d in days:
+        same = by_day[d]
+        if max(f.lo for f in same) > min(f.hi for f in same):
+            h, lw = _extreme_pair(same)
+            return Verdict(
+                Status.CONFLICT,
+                "same-day",
+                f"{cite(h.claim)} and {cite(lw.claim)} differ for the same day, {d}{_same_source(h, lw)}.",
+                _gap(h, lw),
+            )
+    if len(days) == 1:  # unreachable: one day with disjoint figures returned above
+        return Verdict(Status.CONFLICT, "same-day", f"{cite(high.claim)} and {cite(low.claim)} differ.", gap)
+    steps = [(d, max(by_day[d], key=lambda f: (f.lo if f.lo > -INF else f.hi, f.claim.id))) for d in days]
+    if cumulative:
+        # A count that only grows: no later figure may be certainly below an earlier one.
+        floor: Fig | None = None
+        for d in days:
+            ceiling = min(by_day[d], key=lambda f: (f.hi, f.claim.id))
+            if floor is not None and floor.lo > ceiling.hi:
+                noun = _TOLL_NAMES.get(topic, "a running total")
+                return Verdict(
+                    Status.CONFLICT,
+                    "falls",
+                    f"{figure_words(ceiling.claim)} on {d} ({source_words(ceiling.claim, False)}) is below "
+                    f"{figure_words(floor.claim)} on {floor.day} ({source_words(floor.claim, False)}); "
+                    f"{noun} cannot fall.",
+                    _gap(floor, ceiling),
+                )
+            top = max(by_day[d], key=lambda f: (f.lo, f.claim.id))
+            if floor is None or top.lo > floor.lo:
+                floor = top
+        timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.claim.article})" for d, f in steps[:6])
+        return Verdict(Status.UPDATE, "grows", f"One count growing over time: {timeline}.")
+    first, last = steps[0][1], steps[-1][1]
+    mid = lambda f: f.lo if f.hi == INF else (f.hi if f.lo == -INF else (f.lo + f.hi) / 2)  # noqa: E731
+    direction = "rose" if mid(last) > mid(first) else "fell" if mid(last) < mid(first) else "moved"
+    timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.claim.article})" for d, f in steps[:6])
+    return Verdict(Status.UPDATE, "changes", f"The figure {direction} over time: {timeline}.")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _sort_claims(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.as_of.isoformat() if c.as_of else "9999", c.article, c.start))
+
+
+def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup:
+    topic, subject, scope, unit_class = key
+    claims = _sort_claims(f.claim for f in figs)
+    units = sorted({c.unit for c in claims if c.unit})
+    return ClaimGroup(
+        id=gid,
+        topic=topic,
+        subject=subject,
+        scope=scope,
+        status=v.status,
+        claims=[c.id for c in claims],
+        articles=sorted({c.article for c in claims}),
+        reason=v.reason,
+        rule=v.rule,
+        unit="USD" if unit_class == "money" and len(units) > 1 else (units[0] if units else None),
+        gap=v.gap,
+    )
+
+
+def _part_of(key: tuple) -> list[tuple[tuple, str]]:
+    """The wholes a group is a part of, each with the relation's name."""
+    topic, subject, scope, unit_class = key
+    out = []
+    if scope is not None:
+        out.append(((topic, subject, None, unit_class), "a part cannot be larger than its whole"))
+    if subject is not None:
+        out.append(((topic, None, scope, unit_class), "a part cannot be larger than its whole"))
+    if topic == "hospitalized":
+        out.append(
+            (
+                ("injuries", subject, None if scope in ("intensive care", "critical condition") else scope, unit_class),
+                "the hospitalized are a subset of the injured",
+            )
+        )
+    return out
+
+
+def _part_whole(
+    part_key: tuple,
+    part: list[Fig],
+    whole_key: tuple,
+    whole: list[Fig],
+    relation: str,
+) -> ClaimGroup | None:
+    """A part certainly larger than its whole, at a time when the whole could not have grown past it."""
+    best: tuple[float, Fig, Fig] | None = None
+    # Sort the wholes by date so each part figure meets the smallest whole that is not earlier than it.
+    for p in part:
+        for w in whole:
+            if p.claim.article == w.claim.article and p.claim.sentence == w.claim.sentence:
+                continue
+            comparable = not p.claim.as_of or not w.claim.as_of or p.claim.as_of <= w.claim.as_of
+            if comparable and p.lo > w.hi:
+                g = _gap(p, w)
+                if (
+                    best is None
+                    or g > best[0]
+                    or (g == best[0] and (p.claim.id, w.claim.id) < (best[1].claim.id, best[2].claim.id))
+                ):
+                    best = (g, p, w)
+    if best is None:
+        return None
+    g, p, w = best
+    topic, subject, scope, _ = part_key
+    reason = (
+        f"{cite(p.claim)} for {_what(topic, subject, scope)} exceeds {cite(w.claim)} for "
+        f"{_what(*whole_key[:3])}: {relation}."
+    )
+    v = Verdict(Status.CONFLICT, "part-whole", reason, g)
+    return _make_group(_gid("part", part_key, whole_key), part_key, [p, w], v)
+
+
+def _bounded(figs: list[Fig], limit: int = 50) -> list[Fig]:
+    """The few figures that can break a part/whole check: the highest floors or the lowest ceilings."""
+    if len(figs) <= limit:
+        return figs
+    return sorted(figs, key=lambda f: f.lo, reverse=True)[:limit] + sorted(figs, key=lambda f: f.hi)[:limit]
+
+
+def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:
+    lex = lex or load_lexicon()
+    buckets: dict[tuple, list[Fig]] = defaultdict(list)
+    findings: list[ClaimGroup] = []
+    for c in claims:
+        if c.finding:
+            findings.append(
+                ClaimGroup(
+                    id=_gid("finding", c.id),
+                    topic="other",
+                    subject=None,
+                    scope=None,
+                    status=Status.CONFLICT,
+                    claims=[c.id],
+                    articles=[c.article],
+                    reason=c.finding + ".",
+                    rule="weekday",
+                )
+            )
+        if c.kind in COMPARED_KINDS and c.topic != "other":
+            buckets[group_key(c)].append(to_fig(c, lex))
+    groups: list[ClaimGroup] = []
+    for key, figs in buckets.items():
+        figs.sort(key=lambda f: (f.claim.article, f.claim.start))
+        v = judge(figs, key[0], lex.cumulative.get(key[0], False))
+        groups.append(_make_group(_gid(*key), key, figs, v))
+    for key, figs in buckets.items():
+        for whole_key, relation in _part_of(key):
+            whole = buckets.get(whole_key)
+            if whole:
+                g = _part_whole(key, _bounded(figs), whole_key, _bounded(whole), relation)
+                if g is not None:
+                    groups.append(g)
+    groups.extend(findings)
+    return rank(groups)
+
+
+def rank(groups: list[ClaimGroup]) -> list[ClaimGroup]:
+    """Conflicts first (widest gap, most sources), then updates, consistent groups, single-source groups."""
+    return sorted(
+        groups,
+        key=lambda g: (STATUS_ORDER[g.status], -g.gap, -len(g.articles), g.topic, g.subject or "", g.scope or "", g.id),
+    )

@@ -1,0 +1,83 @@
+"""The left pane: the articles, with date, figures and conflicts; those the selected group touches are marked."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content, Span
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from kzview.safe import one_line
+from kzview.store import ClaimStore
+from kzview.tui.widgets.conflict_table import short_id
+
+
+class ArticleList(OptionList):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="articles.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="articles.up"),
+    ]
+
+    class Selected(Message):
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__(markup=False, **kwargs)
+        self.store = store
+        self.touched: set[str] = set()
+
+    def prompt(self, article_id: str) -> Content:
+        a = self.store.article_by_id[article_id]
+        st = self.store.stats.get(article_id)
+        mark = "●" if article_id in self.touched else " "
+        title = one_line(a.title, 200)
+        date = f"{a.date}{'?' if a.date_inferred else ''}" if a.date else "undated"
+        counts = f"{st.claims} fig" if st else ""
+        conflict = f" ✗{st.conflicting}" if st and st.conflicting else ""
+        line2 = f"  {short_id(a.id)} · {date} · {counts}{conflict}"
+        text = f"{mark} {title}\n{line2}"
+        spans = [Span(0, 1, "bold")]
+        if conflict:
+            start = len(f"{mark} {title}\n") + len(line2) - len(conflict)
+            spans.append(Span(start, start + len(conflict), "bold $error"))
+        spans.append(Span(len(f"{mark} {title}\n"), len(text), "dim"))
+        return Content(text, spans=spans)
+
+    def populate(self) -> None:
+        keep = self.highlighted
+        self.clear_options()
+        self.add_options([Option(self.prompt(a.id), id=a.id) for a in self.store.articles])
+        if self.store.articles:
+            self.highlighted = keep if keep is not None and keep < len(self.store.articles) else 0
+
+    def mark(self, article_ids: set[str]) -> None:
+        """Mark the articles a group touches (●), redrawing only the rows that changed."""
+        changed = self.touched ^ article_ids
+        self.touched = set(article_ids)
+        for aid in changed:
+            if aid in self.store.article_by_id:
+                try:
+                    self.replace_option_prompt(aid, self.prompt(aid))
+                except Exception:  # noqa: BLE001 - the list may be repopulating
+                    pass
+
+    def select_article(self, article_id: str) -> None:
+        try:
+            index = self.get_option_index(article_id)
+        except Exception:  # noqa: BLE001 - unknown id
+            return
+        if self.highlighted != index:
+            self.highlighted = index
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(self.Selected(event.option_id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_id:
+            self.post_message(self.Selected(event.option_id))

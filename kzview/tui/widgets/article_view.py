@@ -1,0 +1,305 @@
+"""The middle pane: one article's text, every figure highlighted by the status of its group.
+
+A line-API view: the text is wrapped here, once per width, into (start, end) offsets, so a claim's offsets map to
+a screen line directly and only visible lines are ever styled. Article text is never markup: it is shown through
+`display_text` (control characters made visible, one for one) inside a rich `Text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from kzview.model import Article, Claim, Status
+from kzview.safe import display_text
+from kzview.store import ClaimStore
+
+GUTTER = 2
+MARKERS = {Status.CONFLICT: "✗", Status.UPDATE: "↗", Status.CONSISTENT: "✓", Status.SINGLE: "·"}
+_SEVERITY = {Status.CONFLICT: 0, Status.UPDATE: 1, Status.CONSISTENT: 2, Status.SINGLE: 3, None: 4}
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of `text` to `width` cells, as (start, end) offsets into `text`."""
+    width = max(8, width)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        if start == end:
+            out.append((start, start))
+            continue
+        while start < end:
+            chunk_end = min(end, start + width)
+            chunk = text[start:chunk_end]
+            if not chunk.isascii():
+                while chunk_end > start + 1 and cell_len(text[start:chunk_end]) > width:
+                    chunk_end -= 1
+                chunk = text[start:chunk_end]
+            if chunk_end >= end:
+                out.append((start, end))
+                break
+            cut = chunk.rfind(" ")
+            if cut <= 0:
+                out.append((start, chunk_end))  # a word longer than the line: hard break
+                start = chunk_end
+            else:
+                out.append((start, start + cut))
+                start = start + cut + 1
+    return out
+
+
+class ArticleView(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {
+        "articleview--conflict",
+        "articleview--update",
+        "articleview--consistent",
+        "articleview--single",
+        "articleview--figure",
+        "articleview--date",
+        "articleview--selected",
+        "articleview--current",
+        "articleview--furniture",
+        "articleview--headline",
+        "articleview--gutter",
+        "articleview--empty",
+    }
+    BINDINGS = [
+        Binding("n", "next_claim", "Next figure", id="article.next_claim", tooltip="Move to the next figure"),
+        Binding("p,N", "prev_claim", "Prev figure", id="article.prev_claim", tooltip="Move to the previous figure"),
+        Binding(
+            "enter",
+            "choose_claim",
+            "Its group",
+            id="article.choose",
+            tooltip="Select the figure's group in the conflict table",
+        ),
+        Binding("j,down", "scroll_down", "Down", show=False, id="article.down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="article.up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="article.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="article.bottom"),
+        Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
+    ]
+
+    class ClaimChosen(Message):
+        """The user asked to see the group of the figure under the cursor."""
+
+        def __init__(self, claim: Claim) -> None:
+            super().__init__()
+            self.claim = claim
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.article: Article | None = None
+        self.figures: list[Claim] = []
+        self.current: int | None = None  # index into self.figures
+        self.selected_group: str | None = None
+        self._lines: list[tuple[int, int]] = []
+        self._line_starts: list[int] = []
+        self._wrap_width = 0
+        self._display = ""
+        self._spans: list[tuple[int, int, str]] = []
+        self._version = 0
+        self._pending_offset: int | None = None
+
+    # -- content --------------------------------------------------------------------------------------------
+    def show_article(self, article_id: str | None, keep_scroll: bool = False) -> None:
+        article = self.store.article_by_id.get(article_id) if article_id else None
+        changed = article is not self.article
+        self.article = article
+        self.figures = (
+            [c for c in self.store.claims_by_article.get(article_id or "", []) if c.kind != "date"] if article else []
+        )
+        if changed:
+            self.current = None
+        self._display = display_text(article.text) if article else ""
+        self._rewrap(force=True)
+        self._restyle()
+        if changed and not keep_scroll:
+            self.scroll_to(y=0, animate=False)
+        self._update_titles()
+
+    def set_group(self, group_id: str | None) -> None:
+        self.selected_group = group_id
+        self._restyle()
+
+    def _update_titles(self) -> None:
+        from textual.content import Content
+
+        a = self.article
+        if a is None:
+            self.border_title = Content("No article")
+            self.border_subtitle = None
+            return
+        st = self.store.stats.get(a.id)
+        date = f"{a.date}{' (inferred)' if a.date_inferred else ''}" if a.date else "undated"
+        self.border_title = Content(display_text(a.id))
+        bits = [date]
+        if st:
+            bits.append(f"{st.claims} figures, {st.conflicting} in conflict")
+        self.border_subtitle = Content(" · ".join(bits))
+
+    def _rewrap(self, force: bool = False) -> None:
+        width = max(8, self.scrollable_content_region.width - GUTTER)
+        if not force and width == self._wrap_width:
+            return
+        self._wrap_width = width
+        self._lines = wrap_offsets(self._display, width) if self.article else []
+        self._line_starts = [s for s, _ in self._lines]
+        self.virtual_size = Size(width + GUTTER, len(self._lines))
+        self._version += 1
+        self._render_cached.cache_clear()
+        self.refresh()
+
+    def _restyle(self) -> None:
+        """Compute the styled spans: regions dim, headline bold, figures by status, selection, cursor."""
+        spans: list[tuple[int, int, str]] = []
+        a = self.article
+        if a is not None:
+            for r in a.regions:
+                spans.append((r.start, r.end, "furniture"))
+            if a.title_span:
+                spans.append((a.title_span[0], a.title_span[1], "headline"))
+            selected = (
+                set(self.store.group_by_id[self.selected_group].claims)
+                if self.selected_group in self.store.group_by_id
+                else set()
+            )
+            for c in self.store.claims_by_article.get(a.id, []):
+                status = self.store.claim_status(c.id)
+                if c.kind == "date":
+                    name = "conflict" if c.finding else "date"
+                else:
+                    name = status.value if status else "figure"
+                spans.append((c.start, c.end, name))
+                if c.id in selected:
+                    spans.append((c.start, c.end, "selected"))
+            if self.current is not None and self.current < len(self.figures):
+                c = self.figures[self.current]
+                spans.append((c.start, c.end, "current"))
+        self._spans = spans
+        self._version += 1
+        self._render_cached.cache_clear()
+        self.refresh()
+
+    # -- navigation -----------------------------------------------------------------------------------------
+    def line_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        y = self.line_of(offset)
+        top = max(0, y - max(1, self.scrollable_content_region.height // 3))
+        if not (self.scroll_y <= y < self.scroll_y + self.scrollable_content_region.height - 1):
+            self.scroll_to(y=top, animate=False)
+
+    def focus_claim(self, claim_id: str) -> None:
+        """Put the cursor on a claim and bring it into view (after layout, if the pane was just shown)."""
+        c = self.store.claim_by_id.get(claim_id)
+        if c is None or self.article is None or c.article != self.article.id:
+            return
+        for i, f in enumerate(self.figures):
+            if f.id == claim_id:
+                self.current = i
+                self._restyle()
+        self._pending_offset = c.start  # a date finding has no figure cursor, but is scrolled to all the same
+        self.call_after_refresh(self._apply_pending_scroll)
+
+    def _apply_pending_scroll(self) -> None:
+        if self._pending_offset is not None and self.scrollable_content_region.height > 0:
+            self._rewrap()
+            self.scroll_to_offset(self._pending_offset)
+            self._pending_offset = None
+
+    def _step(self, delta: int) -> None:
+        if not self.figures:
+            return
+        if self.current is None:
+            top = self._lines[int(self.scroll_y)][0] if self._lines else 0
+            after = [i for i, c in enumerate(self.figures) if c.start >= top]
+            self.current = (after[0] if after else 0) if delta > 0 else (after[0] - 1 if after else -1)
+            self.current %= len(self.figures)
+        else:
+            self.current = (self.current + delta) % len(self.figures)
+        self._restyle()
+        self.scroll_to_offset(self.figures[self.current].start)
+
+    def action_next_claim(self) -> None:
+        self._step(1)
+
+    def action_prev_claim(self) -> None:
+        self._step(-1)
+
+    def action_choose_claim(self) -> None:
+        if self.current is not None and self.current < len(self.figures):
+            self.post_message(self.ClaimChosen(self.figures[self.current]))
+
+    # -- rendering ------------------------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._rewrap()
+        if self._pending_offset is None and self.current is not None and self.current < len(self.figures):
+            self._pending_offset = self.figures[self.current].start
+        self._apply_pending_scroll()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._render_cached.cache_clear()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = y + scroll_y
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        strip = self._render_cached(index, self._version)
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - cleared whenever content or styles change
+    def _render_cached(self, index: int, version: int) -> Strip:
+        start, end = self._lines[index]
+        styles = {
+            name: self.get_component_rich_style(f"articleview--{name}")
+            for name in (
+                "conflict",
+                "update",
+                "consistent",
+                "single",
+                "figure",
+                "date",
+                "selected",
+                "current",
+                "furniture",
+                "headline",
+                "gutter",
+            )
+        }
+        line = Text(self._display[start:end], end="")
+        worst: Status | None = None
+        has_figure = False
+        is_current = False
+        for s, e, name in self._spans:
+            if s < end and e > start or (s == e == start):
+                line.stylize(styles[name], max(s, start) - start, min(e, end) - start)
+                if name in ("conflict", "update", "consistent", "single") and s >= start:
+                    st = Status(name)
+                    if _SEVERITY[st] < _SEVERITY[worst]:
+                        worst = st
+                if name in ("figure",) and s >= start:
+                    has_figure = True
+                if name == "current":
+                    is_current = True
+        mark = "▶" if is_current else MARKERS.get(worst, "•" if has_figure else " ") if worst or has_figure else " "
+        gutter = Text(f"{mark} ", style=styles["gutter"], end="")
+        segments = list(gutter.render(self.app.console)) + list(line.render(self.app.console))
+        return Strip(Segment.simplify(segments)).apply_style(self.rich_style)

@@ -1,0 +1,166 @@
+"""The right pane: every claim group, conflicts first, and the reason for the highlighted one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from kzview.compare import figure_words
+from kzview.model import ClaimGroup, Status
+from kzview.safe import one_line
+from kzview.store import ClaimStore
+
+STATUS_CELL = {
+    Status.CONFLICT: ("✗ conflict", "bold red"),
+    Status.UPDATE: ("↗ update", "bold yellow"),
+    Status.CONSISTENT: ("✓ agree", "green"),
+    Status.SINGLE: ("· single", "dim"),
+}
+
+
+def short_id(article_id: str) -> str:
+    """`002_6d31b14c13160f05` -> `002`: the part before the first underscore, when there is one."""
+    head = article_id.split("_", 1)[0]
+    return head if head and len(head) < len(article_id) else article_id[:12]
+
+
+def what_words(g: ClaimGroup) -> str:
+    if g.rule == "weekday":
+        return "date: weekday"
+    bits = [g.topic]
+    if g.subject:
+        bits.append(g.subject)
+    if g.scope:
+        bits.append(f"in {g.scope}")
+    if g.rule == "part-whole":
+        bits.append("(part > whole)")
+    return " · ".join(bits)
+
+
+class GroupTable(DataTable):
+    BINDINGS = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Go to figures",
+            id="groups.select",
+            tooltip="Highlight the group's figures and jump to the first",
+        ),
+        Binding(
+            "s",
+            "toggle_single",
+            "Singles",
+            id="groups.toggle_single",
+            tooltip="Show or hide groups only one article gives",
+        ),
+        Binding("j", "cursor_down", "Down", show=False, id="groups.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="groups.up"),
+    ]
+
+    class GroupHighlighted(Message):
+        def __init__(self, group_id: str | None) -> None:
+            super().__init__()
+            self.group_id = group_id
+
+    class GroupChosen(Message):
+        def __init__(self, group_id: str) -> None:
+            super().__init__()
+            self.group_id = group_id
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.store = store
+        self.hide_single = False
+
+    def on_mount(self) -> None:
+        self.add_column("status", key="status")
+        self.add_column("what", key="what")
+        self.add_column("figures (article: figure)", key="figures")
+        self.add_column("n", key="n")
+
+    def populate(self) -> None:
+        keep = self.selected_group_id
+        self.clear()
+        for g in self.store.groups:
+            if self.hide_single and g.status == Status.SINGLE:
+                continue
+            label, style = STATUS_CELL[g.status]
+            figures = "  ".join(f"{short_id(c.article)}: {figure_words(c)}" for c in self.store.group_claims(g.id)[:6])
+            if len(g.claims) > 6:
+                figures += f"  (+{len(g.claims) - 6})"
+            self.add_row(
+                Text(label, style=style),
+                Text(one_line(what_words(g), 40)),
+                Text(one_line(figures, 90)),
+                Text(str(len(g.articles)), justify="right"),
+                key=g.id,
+            )
+        if keep and keep in self.rows:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    @property
+    def selected_group_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - an empty or shrinking table has no cursor row
+            return None
+
+    def show_group(self, group_id: str) -> None:
+        if group_id not in self.rows and self.hide_single:
+            self.hide_single = False
+            self.populate()
+        if group_id in self.rows:
+            self.move_cursor(row=self.get_row_index(group_id), animate=False)
+
+    def action_toggle_single(self) -> None:
+        self.hide_single = not self.hide_single
+        self.populate()
+        self.app.notify("Single-source groups hidden" if self.hide_single else "Single-source groups shown")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.GroupHighlighted(event.row_key.value if event.row_key else None))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if event.row_key and event.row_key.value:
+            self.post_message(self.GroupChosen(event.row_key.value))
+
+
+class ReasonPanel(Static):
+    """The highlighted group's reason, and every figure with its source and date."""
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.store = store
+
+    def show_group(self, group_id: str | None) -> None:
+        g = self.store.group_by_id.get(group_id) if group_id else None
+        if g is None:
+            self.update(Content("Select a row to see why its figures agree or clash."))
+            return
+        label, _ = STATUS_CELL[g.status]
+        lines = [f"{label.upper()} — {what_words(g)}", one_line(g.reason)]
+        for c in self.store.group_claims(g.id)[:12]:
+            src = f", {c.attribution}" if c.attribution else ""
+            date = str(c.as_of) if c.as_of else "undated"
+            lines.append(one_line(f"  {short_id(c.article)}: {figure_words(c)} ({date}{src})", 200))
+        self.update(Content("\n".join(lines)))
+
+
+class GroupsPane(Vertical):
+    """Table above, reason below."""
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+
+    def compose(self):  # noqa: ANN201
+        yield GroupTable(self.store, id="groups")
+        yield ReasonPanel(self.store, id="reason")

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kzview.extract import corpus_context, extract_article
+from kzview.extract.lexicon import load_lexicon
+from kzview.ingest import article_from_text, bundled_corpus_path, load_corpus
+from kzview.model import Article, Claim
+from kzview.store import ClaimStore, build_store
+
+SEEDS = bundled_corpus_path()
+
+
+@pytest.fixture(scope="session")
+def lex():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def sample_store() -> ClaimStore:
+    return build_store(load_corpus([SEEDS]))
+
+
+def article(text: str, article_id: str = "a1") -> Article:
+    return article_from_text(article_id, text)
+
+
+def claims_of(text: str, article_id: str = "a1") -> list[Claim]:
+    """Claims of one article written in a test, in a corpus of its own."""
+    lex = load_lexicon()
+    a = article(text, article_id)
+    return extract_article(a, corpus_context([a], lex), lex)
+
+
+def figure(text: str, surface: str) -> Claim:
+    """The claim whose surface is `surface` (exactly one must exist)."""
+    found = [c for c in claims_of(text) if c.surface == surface]
+    assert len(found) == 1, f"{surface!r} not found once in {[c.surface for c in claims_of(text)]}"
+    return found[0]
+
+
+def write(tmp: Path, name: str, text: str | bytes) -> Path:
+    p = tmp / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        p.write_bytes(text)
+    else:
+        p.write_text(text, encoding="utf-8")
+    return p

@@ -1,0 +1,162 @@
+"""The app as a user drives it: Pilot presses keys, the tests read what the panes show."""
+
+from __future__ import annotations
+
+from conftest import write
+
+from kzview.model import Status
+from kzview.tui.app import KzviewApp
+from kzview.tui.screens.help import HelpScreen
+from kzview.tui.widgets.article_list import ArticleList
+from kzview.tui.widgets.article_view import ArticleView
+from kzview.tui.widgets.conflict_table import GroupTable, ReasonPanel
+
+
+async def started(pilot) -> KzviewApp:
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.loaded
+    return app
+
+
+def screen_lines(view: ArticleView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.scrollable_content_region.height)]
+
+
+async def test_first_frame_has_three_panes_filled():
+    app = KzviewApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        articles = app.query_one("#articles", ArticleList)
+        table = app.query_one("#groups", GroupTable)
+        view = app.query_one("#article", ArticleView)
+        assert articles.option_count == 5
+        assert table.row_count >= 10
+        assert view.article is not None and any(line.strip() for line in screen_lines(view))
+        assert all(app.query_one(sel).display for sel in ("#articles", "#article", "#groups-pane"))
+        first_row = app.store.group_by_id[table.selected_group_id]
+        assert first_row.status == Status.CONFLICT
+        assert "cannot" in str(app.query_one("#reason", ReasonPanel).content)
+
+
+async def test_moving_between_articles_shows_each_and_keeps_the_table():
+    app = KzviewApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        await pilot.press("1")
+        seen = []
+        for _ in range(4):
+            await pilot.press("down")
+            seen.append(app.query_one("#article", ArticleView).article.id)
+        assert seen == [a.id for a in app.store.articles[1:5]]
+        assert app.query_one("#groups-pane").display and app.query_one("#groups", GroupTable).row_count
+
+
+async def test_enter_on_a_group_highlights_and_jumps_to_its_first_figure():
+    app = KzviewApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        table = app.query_one("#groups", GroupTable)
+        target = next(g for g in app.store.groups if g.subject == "security forces" and g.topic == "deaths")
+        await pilot.press("3")
+        while table.selected_group_id != target.id:
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.query_one("#article", ArticleView)
+        assert view.article.id in target.articles
+        assert view.figures[view.current].id in target.claims
+        assert app.query_one("#articles", ArticleList).touched == set(target.articles)
+        lines = screen_lines(view)
+        assert any(line.startswith("▶") for line in lines)
+        # n moves to the next figure; Enter on it selects its group in the table
+        await pilot.press("n", "enter")
+        assert app.focused is table
+
+
+async def test_next_conflict_key_walks_conflicts():
+    app = KzviewApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        seen = set()
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            seen.add(app.group_id)
+        assert len(seen) == 3 and all(app.store.group_by_id[g].status == Status.CONFLICT for g in seen)
+
+
+async def test_help_lists_every_key_and_closes():
+    app = KzviewApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").content)
+        for binding in [*KzviewApp.BINDINGS, *ArticleView.BINDINGS, *GroupTable.BINDINGS]:
+            assert binding.description in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_narrow_terminal_shows_one_pane_and_tab_switches():
+    app = KzviewApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        shown = [sel for sel in ("#articles", "#article", "#groups-pane") if app.query_one(sel).display]
+        assert shown == ["#groups-pane"]
+        await pilot.press("tab")
+        assert [sel for sel in ("#articles", "#article", "#groups-pane") if app.query_one(sel).display] == ["#articles"]
+        await pilot.press("3", "enter")
+        assert app.query_one("#article").display and app.focused is app.query_one("#article")
+        view = app.query_one("#article", ArticleView)
+        assert any(line.startswith("▶") for line in screen_lines(view))
+
+
+async def test_hostile_text_is_shown_literally_everywhere(tmp_path):
+    evil = "[/b] Evil [red]x[/red] title [@click=app.quit]go[/] \x1b[2J\x07"
+    write(
+        tmp_path,
+        "evil.txt",
+        f"{evil}\n\nAt least 12 [bold]people[/bold] were killed, \x1b]52;c;AAAA\x07 "
+        "police said. [/link]\n\nAnother 14 people were killed, officials said.",
+    )
+    write(tmp_path, "[red]name[/red].txt", "Second [/] story about it\n\nAt least 30 people were killed.")
+    app = KzviewApp(paths=[tmp_path])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        assert len(app.store.articles) == 2
+        view = app.query_one("#article", ArticleView)
+        await pilot.press("1")
+        texts = "\n".join(screen_lines(view))
+        for _ in range(2):
+            await pilot.press("down")
+            texts += "\n".join(screen_lines(view))
+        assert "[red]x[/red]" in texts and "[bold]people[/bold]" in texts and "[@click=app.quit]" in texts
+        assert "\x1b" not in texts and "\x07" not in texts and "␛[2J" in texts
+        await pilot.press("3", "enter")
+        assert app.is_running
+        reason = str(app.query_one("#reason", ReasonPanel).content)
+        assert "\x1b" not in reason
+        # the whole screen renders without markup errors
+        assert app.export_screenshot()
+
+
+async def test_unreadable_files_are_reported_and_the_rest_loads(tmp_path):
+    write(tmp_path, "good.txt", "Flood in the valley\n\nNine people are missing.")
+    write(tmp_path, "empty.txt", "")
+    app = KzviewApp(paths=[tmp_path])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert [a.id for a in app.store.articles] == ["good"]
+        assert any("empty.txt" in str(n.message) for n in app._notifications)
+
+
+async def test_runs_without_colour(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = KzviewApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert app.no_color
+        await pilot.press("enter", "n", "tab")
+        assert app.is_running
