@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 COMMANDS = {
     "claims": "every extracted claim (one JSON array with --format json)",
     "conflicts": "every claim group, conflicts first (one JSON array with --format json)",
+    "eval": "score extraction against a gold file (JSONL): precision and recall per field",
 }
 
 _DESCRIPTION = """\
@@ -29,6 +30,7 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview [PATH ...]                       open the terminal app (no PATH: the bundled sample corpus)
   kzview claims [PATH ...] [--format F]    print every extracted claim
   kzview conflicts [PATH ...] [--format F] print every claim group, conflicts first
+  kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
 
 PATH is a file or a directory (read recursively; .txt and .md). --format is json or table; table is the
 default on a terminal, json otherwise. Run `kzview claims --help` for a command's options."""
@@ -54,6 +56,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _command_parser(name: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=f"kzview {name}", description=COMMANDS[name])
+    if name == "eval":
+        p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold file")
+        p.add_argument("--errors", action="store_true", help="list every miss, spurious figure and wrong field")
     _common(p)
     p.add_argument(
         "--format",
@@ -155,6 +160,8 @@ def run_command(name: str, argv: list[str]) -> int:
         print("kzview: no article could be read", file=sys.stderr)
         return 1
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
+    if name == "eval":
+        return _run_eval(args, store, fmt)
     if fmt == "json":
         if name == "claims":
             items = [c.model_dump(mode="json") for c in store.claims]
@@ -168,6 +175,37 @@ def run_command(name: str, argv: list[str]) -> int:
 
         console = Console()
         console.print(_claims_table(store) if name == "claims" else _groups_table(store, args.hide_single))
+    return 0
+
+
+def _run_eval(args: argparse.Namespace, store: ClaimStore, fmt: str) -> int:
+    from kzview.evaluate import evaluate, load_gold
+
+    try:
+        gold = load_gold(args.gold)
+    except (OSError, ValueError) as exc:
+        print(f"kzview: {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    report = evaluate(gold, store.claims, store.articles)
+    if fmt == "json":
+        sys.stdout.write(dump_json([report.as_dict()]) + "\n")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"{args.gold.name}: {report.gold_count} topic-bearing gold figures")
+    for col in ("field", "precision", "recall", "tp", "fp", "fn"):
+        t.add_column(col, justify="left" if col == "field" else "right")
+    rows = [("figures (topic-bearing)", report.detection), *report.fields.items()]
+    for name, sc in rows:
+        t.add_row(name, f"{sc.precision:.3f}", f"{sc.recall:.3f}", str(sc.tp), str(sc.fp), str(sc.fn))
+    console = Console()
+    console.print(t)
+    if args.errors:
+        from kzview.safe import one_line
+
+        for e in report.errors:
+            console.print(one_line(e), markup=False, highlight=False)
     return 0
 
 

@@ -11,10 +11,17 @@ from dataclasses import dataclass
 
 from kzview.dates import find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
+    _PRONOUN_SAID,
+    Attribution,
     choose_topic,
     find_attributions,
     find_cues,
     find_scope,
+    forward_targets,
+    has_own_predicate,
+    headline_names,
+    last_person,
+    partitive_scope,
     pick_attribution,
     read_counted,
 )
@@ -97,6 +104,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     seen: Counter[tuple[str, str]] = Counter()
     claims: list[Claim] = []
     title = article.title_span
+    # A headline names the story's own places; a one-line text has no headline apart from its body.
+    has_body = bool(title) and (title[1] - title[0]) < 0.6 * len(text.strip())
+    event_places = ctx.event_places | (headline_names(article.title) if has_body else frozenset())
     antecedent_subject: str | None = None
 
     def make(kind: str, s: int, e: int, sentence: str, **fields: object) -> Claim:
@@ -149,8 +159,14 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             spans.append((a, b))
         hits = find_cues(words, lex)
         nxt = text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
-        attrs = find_attributions(sentence, nxt)
+        attrs = find_attributions(sentence, nxt, headline=bool(title and s0 <= title[0] < s1))
+        forward = forward_targets(hits, spans, words)
+        if not attrs and _PRONOUN_SAID.search(sentence):
+            person = last_person(text[max(0, s0 - 600) : s0], lex.countries)  # "…,” he said."
+            if person:
+                attrs = [Attribution(0, person, 1, False)]
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
+        blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
         prev_topic: str | None = None
         for k, f in enumerate(figs):
             counted = counts[k]
@@ -160,9 +176,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if f.kind == "count" and not counted.people:
                 unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
             else:
-                topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words)
+                topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
                 if f.kind == "count":
-                    if topic == "other" and prev_topic not in (None, "other"):
+                    if topic == "other" and prev_topic not in (None, "other") and not has_own_predicate(words, counted):
                         topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
                     prev_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
@@ -180,9 +196,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 if counts[j].people and figs[j].kind == "count":
                     seg_end = figs[j].start
                     break
-            scope = cue_scope or (
-                find_scope(text[f.end : seg_end], text[s0 : f.start], ctx.event_places) if topic != "other" else None
-            )
+            scope = cue_scope
+            if scope is None and topic != "other":
+                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places)
+                if scope is None and counted.partitive and not counted.words:
+                    scope = partitive_scope(words, counted.end)  # "37 of them seriously"
             as_of = article.date
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]

@@ -45,19 +45,41 @@ class Counted:
     end: int  # token index after the noun phrase
     anaphora: bool  # "62 of them", "another 748 were injured": the noun is elided
     people: bool  # counts people (or the noun is elided)
+    partitive: bool = False  # "37 of them", "100 of those deaths": a part of what was counted before
 
 
 def find_cues(words: list[str], lex: Lexicon) -> list[CueHit]:
     hits: list[CueHit] = []
     i = 0
     while i < len(words):
-        cue = lex.match_cue(words, i)
-        if cue is not None:
-            hits.append(CueHit(i, i + len(cue.words), cue))
-            i += len(cue.words)
+        cues = lex.match_cues(words, i)
+        if cues:
+            hits.extend(CueHit(i, i + len(c.words), c) for c in cues)
+            i += len(cues[0].words)
         else:
             i += 1
     return hits
+
+
+# Words that may stand between an event word and the figure it governs: "arrested nearly 6,000",
+# "the deaths of 26", "killed at least 41".
+_BRIDGE = frozenset(
+    "more than nearly almost some about around at least up to over another a an the of roughly approximately "
+    "estimated as many just under close upwards no fewer less well only “ \" ‘ (".split()
+)
+
+
+def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: list[str]) -> dict[int, int]:
+    """Hit index -> figure index, for event words that govern the figure right after them ("killing 26")."""
+    starts = {s: k for k, (s, _) in enumerate(spans)}
+    out: dict[int, int] = {}
+    for n, h in enumerate(hits):
+        j = h.end
+        while j < len(words) and j not in starts and words[j] in _BRIDGE and j - h.end < 4:
+            j += 1
+        if j in starts:
+            out[n] = starts[j]
+    return out
 
 
 def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
@@ -73,7 +95,7 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
             if i < len(words) and words[i] not in STOP and words[i].isalpha() and words[i - 1] in ("those", "these"):
                 pass  # "of those deaths": the noun follows
             else:
-                return Counted([], i, True, True)
+                return Counted([], i, True, True, partitive=True)
         else:
             i += 1
             if i < len(words) and words[i] in ("the", "their", "its"):
@@ -103,6 +125,8 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         i = j
     if not np:
         return Counted([], i, True, True)
+    if anaphora:
+        return Counted(np, i, True, True, partitive=True)
     people = any(w in lex.people for w in np) or lex.match_subject(np) is not None
     if not people:
         # an event noun ("deaths", "arrests") names people; anything else ("investigations", "vehicles") does not
@@ -122,32 +146,55 @@ def choose_topic(
     kind: str,
     lex: Lexicon,
     words: list[str],
+    forward: dict[int, int] | None = None,
+    blockers: frozenset[int] | None = None,
 ) -> tuple[str, str | None]:
-    """The topic of figure `fig_index` (token spans of every figure in the sentence) and a scope its cue implies."""
+    """The topic of figure `fig_index` (token spans of every figure in the sentence) and a scope its cue implies.
+
+    An event word right before a figure governs it ("killing 26", "arrested nearly 6,000"); any other event word
+    is the predicate of the figure before it ("12 were wounded"). So in "killing 26 and injuring 300" and in
+    "1,600 were injured and 33 million affected" each word goes to one figure only.
+    """
+    forward = forward if forward is not None else forward_targets(hits, spans, words)
+    blockers = blockers if blockers is not None else frozenset(range(len(spans)))
+    first_counted = not any(j < fig_index for j in blockers)
     start, end = spans[fig_index]
     next_start = spans[fig_index + 1][0] if fig_index + 1 < len(spans) else len(words)
-    prev_end = spans[fig_index - 1][1] if fig_index > 0 else 0
 
-    def allowed(cue: Cue) -> bool:
+    def allowed(n: int, cue: Cue) -> bool:
+        if forward.get(n, fig_index) != fig_index:
+            return False  # it governs another figure
         return kind in lex.topic_kinds.get(cue.topic, ("count",))
 
+    def best_event(cands: list[tuple[int, CueHit]]) -> tuple[str, str | None] | None:
+        events = [h for _, h in cands if h.cue.role == "event"]
+        if not events:
+            return None
+        h = max(events, key=lambda h: (h.cue.priority, -h.start))
+        return h.cue.topic, h.cue.scope
+
+    governing = [(n, h) for n, h in enumerate(hits) if forward.get(n) == fig_index and allowed(n, h.cue)]
     # The figure's own clause: its noun phrase and what follows up to the next figure or clause break.
     clause_end = next_start
     for k in range(counted.end, next_start):
         if words[k] in _CLAUSE_END:
             clause_end = k
             break
-    local = [h for h in hits if start <= h.start and h.end <= max(clause_end, counted.end) and allowed(h.cue)]
-    events = [h for h in local if h.cue.role == "event"]
-    if events:
-        best = max(events, key=lambda h: (h.cue.priority, -h.start))
-        return best.cue.topic, best.cue.scope
-    # Otherwise the nearest event word in the sentence that no other figure stands between.
+    local = [
+        (n, h)
+        for n, h in enumerate(hits)
+        if start <= h.start and h.end <= max(clause_end, counted.end) and allowed(n, h.cue)
+    ]
+    found = best_event(local + governing)
+    if found:
+        return found
+    # Otherwise the nearest event word that belongs to no other figure: before this figure only when no counted
+    # figure stands before it in the sentence (a duration or a date does not count), after it up to the next.
     best_hit, best_dist = None, 16
-    for h in hits:
-        if not allowed(h.cue) or h.cue.role != "event":
+    for n, h in enumerate(hits):
+        if not allowed(n, h.cue) or h.cue.role != "event":
             continue
-        if h.end <= start and h.start >= prev_end:
+        if h.end <= start and first_counted:
             dist = start - h.end
         elif h.start >= end and h.end <= next_start:
             dist = h.start - end
@@ -157,7 +204,7 @@ def choose_topic(
             best_hit, best_dist = h, dist
     if best_hit is not None:
         return best_hit.cue.topic, best_hit.cue.scope
-    nouns = [h for h in local if h.cue.role == "noun"]
+    nouns = [h for _, h in local if h.cue.role == "noun"]
     if nouns:
         best = max(nouns, key=lambda h: h.cue.priority)
         return best.cue.topic, best.cue.scope
@@ -170,7 +217,11 @@ def choose_topic(
 _PLACE = re.compile(
     r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
     r"capital|state|county|port|area|streets|suburbs|markets?|centre|center)\s+of\s+)?"
-    r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+    r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
+)
+_OF_PLACE = re.compile(
+    r"\b(?:residents|inhabitants|people|citizens|population)\s+of\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
 )
 _WHOLE = re.compile(
     r"\b(?:across|throughout|all over|around)\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bcountrywide\b",
@@ -209,35 +260,98 @@ _NOT_PLACES = {
     "Fact",
     "Recent",
 }
-_LEAD_PLACE = re.compile(r"^\s*(?:In|At)\s+(?:the\s+)?(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}),")
+_LEAD_PLACE = re.compile(
+    r"^\s*(?:In|At)\s+(?:the\s+)?(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:\s+[a-z]+){0,3},"
+)
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)
+
+
+def _is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
+    words = [_bare(w) for w in place.split()]
+    return place in event_places or _bare(place) in event_places or any(w in event_places for w in words) or (
+        region is not None and _bare(region) in event_places
+    )
 
 
 def find_scope(segment: str, lead: str, event_places: frozenset[str]) -> str | None:
-    """A place named in the figure's clause (`segment`, after the figure) or opening the sentence (`lead`)."""
+    """A place named in the figure's clause (`segment`, after the figure) or opening the sentence (`lead`).
+
+    A place that names the event itself (a country the corpus is about, a place in the headline, "Uvalde,
+    Texas" when the headline says Texas) is no limit: the figure is about the whole event.
+    """
     if _WHOLE.search(segment):
         return None
-    for m in _PLACE.finditer(segment):
-        place = m.group("place")
-        first = place.split()[0]
-        if first in _NOT_PLACES:
-            continue
-        if place in event_places:
-            return None
-        return place
+    for rx in (_OF_PLACE, _PLACE):
+        for m in rx.finditer(segment):
+            place = m.group("place")
+            if place.split()[0] in _NOT_PLACES:
+                continue
+            if _is_event_place(place, m.group("region"), event_places):
+                return None
+            return _bare(place)
     m = _LEAD_PLACE.match(lead)
-    if m and m.group("place").split()[0] not in _NOT_PLACES and m.group("place") not in event_places:
-        return m.group("place")
+    if m and m.group("place").split()[0] not in _NOT_PLACES:
+        if not _is_event_place(m.group("place"), None, event_places):
+            return _bare(m.group("place"))
     return None
+
+
+_AUX = frozenset("were was are is have has had remain remained remains will would could may might be been".split())
+
+
+def has_own_predicate(words: list[str], counted: Counted) -> bool:
+    """Whether a verb follows the figure's noun phrase ("33 million have been affected"): then the figure does
+    not share the event word of the figure before it."""
+    return counted.end < len(words) and words[counted.end] in _AUX
+
+
+_PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:’s|'s)?\b")
+_NOT_PERSON = _NOT_PLACES | {
+    "Ministry", "Minister", "Organization", "Organisation", "Treaty", "Council", "Police", "Department", "Agency",
+    "News", "Press", "Party", "State", "Republic", "Union", "Kremlin", "Government", "Army", "President", "Prime",
+    "Secretary", "Office", "Service", "Security", "Collective", "Health", "Interior", "Defence", "Defense",
+}
+
+
+def last_person(text: str, countries: frozenset[str]) -> str | None:
+    """The last capitalised name in `text` that reads as a person (for "he said" in the next sentence)."""
+    for m in reversed(list(_PERSON.finditer(text))):
+        name = m.group(1)
+        if name not in _NOT_PERSON and name not in countries and not name.endswith(("stan", "ia", "land")):
+            return name
+    return None
+
+
+_PRONOUN_SAID = re.compile(r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:said|added|told|says|stressed|warned)\b")
+
+
+def headline_names(title: str) -> frozenset[str]:
+    """Capitalised words of a headline: the places (and actors) the whole story is about."""
+    return frozenset(_bare(w) for w in re.findall(r"[A-Z][\w’'\-]+", title))
+
+
+def partitive_scope(words: list[str], after: int) -> str | None:
+    """The part a partitive figure names: "37 of them seriously" -> "seriously"."""
+    out: list[str] = []
+    for w in words[after : after + 3]:
+        if not w.isalpha() or w in STOP:
+            break
+        out.append(w)
+    return " ".join(out) or None
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Attribution: who the text says gave the figure.
 
 _NAME = r"(?P<x>[^,.;:()“”\"\n]{2,90})"
+_NAME_SHORT = r"(?P<x>[^,.;:()“”\"\n]{2,90}?)"  # the subject before a verb: the shortest run that ends at one
 _VERBS = (
     r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|"
     r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|"
-    r"gave|gives)"
+    r"gave|gives|counted|counts|valued|values|tallied|recorded|registered)"
 )
 _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(r"\b(?:citing|quoting)\s+" + _NAME, re.IGNORECASE), 3, "after"),
@@ -249,7 +363,11 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     ),
     (
         re.compile(
-            r"(?:^|[,;:“”\"(]|\bwhile|\bas|\bbut|\band)\s*" + _NAME + r"\s+(?:has\s+|have\s+|had\s+)?" + _VERBS + r"\b"
+            r"(?:^|[,;:“”\"(]|\bwhile\b|\bas\b|\bbut\b|\band\b|\bthat\b)\s*"
+            + _NAME_SHORT
+            + r"\s+(?:has\s+|have\s+|had\s+)?"
+            + _VERBS
+            + r"\b"
         ),
         2,
         "before",
@@ -275,7 +393,12 @@ _GENERIC = re.compile(
     r"\b(authorities|officials?|police|government|ministry|minister|spokes(?:man|woman|person)|media|television|"
     r"tv|agency|agencies|sources?|witnesses|presidency|president|army|military|organi[sz]ers|rescuers|hospitals?|"
     r"doctors|office|service|department|data|figures|statement|press|news|prosecutors?|mayor|governor|kremlin|"
-    r"embassy|committee|commission|council|ngo|group|activists|observers|residents)\b",
+    r"embassy|committee|commission|council|ngo|group|activists|observers|residents|sheriff|coroner|chief|"
+    r"commander|officers?|inspector|director|head|secretary|authority|bureau|cent(?:er|re)|unions?|"
+    r"organi[sz]ation|company|firm|operator|airline|clinic|coast ?guard|fire|researchers|scientists|experts|"
+    r"analysts|monitors?|observatory|newspapers?|outlets?|channel|broadcaster|radio|network|reporters|"
+    r"correspondents|journalists|eyewitnesses|survivors|relatives|lawyers|judge|court|parliament|lawmakers|"
+    r"senator|envoy|ambassador|diplomats|investigators|insurers?|museum|union|workers)\b",
     re.IGNORECASE,
 )
 _MINISTRY_DOMAINS = {
@@ -303,7 +426,9 @@ _LEADING = re.compile(
 )
 
 
-_CONJ = re.compile(r"^(?:(?:and|but|while|as|so|then|meanwhile|also|yet|whereas)\s+)+", re.IGNORECASE)
+_CONJ = re.compile(
+    r"^(?:(?:and|but|while|as|so|then|meanwhile|also|yet|whereas|though|although|however)\s+)+", re.IGNORECASE
+)
 _OFFICIAL = re.compile(
     r"(?:the\s+)?(?:latest\s+)?official\s+(?:data|figures|numbers|statistics|count|tally)", re.IGNORECASE
 )
@@ -322,7 +447,7 @@ def normalise_source(raw: str) -> str | None:
     x = _CONJ.sub("", x)
     x = _CUT.sub("", x)
     x = _LEADING.sub("", x).strip()
-    if not x or len(x) < 3:
+    if not x or len(x) < 2 or (len(x) == 2 and not x.isupper()):
         return None
     m = _MINISTRY_A.search(x) or _MINISTRY_B.search(x)
     if m:
@@ -340,6 +465,13 @@ def normalise_source(raw: str) -> str | None:
 
 
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
+_BREAK = {
+    "said", "says", "say", "was", "were", "is", "are", "be", "been", "it", "that", "which", "who", "whom", "to",
+    "had", "has", "have", "not", "when", "where", "while", "though", "although", "because", "if", "as", "but",
+    "and", "so", "than", "then", "after", "before", "since", "until", "with", "without", "by", "what", "how",
+    "reported", "announced", "stated", "confirmed", "told", "added", "claimed", "estimated", "also", "yet",
+}
+_HEADLINE_QUOTE = re.compile(r"(?:^|[,;:.]\s+)(?P<x>[^,;:“”\"\n]{2,60}?):\s*[“\"‘]")
 _PRONOUNS = {
     "this",
     "that",
@@ -368,20 +500,39 @@ def _plausible(name: str) -> bool:
     return bool(_GENERIC.search(name)) or any(w[:1].isupper() for w in name.split() if w.lower() != "the")
 
 
-def find_attributions(sentence: str, next_sentence: str = "") -> list[Attribution]:
+def _subject_before_verb(raw: str) -> str:
+    """The noun phrase right before a reporting verb: walk back from the verb to the first clause word."""
+    words = raw.split()
+    keep: list[str] = []
+    for w in reversed(words):
+        if w.lower().strip("’'") in _BREAK:
+            break
+        keep.append(w)
+    return " ".join(reversed(keep[:8]))
+
+
+def find_attributions(sentence: str, next_sentence: str = "", headline: bool = False) -> list[Attribution]:
     out: list[Attribution] = []
     depth_at = _paren_depths(sentence)
-    for rx, prio, _side in _ATTR_RULES:
+    for rx, prio, side in _ATTR_RULES:
         for m in rx.finditer(sentence):
             raw = m.group("x")
-            raw = re.split(r"\s+(?:and|while|but)\s+(?=[a-z])", raw)[0]
-            if rx.pattern.endswith(r"\b") and _VERBS in rx.pattern:
+            if side == "before":
                 if raw.split() and raw.split()[-1].lower() in _PASSIVE:
                     continue  # "This was reported": the thing reported, not who reported it
-                raw = " ".join(raw.split()[-7:])
+                raw = _subject_before_verb(raw)
+            else:
+                raw = re.split(r"\s+(?:and|while|but|though|although|as)\s+(?=[a-z])", raw)[0]
             name = normalise_source(raw)
             if name and _plausible(name) and len(name.split()) <= 9:
-                out.append(Attribution(m.start("x"), name, prio, depth_at[m.start("x")] > 0))
+                pos = m.start("x") + max(0, m.group("x").rfind(raw)) if raw else m.start("x")
+                out.append(Attribution(pos, name, prio, depth_at[m.start("x")] > 0))
+    if headline:
+        # Headline convention: "Tokayev: “Over 20,000 armed terrorists”" — the speaker before the colon.
+        for m in _HEADLINE_QUOTE.finditer(sentence):
+            name = normalise_source(_subject_before_verb(m.group("x")))
+            if name and _plausible(name):
+                out.append(Attribution(m.start("x"), name, 2, False))
     if next_sentence:
         m = _NEXT_SENTENCE.match(next_sentence)
         if m:

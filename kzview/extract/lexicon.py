@@ -49,11 +49,19 @@ class Lexicon:
 
     def match_cue(self, words: list[str], i: int) -> Cue | None:
         """The longest cue starting at words[i], if any."""
+        found = self.match_cues(words, i)
+        return found[0] if found else None
+
+    def match_cues(self, words: list[str], i: int) -> list[Cue]:
+        """Every cue of the longest phrase starting at words[i] ("lost" is a death for people, a loss for money)."""
+        out: list[Cue] = []
         for cue in self.cues.get(words[i], ()):
             n = len(cue.words)
+            if out and n < len(out[0].words):
+                break
             if tuple(words[i : i + n]) == cue.words:
-                return cue
-        return None
+                out.append(cue)
+        return out
 
     def match_subject(self, words: list[str]) -> str | None:
         """The subject named by the longest phrase found anywhere in `words`."""

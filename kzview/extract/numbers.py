@@ -232,7 +232,8 @@ _EXCLUDE_RX = [
     # terminal control sequences in hostile text: CSI (7- and 8-bit) and OSC; their digits are no figures
     re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"),
     re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"),
-    re.compile(r"\b\d{1,2}[:.]\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?(?!\d)", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}:\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?(?!\d)", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}\.\d{2}\s?(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),
     re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
     re.compile(r"\+\d[\d\s().-]{6,}\d"),
@@ -300,6 +301,11 @@ def _parse_digits(num: str, thousands_dots: bool) -> float:
     return float(s)
 
 
+def _cue_next(words: list[str], lex: Lexicon) -> bool:
+    """Whether the words right after a number begin a topic cue ("killed", "in custody")."""
+    return bool(words) and bool(lex.match_cues(words, 0))
+
+
 def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
     return [m.group(0).lower() for m in _WORD_RX.finditer(text, pos, min(len(text), pos + 80))][:n]
 
@@ -340,7 +346,7 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
         phrase = m.group(0).lower()
         nxt = _next_words(text, m.end(), 2)
         if phrase in ("a few", "several", "a couple", "a couple of", "a handful", "scores") and not (
-            nxt and (nxt[0] in lex.people or nxt[0] == "of" or nxt[0] in lex.cues)
+            nxt and (nxt[0] in lex.people or nxt[0] == "of" or _cue_next(nxt, lex))
         ):
             continue
         lo, hi = lex.vague[phrase]
@@ -362,7 +368,7 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
             re.fullmatch(r"1[89]\d\d|20\d\d", num)
             and not m.group("cur")
             and not m.group("scale")
-            and not (nxt and (nxt[0] in lex.people or nxt[0] in lex.cues))
+            and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex)))
             and not _PERCENT_RX.match(text, e)
         ):
             continue  # a year: "in 1989", "from 1989 to 2019"
@@ -478,7 +484,7 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         and f.kind == "count"
         and re.fullmatch(r"(1[89]\d\d|20\d\d)", text[f.core_start : f.core_end]) is not None
     )
-    if is_year_like and not (nxt and (nxt[0] in lex.people or nxt[0] in lex.cues)):
+    if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, f.start - 10) : f.start]):
         return None
@@ -486,7 +492,7 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None
     # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
     if f.spelled and f.low is not None and f.low <= 1:
-        if not nxt or (nxt[0] not in lex.people and nxt[0] not in lex.cues):
+        if not nxt or (nxt[0] not in lex.people and not _cue_next(nxt, lex)):
             return None
     if f.spelled and prev in ("no", "every", "any", "the") and f.low is not None and f.low <= 1:
         return None
