@@ -65,11 +65,20 @@ class Report:
 
     def as_dict(self) -> dict:
         def s(x: Score) -> dict:
-            return {"precision": round(x.precision, 3), "recall": round(x.recall, 3), "tp": x.tp, "fp": x.fp,
-                    "fn": x.fn}
+            return {
+                "precision": round(x.precision, 3),
+                "recall": round(x.recall, 3),
+                "tp": x.tp,
+                "fp": x.fp,
+                "fn": x.fn,
+            }
 
-        return {"gold_figures": self.gold_count, "detection": s(self.detection),
-                "fields": {k: s(v) for k, v in self.fields.items()}, "errors": self.errors}
+        return {
+            "gold_figures": self.gold_count,
+            "detection": s(self.detection),
+            "fields": {k: s(v) for k, v in self.fields.items()},
+            "errors": self.errors,
+        }
 
 
 def load_gold(path: Path) -> list[Gold]:
@@ -79,9 +88,19 @@ def load_gold(path: Path) -> list[Gold]:
             continue
         d = json.loads(line)
         try:
-            out.append(Gold(article=d["article"], figure=d["figure"], n=int(d.get("n", 1)), topic=d["topic"],
-                            low=d.get("low"), high=d.get("high"), subject=d.get("subject"), scope=d.get("scope"),
-                            attribution=d.get("attribution")))
+            out.append(
+                Gold(
+                    article=d["article"],
+                    figure=d["figure"],
+                    n=int(d.get("n", 1)),
+                    topic=d["topic"],
+                    low=d.get("low"),
+                    high=d.get("high"),
+                    subject=d.get("subject"),
+                    scope=d.get("scope"),
+                    attribution=d.get("attribution"),
+                )
+            )
         except KeyError as exc:
             raise ValueError(f"{path}:{i}: missing field {exc}") from exc
     return out
@@ -139,8 +158,10 @@ def evaluate(gold: list[Gold], claims: list[Claim], articles: list[Article]) -> 
             continue
         if c is None or c.topic == "other":
             report.detection.fn += 1
-            report.errors.append(f"missed: {g.article} {g.figure!r} #{g.n} ({g.topic})"
-                                 + (f"; got topic other for {c.surface!r}" if c else ""))
+            report.errors.append(
+                f"missed: {g.article} {g.figure!r} #{g.n} ({g.topic})"
+                + (f"; got topic other for {c.surface!r}" if c else "")
+            )
             continue
         report.detection.tp += 1
         _score_fields(report, g, c)

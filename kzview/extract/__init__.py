@@ -21,6 +21,7 @@ from kzview.extract.context import (
     has_own_predicate,
     headline_names,
     last_person,
+    lead_places,
     partitive_scope,
     pick_attribution,
     read_counted,
@@ -106,8 +107,16 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     title = article.title_span
     # A headline names the story's own places; a one-line text has no headline apart from its body.
     has_body = bool(title) and (title[1] - title[0]) < 0.6 * len(text.strip())
-    event_places = ctx.event_places | (headline_names(article.title) if has_body else frozenset())
+    event_places = ctx.event_places
+    if has_body:
+        lead = next((sp for sp in sentences if sp[0] >= title[1] and outside(*sp)), None)  # type: ignore[index]
+        event_places = (
+            event_places
+            | headline_names(article.title)
+            | (lead_places(text[lead[0] : lead[1]]) if lead else frozenset())
+        )
     antecedent_subject: str | None = None
+    antecedent_topic: str | None = None
 
     def make(kind: str, s: int, e: int, sentence: str, **fields: object) -> Claim:
         surface = text[s:e]
@@ -180,7 +189,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 if f.kind == "count":
                     if topic == "other" and prev_topic not in (None, "other") and not has_own_predicate(words, counted):
                         topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
+                    if topic == "other" and counted.partitive and antecedent_topic not in (None, "other"):
+                        topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."
                     prev_topic = topic
+                    if topic != "other":
+                        antecedent_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
                     if subject is None and counted.anaphora:
                         subject = antecedent_subject
@@ -198,8 +211,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     break
             scope = cue_scope
             if scope is None and topic != "other":
-                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places)
-                if scope is None and counted.partitive and not counted.words:
+                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
+                if scope is None and counted.partitive:
                     scope = partitive_scope(words, counted.end)  # "37 of them seriously"
             as_of = article.date
             if sent_dates:

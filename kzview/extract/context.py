@@ -65,7 +65,7 @@ def find_cues(words: list[str], lex: Lexicon) -> list[CueHit]:
 # "the deaths of 26", "killed at least 41".
 _BRIDGE = frozenset(
     "more than nearly almost some about around at least up to over another a an the of roughly approximately "
-    "estimated as many just under close upwards no fewer less well only “ \" ‘ (".split()
+    'estimated as many just under close upwards no fewer less well only “ " ‘ ('.split()
 )
 
 
@@ -100,6 +100,7 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
             i += 1
             if i < len(words) and words[i] in ("the", "their", "its"):
                 i += 1
+                anaphora = True  # "five of the victims", "three of the injured": a part of a group named before
     np: list[str] = []
     while i < len(words) and len(np) < 4:
         w = words[i]
@@ -217,7 +218,11 @@ def choose_topic(
 _PLACE = re.compile(
     r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
     r"capital|state|county|port|area|streets|suburbs|markets?|centre|center)\s+of\s+)?"
-    r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
+    r"(?P<place>(?:(?:St|Mt|Ft|Pt)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
+)
+_ORG_WORDS = frozenset(
+    "Fed Bank Reserve University Hospital Ministry Agency Council Court Police Department Company Inc Corp Ltd "
+    "Group Office Service Airport Station Stadium School Church Mosque Museum Plaza Hotel Center Centre".split()
 )
 _OF_PLACE = re.compile(
     r"\b(?:residents|inhabitants|people|citizens|population)\s+of\s+(?:the\s+)?"
@@ -271,25 +276,33 @@ def _bare(name: str) -> str:
 
 def _is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
     words = [_bare(w) for w in place.split()]
-    return place in event_places or _bare(place) in event_places or any(w in event_places for w in words) or (
-        region is not None and _bare(region) in event_places
+    return (
+        place in event_places
+        or _bare(place) in event_places
+        or any(w in event_places for w in words)
+        or (region is not None and _bare(region) in event_places)
     )
 
 
-def find_scope(segment: str, lead: str, event_places: frozenset[str]) -> str | None:
+def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive: bool = False) -> str | None:
     """A place named in the figure's clause (`segment`, after the figure) or opening the sentence (`lead`).
 
-    A place that names the event itself (a country the corpus is about, a place in the headline, "Uvalde,
-    Texas" when the headline says Texas) is no limit: the figure is about the whole event.
+    A place that names the event itself (a country the corpus is about, a place in the headline or the lead,
+    "Uvalde, Texas" when the headline says Texas) is no limit: the figure is about the whole event; except for a
+    partitive figure ("100 of those deaths ... in Almaty"), which names a part whatever the place.
     """
     if _WHOLE.search(segment):
         return None
     for rx in (_OF_PLACE, _PLACE):
         for m in rx.finditer(segment):
             place = m.group("place")
-            if place.split()[0] in _NOT_PLACES:
+            if place.split()[0] in _NOT_PLACES or place.split()[-1] in _ORG_WORDS:
                 continue
-            if _is_event_place(place, m.group("region"), event_places):
+            if re.search(r"\bhospitals?\s+$", segment[: m.start() + 1]) or re.search(
+                r"hospitals?\s+(?:in|at|near)\s+$", segment[: m.start("place")]
+            ):
+                continue  # "taken to hospital in Huancayo": where the hospital is, not a part of the event
+            if not partitive and _is_event_place(place, m.group("region"), event_places):
                 return None
             return _bare(place)
     m = _LEAD_PLACE.match(lead)
@@ -310,9 +323,35 @@ def has_own_predicate(words: list[str], counted: Counted) -> bool:
 
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:’s|'s)?\b")
 _NOT_PERSON = _NOT_PLACES | {
-    "Ministry", "Minister", "Organization", "Organisation", "Treaty", "Council", "Police", "Department", "Agency",
-    "News", "Press", "Party", "State", "Republic", "Union", "Kremlin", "Government", "Army", "President", "Prime",
-    "Secretary", "Office", "Service", "Security", "Collective", "Health", "Interior", "Defence", "Defense",
+    "Ministry",
+    "Minister",
+    "Organization",
+    "Organisation",
+    "Treaty",
+    "Council",
+    "Police",
+    "Department",
+    "Agency",
+    "News",
+    "Press",
+    "Party",
+    "State",
+    "Republic",
+    "Union",
+    "Kremlin",
+    "Government",
+    "Army",
+    "President",
+    "Prime",
+    "Secretary",
+    "Office",
+    "Service",
+    "Security",
+    "Collective",
+    "Health",
+    "Interior",
+    "Defence",
+    "Defense",
 }
 
 
@@ -328,15 +367,31 @@ def last_person(text: str, countries: frozenset[str]) -> str | None:
 _PRONOUN_SAID = re.compile(r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:said|added|told|says|stressed|warned)\b")
 
 
+_DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?)\s*(?:\.-|\.—|—|–|-|,)")
+
+
+def lead_places(sentence: str) -> frozenset[str]:
+    """Places the first sentence sets the story in (and a dateline such as "ALMATY.-"): the event's own."""
+    out = {_bare(m.group("place")) for rx in (_PLACE, _OF_PLACE) for m in rx.finditer(sentence)}
+    m = _DATELINE.match(sentence)
+    if m:
+        out.add(m.group("place").title())
+    return frozenset(out)
+
+
 def headline_names(title: str) -> frozenset[str]:
     """Capitalised words of a headline: the places (and actors) the whole story is about."""
     return frozenset(_bare(w) for w in re.findall(r"[A-Z][\w’'\-]+", title))
 
 
 def partitive_scope(words: list[str], after: int) -> str | None:
-    """The part a partitive figure names: "37 of them seriously" -> "seriously"."""
+    """The part a partitive figure names: "37 of them seriously" -> "seriously", "five of the victims were
+    beheaded" -> "beheaded"."""
+    i = after
+    while i < len(words) and words[i] in _AUX:
+        i += 1
     out: list[str] = []
-    for w in words[after : after + 3]:
+    for w in words[i : i + 3]:
         if not w.isalpha() or w in STOP:
             break
         out.append(w)
@@ -365,7 +420,7 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
         re.compile(
             r"(?:^|[,;:“”\"(]|\bwhile\b|\bas\b|\bbut\b|\band\b|\bthat\b)\s*"
             + _NAME_SHORT
-            + r"\s+(?:has\s+|have\s+|had\s+)?"
+            + r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:earlier|initially|later|also|first|previously|\w+ly)\s+)?"
             + _VERBS
             + r"\b"
         ),
@@ -466,10 +521,57 @@ def normalise_source(raw: str) -> str | None:
 
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
 _BREAK = {
-    "said", "says", "say", "was", "were", "is", "are", "be", "been", "it", "that", "which", "who", "whom", "to",
-    "had", "has", "have", "not", "when", "where", "while", "though", "although", "because", "if", "as", "but",
-    "and", "so", "than", "then", "after", "before", "since", "until", "with", "without", "by", "what", "how",
-    "reported", "announced", "stated", "confirmed", "told", "added", "claimed", "estimated", "also", "yet",
+    "said",
+    "says",
+    "say",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "it",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "to",
+    "had",
+    "has",
+    "have",
+    "not",
+    "when",
+    "where",
+    "while",
+    "though",
+    "although",
+    "because",
+    "if",
+    "as",
+    "but",
+    "and",
+    "so",
+    "than",
+    "then",
+    "after",
+    "before",
+    "since",
+    "until",
+    "with",
+    "without",
+    "by",
+    "what",
+    "how",
+    "reported",
+    "announced",
+    "stated",
+    "confirmed",
+    "told",
+    "added",
+    "claimed",
+    "estimated",
+    "also",
+    "yet",
 }
 _HEADLINE_QUOTE = re.compile(r"(?:^|[,;:.]\s+)(?P<x>[^,;:“”\"\n]{2,60}?):\s*[“\"‘]")
 _PRONOUNS = {
