@@ -21,6 +21,7 @@ COMMANDS = {
     "claims": "every extracted claim (one JSON array with --format json)",
     "conflicts": "every claim group, conflicts first (one JSON array with --format json)",
     "eval": "score extraction against a gold file (JSONL): precision and recall per field",
+    "entities": "who and what the articles name, with every spelling and the articles that use it",
 }
 
 _DESCRIPTION = """\
@@ -30,6 +31,7 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview [PATH ...]                       open the terminal app (no PATH: the bundled sample corpus)
   kzview claims [PATH ...] [--format F]    print every extracted claim
   kzview conflicts [PATH ...] [--format F] print every claim group, conflicts first
+  kzview entities [PATH ...] [--format F]  the entity index: one entity, every spelling, which articles
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
 
 PATH is a file or a directory (read recursively; .txt and .md). --format is json or table; table is the
@@ -151,6 +153,26 @@ def _groups_table(store: ClaimStore, hide_single: bool):  # noqa: ANN202
     return t
 
 
+def _entities_table(store: ClaimStore):  # noqa: ANN202
+    from rich.table import Table
+    from rich.text import Text
+
+    from kzview.safe import one_line
+
+    t = Table(title=f"{len(store.entities)} entities")
+    for col in ("entity", "kind", "articles", "mentions", "spellings"):
+        t.add_column(col, overflow="fold")
+    for e in store.entities:
+        t.add_row(
+            Text(one_line(e.name)),
+            e.kind,
+            Text(one_line(", ".join(a.split("_")[0] for a in e.articles))),
+            str(e.mentions),
+            Text(one_line(" / ".join(e.spellings), 120)),
+        )
+    return t
+
+
 def run_command(name: str, argv: list[str]) -> int:
     parser = _command_parser(name)
     args = parser.parse_args(argv)
@@ -165,6 +187,8 @@ def run_command(name: str, argv: list[str]) -> int:
     if fmt == "json":
         if name == "claims":
             items = [c.model_dump(mode="json") for c in store.claims]
+        elif name == "entities":
+            items = [e.model_dump(mode="json") for e in store.entities]
         else:
             items = [
                 g.model_dump(mode="json") for g in store.groups if not (args.hide_single and g.status.value == "single")
@@ -174,7 +198,12 @@ def run_command(name: str, argv: list[str]) -> int:
         from rich.console import Console
 
         console = Console()
-        console.print(_claims_table(store) if name == "claims" else _groups_table(store, args.hide_single))
+        if name == "claims":
+            console.print(_claims_table(store))
+        elif name == "entities":
+            console.print(_entities_table(store))
+        else:
+            console.print(_groups_table(store, args.hide_single))
     return 0
 
 

@@ -106,6 +106,19 @@ class Claim(BaseModel):
     finding: str | None = Field(default=None, description="a problem found in the figure itself")
 
 
+class Entity(BaseModel):
+    """A person, organisation or place the articles name, with every spelling they use."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    kind: str  # "organization", "media", "person", "place", "name"
+    spellings: list[str]
+    articles: list[str]
+    mentions: int
+
+
 class ClaimGroup(BaseModel):
     """One thing measured across sources, with a verdict on how the figures relate."""
 

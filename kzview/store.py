@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kzview.compare import compare
-from kzview.extract import extract_corpus
+from kzview.extract import corpus_context, extract_corpus
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.ingest import Corpus, load_corpus
-from kzview.model import Article, Claim, ClaimGroup, LoadProblem, Status
+from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,7 @@ class ClaimStore:
     claims: list[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._listeners: list[Callable[[ClaimStore], None]] = []
@@ -80,12 +81,8 @@ class ClaimStore:
 
     def replace(self, other: ClaimStore) -> None:
         """Take another store's content (a reload) and tell every observer once."""
-        self.articles, self.claims, self.groups, self.problems = (
-            other.articles,
-            other.claims,
-            other.groups,
-            other.problems,
-        )
+        self.articles, self.claims, self.groups = other.articles, other.claims, other.groups
+        self.problems, self.entities = other.problems, other.entities
         self._index()
         for listener in list(self._listeners):
             listener(self)
@@ -93,9 +90,12 @@ class ClaimStore:
 
 def build_store(corpus: Corpus, lex: Lexicon | None = None) -> ClaimStore:
     lex = lex or load_lexicon()
-    claims = extract_corpus(corpus.articles, lex)
+    ctx = corpus_context(corpus.articles, lex)
+    claims = extract_corpus(corpus.articles, lex, ctx)
     groups = compare(claims, lex)
-    return ClaimStore(articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems)
+    return ClaimStore(
+        articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
+    )
 
 
 def open_store(paths: list[Path] | None = None, lex: Lexicon | None = None) -> ClaimStore:

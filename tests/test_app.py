@@ -160,3 +160,19 @@ async def test_runs_without_colour(monkeypatch):
         assert app.no_color
         await pilot.press("enter", "n", "tab")
         assert app.is_running
+
+
+async def test_entities_screen_lists_spellings():
+    from textual.widgets import DataTable
+
+    from kzview.tui.screens.entities import EntitiesScreen
+
+    app = KzviewApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        await pilot.press("e")
+        assert isinstance(app.screen, EntitiesScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == len(app.store.entities) > 5
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EntitiesScreen)

@@ -99,7 +99,7 @@ def test_event_country_is_no_scope():
         ("State television put the toll at 160, citing the Ministry of Health.", "160", "Ministry of Health"),
         ("Police said 12 people were hurt.", "12", "Police"),
         ("Organisers estimated the crowd at 50,000.", "50,000", "Organisers"),
-        ("Four people were killed. This was announced by the regional governor.", "Four", "the regional governor"),
+        ("Four people were killed. This was announced by the regional governor.", "Four", "regional governor"),
     ],
 )
 def test_attribution(text, surface, source):

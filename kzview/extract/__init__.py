@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kzview.dates import find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
@@ -26,20 +26,24 @@ from kzview.extract.context import (
     pick_attribution,
     read_counted,
 )
+from kzview.extract.entities import build_entities, canonical_source
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
-from kzview.model import Article, Claim
+from kzview.model import Article, Claim, Entity
 
 __all__ = ["CorpusContext", "corpus_context", "extract_article", "extract_corpus"]
 
 
 @dataclass(frozen=True)
 class CorpusContext:
-    """What the whole corpus tells about each article: the event's own places, a date to anchor partial dates."""
+    """What the whole corpus tells about each article: the event's own places, a date to anchor partial dates,
+    and the entity index (who is named, under which spellings)."""
 
     event_places: frozenset[str]
     anchor: dt.date | None
+    entities: tuple[Entity, ...] = ()
+    spellings: dict[str, str] = field(default_factory=dict)
 
 
 def _country_rx(lex: Lexicon) -> re.Pattern[str]:
@@ -56,7 +60,8 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     places = frozenset(c for c, k in df.items() if k * 2 >= n and k == df.most_common(1)[0][1]) if df else frozenset()
     dates = sorted(a.date for a in articles if a.date)
     anchor = dates[len(dates) // 2] if dates else None
-    return CorpusContext(places, anchor)
+    entities, spellings = build_entities(articles, lex.countries)
+    return CorpusContext(places, anchor, tuple(entities), spellings)
 
 
 def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
@@ -232,7 +237,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     topic=topic,
                     subject=subject,
                     scope=scope,
-                    attribution=pick_attribution(attrs, f.start - s0),
+                    attribution=canonical_source(pick_attribution(attrs, f.start - s0), ctx.spellings),
                     as_of=as_of,
                     qualifier=f.qualifier,
                 )
@@ -241,9 +246,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     return claims
 
 
-def extract_corpus(articles: list[Article], lex: Lexicon | None = None) -> list[Claim]:
+def extract_corpus(
+    articles: list[Article], lex: Lexicon | None = None, ctx: CorpusContext | None = None
+) -> list[Claim]:
     lex = lex or load_lexicon()
-    ctx = corpus_context(articles, lex)
+    ctx = ctx or corpus_context(articles, lex)
     out: list[Claim] = []
     for a in articles:
         out.extend(extract_article(a, ctx, lex))

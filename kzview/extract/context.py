@@ -511,9 +511,10 @@ def normalise_source(raw: str) -> str | None:
         domain = next(g for g in groups if g in _MINISTRY_DOMAINS)
         return f"{kind} of {_MINISTRY_DOMAINS[domain]}"
     x = re.sub(r"’s$|'s$", "", x)
+    x = re.sub(r"^(?:the\s+)?[A-Z][\w\-]*(?:’s|'s)\s+(?=[a-z])", "", x)  # "Kazakhstan’s authorities" -> "authorities"
     words = x.split()
-    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1 and words[1][:1].isupper():
-        x = " ".join(words[1:])
+    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        x = " ".join(words[1:])  # one name across articles: "the authorities" and "authorities" alike
     if _OFFICIAL.fullmatch(x):
         return "official figures"
     return x

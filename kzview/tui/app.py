@@ -63,6 +63,13 @@ class KzviewApp(App[int]):
             show=False,
             tooltip="Jump to the next conflict group and its figures",
         ),
+        Binding(
+            "e",
+            "entities",
+            "Entities",
+            id="app.entities",
+            tooltip="Who the articles name, under which spellings, in which articles",
+        ),
     ]
 
     # Below NARROW columns the screen gets the class -narrow and shows one pane at a time (app.tcss).
@@ -267,6 +274,11 @@ class KzviewApp(App[int]):
         table.show_group(nxt)
         self.group_id = nxt
         self.jump_to_group(nxt)
+
+    def action_entities(self) -> None:
+        from kzview.tui.screens.entities import EntitiesScreen
+
+        self.push_screen(EntitiesScreen(self.store.entities))
 
     def action_help(self) -> None:
         from kzview.tui.widgets.conflict_table import GroupTable as GT

@@ -1,0 +1,439 @@
+"""One entity, many spellings: an index of the names the articles mention.
+
+Names are capitalised word runs ("Kassym-Jomart Tokayev", "Organization of the Collective Security Treaty") and
+acronyms ("CSTO"). They join one entity through the alias table (`data/aliases.toml`: CSTO = OTSC = OVKS) or, for
+names not listed there, through fuzzy matching of their spellings (rapidfuzz): "Tokayev" / "Tokayevm",
+"Kassym-Jomart" / "Kassym-Shomart". Comparisons run only inside blocks of names that share their first letters,
+so the index stays near-linear in the number of distinct names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rapidfuzz import fuzz
+
+from kzview.model import Article, Entity
+
+_WORD = r"(?:[A-Z][\w’'\-]*[A-Za-z]|[A-Z]{2,6})"
+# Capitalised words joined on one line by spaces and the small words of names ("Organization of the ...").
+_NAME = re.compile(rf"\b{_WORD}(?:[^\S\n]+(?:(?:of|the|for|de|du|la|al)[^\S\n]+)*{_WORD})*")
+_TITLES = {
+    "President",
+    "Prime",
+    "Minister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "General",
+    "Gen",
+    "Colonel",
+    "Governor",
+    "Mayor",
+    "Senator",
+    "King",
+    "Queen",
+    "Prince",
+    "Pope",
+    "Sheikh",
+    "Chancellor",
+    "Secretary",
+    "Ambassador",
+    "Judge",
+    "Former",
+    "Kazakh",
+    "Russian",
+    "American",
+    "US",
+    "Ukrainian",
+    "French",
+    "German",
+    "British",
+    "Chinese",
+}
+_SKIP = {
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "And",
+    "But",
+    "Or",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Its",
+    "There",
+    "Here",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "During",
+    "According",
+    "Meanwhile",
+    "However",
+    "Also",
+    "Some",
+    "Many",
+    "More",
+    "Most",
+    "Until",
+    "Today",
+    "Yesterday",
+    "Tonight",
+    "Always",
+    "Only",
+    "Refusing",
+    "Accordingly",
+    "Video",
+    "Photo",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Whoever",
+    "Kremlin’s",
+    "Email",
+    "Phone",
+    "Leave",
+    "Related",
+    "See",
+    "Source",
+    "Back",
+    "Later",
+    "Earlier",
+    "Then",
+    "Now",
+    "Still",
+    "Even",
+    "Thus",
+    "Hence",
+    "Instead",
+    "Indeed",
+    "Overall",
+    "Elsewhere",
+    "Nevertheless",
+    "Separately",
+    "Similarly",
+    "Previously",
+    "Recently",
+    "Currently",
+    "Finally",
+    "First",
+    "Second",
+    "Last",
+    "Next",
+    "Both",
+    "Each",
+    "Every",
+    "Several",
+    "Few",
+    "Other",
+    "Another",
+    "Such",
+    "Despite",
+    "Although",
+    "Though",
+    "Because",
+    "If",
+    "As",
+    "For",
+    "From",
+    "By",
+    "With",
+    "Without",
+    "Under",
+    "Over",
+    "Against",
+    "Among",
+    "Between",
+    "Through",
+    "Within",
+    "About",
+    "Around",
+    "Near",
+    "Across",
+    "Amid",
+    "Following",
+    "Including",
+    "Officials",
+    "Police",
+    "Witnesses",
+    "Rescuers",
+    "Residents",
+    "Authorities",
+}
+
+
+@dataclass(frozen=True)
+class Known:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def known_entities() -> tuple[Known, ...]:
+    data = tomllib.loads(resources.files("kzview.data").joinpath("aliases.toml").read_text("utf-8"))
+    return tuple(Known(e["name"], e.get("kind", "organization"), tuple(e.get("aliases", []))) for e in data["entity"])
+
+
+def _norm(s: str) -> str:
+    s = re.sub(r"[’']s$", "", s.strip())
+    return " ".join(s.lower().replace("-", " ").split())
+
+
+def _strip_titles(surface: str) -> str:
+    words = surface.split()
+    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 4) : pos].rstrip(' “"‘(')
+    return not before or before[-1] in ".!?:\n"
+
+
+def find_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str, bool]]:
+    """Capitalised names, each flagged when it is a lone word opening a sentence (maybe just a capital)."""
+    out = []
+    for m in _NAME.finditer(text):
+        s, e = m.span()
+        if any(s < b and e > a for a, b in skip):
+            continue
+        surface = m.group(0)
+        words = surface.split()
+        while words and words[0] in _SKIP:
+            s += len(words[0]) + 1
+            words = words[1:]
+        while words and words[-1].lower() in ("of", "the", "for", "de", "du", "la", "al"):
+            words = words[:-1]
+        if len(words) > 1 and words[0] == "The":
+            words = words[1:]
+        if not words:
+            continue
+        surface = " ".join(words)
+        if len(surface) < 2 or surface in _SKIP:
+            continue
+        lone_initial = len(words) == 1 and _sentence_initial(text, s) and not surface.isupper()
+        out.append((s, s + len(surface), surface, lone_initial))
+    return out
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+_ORGISH = {
+    "government",
+    "ministry",
+    "republic",
+    "agency",
+    "organization",
+    "organisation",
+    "council",
+    "committee",
+    "department",
+    "office",
+    "service",
+    "party",
+    "union",
+    "news",
+    "press",
+    "police",
+    "army",
+    "bank",
+    "state",
+}
+
+
+def _person_like(key: str, countries: set[str]) -> bool:
+    """Only names that may be people are joined by spelling: never countries ("Russia" is not "Russian")."""
+    words = key.split()
+    if len(words) > 3 or any(w in ("of", "the", "for") or w in _ORGISH for w in words):
+        return False
+    return not any(w in countries or any(w.startswith(c) for c in countries if len(c) > 4) for w in words)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two spellings of one name: surnames within a letter or two, first names (if both given) close."""
+    ta, tb = a.split(), b.split()
+    la, lb = ta[-1], tb[-1]
+    if len(la) < 4 or len(lb) < 4 or la[0] != lb[0]:
+        return False
+    if la != lb and (min(len(la), len(lb)) < 5 or fuzz.ratio(la, lb) < 85):
+        return False
+    if len(ta) > 1 and len(tb) > 1:
+        fa, fb = "".join(ta[:-1]), "".join(tb[:-1])
+        return fuzz.ratio(fa, fb) >= 75
+    return True
+
+
+def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[list[Entity], dict[str, str]]:
+    """The entity index, and a map from each spelling (lower case) to its entity's name."""
+    alias_to_known: dict[str, Known] = {}
+    for k in known_entities():
+        for a in (k.name, *k.aliases):
+            alias_to_known[_norm(a)] = k
+    known_long = [(a, k) for a, k in alias_to_known.items() if len(a.split()) >= 3]
+
+    mentions: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)  # key -> (article, s, e, surface)
+    initial: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
+    for art in articles:
+        skip = [(r.start, r.end) for r in art.regions if r.kind != "caption"]
+        for s, e, surface, lone_initial in find_names(art.text, skip):
+            key = _norm(_strip_titles(surface))
+            (initial if lone_initial else mentions)[key].append((art.id, s, e, surface))
+    # A capitalised word that only ever opens sentences is probably not a name ("Over 30 died"); one that also
+    # appears inside a sentence or a longer name is ("Zelenskyy left." after "Volodymyr Zelenskyy").
+    name_words = {w for key in mentions for w in key.split()}
+    for key, found in initial.items():
+        if key in mentions or key in name_words or key in alias_to_known:
+            mentions[key].extend(found)
+
+    union = _Union()
+    key_known: dict[str, Known] = {}
+    for key in mentions:
+        k = alias_to_known.get(key)
+        if k is None and len(key.split()) >= 3:
+            best = max(known_long, key=lambda ak: fuzz.token_sort_ratio(key, ak[0]), default=None)
+            if best and fuzz.token_sort_ratio(key, best[0]) >= 88:
+                k = best[1]
+        if k is not None:
+            key_known[key] = k
+            union.union(key, "known:" + k.name)
+    # Fuzzy: block names by the first two letters of their last word; join compatible spellings.
+    blocks: dict[str, list[str]] = defaultdict(list)
+    lower_countries = {c.lower() for c in countries}
+    for key in mentions:
+        if key in key_known or not _person_like(key, lower_countries):
+            continue
+        last = key.split()[-1]
+        if len(last) >= 4:
+            blocks[last[:2]].append(key)
+    for keys in blocks.values():
+        keys.sort()
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 : i + 60]:
+                if _compatible(a, b):
+                    union.union(a, b)
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in mentions:
+        groups[union.find(key)].append(key)
+    entities: list[Entity] = []
+    spelling_to_name: dict[str, str] = {}
+    for keys in groups.values():
+        surfaces: Counter[str] = Counter()
+        arts: set[str] = set()
+        for key in keys:
+            for article, _, _, surface in mentions[key]:
+                surfaces[_strip_titles(surface)] += 1
+                arts.add(article)
+        known = key_known.get(keys[0]) or next((key_known[k] for k in keys if k in key_known), None)
+        if known:
+            name, kind = known.name, known.kind
+        else:
+            # The most frequent of the fullest spellings: "Kassym-Jomart Tokayev" over "Tokayev".
+            name = max(surfaces, key=lambda s: (len(s.split()) > 1, surfaces[s], len(s), s))
+            norm = _norm(name)
+            if norm in lower_countries:
+                kind = "place"
+            elif any(w in _ORGISH or w in ("ministry", "minister", "organization") for w in norm.split()):
+                kind = "organization"
+            elif len(norm.split()) > 1 and _person_like(norm, lower_countries):
+                kind = "person"
+            else:
+                kind = "name"
+        total = sum(surfaces.values())
+        if total < 2 and not known and len(arts) < 2:
+            continue  # a name seen once says little about who the sources mention
+        eid = "e" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+        entities.append(
+            Entity(id=eid, name=name, kind=kind, spellings=sorted(surfaces), articles=sorted(arts), mentions=total)
+        )
+        if len(surfaces) > 1 or known:
+            for s in surfaces:
+                spelling_to_name[_norm(s)] = name
+    entities.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
+    return entities, spelling_to_name
+
+
+def canonical_source(attribution: str | None, spellings: dict[str, str]) -> str | None:
+    """Name the entity an attribution refers to: "the military alliance of OVKS" -> the CSTO's name."""
+    if not attribution or not spellings:
+        return attribution
+    norm = _norm(attribution)
+    if norm in spellings:
+        return spellings[norm]
+    words = norm.split()
+    best: tuple[int, str] | None = None
+    for n in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            span = " ".join(words[i : i + n])
+            if span in spellings and (best is None or n > best[0]):
+                best = (n, span)
+        if best:
+            break
+    if best is None:
+        return attribution
+    name = spellings[best[1]]
+    if best[0] * 2 >= len(words) or len(words) <= 3:
+        return name
+    return attribution  # a longer phrase that merely mentions the entity ("a spokesman for X") stays as written

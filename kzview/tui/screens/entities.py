@@ -1,0 +1,66 @@
+"""The `e` screen: who and what the articles name, under which spellings, and which articles name them."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from kzview.model import Entity
+from kzview.safe import one_line
+from kzview.tui.widgets.conflict_table import short_id
+
+
+class EntitiesScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,e", "dismiss", "Close", id="entities.close")]
+    DEFAULT_CSS = """
+    EntitiesScreen { align: center middle; }
+    EntitiesScreen > Vertical {
+        width: 95%; height: 90%; border: round $accent; background: $surface;
+    }
+    EntitiesScreen DataTable { height: 1fr; }
+    EntitiesScreen #entities-note { height: auto; padding: 0 1; color: $text-muted; }
+    """
+
+    def __init__(self, entities: list[Entity]) -> None:
+        super().__init__()
+        self.entities = entities
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Entities: one name, every spelling (Esc to close)"
+            yield Static(
+                Text(
+                    "Spellings are joined by the alias table (data/aliases.toml) and by close spelling; "
+                    "attributions use the entity's name."
+                ),
+                id="entities-note",
+            )
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="entities-table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for label, key in (
+            ("entity", "name"),
+            ("kind", "kind"),
+            ("articles", "articles"),
+            ("n", "n"),
+            ("spellings", "spellings"),
+        ):
+            table.add_column(label, key=key)
+        for e in self.entities:
+            table.add_row(
+                Text(one_line(e.name, 50)),
+                Text(e.kind),
+                Text(one_line(" ".join(short_id(a) for a in e.articles), 40)),
+                Text(str(e.mentions), justify="right"),
+                Text(one_line(" / ".join(e.spellings), 120)),
+                key=e.id,
+            )
+        table.focus()
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)

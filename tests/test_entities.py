@@ -1,0 +1,60 @@
+"""One entity, many spellings: the alias table, fuzzy spellings, and attributions named by entity."""
+
+from __future__ import annotations
+
+from conftest import write
+
+from kzview.extract.entities import build_entities, canonical_source
+from kzview.ingest import article_from_text, load_corpus
+from kzview.store import build_store
+
+COUNTRIES = frozenset({"Russia", "Ukraine", "France"})
+
+
+def entities_of(*texts: str):
+    arts = [article_from_text(f"a{i}", t) for i, t in enumerate(texts)]
+    return build_entities(arts, COUNTRIES)
+
+
+def test_alias_table_joins_translations_and_acronyms():
+    ents, spellings = entities_of(
+        "Summit opens today\n\nThe leaders of NATO met in Madrid. The OTAN chief spoke.",
+        "Summit opens today\n\nThe North Atlantic Treaty Organization said it would grow.",
+    )
+    nato = next(e for e in ents if e.name == "North Atlantic Treaty Organization")
+    assert {"NATO", "OTAN"} <= set(nato.spellings) and nato.articles == ["a0", "a1"]
+    assert canonical_source("OTAN", spellings) == "North Atlantic Treaty Organization"
+
+
+def test_fuzzy_spellings_of_a_person_join_but_countries_do_not():
+    ents, _ = entities_of(
+        "War enters second year\n\nPresident Volodymyr Zelensky spoke in Kyiv. Later Zelensky met troops.",
+        "War enters second year\n\nUkrainian leader Volodymyr Zelenskyy said Russia would fail. Zelenskyy left.",
+        "War enters second year\n\nThe Russian army advanced. Officials in Russia denied it.",
+    )
+    zel = [e for e in ents if "Zelensk" in e.name]
+    assert len(zel) == 1 and {"Zelensky", "Zelenskyy"} <= set(zel[0].spellings) and len(zel[0].articles) == 2
+    russia = [e for e in ents if e.name == "Russia"]
+    assert russia and "Russian" not in russia[0].spellings
+
+
+def test_sentence_initial_words_are_not_names():
+    ents, _ = entities_of("Storm hits coast\n\nOver 30 people died. With the storm gone, Oxfam helped. Oxfam said so.")
+    names = {e.name for e in ents}
+    assert "Over" not in names and "With" not in names and "Oxfam" in names
+
+
+def test_attributions_use_the_entity_name(tmp_path):
+    write(tmp_path, "a.txt", "Alliance deploys\n\nThe CSTO said 2,500 soldiers were deployed.")
+    write(tmp_path, "b.txt", "Alliance deploys\n\nAccording to the OVKS, 3,000 soldiers were deployed.")
+    store = build_store(load_corpus([tmp_path]))
+    sources = {c.attribution for c in store.claims if c.topic == "troops"}
+    assert sources == {"Collective Security Treaty Organization"}
+
+
+def test_samples_entity_index(sample_store):
+    by = {e.name: e for e in sample_store.entities}
+    csto = by["Collective Security Treaty Organization"]
+    assert {"CSTO", "OTSC", "OVKS"} <= set(csto.spellings) and len(csto.articles) == 5
+    tok = next(e for e in sample_store.entities if "Tokayev" in e.name)
+    assert {"Tokayev", "Kassym Jomart Tokayevm", "Kassym-Shomart Tokayev"} <= set(tok.spellings)
