@@ -180,11 +180,14 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             if all(f.claim.article != c.article for c in shown):
                 shown.append(f.claim)
         listed = ", ".join(cite(c) for c in shown[:3]) + (" …" if len(shown) > 3 else "")
+        n_sources = independent_sources(f.claim for f in figs)
+        plural = "s" if n_sources != 1 else ""
+        sources = f", {n_sources} independent source{plural}" if n_sources < len(articles) else ""
         return Verdict(
             Status.CONSISTENT,
             "overlap",
-            f"All {len(figs)} figures from {len(articles)} articles can hold at once ({listed}): each allows "
-            f"{_fmt(common)}.",
+            f"All {len(figs)} figures from {len(articles)} articles{sources} can hold at once ({listed}): each "
+            f"allows {_fmt(common)}.",
         )
     high, low = _extreme_pair(figs)
     gap = _gap(high, low)
@@ -248,11 +251,34 @@ def _sort_claims(claims: Iterable[Claim]) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.as_of.isoformat() if c.as_of else "9999", c.article, c.start))
 
 
+def independent_sources(claims: Iterable[Claim]) -> int:
+    """Outlets repeating one official figure are one piece of evidence: count distinct attributions, and each
+    article whose figure is unattributed as a source of its own."""
+    return len({("by", c.attribution) if c.attribution else ("article", c.article) for c in claims})
+
+
+def agreeing_clusters(figs: list[Fig]) -> list[list[str]]:
+    """Within a clash, the sets of figures that agree among themselves (each set shares a common value)."""
+    clusters: list[list[Fig]] = []
+    ceiling = -INF
+    for f in sorted(figs, key=lambda f: (f.lo, f.hi, f.claim.id)):
+        if clusters and f.lo <= ceiling:
+            clusters[-1].append(f)
+            ceiling = min(ceiling, f.hi)
+        else:
+            clusters.append([f])
+            ceiling = f.hi
+    return [[f.claim.id for f in c] for c in clusters if len({f.claim.article for f in c}) > 1]
+
+
 def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup:
     topic, subject, scope, unit_class = key
     claims = _sort_claims(f.claim for f in figs)
     units = sorted({c.unit for c in claims if c.unit})
+    agreeing = agreeing_clusters(figs) if v.status == Status.CONFLICT and v.rule != "part-whole" else []
     return ClaimGroup(
+        sources=independent_sources(claims),
+        agreeing=agreeing,
         id=gid,
         topic=topic,
         subject=subject,
@@ -265,6 +291,36 @@ def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup
         unit="USD" if unit_class == "money" and len(units) > 1 else (units[0] if units else None),
         gap=v.gap,
     )
+
+
+def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
+    """One article giving two figures for the same thing on the same day (a headline against its own body)."""
+    by_article: dict[str, list[Fig]] = defaultdict(list)
+    for f in figs:
+        by_article[f.claim.article].append(f)
+    out = []
+    for article, own in sorted(by_article.items()):
+        if len(own) < 2 or len(by_article) == 1:
+            continue  # a single-article group already says all this
+        by_day: dict[str, list[Fig]] = defaultdict(list)
+        for f in own:
+            by_day[f.day].append(f)
+        for day, same in sorted(by_day.items()):
+            if len(same) < 2 or max(f.lo for f in same) <= min(f.hi for f in same):
+                continue
+            high, low = _extreme_pair(same)
+            where = (
+                "its headline against its own body"
+                if high.claim.headline != low.claim.headline
+                else "two figures in one text"
+            )
+            reason = (
+                f"{article} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
+                f"{_what(*key[:3])} ({where}{', ' + day if day else ''})."
+            )
+            v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low))
+            out.append(_make_group(_gid("within", key, article, day), key, same, v))
+    return out
 
 
 def _part_of(key: tuple) -> list[tuple[tuple, str]]:
@@ -344,6 +400,7 @@ def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGr
                     articles=[c.article],
                     reason=c.finding + ".",
                     rule="weekday",
+                    sources=1,
                 )
             )
         if c.kind in COMPARED_KINDS and c.topic != "other":
@@ -353,6 +410,7 @@ def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGr
         figs.sort(key=lambda f: (f.claim.article, f.claim.start))
         v = judge(figs, key[0], lex.cumulative.get(key[0], False))
         groups.append(_make_group(_gid(*key), key, figs, v))
+        groups.extend(_within_article(key, figs))
     for key, figs in buckets.items():
         for whole_key, relation in _part_of(key):
             whole = buckets.get(whole_key)

@@ -184,3 +184,58 @@ def test_samples(sample_store):
     deaths = group(s, "deaths")
     surfaces = {s.claim_by_id[c].surface for c in deaths.claims}
     assert {"164", "more than 160"} <= surfaces
+
+
+def test_headline_against_its_own_body_is_a_group(tmp_path):
+    s = store_of(
+        tmp_path,
+        {
+            "a.txt": "date: 2023-01-01\nDozens killed in clashes\n\nFive people were killed in the clashes.",
+            "b.txt": "date: 2023-01-01\nClashes in the capital\n\nPolice said 30 people were killed.",
+        },
+    )
+    within = [g for g in s.groups if g.rule == "within-article"]
+    assert len(within) == 1 and within[0].articles == ["a"]
+    assert "headline against its own body" in within[0].reason and "Dozens" in within[0].reason
+
+
+def test_outlets_repeating_one_source_are_one_piece_of_evidence(tmp_path):
+    s = store_of(
+        tmp_path,
+        {
+            "a.txt": "Flood\n\nNine people died, the health ministry said.",
+            "b.txt": "Flood\n\nAccording to the Ministry of Health, nine people died.",
+            "c.txt": "Flood\n\nNine people died, according to the Health Ministry.",
+        },
+    )
+    g = group(s, "deaths")
+    assert g.status == Status.CONSISTENT and g.sources == 1 and "1 independent source" in g.reason
+
+
+def test_a_conflict_names_the_figures_that_agree_among_themselves(sample_store):
+    deaths = group(sample_store, "deaths", rule="undated")
+    agreeing = [{sample_store.claim_by_id[c].surface for c in ids} for ids in deaths.agreeing]
+    assert {"164", "more than 160"} <= agreeing[0]
+    assert "dozens" not in agreeing[0]
+
+
+async def test_update_group_shows_a_timeline(tmp_path):
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.widgets.conflict_table import ReasonPanel
+
+    store_of(
+        tmp_path,
+        {
+            "a.txt": "date: 2023-02-06\nQuake\n\nThe quake killed 1,500 people.",
+            "b.txt": "date: 2023-02-08\nQuake\n\nThe death toll rose to 11,000.",
+        },
+    )
+    app = KzviewApp(paths=[tmp_path])
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        g = next(g for g in app.store.groups if g.status == Status.UPDATE)
+        app.group_id = g.id
+        await pilot.pause()
+        text = str(app.query_one("#reason", ReasonPanel).content)
+        assert "timeline 2023-02-06 ▁█ 2023-02-08" in text

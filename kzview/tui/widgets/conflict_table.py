@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from kzview.compare import figure_words
-from kzview.model import ClaimGroup, Status
+from kzview.model import Claim, ClaimGroup, Status
 from kzview.safe import one_line
 from kzview.store import ClaimStore
 
@@ -89,7 +89,10 @@ class GroupTable(DataTable):
             if self.hide_single and g.status == Status.SINGLE:
                 continue
             label, style = STATUS_CELL[g.status]
-            figures = "  ".join(f"{short_id(c.article)}: {figure_words(c)}" for c in self.store.group_claims(g.id)[:6])
+            figures = "  ".join(
+                f"{short_id(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "")
+                for c in self.store.group_claims(g.id)[:6]
+            )
             if len(g.claims) > 6:
                 figures += f"  (+{len(g.claims) - 6})"
             self.add_row(
@@ -146,12 +149,48 @@ class ReasonPanel(Static):
             self.update(Content("Select a row to see why its figures agree or clash."))
             return
         label, _ = STATUS_CELL[g.status]
-        lines = [f"{label.upper()} — {what_words(g)}", one_line(g.reason)]
-        for c in self.store.group_claims(g.id)[:12]:
+        sources = f" · {g.sources} independent source{'s' if g.sources != 1 else ''}" if g.sources else ""
+        lines = [f"{label.upper()} — {what_words(g)}{sources}", one_line(g.reason)]
+        claims = self.store.group_claims(g.id)
+        if g.status == Status.UPDATE:
+            lines.append(timeline(claims))
+        for ids in g.agreeing:
+            agree = ", ".join(
+                f"{figure_words(self.store.claim_by_id[c])} ({short_id(self.store.claim_by_id[c].article)})"
+                for c in ids
+            )
+            lines.append(one_line(f"agree among themselves: {agree}", 200))
+        for c in claims[:12]:
             src = f", {c.attribution}" if c.attribution else ""
             date = str(c.as_of) if c.as_of else "undated"
-            lines.append(one_line(f"  {short_id(c.article)}: {figure_words(c)} ({date}{src})", 200))
+            head = " [headline]" if c.headline else ""
+            lines.append(one_line(f"  {short_id(c.article)}: {figure_words(c)} ({date}{src}){head}", 200))
+        if len(claims) > 12:
+            lines.append(f"  … and {len(claims) - 12} more")
         self.update(Content("\n".join(lines)))
+
+
+BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def timeline(claims: list[Claim]) -> str:
+    """A one-line sparkline of a figure over its dates: "2023-02-06 ▁▄█ 2023-02-08  (1,500 → 11,000)"."""
+    points: dict[str, float] = {}
+    for c in claims:
+        if c.as_of is None:
+            continue
+        v = c.low if c.low is not None else c.high
+        if v is None:
+            continue
+        day = c.as_of.isoformat()
+        points[day] = max(points.get(day, float(v)), float(v))
+    if len(points) < 2:
+        return "timeline: one date only"
+    days = sorted(points)
+    lo, hi = min(points.values()), max(points.values())
+    span = (hi - lo) or 1.0
+    bars = "".join(BLOCKS[round((points[d] - lo) / span * (len(BLOCKS) - 1))] for d in days)
+    return f"timeline {days[0]} {bars} {days[-1]}  ({points[days[0]]:,.0f} → {points[days[-1]]:,.0f})"
 
 
 class GroupsPane(Vertical):
