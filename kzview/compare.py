@@ -141,6 +141,7 @@ class Verdict:
     rule: str
     reason: str
     gap: float = 0.0
+    same_source: bool = False
 
 
 def _extreme_pair(figs: list[Fig]) -> tuple[Fig, Fig]:
@@ -159,6 +160,10 @@ def _same_source(a: Fig, b: Fig) -> str:
     if src and src == b.claim.attribution:
         return f"; the same source, {src}, gave both"
     return ""
+
+
+def _one_source(a: Fig, b: Fig) -> bool:
+    return bool(a.claim.attribution) and a.claim.attribution == b.claim.attribution
 
 
 def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
@@ -199,6 +204,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             f"{cite(high.claim)} and {cite(low.claim)} cannot both be true, and no date separates them"
             f"{_same_source(high, low)}.",
             gap,
+            _one_source(high, low),
         )
     by_day: dict[str, list[Fig]] = defaultdict(list)
     for f in figs:
@@ -213,6 +219,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
                 "same-day",
                 f"{cite(h.claim)} and {cite(lw.claim)} differ for the same day, {d}{_same_source(h, lw)}.",
                 _gap(h, lw),
+                _one_source(h, lw),
             )
     if len(days) == 1:  # unreachable: one day with disjoint figures returned above
         return Verdict(Status.CONFLICT, "same-day", f"{cite(high.claim)} and {cite(low.claim)} differ.", gap)
@@ -277,6 +284,7 @@ def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup
     units = sorted({c.unit for c in claims if c.unit})
     agreeing = agreeing_clusters(figs) if v.status == Status.CONFLICT and v.rule != "part-whole" else []
     return ClaimGroup(
+        same_source=v.same_source,
         sources=independent_sources(claims),
         agreeing=agreeing,
         id=gid,
@@ -423,8 +431,20 @@ def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGr
 
 
 def rank(groups: list[ClaimGroup]) -> list[ClaimGroup]:
-    """Conflicts first (widest gap, most sources), then updates, consistent groups, single-source groups."""
-    return sorted(
-        groups,
-        key=lambda g: (STATUS_ORDER[g.status], -g.gap, -len(g.articles), g.topic, g.subject or "", g.scope or "", g.id),
-    )
+    """Conflicts first (one source contradicting itself, then the widest gap, then the most independent sources),
+    then updates, consistent groups, single-source groups."""
+
+    def key(g: ClaimGroup) -> tuple:
+        return (
+            STATUS_ORDER[g.status],
+            not g.same_source,
+            -g.gap,
+            -g.sources,
+            -len(g.articles),
+            g.topic,
+            g.subject or "",
+            g.scope or "",
+            g.id,
+        )
+
+    return sorted(groups, key=key)

@@ -136,5 +136,6 @@ class ClaimGroup(BaseModel):
     rule: str
     unit: str | None = None
     gap: float = 0.0
+    same_source: bool = False  # one source gave figures that clash: the sharpest conflict
     sources: int = 0  # independent sources: distinct attributions, or articles where none is given
     agreeing: list[list[str]] = Field(default_factory=list)  # in a conflict: claim ids that agree among themselves

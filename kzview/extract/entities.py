@@ -48,15 +48,12 @@ _TITLES = {
     "Ambassador",
     "Judge",
     "Former",
-    "Kazakh",
-    "Russian",
-    "American",
-    "US",
-    "Ukrainian",
-    "French",
-    "German",
-    "British",
-    "Chinese",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Vice",
+    "Deputy",
 }
 _SKIP = {
     "The",
@@ -226,10 +223,14 @@ def _norm(s: str) -> str:
 
 
 def _strip_titles(surface: str) -> str:
+    """ "Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev": drop everything up to the last title
+    word among the first three (a nationality or office before the title goes with it)."""
     words = surface.split()
-    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
-        words = words[1:]
-    return " ".join(words)
+    cut = 0
+    for i, w in enumerate(words[:3]):
+        if w.rstrip(".") in _TITLES and i < len(words) - 1:
+            cut = i + 1
+    return " ".join(words[cut:])
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
