@@ -6,13 +6,12 @@ Exit status: 0 when at least one article was read, 1 when nothing could be read,
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kzview import __version__
+from kzview.jsonout import dump_json
 
 if TYPE_CHECKING:
     from kzview.store import ClaimStore
@@ -22,6 +21,7 @@ COMMANDS = {
     "conflicts": "every claim group, conflicts first (one JSON array with --format json)",
     "eval": "score extraction against a gold file (JSONL): precision and recall per field",
     "entities": "who and what the articles name, with every spelling and the articles that use it",
+    "export": "the triage report with verdicts: Markdown, CSV, JSON or schema.org ClaimReview",
 }
 
 _DESCRIPTION = """\
@@ -32,12 +32,11 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview claims [PATH ...] [--format F]    print every extracted claim
   kzview conflicts [PATH ...] [--format F] print every claim group, conflicts first
   kzview entities [PATH ...] [--format F]  the entity index: one entity, every spelling, which articles
+  kzview export [PATH ...] --format md|csv|json|claimreview [-o FILE]   the report, with your verdicts
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
 
 PATH is a file or a directory (read recursively; .txt and .md). --format is json or table; table is the
 default on a terminal, json otherwise. Run `kzview claims --help` for a command's options."""
-
-_UNSAFE_JSON = re.compile("[\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\u061c]")
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -53,11 +52,19 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"kzview {__version__}")
     _common(p)
+    p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
     return p
 
 
 def _command_parser(name: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=f"kzview {name}", description=COMMANDS[name])
+    if name == "export":
+        _common(p)
+        p.add_argument("--format", choices=("md", "csv", "json", "claimreview"), default="md")
+        p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
+        p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
+        p.add_argument("--author", default=None, help="the reviewer named in ClaimReview (default: $KZVIEW_AUTHOR)")
+        return p
     if name == "eval":
         p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold file")
         p.add_argument("--errors", action="store_true", help="list every miss, spurious figure and wrong field")
@@ -88,12 +95,6 @@ def _report_problems(store: ClaimStore) -> None:
 
     for p in store.problems:
         print(f"kzview: {one_line(p.path)}: {one_line(p.reason)}", file=sys.stderr)
-
-
-def dump_json(items: list[dict]) -> str:
-    """JSON with every control character escaped, so printing it to a terminal is always safe."""
-    text = json.dumps(items, ensure_ascii=False, indent=2)
-    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def _claims_table(store: ClaimStore):  # noqa: ANN202 - rich is imported lazily
@@ -181,6 +182,8 @@ def run_command(name: str, argv: list[str]) -> int:
     if not store.articles:
         print("kzview: no article could be read", file=sys.stderr)
         return 1
+    if name == "export":
+        return _run_export(args, store)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if name == "eval":
         return _run_eval(args, store, fmt)
@@ -204,6 +207,36 @@ def run_command(name: str, argv: list[str]) -> int:
             console.print(_entities_table(store))
         else:
             console.print(_groups_table(store, args.hide_single))
+    return 0
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    from kzview.ingest import bundled_corpus_path
+    from kzview.verdicts import default_db_path
+
+    return args.db or default_db_path(args.paths or None, bundled_corpus_path())
+
+
+def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:
+    import os
+
+    from kzview.export import render
+    from kzview.verdicts import VerdictStore
+
+    path = db_path(args)
+    if path.exists():
+        store.attach_verdicts(VerdictStore(path))
+    author = args.author or os.environ.get("KZVIEW_AUTHOR") or "kzview user"
+    text = render(store, args.format, author)
+    if args.output:
+        try:
+            args.output.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
+        except OSError as exc:
+            print(f"kzview: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print(f"kzview: wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text + ("" if text.endswith("\n") else "\n"))
     return 0
 
 
@@ -243,6 +276,7 @@ def run_app(argv: list[str]) -> int:
     from kzview.tui.app import KzviewApp
 
     app = KzviewApp(
+        db=db_path(args),
         paths=args.paths or None,
         lexicon=args.lexicon,
         qualifiers=args.qualifiers,

@@ -119,6 +119,22 @@ class Entity(BaseModel):
     mentions: int
 
 
+class Verdict(BaseModel):
+    """A fact-checker's decision on a group or a claim, with a note and when it was set."""
+
+    model_config = ConfigDict(frozen=True)
+
+    target_kind: str  # "group" or "claim"
+    target_id: str
+    verdict: str  # confirmed, disputed, false, misleading, unverified, needs follow-up ("" when cleared)
+    note: str = ""
+    set_at: str = ""
+    fingerprint: str = ""
+    label: str = ""  # what was judged, in words, for a verdict whose target is gone
+    stale: bool = False  # the text it judged has changed since
+    cleared: bool = False
+
+
 class ClaimGroup(BaseModel):
     """One thing measured across sources, with a verdict on how the figures relate."""
 

@@ -11,7 +11,8 @@ from kzview.compare import compare
 from kzview.extract import corpus_context, extract_corpus
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.ingest import Corpus, load_corpus
-from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem, Status
+from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
+from kzview.verdicts import VerdictStore, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class ClaimStore:
 
     def __post_init__(self) -> None:
         self._listeners: list[Callable[[ClaimStore], None]] = []
+        self._verdict_listeners: list[Callable[[Verdict], None]] = []
+        self.verdict_store: VerdictStore | None = None
+        self.verdicts: dict[tuple[str, str], Verdict] = {}
         self._index()
 
     def _index(self) -> None:
@@ -75,6 +79,78 @@ class ClaimStore:
             out[g.status.value] += 1
         return out
 
+    # -- verdicts: the user's work, written through to SQLite --------------------------------------------------
+    def attach_verdicts(self, verdict_store: VerdictStore) -> None:
+        self.verdict_store = verdict_store
+        self._load_verdicts()
+
+    def _load_verdicts(self) -> None:
+        self.verdicts = {}
+        if self.verdict_store is None:
+            return
+        for v in self.verdict_store.all():
+            self.verdicts[(v.target_kind, v.target_id)] = self._with_staleness(v)
+
+    def _target_claims(self, kind: str, target_id: str) -> list[Claim] | None:
+        if kind == "group":
+            return self.group_claims(target_id) if target_id in self.group_by_id else None
+        c = self.claim_by_id.get(target_id)
+        return [c] if c else None
+
+    def _with_staleness(self, v: Verdict) -> Verdict:
+        claims = self._target_claims(v.target_kind, v.target_id)
+        stale = claims is None or (bool(v.fingerprint) and fingerprint(claims) != v.fingerprint)
+        return v.model_copy(update={"stale": stale}) if stale != v.stale else v
+
+    def verdict(self, kind: str, target_id: str) -> Verdict | None:
+        return self.verdicts.get((kind, target_id))
+
+    def orphaned_verdicts(self) -> list[Verdict]:
+        """Verdicts whose group or claim no longer exists (the text changed): kept, listed, never dropped."""
+        return [v for v in self.verdicts.values() if self._target_claims(v.target_kind, v.target_id) is None]
+
+    def label(self, kind: str, target_id: str) -> str:
+        if kind == "group":
+            g = self.group_by_id[target_id]
+            figs = ", ".join(f"{c.surface} ({c.article})" for c in self.group_claims(target_id)[:4])
+            return f"{g.topic}/{g.subject or '-'}/{g.scope or '-'}: {figs}"
+        c = self.claim_by_id[target_id]
+        return f"{c.surface} ({c.article}): {c.sentence[:120]}"
+
+    def set_verdict(self, kind: str, target_id: str, verdict: str, note: str = "") -> Verdict:
+        if self.verdict_store is None:
+            raise RuntimeError("no verdict database is open")
+        claims = self._target_claims(kind, target_id) or []
+        v = self.verdict_store.set(kind, target_id, verdict, note, fingerprint(claims), self.label(kind, target_id))
+        self.verdicts[(kind, target_id)] = v
+        self._notify_verdict(v)
+        return v
+
+    def undo_verdict(self) -> Verdict | None:
+        if self.verdict_store is None:
+            return None
+        v = self.verdict_store.undo()
+        if v is None:
+            return None
+        if v.cleared:
+            self.verdicts.pop((v.target_kind, v.target_id), None)
+        else:
+            self.verdicts[(v.target_kind, v.target_id)] = self._with_staleness(v)
+        self._notify_verdict(v)
+        return v
+
+    def verdicts_in_article(self, article_id: str) -> int:
+        ids = {c.id for c in self.claims_by_article.get(article_id, [])}
+        groups = {g for c in ids for g in self.groups_of_claim.get(c, [])}
+        return sum(1 for (k, t) in self.verdicts if (k == "claim" and t in ids) or (k == "group" and t in groups))
+
+    def subscribe_verdicts(self, listener: Callable[[Verdict], None]) -> None:
+        self._verdict_listeners.append(listener)
+
+    def _notify_verdict(self, v: Verdict) -> None:
+        for listener in list(self._verdict_listeners):
+            listener(v)
+
     # -- change notification --------------------------------------------------------------------------------
     def subscribe(self, listener: Callable[[ClaimStore], None]) -> None:
         self._listeners.append(listener)
@@ -84,6 +160,7 @@ class ClaimStore:
         self.articles, self.claims, self.groups = other.articles, other.claims, other.groups
         self.problems, self.entities = other.problems, other.entities
         self._index()
+        self._load_verdicts()
         for listener in list(self._listeners):
             listener(self)
 

@@ -34,7 +34,7 @@ async def test_first_frame_has_three_panes_filled():
         assert articles.option_count == 5
         assert table.row_count >= 10
         assert view.article is not None and any(line.strip() for line in screen_lines(view))
-        assert all(app.query_one(sel).display for sel in ("#articles", "#article", "#groups-pane"))
+        assert all(app.query_one(sel).display for sel in ("#articles-pane", "#article", "#groups-pane"))
         first_row = app.store.group_by_id[table.selected_group_id]
         assert first_row.status == Status.CONFLICT
         assert "cannot" in str(app.query_one("#reason", ReasonPanel).content)
@@ -62,7 +62,7 @@ async def test_enter_on_a_group_highlights_and_jumps_to_its_first_figure():
         await pilot.press("3")
         while table.selected_group_id != target.id:
             await pilot.press("down")
-        await pilot.press("enter")
+        await pilot.press("g")
         await pilot.pause()
         view = app.query_one("#article", ArticleView)
         assert view.article.id in target.articles
@@ -71,7 +71,7 @@ async def test_enter_on_a_group_highlights_and_jumps_to_its_first_figure():
         lines = screen_lines(view)
         assert any(line.startswith("▶") for line in lines)
         # n moves to the next figure; Enter on it selects its group in the table
-        await pilot.press("n", "enter")
+        await pilot.press("2", "n", "enter")
         assert app.focused is table
 
 
@@ -93,8 +93,9 @@ async def test_help_lists_every_key_and_closes():
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").content)
-        for binding in [*KzviewApp.BINDINGS, *ArticleView.BINDINGS, *GroupTable.BINDINGS]:
-            assert binding.description in text
+        for _, bindings in app.help_sections():
+            for binding in bindings:
+                assert binding.description in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -103,11 +104,11 @@ async def test_narrow_terminal_shows_one_pane_and_tab_switches():
     app = KzviewApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
-        shown = [sel for sel in ("#articles", "#article", "#groups-pane") if app.query_one(sel).display]
-        assert shown == ["#groups-pane"]
+        panes = ("#articles-pane", "#article", "#groups-pane")
+        assert [sel for sel in panes if app.query_one(sel).display] == ["#groups-pane"]
         await pilot.press("tab")
-        assert [sel for sel in ("#articles", "#article", "#groups-pane") if app.query_one(sel).display] == ["#articles"]
-        await pilot.press("3", "enter")
+        assert [sel for sel in panes if app.query_one(sel).display] == ["#articles-pane"]
+        await pilot.press("3", "g")
         assert app.query_one("#article").display and app.focused is app.query_one("#article")
         view = app.query_one("#article", ArticleView)
         assert any(line.startswith("▶") for line in screen_lines(view))
@@ -136,6 +137,7 @@ async def test_hostile_text_is_shown_literally_everywhere(tmp_path):
         assert "\x1b" not in texts and "\x07" not in texts and "␛[2J" in texts
         await pilot.press("3", "enter")
         assert app.is_running
+        await pilot.press("escape")
         reason = str(app.query_one("#reason", ReasonPanel).content)
         assert "\x1b" not in reason
         # the whole screen renders without markup errors

@@ -85,7 +85,7 @@ def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: lis
 def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     """The noun phrase after a figure: "people", "security forces", "of them", "separate investigations"."""
     i = after
-    while i < len(words) and words[i] in ("”", '"', "’", "»", ")"):
+    while i < len(words) and words[i] in ("”", '"', "’", "»", ")", "*", "_"):
         i += 1  # "“Dozens” of protesters"
     anaphora = False
     if i < len(words) and words[i] == "of":

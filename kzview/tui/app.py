@@ -1,11 +1,15 @@
 """The kzview terminal app: three panes over one ClaimStore.
 
 Data flows one way: the store is built in a worker thread, then every pane reads it. The selection (article,
-group) lives on the App; panes are told of it and redraw. Nothing here computes claims or groups.
+group) lives on the App; panes are told of it and redraw. Verdicts go through the store to SQLite and come back
+as a change notice each pane applies to the rows it shows. Nothing here computes claims or groups.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import tomllib
 from pathlib import Path
 
 from textual import events, on, work
@@ -16,22 +20,34 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
+from kzview.model import Verdict
 from kzview.safe import one_line
 from kzview.store import ClaimStore
+from kzview.tui.commands import KzviewCommands
 from kzview.tui.screens.help import HelpScreen
-from kzview.tui.widgets.article_list import ArticleList
+from kzview.tui.widgets.article_list import ArticleList, ArticlesPane
 from kzview.tui.widgets.article_view import ArticleView
 from kzview.tui.widgets.conflict_table import GroupsPane, GroupTable, ReasonPanel
 
 NARROW = 110  # below this many columns, one pane at a time
 PANES = ("articles", "article", "groups")
+PANE_CONTAINERS = {"articles": "#articles-pane", "article": "#article", "groups": "#groups-pane"}
+PANE_FOCUS = {"articles": "#articles", "article": "#article", "groups": "#groups"}
+
+
+def keymap_path() -> Path:
+    if os.environ.get("KZVIEW_KEYS"):
+        return Path(os.environ["KZVIEW_KEYS"])
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "kzview" / "keys.toml"
 
 
 class KzviewApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "kzview"
+    COMMANDS = App.COMMANDS | {KzviewCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave kzview"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave kzview (verdicts are already saved)"),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key"),
         Binding(
             "tab",
@@ -63,15 +79,18 @@ class KzviewApp(App[int]):
             show=False,
             tooltip="Jump to the next conflict group and its figures",
         ),
+        Binding("slash", "search", "Search", id="app.search", tooltip="Search article text and figures"),
+        Binding("z,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back the last verdict you set"),
+        Binding("w", "export('md')", "Report", id="app.export", tooltip="Write the Markdown triage report to a file"),
         Binding(
             "e",
             "entities",
             "Entities",
             id="app.entities",
+            show=False,
             tooltip="Who the articles name, under which spellings, in which articles",
         ),
     ]
-
     # Below NARROW columns the screen gets the class -narrow and shows one pane at a time (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
@@ -85,29 +104,45 @@ class KzviewApp(App[int]):
         qualifiers: Path | None = None,
         max_bytes: int = 50 * 1024 * 1024,
         store: ClaimStore | None = None,
+        db: Path | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
         self.lexicon = lexicon
         self.qualifiers = qualifiers
         self.max_bytes = max_bytes
+        self.db = db
         self.store = ClaimStore()
         self._prebuilt = store
         self.loaded = False
+        self._load_keymap()
+
+    def _load_keymap(self) -> None:
+        """Remapped keys from ~/.config/kzview/keys.toml: `"app.quit" = "ctrl+q"` (binding id = keys)."""
+        path = keymap_path()
+        if not path.is_file():
+            return
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            keymap = {str(k): str(v) for k, v in data.get("keys", data).items() if isinstance(v, str)}
+            self.set_keymap(keymap)
+        except (OSError, ValueError) as exc:
+            self.call_later(self.notify, one_line(f"{path}: {exc}"), severity="warning", markup=False)
 
     # -- layout ---------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield ArticleList(self.store, id="articles")
+            yield ArticlesPane(self.store, id="articles-pane")
             yield ArticleView(self.store, id="article")
             yield GroupsPane(self.store, id="groups-pane")
         yield Footer()
 
     def on_mount(self) -> None:
         self.store.subscribe(self._on_store_changed)
-        self.query_one("#articles", ArticleList).border_title = "Articles"
-        self.query_one("#groups-pane", GroupsPane).border_title = "Conflicts"
+        self.store.subscribe_verdicts(self._on_verdict)
+        self.query_one("#articles-pane").border_title = "Articles"
+        self.query_one("#groups-pane").border_title = "Conflicts"
         self.query_one("#article", ArticleView).loading = True
         self.query_one("#groups-pane", GroupsPane).loading = True
         self.sub_title = "reading articles…"
@@ -127,6 +162,18 @@ class KzviewApp(App[int]):
         corpus = load_corpus(self.paths, max_bytes=self.max_bytes)
         return build_store(corpus, lex)
 
+    def _open_verdicts(self) -> None:
+        from kzview.verdicts import VerdictStore
+
+        if self.db is None or self.store.verdict_store is not None:
+            return
+        try:
+            self.store.attach_verdicts(VerdictStore(self.db))
+        except Exception as exc:  # noqa: BLE001 - the app works without verdicts, and says why
+            self.notify(
+                one_line(f"Verdicts cannot be saved: {self.db}: {exc}"), severity="error", markup=False, timeout=30
+            )
+
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "load":
@@ -140,6 +187,7 @@ class KzviewApp(App[int]):
                 self.query_one(pane).loading = False
 
     def _on_store_changed(self, store: ClaimStore) -> None:
+        self._open_verdicts()
         self.loaded = True
         counts = store.counts()
         figures = sum(1 for c in store.claims if c.kind != "date")
@@ -162,6 +210,15 @@ class KzviewApp(App[int]):
             )
         if len(store.problems) > 20:
             self.notify(f"{len(store.problems) - 20} more files could not be read", severity="warning")
+        orphans = store.orphaned_verdicts()
+        if orphans:
+            self.notify(
+                f"{len(orphans)} verdicts judge figures no longer in the articles; they are kept and listed in "
+                "the report.",
+                severity="warning",
+                markup=False,
+                timeout=15,
+            )
         if not store.articles:
             self.notify("No article could be read.", severity="error", markup=False, timeout=30)
             return
@@ -170,6 +227,25 @@ class KzviewApp(App[int]):
         self.query_one("#article", ArticleView).show_article(first)
         self.group_id = table.selected_group_id
         self._focus_pane("groups" if store.groups else "articles")
+
+    def _on_verdict(self, v: Verdict) -> None:
+        """A verdict changed: redraw just what shows it."""
+        table = self.query_one("#groups", GroupTable)
+        if v.target_kind == "group":
+            table.refresh_verdict(v.target_id)
+            articles = self.store.group_by_id[v.target_id].articles if v.target_id in self.store.group_by_id else []
+        else:
+            c = self.store.claim_by_id.get(v.target_id)
+            articles = [c.article] if c else []
+        lst = self.query_one("#articles", ArticleList)
+        for a in articles:
+            lst.refresh_article(a)
+        self.query_one("#article", ArticleView).redraw()
+        self.query_one("#reason", ReasonPanel).show_group(self.group_id)
+        from kzview.tui.screens.evidence import EvidenceScreen
+
+        if isinstance(self.screen, EvidenceScreen):
+            self.screen.refresh_cards()
 
     # -- selection ------------------------------------------------------------------------------------------
     def watch_article_id(self, article_id: str | None) -> None:
@@ -194,6 +270,13 @@ class KzviewApp(App[int]):
 
     @on(GroupTable.GroupChosen)
     def _group_chosen(self, event: GroupTable.GroupChosen) -> None:
+        from kzview.tui.screens.evidence import EvidenceScreen
+
+        self.group_id = event.group_id
+        self.push_screen(EvidenceScreen(self.store, event.group_id))
+
+    @on(GroupTable.GroupJump)
+    def _group_jump(self, event: GroupTable.GroupJump) -> None:
         self.group_id = event.group_id
         self.jump_to_group(event.group_id)
 
@@ -210,47 +293,131 @@ class KzviewApp(App[int]):
         self.query_one("#groups", GroupTable).show_group(groups[0])
         self._focus_pane("groups")
 
+    def on_evidence_screen_jump(self, event) -> None:  # noqa: ANN001
+        self.jump_to_claim(event.claim_id)
+
+    def on_evidence_screen_verdict_wanted(self, event) -> None:  # noqa: ANN001
+        self.ask_verdict(event.kind, event.target_id)
+
+    @on(GroupTable.VerdictWanted)
+    @on(ArticleView.VerdictWanted)
+    def _verdict_wanted(self, event) -> None:  # noqa: ANN001
+        self.ask_verdict(event.kind, event.target_id)
+
     def jump_to_group(self, group_id: str) -> None:
         """Show the group's first figure: in the current article if it has one, else the first article."""
         claims = self.store.group_claims(group_id)
         if not claims:
             return
         here = [c for c in claims if c.article == self.article_id]
-        target = (here or claims)[0]
-        self.article_id = target.article
+        self.jump_to_claim((here or claims)[0].id)
+
+    def jump_to_claim(self, claim_id: str) -> None:
+        c = self.store.claim_by_id.get(claim_id)
+        if c is None:
+            return
+        self.article_id = c.article
         view = self.query_one("#article", ArticleView)
         if self.narrow:
             self._focus_pane("article")
-        view.focus_claim(target.id)
+        view.focus_claim(c.id)
+
+    # -- verdicts -------------------------------------------------------------------------------------------
+    def ask_verdict(self, kind: str, target_id: str) -> None:
+        from kzview.tui.screens.verdict import VerdictScreen
+
+        if self.store.verdict_store is None:
+            self.notify("No verdict database is open; verdicts cannot be saved.", severity="error", markup=False)
+            return
+        label = self.store.label(kind, target_id)
+
+        def save(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            verdict, note = result
+            try:
+                self.store.set_verdict(kind, target_id, verdict, note)
+            except Exception as exc:  # noqa: BLE001 - a full disk or a locked file must not lose the app
+                self.notify(one_line(f"Verdict not saved: {exc}"), severity="error", markup=False, timeout=20)
+                return
+            self.notify(one_line(f"{verdict}: {label}", 160), title="Verdict saved", markup=False)
+
+        self.push_screen(VerdictScreen(f"{kind}: {label}", self.store.verdict(kind, target_id)), save)
+
+    def action_undo(self) -> None:
+        v = self.store.undo_verdict()
+        if v is None:
+            self.notify("Nothing to undo.", markup=False)
+            return
+        what = "cleared" if v.cleared else f"back to {v.verdict}"
+        self.notify(one_line(f"Undone: {v.target_kind} verdict {what}"), markup=False)
+
+    # -- search, export, entities ---------------------------------------------------------------------------
+    def action_search(self) -> None:
+        from kzview.tui.screens.search import SearchScreen
+
+        def go(hit: tuple[str, str, int] | None) -> None:
+            if hit is None:
+                return
+            kind, ident, offset = hit
+            if kind == "claim":
+                self.jump_to_claim(ident)
+                return
+            self.article_id = ident
+            view = self.query_one("#article", ArticleView)
+            self._focus_pane("article")
+            view._pending_offset = offset
+            view.call_after_refresh(view._apply_pending_scroll)
+
+        self.push_screen(SearchScreen(self.store), go)
+
+    def action_export(self, fmt: str = "md") -> None:
+        from kzview.export import render
+
+        suffix = {"md": "md", "csv": "csv", "json": "json", "claimreview": "claimreview.json"}[fmt]
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        folder = self.db.parent if self.db else Path.cwd()
+        if not os.access(folder, os.W_OK):
+            folder = Path.cwd()
+        path = folder / f"kzview-report-{stamp}.{suffix}"
+        try:
+            author = os.environ.get("KZVIEW_AUTHOR") or "kzview user"
+            path.write_text(render(self.store, fmt, author), encoding="utf-8")
+        except OSError as exc:
+            self.notify(one_line(f"Could not write {path}: {exc}"), severity="error", markup=False, timeout=20)
+            return
+        self.notify(one_line(f"Wrote {path}"), title="Report", markup=False, timeout=10)
+
+    def action_entities(self) -> None:
+        from kzview.tui.screens.entities import EntitiesScreen
+
+        self.push_screen(EntitiesScreen(self.store.entities))
 
     # -- panes ----------------------------------------------------------------------------------------------
-    def _pane_widget(self, name: str):  # noqa: ANN202
-        return {"articles": "#articles", "article": "#article", "groups": "#groups"}[name]
-
-    def _current_pane(self) -> str:
-        focused = self.focused
-        if focused is None:
-            return "groups"
-        if focused.id in ("groups",):
-            return "groups"
-        return focused.id if focused.id in PANES else "groups"
-
     @property
     def narrow(self) -> bool:
         return self.screen.has_class("-narrow")
 
+    def _current_pane(self) -> str:
+        node = self.focused
+        while node is not None:
+            for name, sel in PANE_CONTAINERS.items():
+                if node.id == sel[1:]:
+                    return name
+            node = node.parent  # type: ignore[assignment]
+        return "groups"
+
     def _focus_pane(self, name: str) -> None:
         self._mark_active(name)
-        self.query_one(self._pane_widget(name)).focus()
+        self.query_one(PANE_FOCUS[name]).focus()
 
     def _mark_active(self, name: str) -> None:
-        for pane, sel in (("articles", "#articles"), ("article", "#article"), ("groups", "#groups-pane")):
+        for pane, sel in PANE_CONTAINERS.items():
             self.query_one(sel).set_class(pane == name, "-active")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A click or Tab moved focus: the pane holding it is the one a narrow screen shows."""
-        if event.widget.id in ("articles", "article", "groups"):
-            self._mark_active(self._current_pane())
+        self._mark_active(self._current_pane())
 
     def action_pane(self, name: str) -> None:
         self._focus_pane(name)
@@ -275,18 +442,21 @@ class KzviewApp(App[int]):
         self.group_id = nxt
         self.jump_to_group(nxt)
 
-    def action_entities(self) -> None:
-        from kzview.tui.screens.entities import EntitiesScreen
+    def help_sections(self) -> list[tuple[str, list[Binding]]]:
+        from kzview.tui.screens.evidence import EvidenceScreen
+        from kzview.tui.screens.verdict import VerdictScreen
+        from kzview.tui.widgets.filter_bar import FilterBar
 
-        self.push_screen(EntitiesScreen(self.store.entities))
-
-    def action_help(self) -> None:
-        from kzview.tui.widgets.conflict_table import GroupTable as GT
-
-        sections = [
+        return [
             ("Everywhere", list(self.BINDINGS)),  # type: ignore[arg-type]
             ("Article list", [*ArticleList.BINDINGS, Binding("up,down", "", "Move; the article opens as you move")]),
             ("Article text", list(ArticleView.BINDINGS)),  # type: ignore[arg-type]
-            ("Conflict table", [*GT.BINDINGS, Binding("up,down", "", "Move; the group's figures light up")]),
+            ("Conflict table", [*GroupTable.BINDINGS, Binding("up,down", "", "Move; the group's figures light up")]),
+            ("Evidence (Enter on a group)", list(EvidenceScreen.BINDINGS)),  # type: ignore[arg-type]
+            ("Verdict dialog (v)", list(VerdictScreen.BINDINGS)),  # type: ignore[arg-type]
+            ("Filter line (f)", list(FilterBar.BINDINGS)),  # type: ignore[arg-type]
+            ("Command palette", [Binding("ctrl+p", "command_palette", "Every action by name, and the themes")]),
         ]
-        self.push_screen(HelpScreen(sections))  # type: ignore[arg-type]
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))

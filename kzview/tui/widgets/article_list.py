@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import OptionList
@@ -17,7 +18,13 @@ class ArticleList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="articles.down"),
         Binding("k", "cursor_up", "Up", show=False, id="articles.up"),
+        Binding(
+            "f", "filter", "Filter", id="articles.filter", tooltip="Show only articles whose title or outlet match"
+        ),
     ]
+
+    class FilterWanted(Message):
+        pass
 
     class Selected(Message):
         def __init__(self, article_id: str) -> None:
@@ -28,6 +35,8 @@ class ArticleList(OptionList):
         super().__init__(markup=False, **kwargs)
         self.store = store
         self.touched: set[str] = set()
+        self.filter_words: list[str] = []
+        self.shown: list[str] = []
 
     def prompt(self, article_id: str) -> Content:
         a = self.store.article_by_id[article_id]
@@ -36,8 +45,11 @@ class ArticleList(OptionList):
         title = one_line(a.title, 200)
         date = f"{a.date}{'?' if a.date_inferred else ''}" if a.date else "undated"
         counts = f"{st.claims} fig" if st else ""
+        n_verdicts = self.store.verdicts_in_article(article_id)
+        verdicts = f" ☑{n_verdicts}" if n_verdicts else ""
+        outlet = f" · {one_line(a.outlet, 30)}" if a.outlet else ""
         conflict = f" ✗{st.conflicting}" if st and st.conflicting else ""
-        line2 = f"  {short_id(a.id)} · {date} · {counts}{conflict}"
+        line2 = f"  {short_id(a.id)}{outlet} · {date} · {counts}{verdicts}{conflict}"
         text = f"{mark} {title}\n{line2}"
         spans = [Span(0, 1, "bold")]
         if conflict:
@@ -47,18 +59,28 @@ class ArticleList(OptionList):
         return Content(text, spans=spans)
 
     def populate(self) -> None:
+        from kzview.tui.widgets.filter_bar import matches
+
         keep = self.highlighted
         self.clear_options()
-        self.add_options([Option(self.prompt(a.id), id=a.id) for a in self.store.articles])
-        if self.store.articles:
-            self.highlighted = keep if keep is not None and keep < len(self.store.articles) else 0
+        self.shown = [a.id for a in self.store.articles if matches(self.filter_words, a.title, a.outlet, a.id)]
+        self.add_options([Option(self.prompt(aid), id=aid) for aid in self.shown])
+        if self.shown:
+            self.highlighted = keep if keep is not None and keep < len(self.shown) else 0
+
+    def refresh_article(self, article_id: str) -> None:
+        if article_id in self.shown:
+            self.replace_option_prompt(article_id, self.prompt(article_id))
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterWanted())
 
     def mark(self, article_ids: set[str]) -> None:
         """Mark the articles a group touches (●), redrawing only the rows that changed."""
         changed = self.touched ^ article_ids
         self.touched = set(article_ids)
         for aid in changed:
-            if aid in self.store.article_by_id:
+            if aid in self.shown:
                 try:
                     self.replace_option_prompt(aid, self.prompt(aid))
                 except Exception:  # noqa: BLE001 - the list may be repopulating
@@ -81,3 +103,40 @@ class ArticleList(OptionList):
         event.stop()
         if event.option_id:
             self.post_message(self.Selected(event.option_id))
+
+
+class ArticlesPane(Vertical):
+    """Filter line (on demand) above the article list."""
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+
+    def compose(self):  # noqa: ANN201
+        from kzview.tui.widgets.filter_bar import FilterBar
+
+        yield FilterBar("filter by title or outlet", id="articles-filter")
+        yield ArticleList(self.store, id="articles")
+
+    def on_article_list_filter_wanted(self, event: ArticleList.FilterWanted) -> None:
+        from kzview.tui.widgets.filter_bar import FilterBar
+
+        event.stop()
+        self.query_one(FilterBar).open()
+
+    def on_input_changed(self, event) -> None:  # noqa: ANN001
+        event.stop()
+        lst = self.query_one(ArticleList)
+        lst.filter_words = event.value.lower().split()
+        lst.populate()
+
+    def on_input_submitted(self, event) -> None:  # noqa: ANN001
+        event.stop()
+        self.query_one(ArticleList).focus()
+
+    def on_filter_bar_cleared(self, event) -> None:  # noqa: ANN001
+        event.stop()
+        lst = self.query_one(ArticleList)
+        lst.filter_words = []
+        lst.populate()
+        lst.focus()

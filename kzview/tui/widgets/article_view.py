@@ -23,7 +23,7 @@ from kzview.model import Article, Claim, Status
 from kzview.safe import display_text
 from kzview.store import ClaimStore
 
-GUTTER = 2
+GUTTER = 3
 MARKERS = {Status.CONFLICT: "✗", Status.UPDATE: "↗", Status.CONSISTENT: "✓", Status.SINGLE: "·"}
 _SEVERITY = {Status.CONFLICT: 0, Status.UPDATE: 1, Status.CONSISTENT: 2, Status.SINGLE: 3, None: 4}
 
@@ -78,6 +78,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("n", "next_claim", "Next figure", id="article.next_claim", tooltip="Move to the next figure"),
         Binding("p,N", "prev_claim", "Prev figure", id="article.prev_claim", tooltip="Move to the previous figure"),
         Binding(
+            "v", "verdict", "Verdict", id="article.verdict", tooltip="Set a verdict and note on the current figure"
+        ),
+        Binding(
             "enter",
             "choose_claim",
             "Its group",
@@ -91,6 +94,12 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
     ]
+
+    class VerdictWanted(Message):
+        def __init__(self, kind: str, target_id: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.target_id = target_id
 
     class ClaimChosen(Message):
         """The user asked to see the group of the figure under the cursor."""
@@ -134,6 +143,12 @@ class ArticleView(ScrollView, can_focus=True):
     def set_group(self, group_id: str | None) -> None:
         self.selected_group = group_id
         self._restyle()
+
+    def redraw(self) -> None:
+        """Verdicts changed: re-render the visible lines."""
+        self._version += 1
+        self._render_cached.cache_clear()
+        self.refresh()
 
     def _update_titles(self) -> None:
         from textual.content import Content
@@ -241,6 +256,27 @@ class ArticleView(ScrollView, can_focus=True):
     def action_prev_claim(self) -> None:
         self._step(-1)
 
+    def action_verdict(self) -> None:
+        if self.current is not None and self.current < len(self.figures):
+            self.post_message(self.VerdictWanted("claim", self.figures[self.current].id))
+        else:
+            self.app.notify("Move to a figure first (n / p).", markup=False)
+
+    def _verdict_mark(self, start: int, end: int) -> str:
+        """A claim's own verdict (upper case) or its group's (lower case) for the figures on this line."""
+        from kzview.verdicts import VERDICTS
+
+        for c in self.figures:
+            if start <= c.start < end or (start == end == c.start):
+                v = self.store.verdict("claim", c.id)
+                if v:
+                    return "!" if v.stale else VERDICTS.get(v.verdict, "?").upper()
+                for gid in self.store.groups_of_claim.get(c.id, ()):
+                    gv = self.store.verdict("group", gid)
+                    if gv:
+                        return "!" if gv.stale else VERDICTS.get(gv.verdict, "?")
+        return " "
+
     def action_choose_claim(self) -> None:
         if self.current is not None and self.current < len(self.figures):
             self.post_message(self.ClaimChosen(self.figures[self.current]))
@@ -299,7 +335,12 @@ class ArticleView(ScrollView, can_focus=True):
                     has_figure = True
                 if name == "current":
                     is_current = True
-        mark = "▶" if is_current else MARKERS.get(worst, "•" if has_figure else " ") if worst or has_figure else " "
-        gutter = Text(f"{mark} ", style=styles["gutter"], end="")
+        if is_current:
+            mark = "▶"
+        elif worst is not None:
+            mark = MARKERS[worst]
+        else:
+            mark = "•" if has_figure else " "
+        gutter = Text(f"{mark}{self._verdict_mark(start, end)} ", style=styles["gutter"], end="")
         segments = list(gutter.render(self.app.console)) + list(line.render(self.app.console))
         return Strip(Segment.simplify(segments)).apply_style(self.rich_style)

@@ -46,9 +46,24 @@ class GroupTable(DataTable):
         Binding(
             "enter",
             "select_cursor",
-            "Go to figures",
+            "Evidence",
             id="groups.select",
-            tooltip="Highlight the group's figures and jump to the first",
+            tooltip="Every source's sentence for this group, side by side",
+        ),
+        Binding(
+            "g",
+            "jump",
+            "Go to figures",
+            id="groups.jump",
+            tooltip="Highlight the group's figures and jump the article pane to the first",
+        ),
+        Binding("v", "verdict", "Verdict", id="groups.verdict", tooltip="Set a verdict and note on this group"),
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            id="groups.filter",
+            tooltip="Show only groups matching words (status, topic, subject, place, verdict, figures)",
         ),
         Binding(
             "s",
@@ -67,20 +82,67 @@ class GroupTable(DataTable):
             self.group_id = group_id
 
     class GroupChosen(Message):
+        """Enter: open the evidence for this group."""
+
         def __init__(self, group_id: str) -> None:
             super().__init__()
             self.group_id = group_id
+
+    class GroupJump(Message):
+        """g: jump the article pane to the group's first figure."""
+
+        def __init__(self, group_id: str) -> None:
+            super().__init__()
+            self.group_id = group_id
+
+    class VerdictWanted(Message):
+        def __init__(self, kind: str, target_id: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.target_id = target_id
+
+    class FilterWanted(Message):
+        pass
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
         self.store = store
         self.hide_single = False
+        self.filter_words: list[str] = []
 
     def on_mount(self) -> None:
         self.add_column("status", key="status")
+        self.add_column("verdict", key="verdict")
         self.add_column("what", key="what")
         self.add_column("figures (article: figure)", key="figures")
         self.add_column("n", key="n")
+
+    def verdict_cell(self, group_id: str) -> Text:
+        v = self.store.verdict("group", group_id)
+        if v is None:
+            return Text("")
+        return Text(("! " if v.stale else "") + v.verdict, style="bold" if not v.stale else "italic")
+
+    def refresh_verdict(self, group_id: str) -> None:
+        if group_id in self.rows:
+            self.update_cell(group_id, "verdict", self.verdict_cell(group_id))
+
+    def _row_matches(self, g: ClaimGroup, figures: str) -> bool:
+        from kzview.tui.widgets.filter_bar import matches
+
+        v = self.store.verdict("group", g.id)
+        return matches(
+            self.filter_words,
+            g.status.value,
+            STATUS_CELL[g.status][0],
+            g.topic,
+            g.subject,
+            g.scope,
+            g.rule,
+            figures,
+            v.verdict if v else "no verdict",
+            g.reason,
+        )
 
     def populate(self) -> None:
         keep = self.selected_group_id
@@ -95,8 +157,11 @@ class GroupTable(DataTable):
             )
             if len(g.claims) > 6:
                 figures += f"  (+{len(g.claims) - 6})"
+            if self.filter_words and not self._row_matches(g, figures):
+                continue
             self.add_row(
                 Text(label, style=style),
+                self.verdict_cell(g.id),
                 Text(one_line(what_words(g), 40)),
                 Text(one_line(figures, 90)),
                 Text(str(len(g.articles)), justify="right"),
@@ -120,6 +185,17 @@ class GroupTable(DataTable):
             self.populate()
         if group_id in self.rows:
             self.move_cursor(row=self.get_row_index(group_id), animate=False)
+
+    def action_jump(self) -> None:
+        if self.selected_group_id:
+            self.post_message(self.GroupJump(self.selected_group_id))
+
+    def action_verdict(self) -> None:
+        if self.selected_group_id:
+            self.post_message(self.VerdictWanted("group", self.selected_group_id))
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterWanted())
 
     def action_toggle_single(self) -> None:
         self.hide_single = not self.hide_single
@@ -194,12 +270,38 @@ def timeline(claims: list[Claim]) -> str:
 
 
 class GroupsPane(Vertical):
-    """Table above, reason below."""
+    """Filter line (on demand), table, and the reason for the highlighted row."""
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
         super().__init__(**kwargs)
         self.store = store
 
     def compose(self):  # noqa: ANN201
+        from kzview.tui.widgets.filter_bar import FilterBar
+
+        yield FilterBar("filter: conflict deaths, disputed, Almaty …", id="groups-filter")
         yield GroupTable(self.store, id="groups")
         yield ReasonPanel(self.store, id="reason")
+
+    def on_group_table_filter_wanted(self, event: GroupTable.FilterWanted) -> None:
+        from kzview.tui.widgets.filter_bar import FilterBar
+
+        event.stop()
+        self.query_one(FilterBar).open()
+
+    def on_input_changed(self, event) -> None:  # noqa: ANN001
+        event.stop()
+        table = self.query_one(GroupTable)
+        table.filter_words = event.value.lower().split()
+        table.populate()
+
+    def on_input_submitted(self, event) -> None:  # noqa: ANN001
+        event.stop()
+        self.query_one(GroupTable).focus()
+
+    def on_filter_bar_cleared(self, event) -> None:  # noqa: ANN001
+        event.stop()
+        table = self.query_one(GroupTable)
+        table.filter_words = []
+        table.populate()
+        table.focus()

@@ -1,0 +1,151 @@
+"""The evidence view: every source's sentence for one group, the figure highlighted, with who and when."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content, Span
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from kzview.compare import figure_words
+from kzview.model import Claim, Status
+from kzview.safe import display_text, one_line
+from kzview.store import ClaimStore
+from kzview.tui.widgets.conflict_table import STATUS_CELL, short_id, timeline, what_words
+
+
+def evidence_card(store: ClaimStore, c: Claim) -> Content:
+    """Article, date, source and verdict on one line; the sentence below with the figure marked."""
+    a = store.article_by_id.get(c.article)
+    v = store.verdict("claim", c.id)
+    bits = [short_id(c.article), str(c.as_of) if c.as_of else "undated", c.attribution or "no source named"]
+    if c.headline:
+        bits.append("headline")
+    if v:
+        bits.append(f"verdict: {v.verdict}{' (stale)' if v.stale else ''}")
+    head = one_line(" · ".join(bits), 200)
+    title = one_line(a.title, 100) if a else ""
+    sentence = display_text(c.sentence).replace("\n", " ")
+    at = c.sentence.find(c.surface)
+    prefix = f"{head}\n  {title}\n  "
+    spans = [Span(0, len(head), "bold")]
+    if title:
+        spans.append(Span(len(head) + 3, len(head) + 3 + len(title), "italic $text-muted"))
+    if at >= 0:
+        spans.append(Span(len(prefix) + at, len(prefix) + at + len(c.surface), "bold reverse"))
+    return Content(prefix + sentence, spans=spans)
+
+
+class EvidenceScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="evidence.close", tooltip="Back to the three panes"),
+        Binding("enter,g", "jump", "Go to text", id="evidence.jump", tooltip="Show this figure in its article"),
+        Binding(
+            "v",
+            "verdict_claim",
+            "Verdict on figure",
+            id="evidence.verdict_claim",
+            tooltip="Set a verdict on the highlighted figure",
+        ),
+        Binding(
+            "V",
+            "verdict_group",
+            "Verdict on group",
+            id="evidence.verdict_group",
+            tooltip="Set a verdict on the whole group",
+        ),
+    ]
+    DEFAULT_CSS = """
+    EvidenceScreen { align: center middle; }
+    EvidenceScreen > Vertical {
+        width: 96%; height: 94%; border: round $accent; background: $surface; padding: 0 1;
+    }
+    EvidenceScreen #evidence-head { height: auto; max-height: 10; }
+    EvidenceScreen OptionList { height: 1fr; }
+    """
+
+    class Jump(Message):
+        def __init__(self, claim_id: str) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+
+    class VerdictWanted(Message):
+        def __init__(self, kind: str, target_id: str) -> None:
+            super().__init__()
+            self.kind = kind
+            self.target_id = target_id
+
+    def __init__(self, store: ClaimStore, group_id: str) -> None:
+        super().__init__()
+        self.store = store
+        self.group_id = group_id
+        self.claims = store.group_claims(group_id)
+
+    def compose(self) -> ComposeResult:
+        g = self.store.group_by_id[self.group_id]
+        with Vertical() as box:
+            box.border_title = f"Evidence: {one_line(what_words(g), 60)}"
+            box.border_subtitle = "Enter: go to text · v/V: verdict · Esc: back"
+            yield Static(self._head(), id="evidence-head")
+            yield OptionList(*[Option(evidence_card(self.store, c), id=c.id) for c in self.claims], id="evidence")
+
+    def _head(self) -> Content:
+        g = self.store.group_by_id[self.group_id]
+        label, _ = STATUS_CELL[g.status]
+        v = self.store.verdict("group", g.id)
+        lines = [f"{label.upper()} · {g.sources} independent source{'s' if g.sources != 1 else ''}", one_line(g.reason)]
+        if g.status == Status.UPDATE:
+            lines.append(timeline(self.claims))
+        for ids in g.agreeing:
+            lines.append(
+                one_line(
+                    "agree among themselves: "
+                    + ", ".join(
+                        f"{figure_words(self.store.claim_by_id[c])} ({short_id(self.store.claim_by_id[c].article)})"
+                        for c in ids
+                    ),
+                    200,
+                )
+            )
+        if v:
+            note = f" — {v.note}" if v.note else ""
+            lines.append(one_line(f"group verdict: {v.verdict}{' (stale)' if v.stale else ''} · {v.set_at}{note}"))
+        return Content("\n".join(lines), spans=[Span(0, len(lines[0]), "bold")])
+
+    def refresh_cards(self) -> None:
+        options = self.query_one(OptionList)
+        for c in self.claims:
+            options.replace_option_prompt(c.id, evidence_card(self.store, c))
+        self.query_one("#evidence-head", Static).update(self._head())
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def _current(self) -> Claim | None:
+        index = self.query_one(OptionList).highlighted
+        return self.claims[index] if index is not None and index < len(self.claims) else None
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        c = self._current()
+        if c is not None:
+            self.dismiss(None)
+            self.app.post_message(self.Jump(c.id))
+
+    def action_verdict_claim(self) -> None:
+        c = self._current()
+        if c is not None:
+            self.app.post_message(self.VerdictWanted("claim", c.id))
+
+    def action_verdict_group(self) -> None:
+        self.app.post_message(self.VerdictWanted("group", self.group_id))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

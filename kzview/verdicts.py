@@ -1,0 +1,166 @@
+"""The user's work: verdicts and notes, kept in SQLite.
+
+Every change is one transaction in WAL mode with full sync, so a verdict set and a `kill -9` a second later is
+there on the next start, and two kzview processes on one database do not corrupt it (SQLite's own locking, with
+a busy timeout). Nothing is ever deleted: a change is a new row, an undo marks a row undone, so the history of
+each decision stays readable.
+
+A verdict is keyed by the stable id of a group or a claim, and remembers a fingerprint of the text it judged.
+When the articles change, the verdict is shown as stale (or, if its target is gone, as orphaned), never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from kzview.model import Claim, Verdict
+
+VERDICTS = {
+    "confirmed": "c",
+    "disputed": "d",
+    "false": "x",
+    "misleading": "m",
+    "unverified": "u",
+    "needs follow-up": "f",
+}
+# schema.org ClaimReview ratings (1 = false .. 5 = true) for export
+RATINGS = {"false": 1, "misleading": 2, "disputed": 2, "unverified": 3, "needs follow-up": 3, "confirmed": 5}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS verdict (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    target_kind TEXT NOT NULL CHECK (target_kind IN ('group', 'claim')),
+    target_id TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    set_at TEXT NOT NULL,
+    fingerprint TEXT NOT NULL DEFAULT '',
+    label TEXT NOT NULL DEFAULT '',
+    undone INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS verdict_target ON verdict (target_kind, target_id, seq);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+def fingerprint(claims: Iterable[Claim]) -> str:
+    """What a verdict judged: the figures and their sentences, in order."""
+    h = hashlib.sha1()
+    for c in sorted(claims, key=lambda c: c.id):
+        h.update(f"{c.article}\x1f{c.surface}\x1f{' '.join(c.sentence.split())}\x1e".encode())
+    return h.hexdigest()[:16]
+
+
+def data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kzview"
+
+
+def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
+    """`.kzview.db` in the corpus folder; under the user's data directory for the sample corpus, several paths,
+    or a folder kzview cannot write to (keyed by the corpus path, so each corpus has its own)."""
+    roots = [p.resolve() for p in (corpus_paths or [bundled])]
+    if len(roots) == 1:
+        folder = roots[0] if roots[0].is_dir() else roots[0].parent
+        if folder != bundled.resolve() and os.access(folder, os.W_OK):
+            return folder / ".kzview.db"
+    key = hashlib.sha1("\n".join(sorted(str(r) for r in roots)).encode()).hexdigest()[:16]
+    return data_dir() / f"corpus-{key}.db"
+
+
+class VerdictStore:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA busy_timeout = 10000")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = FULL")
+        with self._tx() as db:
+            for stmt in _SCHEMA.strip().split(";"):
+                if stmt.strip():
+                    db.execute(stmt)
+        self._session: list[int] = []  # rows set by this process, for undo
+
+    def _tx(self):  # noqa: ANN202 - a context manager for one immediate transaction
+        db = self._db
+
+        class _Tx:
+            def __enter__(self) -> sqlite3.Connection:
+                db.execute("BEGIN IMMEDIATE")
+                return db
+
+            def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
+                db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+        return _Tx()
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- writing --------------------------------------------------------------------------------------------
+    def set(
+        self, target_kind: str, target_id: str, verdict: str, note: str = "", fp: str = "", label: str = ""
+    ) -> Verdict:
+        if verdict not in VERDICTS:
+            raise ValueError(f"unknown verdict {verdict!r}; one of {', '.join(VERDICTS)}")
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO verdict (target_kind, target_id, verdict, note, set_at, fingerprint, label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (target_kind, target_id, verdict, note, now, fp, label),
+            )
+        self._session.append(int(cur.lastrowid or 0))
+        return self.get(target_kind, target_id)  # type: ignore[return-value]
+
+    def undo(self) -> Verdict | None:
+        """Take back this session's last change; returns the verdict that now stands for that target (if any)."""
+        while self._session:
+            seq = self._session.pop()
+            with self._tx() as db:
+                row = db.execute("SELECT target_kind, target_id, undone FROM verdict WHERE seq = ?", (seq,)).fetchone()
+                if row is None or row[2]:
+                    continue
+                db.execute("UPDATE verdict SET undone = 1 WHERE seq = ?", (seq,))
+            return self.get(row[0], row[1]) or Verdict(target_kind=row[0], target_id=row[1], verdict="", cleared=True)
+        return None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._session)
+
+    # -- reading --------------------------------------------------------------------------------------------
+    def get(self, target_kind: str, target_id: str) -> Verdict | None:
+        row = self._db.execute(
+            "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label FROM verdict "
+            "WHERE target_kind = ? AND target_id = ? AND undone = 0 ORDER BY seq DESC LIMIT 1",
+            (target_kind, target_id),
+        ).fetchone()
+        return _row(row) if row else None
+
+    def all(self) -> list[Verdict]:
+        rows = self._db.execute(
+            "SELECT v.target_kind, v.target_id, v.verdict, v.note, v.set_at, v.fingerprint, v.label FROM verdict v "
+            "JOIN (SELECT target_kind, target_id, MAX(seq) AS seq FROM verdict WHERE undone = 0 "
+            "GROUP BY target_kind, target_id) last ON v.seq = last.seq ORDER BY v.target_kind, v.target_id"
+        ).fetchall()
+        return [_row(r) for r in rows]
+
+    def history(self, target_kind: str, target_id: str) -> list[Verdict]:
+        rows = self._db.execute(
+            "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label FROM verdict "
+            "WHERE target_kind = ? AND target_id = ? ORDER BY seq",
+            (target_kind, target_id),
+        ).fetchall()
+        return [_row(r) for r in rows]
+
+
+def _row(r: tuple) -> Verdict:
+    return Verdict(target_kind=r[0], target_id=r[1], verdict=r[2], note=r[3], set_at=r[4], fingerprint=r[5], label=r[6])

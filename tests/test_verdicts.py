@@ -1,0 +1,110 @@
+"""The user's work survives: SQLite with WAL, one transaction per change, stale rather than dropped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import write
+
+from kzview.ingest import bundled_corpus_path, load_corpus
+from kzview.store import build_store
+from kzview.verdicts import VerdictStore, default_db_path
+
+
+def test_set_get_undo_and_history(tmp_path):
+    vs = VerdictStore(tmp_path / "v.db")
+    vs.set("group", "g1", "disputed", "call the ministry")
+    vs.set("group", "g1", "confirmed", "ministry confirmed 18")
+    assert vs.get("group", "g1").verdict == "confirmed"
+    back = vs.undo()
+    assert back.verdict == "disputed" and back.note == "call the ministry"
+    cleared = vs.undo()
+    assert cleared.cleared and vs.get("group", "g1") is None
+    assert vs.undo() is None
+    assert [v.verdict for v in vs.history("group", "g1")] == ["disputed", "confirmed"]  # nothing is deleted
+    with pytest.raises(ValueError):
+        vs.set("group", "g1", "probably")
+
+
+def test_wal_mode(tmp_path):
+    VerdictStore(tmp_path / "v.db")
+    db = sqlite3.connect(tmp_path / "v.db")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_verdict_survives_kill_9(tmp_path):
+    path = tmp_path / "v.db"
+    code = textwrap.dedent(f"""
+        import time
+        from kzview.verdicts import VerdictStore
+        vs = VerdictStore({str(path)!r})
+        vs.set("group", "g-kill", "false", "set just before the kill")
+        print("set", flush=True)
+        time.sleep(60)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "set"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    assert proc.returncode == -signal.SIGKILL
+    v = VerdictStore(path).get("group", "g-kill")
+    assert v is not None and v.verdict == "false" and v.note == "set just before the kill"
+
+
+def test_two_processes_on_one_database(tmp_path):
+    path = tmp_path / "v.db"
+    VerdictStore(path)
+    code = textwrap.dedent(f"""
+        import sys
+        from kzview.verdicts import VerdictStore
+        vs = VerdictStore({str(path)!r})
+        for i in range(150):
+            vs.set("claim", f"c{{sys.argv[1]}}-{{i}}", "unverified", "n" * 50)
+    """)
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(n)]) for n in range(2)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT COUNT(*) FROM verdict").fetchone()[0] == 300
+
+
+def test_changed_text_makes_a_verdict_stale_never_lost(tmp_path):
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "Attack\n\nSixteen soldiers were killed in the attack.")
+    write(corpus, "b.txt", "Attack\n\nEighteen soldiers were killed in the attack.")
+    db = tmp_path / "v.db"
+    store = build_store(load_corpus([corpus]))
+    store.attach_verdicts(VerdictStore(db))
+    group = next(g for g in store.groups if g.topic == "deaths")
+    claim = store.group_claims(group.id)[0]
+    store.set_verdict("group", group.id, "disputed", "ask both outlets")
+    store.set_verdict("claim", claim.id, "false")
+    # b changes its figure: the group still exists but judged other text; a's claim is unchanged
+    write(corpus, "b.txt", "Attack\n\nTwenty soldiers were killed in the attack.")
+    again = build_store(load_corpus([corpus]))
+    again.attach_verdicts(VerdictStore(db))
+    assert again.verdict("group", group.id).stale
+    assert again.verdict("claim", claim.id) is not None and not again.verdict("claim", claim.id).stale
+    # a's sentence changes: its claim id is gone, the verdict is kept as orphaned
+    write(corpus, "a.txt", "Attack\n\nSixteen soldiers died in the attack on the base.")
+    third = build_store(load_corpus([corpus]))
+    third.attach_verdicts(VerdictStore(db))
+    orphans = third.orphaned_verdicts()
+    assert [v.verdict for v in orphans] == ["false"] and "Sixteen" in orphans[0].label
+
+
+def test_default_database_place(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    write(tmp_path / "corpus", "a.txt", "x")
+    assert default_db_path([tmp_path / "corpus"], bundled_corpus_path()) == tmp_path / "corpus" / ".kzview.db"
+    bundled = default_db_path(None, bundled_corpus_path())
+    assert bundled.parent == tmp_path / "data" / "kzview" and bundled.name.startswith("corpus-")
+    if os.geteuid() != 0:
+        (tmp_path / "corpus").chmod(0o555)
+        assert default_db_path([tmp_path / "corpus"], bundled_corpus_path()).parent == tmp_path / "data" / "kzview"
