@@ -125,7 +125,7 @@ class GroupTable(DataTable):
 
     def refresh_verdict(self, group_id: str) -> None:
         if group_id in self.rows:
-            self.update_cell(group_id, "verdict", self.verdict_cell(group_id))
+            self.update_cell(group_id, "verdict", self.verdict_cell(group_id), update_width=True)
 
     def _row_matches(self, g: ClaimGroup, figures: str) -> bool:
         from kzview.tui.widgets.filter_bar import matches
