@@ -28,7 +28,7 @@ from kzview.extract.context import (
 )
 from kzview.extract.entities import build_entities, canonical_source
 from kzview.extract.lexicon import Lexicon, load_lexicon
-from kzview.extract.numbers import Figure, find_figures
+from kzview.extract.numbers import Figure, _Spans, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.model import Article, Claim, Entity
 
@@ -86,11 +86,14 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     anchor = article.date or ctx.anchor
     regions = [(r.start, r.end) for r in article.regions]
 
-    def outside(s: int, e: int) -> bool:
-        return not any(s < re_ and e > rs for rs, re_ in regions)
+    region_spans = _Spans(regions)
 
-    figures = [f for f in find_figures(text, lex) if outside(f.start, f.end)]
-    mentions = [d for d in find_dates(text) if outside(d.start, d.end)]
+    def outside(s: int, e: int) -> bool:
+        return not region_spans.overlaps(s, e)
+
+    all_dates = find_dates(text)
+    figures = [f for f in find_figures(text, lex, all_dates) if outside(f.start, f.end)]
+    mentions = [d for d in all_dates if outside(d.start, d.end)]
     sentences = split_sentences(text)
     sent_starts = [s for s, _ in sentences]
 
@@ -107,6 +110,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         if day is not None:
             dates_by_sentence.setdefault(sentence_of(d.start), []).append((d.start, day))
 
+    calendar_by_sentence: dict[int, list] = {}
+    for d in mentions:
+        if d.is_calendar:
+            calendar_by_sentence.setdefault(sentence_of(d.start), []).append(d)
     seen: Counter[tuple[str, str]] = Counter()
     claims: list[Claim] = []
     title = article.title_span
@@ -140,27 +147,26 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             **fields,  # type: ignore[arg-type]
         )
 
-    for si in sorted(set(by_sentence) | {sentence_of(d.start) for d in mentions if d.is_calendar}):
+    for si in sorted(set(by_sentence) | set(calendar_by_sentence)):
         s0, s1 = sentences[si] if sentences else (0, len(text))
         sentence = text[s0:s1]
         figs = by_sentence.get(si, [])
         sent_dates = dates_by_sentence.get(si, [])
-        for d in mentions:
-            if d.is_calendar and sentence_of(d.start) == si:
-                claims.append(
-                    make(
-                        "date",
-                        d.start,
-                        d.end,
-                        sentence,
-                        low=None,
-                        high=None,
-                        approximate=False,
-                        unit=None,
-                        as_of=resolve(d, anchor),
-                        finding=weekday_mismatch(d, anchor),
-                    )
+        for d in calendar_by_sentence.get(si, ()):
+            claims.append(
+                make(
+                    "date",
+                    d.start,
+                    d.end,
+                    sentence,
+                    low=None,
+                    high=None,
+                    approximate=False,
+                    unit=None,
+                    as_of=resolve(d, anchor),
+                    finding=weekday_mismatch(d, anchor),
                 )
+            )
         if not figs:
             continue
         tokens = tokenize(text, s0, s1)

@@ -614,9 +614,19 @@ def _subject_before_verb(raw: str) -> str:
     return " ".join(reversed(keep[:8]))
 
 
+_TRIGGER = re.compile(
+    r"\b(?:according|citing|quoting|quoted|reported|cited|announced|confirmed|released|said|says|say|report|"
+    r"reports|announce[sd]?|state[sd]?|confirms?|told|declared|estimated?|estimates|claimed|claims|indicated|"
+    r"added|put|puts|gave|gives|counted|counts|valued|values|tallied|recorded|registered)\b",
+    re.IGNORECASE,
+)
+
+
 def find_attributions(sentence: str, next_sentence: str = "", headline: bool = False) -> list[Attribution]:
     out: list[Attribution] = []
-    depth_at = _paren_depths(sentence)
+    if not _TRIGGER.search(sentence):
+        return _next_sentence_source(sentence, next_sentence, headline)
+    depth_at = _paren_depths(sentence) if "(" in sentence else [0] * (len(sentence) + 1)
     for rx, prio, side in _ATTR_RULES:
         for m in rx.finditer(sentence):
             raw = m.group("x")
@@ -630,6 +640,11 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
             if name and _plausible(name) and len(name.split()) <= 9:
                 pos = m.start("x") + max(0, m.group("x").rfind(raw)) if raw else m.start("x")
                 out.append(Attribution(pos, name, prio, depth_at[m.start("x")] > 0))
+    return out + _next_sentence_source(sentence, next_sentence, headline)
+
+
+def _next_sentence_source(sentence: str, next_sentence: str, headline: bool) -> list[Attribution]:
+    out: list[Attribution] = []
     if headline:
         # Headline convention: "Tokayev: “Over 20,000 armed terrorists”" — the speaker before the colon.
         for m in _HEADLINE_QUOTE.finditer(sentence):

@@ -417,24 +417,22 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
 
 
 def canonical_source(attribution: str | None, spellings: dict[str, str]) -> str | None:
-    """Name the entity an attribution refers to: "the military alliance of OVKS" -> the CSTO's name."""
+    """Name the entity an attribution refers to ("OTSC" -> the CSTO's name, "President Tokayev" -> his full name).
+
+    Only when a known spelling is most of the attribution: "UN refugee agency" is not the UN, and "a spokesman
+    for the OSCE" stays as written.
+    """
     if not attribution or not spellings:
         return attribution
-    norm = _norm(attribution)
+    norm = _norm(_strip_titles(attribution))
     if norm in spellings:
         return spellings[norm]
     words = norm.split()
-    best: tuple[int, str] | None = None
-    for n in range(min(6, len(words)), 0, -1):
+    for n in range(len(words), 0, -1):
+        if n * 3 < len(words) * 2:
+            break
         for i in range(len(words) - n + 1):
             span = " ".join(words[i : i + n])
-            if span in spellings and (best is None or n > best[0]):
-                best = (n, span)
-        if best:
-            break
-    if best is None:
-        return attribution
-    name = spellings[best[1]]
-    if best[0] * 2 >= len(words) or len(words) <= 3:
-        return name
-    return attribution  # a longer phrase that merely mentions the entity ("a spokesman for X") stays as written
+            if span in spellings:
+                return spellings[span]
+    return attribution

@@ -47,6 +47,20 @@ class Lexicon:
     rounding_share: float = 0.05
     countries: frozenset[str] = frozenset()
 
+    def compile(self) -> None:
+        """One regex per qualifier side and for vague quantities, longest phrase first."""
+        import re
+
+        def alt(phrases: list[str]) -> str:
+            return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+        self.prefix_by_phrase = {q.phrase: q for q in self.prefixes}
+        self.suffix_by_phrase = {q.phrase: q for q in self.suffixes}
+        # the leftmost match that ends at the end of the text before the figure is the longest phrase there
+        self.prefix_rx = re.compile(r"(?:^|[^\w])(?P<q>" + alt(list(self.prefix_by_phrase)) + r")\s+$")
+        self.suffix_rx = re.compile(r"[\s-]*(?P<q>" + alt(list(self.suffix_by_phrase)) + r")(?!\w)")
+        self.vague_rx = re.compile(r"\b(?:" + alt(list(self.vague)) + r")\b", re.IGNORECASE)
+
     def match_cue(self, words: list[str], i: int) -> Cue | None:
         """The longest cue starting at words[i], if any."""
         found = self.match_cues(words, i)
@@ -65,9 +79,14 @@ class Lexicon:
 
     def match_subject(self, words: list[str]) -> str | None:
         """The subject named by the longest phrase found anywhere in `words`."""
-        best: tuple[int, str] | None = None
-        for i in range(len(words)):
+        if not hasattr(self, "_subject_index"):
+            index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
             for phrase, subject in self.subjects.items():
+                index.setdefault(phrase[0], []).append((phrase, subject))
+            self._subject_index = index
+        best: tuple[int, str] | None = None
+        for i, w in enumerate(words):
+            for phrase, subject in self._subject_index.get(w, ()):
                 n = len(phrase)
                 if tuple(words[i : i + n]) == phrase and (best is None or n > best[0]):
                     best = (n, subject)
@@ -130,6 +149,7 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
     lex.vague = {k.lower(): (int(v[0]), int(v[1])) for k, v in qualifier_data.get("vague", {}).items()}
     lex.rounding_share = float(qualifier_data.get("rounding", {}).get("max_share", 0.05))
     lex.countries = frozenset(countries)
+    lex.compile()
     return lex
 
 

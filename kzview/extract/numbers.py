@@ -7,6 +7,7 @@ numbers and other identifiers, ordinals, ages and clause numbers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -243,6 +244,8 @@ _EXCLUDE_RX = [
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
     re.compile(r"\b\d+[A-Za-z]{3,}\w*\b"),
 ]
+# All exclusions in one pass: the alternation finds, at each position, the first pattern that matches there.
+_EXCLUDE_ONE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _EXCLUDE_RX), re.IGNORECASE)
 _AGE_AFTER = re.compile(
     r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b", re.IGNORECASE
 )
@@ -327,21 +330,45 @@ def _apply_qualifier(q: Qualifier | None, low: float, high: float) -> tuple[floa
     return lo, hi
 
 
-def _spans_overlap(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and e > a for a, b in spans)
+class _Spans:
+    """Non-overlapping-query set of spans: add, and ask whether [s, e) touches any, in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._spans: list[tuple[int, int]] = []
+        self._max_end: list[int] = []
+        for sp in sorted(spans or []):
+            self._append(sp)
+
+    def _append(self, sp: tuple[int, int]) -> None:
+        self._spans.append(sp)
+        self._max_end.append(max(sp[1], self._max_end[-1]) if self._max_end else sp[1])
+
+    def add(self, s: int, e: int) -> None:
+        if not self._spans or s >= self._spans[-1][0]:
+            self._append((s, e))
+        else:  # rare: out of order
+            items = self._spans + [(s, e)]
+            self._spans, self._max_end = [], []
+            for sp in sorted(items):
+                self._append(sp)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        # spans starting before e; the one reaching furthest must end after s
+        i = bisect.bisect_left(self._spans, (e, -1))
+        return i > 0 and self._max_end[i - 1] > s
 
 
-def find_figures(text: str, lex: Lexicon) -> list[Figure]:
-    excluded: list[tuple[int, int]] = [(d.start, d.end) for d in find_dates(text) if d.is_calendar]
-    for rx in _EXCLUDE_RX:
-        excluded.extend(m.span() for m in rx.finditer(text))
+def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Figure]:
+    spans: list[tuple[int, int]] = [
+        (d.start, d.end) for d in (dates if dates is not None else find_dates(text)) if d.is_calendar
+    ]
+    spans.extend(m.span() for m in _EXCLUDE_ONE.finditer(text))
+    excluded = _Spans(spans)
 
     cores: list[Figure] = []
     # Vague quantities first: "tens of thousands" must not be read as "thousands".
-    vague_rx = re.compile(
-        r"\b(?:" + "|".join(re.escape(v) for v in sorted(lex.vague, key=len, reverse=True)) + r")\b", re.IGNORECASE
-    )
-    taken: list[tuple[int, int]] = []
+    vague_rx = lex.vague_rx
+    taken = _Spans()
     for m in vague_rx.finditer(text):
         phrase = m.group(0).lower()
         nxt = _next_words(text, m.end(), 2)
@@ -355,10 +382,10 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
                 m.start(), m.end(), m.start(), m.end(), lo, hi, True, None, "count", None, vague=True, value=float(lo)
             )
         )
-        taken.append(m.span())
+        taken.add(*m.span())
     for m in _DIGITS_RX.finditer(text):
         s, e = m.start("num"), m.end("num")
-        if _spans_overlap(taken, s, e) or _spans_overlap(excluded, s, e):
+        if taken.overlaps(s, e) or excluded.overlaps(s, e):
             continue
         if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "_/\\#") or (e < len(text) and text[e] in "_/\\"):
             continue
@@ -388,11 +415,11 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
         cores.append(
             Figure(start, end, start, end, value, value, False, None, "count", None, value=value, scale=float(scale))
         )
-        taken.append((start, end))
+        taken.add(start, end)
         if cur:
             cores[-1].kind, cores[-1].unit = "money", _CURRENCY_SYMBOLS.get(cur, "USD")
     for m in _WORDS_RX.finditer(text):
-        if _spans_overlap(taken, *m.span()):
+        if taken.overlaps(*m.span()):
             continue
         first = m.group(0).split()[0].split("-")[0].lower()
         if first in _SCALES or first == "dozen":
@@ -416,7 +443,7 @@ def find_figures(text: str, lex: Lexicon) -> list[Figure]:
                 value=float(value),
             )
         )
-        taken.append(m.span())
+        taken.add(*m.span())
     cores.sort(key=lambda f: f.start)
     figures = [f for f in (_complete(text, f, lex) for f in _merge_ranges(text, cores)) if f is not None]
     return figures
@@ -520,10 +547,9 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     low, high = f.low, f.high
     head_text = text[max(0, f.start - 40) : f.start].lower()
     qual: Qualifier | None = None
-    for q in lex.prefixes:
-        if re.search(r"(?:^|[^\w])" + re.escape(q.phrase) + r"\s+$", head_text):
-            qual = q
-            break
+    m = lex.prefix_rx.search(head_text)
+    if m:
+        qual = lex.prefix_by_phrase[m.group("q")]
     if qual is not None:
         qs = f.start - (len(head_text) - head_text.rfind(qual.phrase))
         f.start = qs
@@ -534,14 +560,14 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             low, high = f.low, None  # "more than dozens" = at least the vague low end
     else:
         tail = text[f.end : f.end + 12].lower()
-        for q in lex.suffixes:
-            m = re.match(r"[\s-]*" + re.escape(q.phrase) + r"(?!\w)", tail)
-            if m and not (q.phrase == "+" and not tail.startswith("+")):
+        m = lex.suffix_rx.match(tail)
+        q = lex.suffix_by_phrase[m.group("q")] if m else None
+        if q is not None and m is not None:
+            if not (q.phrase == "+" and not tail.startswith("+")):
                 f.end += m.end()
                 f.qualifier = q.phrase
                 f.approximate = True
                 low, high = _apply_qualifier(q, low or 0, high or 0)
-                break
     f.low, f.high = low, high
     if f.vague:
         f.approximate = True
