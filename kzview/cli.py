@@ -44,6 +44,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lexicon", type=Path, metavar="FILE", help="a TOML file of extra topic cues and subjects")
     p.add_argument("--qualifiers", type=Path, metavar="FILE", help="a TOML file overriding the qualifier table")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip files larger than this")
+    p.add_argument("--no-cache", action="store_true", help="extract everything afresh, neither reading nor writing "
+                   "the claim cache in the corpus database")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -65,6 +67,8 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
         p.add_argument("--author", default=None, help="the reviewer named in ClaimReview (default: $KZVIEW_AUTHOR)")
         return p
+    if name != "export":
+        p.add_argument("--db", type=Path, metavar="PATH", help="the corpus database (verdicts and claim cache)")
     if name == "eval":
         p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold file")
         p.add_argument("--errors", action="store_true", help="list every miss, spurious figure and wrong field")
@@ -81,13 +85,18 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace) -> ClaimStore:
+    from kzview.cache import ClaimCache
     from kzview.extract.lexicon import load_lexicon
-    from kzview.ingest import load_corpus
-    from kzview.store import build_store
+    from kzview.store import load_store
 
     lex = load_lexicon(args.lexicon, args.qualifiers)
-    corpus = load_corpus(args.paths or None, max_bytes=int(args.max_size * 1024 * 1024))
-    return build_store(corpus, lex)
+    cache = None
+    if not args.no_cache:
+        try:
+            cache = ClaimCache(db_path(args))
+        except Exception:  # noqa: BLE001 - a read-only or odd place: no cache, same results
+            cache = None
+    return load_store(args.paths or None, lex, cache=cache, max_bytes=int(args.max_size * 1024 * 1024))
 
 
 def _report_problems(store: ClaimStore) -> None:
@@ -214,7 +223,7 @@ def db_path(args: argparse.Namespace) -> Path:
     from kzview.ingest import bundled_corpus_path
     from kzview.verdicts import default_db_path
 
-    return args.db or default_db_path(args.paths or None, bundled_corpus_path())
+    return getattr(args, "db", None) or default_db_path(args.paths or None, bundled_corpus_path())
 
 
 def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
+from kzview import __version__
+from kzview.cache import SCHEMA_VERSION, ClaimCache
 from kzview.compare import compare
 from kzview.extract import corpus_context, extract_corpus
 from kzview.extract.lexicon import Lexicon, load_lexicon
-from kzview.ingest import Corpus, load_corpus
+from kzview.ingest import Corpus, RawCorpus, clean_corpus, load_corpus, read_corpus
 from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
 from kzview.verdicts import VerdictStore, fingerprint
 
@@ -165,10 +170,16 @@ class ClaimStore:
             listener(self)
 
 
-def build_store(corpus: Corpus, lex: Lexicon | None = None) -> ClaimStore:
+def build_store(
+    corpus: Corpus,
+    lex: Lexicon | None = None,
+    cache: ClaimCache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> ClaimStore:
     lex = lex or load_lexicon()
     ctx = corpus_context(corpus.articles, lex)
-    claims = extract_corpus(corpus.articles, lex, ctx)
+    claims = extract_corpus(corpus.articles, lex, ctx, cache=cache, workers=workers, progress=progress)
     groups = compare(claims, lex)
     return ClaimStore(
         articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
@@ -177,3 +188,53 @@ def build_store(corpus: Corpus, lex: Lexicon | None = None) -> ClaimStore:
 
 def open_store(paths: list[Path] | None = None, lex: Lexicon | None = None) -> ClaimStore:
     return build_store(load_corpus(paths), lex)
+
+
+class _Snapshot(BaseModel):
+    articles: list[dict]  # Article fields but the text, which is read from the files anyway
+    claims: list[Claim]
+    groups: list[ClaimGroup]
+    entities: list[Entity]
+
+
+def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
+    h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{__version__}\x1f{lex.fingerprint}".encode())
+    for source, text in raw.texts:
+        h.update(f"\x1e{source.article_id}\x1f{source.path}\x1f".encode())
+        h.update(hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest())
+    return h.hexdigest()
+
+
+def load_store(
+    paths: list[Path] | None = None,
+    lex: Lexicon | None = None,
+    cache: ClaimCache | None = None,
+    max_bytes: int = 50 * 1024 * 1024,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> ClaimStore:
+    """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
+    claim cache and fresh extraction of what changed."""
+    lex = lex or load_lexicon()
+    raw = read_corpus(paths, max_bytes)
+    key = corpus_key(raw, lex) if cache is not None else ""
+    blob = cache.get_snapshot(key) if cache is not None else None
+    if blob is not None:
+        try:
+            snap = _Snapshot.model_validate_json(blob)
+            texts = {source.article_id: text for source, text in raw.texts}
+            articles = [Article(text=texts[m["id"]], **m) for m in snap.articles]
+            if progress:
+                progress(len(articles), len(articles))
+            return ClaimStore(articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems,
+                              entities=snap.entities)
+        except (ValueError, KeyError, TypeError):
+            pass  # a snapshot that no longer fits is rebuilt
+    store = build_store(clean_corpus(raw), lex, cache=cache, progress=progress, workers=workers)
+    if cache is not None:
+        snap = _Snapshot(
+            articles=[a.model_dump(mode="json", exclude={"text"}) for a in store.articles],
+            claims=store.claims, groups=store.groups, entities=store.entities,
+        )
+        cache.put_snapshot(key, snap.model_dump_json().encode("utf-8"))
+    return store

@@ -13,6 +13,14 @@ from kzview.store import ClaimStore, build_store
 SEEDS = bundled_corpus_path()
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    """Each test has its own user data and config dirs: no test writes to the real home or sees its keys."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("KZVIEW_KEYS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def lex():
     return load_lexicon()

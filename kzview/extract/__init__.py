@@ -5,10 +5,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from kzview.cache import ClaimCache, article_key
 from kzview.dates import find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
     _PRONOUN_SAID,
@@ -243,7 +246,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     topic=topic,
                     subject=subject,
                     scope=scope,
-                    attribution=canonical_source(pick_attribution(attrs, f.start - s0), ctx.spellings),
+                    attribution=pick_attribution(attrs, f.start - s0),
                     as_of=as_of,
                     qualifier=f.qualifier,
                 )
@@ -252,12 +255,86 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     return claims
 
 
+PARALLEL_MIN = 400  # below this many articles to extract, processes cost more than they save
+
+
+def context_key(ctx: CorpusContext) -> str:
+    """What of the corpus context extraction depends on (attribution names are applied after, see below)."""
+    raw = "|".join(sorted(ctx.event_places)) + "#" + (ctx.anchor.isoformat() if ctx.anchor else "")
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def _extract_chunk(args: tuple) -> list[list[Claim]]:
+    """Worker process: extract a chunk of articles with the same vocabulary and context as the parent."""
+    articles, ctx, files = args
+    lex = load_lexicon(*files)
+    return [extract_article(a, ctx, lex) for a in articles]
+
+
+def _extract_parallel(
+    articles: list[Article], lex: Lexicon, ctx: CorpusContext, workers: int,
+    progress: Callable[[int, int], None] | None,
+) -> list[list[Claim]]:
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    bare = CorpusContext(ctx.event_places, ctx.anchor)  # the entity index stays in the parent
+    size = max(50, min(400, len(articles) // (workers * 8) or 1))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    results: list[list[list[Claim]] | None] = [None] * len(chunks)
+    done = 0
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        futures = {pool.submit(_extract_chunk, (chunk, bare, lex.files)): i for i, chunk in enumerate(chunks)}
+        for fut in cf.as_completed(futures):
+            i = futures[fut]
+            results[i] = fut.result()
+            done += len(chunks[i])
+            if progress:
+                progress(done, len(articles))
+    return [claims for part in results for claims in (part or [])]
+
+
 def extract_corpus(
-    articles: list[Article], lex: Lexicon | None = None, ctx: CorpusContext | None = None
+    articles: list[Article],
+    lex: Lexicon | None = None,
+    ctx: CorpusContext | None = None,
+    cache: ClaimCache | None = None,
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Claim]:
+    """Claims of every article, in article order: from the cache where the article is unchanged, else extracted
+    (in worker processes when there are many), then attributions named by the entity index."""
     lex = lex or load_lexicon()
     ctx = ctx or corpus_context(articles, lex)
+    ckey = context_key(ctx)
+    keys = [article_key(a, ckey, lex.fingerprint) for a in articles]
+    found = cache.get_many(keys) if cache is not None else {}
+    todo = [i for i, k in enumerate(keys) if k not in found]
+    if progress:
+        progress(len(articles) - len(todo), len(articles))
+    workers = workers if workers is not None else min(4, os.cpu_count() or 1)
+    fresh: list[list[Claim]]
+    fresh = []
+    if workers > 1 and len(todo) >= PARALLEL_MIN:
+        try:
+            fresh = _extract_parallel([articles[i] for i in todo], lex, ctx, workers, progress)
+        except Exception:  # noqa: BLE001 - no processes here (sandbox, odd __main__): do it in this one
+            fresh = []
+    if len(fresh) != len(todo):
+        fresh = []
+        for n, i in enumerate(todo, 1):
+            fresh.append(extract_article(articles[i], ctx, lex))
+            if progress and n % 200 == 0:
+                progress(len(articles) - len(todo) + n, len(articles))
+    for i, claims in zip(todo, fresh, strict=True):
+        found[keys[i]] = claims
+    if cache is not None and todo:
+        cache.put_many((keys[i], articles[i].id, found[keys[i]]) for i in todo)
     out: list[Claim] = []
-    for a in articles:
-        out.extend(extract_article(a, ctx, lex))
+    for k in keys:
+        for c in found[k]:
+            name = canonical_source(c.attribution, ctx.spellings) if c.attribution else None
+            out.append(c if name == c.attribution else c.model_copy(update={"attribution": name}))
+    if progress:
+        progress(len(articles), len(articles))
     return out

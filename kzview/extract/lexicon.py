@@ -6,6 +6,8 @@ given with `--lexicon` / `--qualifiers` is merged over the shipped one.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,6 +48,8 @@ class Lexicon:
     vague: dict[str, tuple[int, int]] = field(default_factory=dict)
     rounding_share: float = 0.05
     countries: frozenset[str] = frozenset()
+    fingerprint: str = ""  # changes when any vocabulary changes: cached claims are then re-extracted
+    files: tuple[Path | None, Path | None] = (None, None)  # user files merged in, to rebuild it in a worker
 
     def compile(self) -> None:
         """One regex per qualifier side and for vague quantities, longest phrase first."""
@@ -166,4 +170,9 @@ def load_lexicon(lexicon_file: Path | None = None, qualifier_file: Path | None =
         lexicon_data = _merge(lexicon_data, tomllib.loads(lexicon_file.read_text("utf-8")))
     if qualifier_file:
         qualifier_data = _merge(qualifier_data, tomllib.loads(qualifier_file.read_text("utf-8")))
-    return build_lexicon(lexicon_data, qualifier_data, _countries())
+    lex = build_lexicon(lexicon_data, qualifier_data, _countries())
+    lex.files = (lexicon_file, qualifier_file)
+    lex.fingerprint = hashlib.sha1(
+        json.dumps([lexicon_data, qualifier_data, sorted(lex.countries)], sort_keys=True, default=str).encode()
+    ).hexdigest()[:16]
+    return lex

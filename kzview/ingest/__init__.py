@@ -48,19 +48,41 @@ def load_article(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     return article_from_text(source.article_id, text, str(source.path))
 
 
-def load_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+@dataclass
+class RawCorpus:
+    """Texts as read, before any cleaning: enough to recognise an unchanged corpus."""
+
+    texts: list[tuple[Source, str]] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+
+
+def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawCorpus:
     roots = paths or [bundled_corpus_path()]
     sources, skipped = discover(roots)
-    corpus = Corpus(problems=[LoadProblem(path=p, reason=r) for p, r in skipped])
+    raw = RawCorpus(problems=[LoadProblem(path=p, reason=r) for p, r in skipped])
     for source in sources:
         try:
-            corpus.articles.append(load_article(source, max_bytes))
+            raw.texts.append((source, read_text(source.path, max_bytes)))
         except ReadError as exc:
-            corpus.problems.append(LoadProblem(path=str(source.path), reason=str(exc)))
+            raw.problems.append(LoadProblem(path=str(source.path), reason=str(exc)))
         except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+            raw.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
+    return raw
+
+
+def clean_corpus(raw: RawCorpus) -> Corpus:
+    corpus = Corpus(problems=list(raw.problems))
+    for source, text in raw.texts:
+        try:
+            corpus.articles.append(article_from_text(source.article_id, text, str(source.path)))
+        except Exception as exc:  # noqa: BLE001
             corpus.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
     corpus.articles = infer_missing_dates(corpus.articles)
     return corpus
+
+
+def load_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    return clean_corpus(read_corpus(paths, max_bytes))
 
 
 def infer_missing_dates(articles: list[Article]) -> list[Article]:

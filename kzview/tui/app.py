@@ -43,7 +43,7 @@ def keymap_path() -> Path:
 
 
 class KzviewApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it too
     TITLE = "kzview"
     COMMANDS = App.COMMANDS | {KzviewCommands}
     BINDINGS = [
@@ -115,6 +115,7 @@ class KzviewApp(App[int]):
         self.store = ClaimStore()
         self._prebuilt = store
         self.loaded = False
+        self._mark_timer = None
         self._load_keymap()
 
     def _load_keymap(self) -> None:
@@ -154,13 +155,30 @@ class KzviewApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_store(self) -> ClaimStore:
+        from kzview.cache import ClaimCache
         from kzview.extract.lexicon import load_lexicon
-        from kzview.ingest import load_corpus
-        from kzview.store import build_store
+        from kzview.store import load_store
 
         lex = load_lexicon(self.lexicon, self.qualifiers)
-        corpus = load_corpus(self.paths, max_bytes=self.max_bytes)
-        return build_store(corpus, lex)
+        cache = None
+        if self.db is not None:
+            try:
+                cache = ClaimCache(self.db)
+            except Exception:  # noqa: BLE001 - no cache is slower, not wrong
+                cache = None
+
+        def progress(done: int, total: int) -> None:
+            self.call_from_thread(self._progress, done, total)
+
+        try:
+            return load_store(self.paths, lex, cache=cache, max_bytes=self.max_bytes, progress=progress)
+        finally:
+            if cache is not None:
+                cache.close()
+
+    def _progress(self, done: int, total: int) -> None:
+        if not self.loaded:
+            self.sub_title = f"reading articles… {done:,} of {total:,} ready"
 
     def _open_verdicts(self) -> None:
         from kzview.verdicts import VerdictStore
@@ -257,8 +275,20 @@ class KzviewApp(App[int]):
     def watch_group_id(self, group_id: str | None) -> None:
         self.query_one("#article", ArticleView).set_group(group_id)
         self.query_one("#reason", ReasonPanel).show_group(group_id)
-        g = self.store.group_by_id.get(group_id) if group_id else None
-        self.query_one("#articles", ArticleList).mark(set(g.articles) if g else set())
+        # Marking the touched articles can redraw many rows: do it once the cursor rests, not on every step.
+        if self._mark_timer is not None:
+            self._mark_timer.stop()
+        self._mark_timer = self.set_timer(0.12, self._mark_touched)
+
+    def _mark_touched(self) -> None:
+        from textual.css.query import NoMatches
+
+        self._mark_timer = None
+        g = self.store.group_by_id.get(self.group_id) if self.group_id else None
+        try:
+            self.query_one("#articles", ArticleList).mark(set(g.articles) if g else set())
+        except NoMatches:
+            pass  # the app is closing
 
     @on(ArticleList.Selected)
     def _article_selected(self, event: ArticleList.Selected) -> None:

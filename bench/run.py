@@ -1,0 +1,170 @@
+"""kzview's benchmark suite: every figure with its baseline, measured in the same run, and the ratio.
+
+    python bench/run.py              # 100, 1,000 and 10,000 articles plus one 5 MB article (about 10 minutes)
+    python bench/run.py --quick      # 100 and 1,000 articles (about a minute)
+
+Prints a Markdown table and writes it to bench/RESULTS.md. Corpora are generated deterministically under
+$KZVIEW_BENCH_DIR (default /tmp/kzview-bench) and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from corpus import generate, generate_big  # noqa: E402
+
+from kzview.cache import ClaimCache  # noqa: E402
+from kzview.compare import compare  # noqa: E402
+from kzview.extract import corpus_context, extract_corpus  # noqa: E402
+from kzview.extract.lexicon import load_lexicon  # noqa: E402
+from kzview.ingest import bundled_corpus_path, load_corpus  # noqa: E402
+from kzview.store import load_store  # noqa: E402
+
+HERE = Path(__file__).parent
+NUMBER = re.compile(r"\d[\d,.]*")
+rows: list[tuple[str, str, str, str, str]] = []
+
+
+def row(what: str, value: str, baseline: str, ratio: float | None, target: str) -> None:
+    ok = "" if ratio is None else ("met" if _meets(ratio, target) else "MISSED")
+    rows.append((what, value, baseline, "" if ratio is None else f"{ratio:.2f}x", f"{target} {ok}".strip()))
+    print(f"  {what}: {value} | baseline {baseline} | {'' if ratio is None else f'{ratio:.2f}x'} | {target} {ok}",
+          flush=True)
+
+
+def _meets(ratio: float, target: str) -> bool:
+    m = re.search(r"≤\s*([\d.]+)x", target)
+    if m:
+        return ratio <= float(m.group(1))
+    m = re.search(r"≥\s*([\d.]+)x", target)
+    return ratio >= float(m.group(1)) if m else True
+
+
+def timed(fn, *args, **kwargs):  # noqa: ANN001, ANN201
+    t = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return out, time.perf_counter() - t
+
+
+def baseline_scan(folder: Path) -> tuple[float, int, int]:
+    """The bare baseline: read every file and run one number regex over it, nothing else."""
+    t = time.perf_counter()
+    n = size = 0
+    for f in sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".md")):
+        text = f.read_text(encoding="utf-8")
+        size += len(text.encode("utf-8"))
+        n += len(NUMBER.findall(text))
+    return time.perf_counter() - t, n, size
+
+
+def extraction(folder: Path, label: str) -> list:
+    base_t, _, size = baseline_scan(folder)
+    lex = load_lexicon()
+
+    def run():  # noqa: ANN202
+        corpus = load_corpus([folder])
+        ctx = corpus_context(corpus.articles, lex)
+        return extract_corpus(corpus.articles, lex, ctx)
+
+    claims, t = timed(run)
+    mb = size / 1e6
+    row(f"extraction, {label} ({mb:.1f} MB)", f"{t:.2f} s = {mb / t:.2f} MB/s, {len(claims) / t:,.0f} claims/s",
+        f"{base_t:.3f} s", t / base_t, "≤ 3x the baseline's time")
+    return claims
+
+
+def comparison(small: list, large: list, n_small: int, n_large: int) -> None:
+    lex = load_lexicon()
+    _, t1 = timed(compare, small, lex)
+    _, t10 = timed(compare, large, lex)
+    row(f"comparison, {n_small:,} articles", f"{t1:.2f} s for {len(small):,} claims", "", None, "")
+    row(f"comparison, {n_large:,} articles", f"{t10:.2f} s for {len(large):,} claims", f"{t1:.2f} s at {n_small:,}",
+        t10 / t1, "≤ 12x for 10x the articles")
+
+
+def cache(folder: Path, label: str) -> None:
+    lex = load_lexicon()
+    with tempfile.TemporaryDirectory() as tmp:
+        c = ClaimCache(Path(tmp) / "cache.db")
+        _, first = timed(lambda: load_store([folder], lex, cache=c))
+        _, second = timed(lambda: load_store([folder], lex, cache=c))
+    row(f"all claims loaded, second open, {label}", f"{second:.2f} s", f"first open {first:.2f} s",
+        first / second, "≥ 5x faster")
+
+
+def app(folder: Path, label: str, keys: bool) -> dict:
+    def run(kind: str) -> dict:
+        with tempfile.TemporaryDirectory() as tmp:
+            cmd = [sys.executable, str(HERE / "app_timing.py"), kind, str(folder), "--db", str(Path(tmp) / "v.db")]
+            if keys:
+                cmd.append("--keys")
+            out = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env={**os.environ,
+                                 "XDG_DATA_HOME": tmp})
+        if out.returncode != 0:
+            print(out.stderr[-2000:], file=sys.stderr)
+            raise SystemExit(f"app timing failed for {kind} on {label}")
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    kz, bare = run("kzview"), run("bare")
+    bare_ms = bare["first_frame_s"] * 1000
+    row(f"first frame, {label}", f"{kz['first_frame_s'] * 1000:.0f} ms", f"bare app {bare_ms:.0f} ms",
+        kz["first_frame_s"] / bare["first_frame_s"], "")
+    row(f"all claims loaded, {label}", f"{kz['loaded_s']:.2f} s", f"bare app filled {bare['loaded_s']:.2f} s",
+        kz["loaded_s"] / bare["loaded_s"], "")
+    if keys:
+        for k, v in kz["keys"].items():
+            row(f"key latency {k}, {label}", f"{v:.1f} ms", f"bare app {bare['keys'][k]:.1f} ms",
+                v / bare["keys"][k], "≤ 1.5x the bare app's")
+    return {"kz": kz, "bare": bare}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="100 and 1,000 articles only")
+    args = ap.parse_args()
+    root = Path(os.environ.get("KZVIEW_BENCH_DIR", "/tmp/kzview-bench"))
+    sizes = [100, 1000] if args.quick else [100, 1000, 10000]
+    folders = {n: generate(root / f"c{n}", n) for n in sizes}
+    print(f"corpora ready under {root}", flush=True)
+    claims = {}
+    for n in sizes:
+        claims[n] = extraction(folders[n], f"{n:,} articles")
+    if not args.quick:
+        big = generate_big(root / "big" / "big.txt")
+        extraction(big.parent, "one 5 MB article")
+        comparison(claims[1000], claims[10000], 1000, 10000)
+    else:
+        comparison(claims[100], claims[1000], 100, 1000)
+    top = sizes[-1]
+    cache(folders[top], f"{top:,} articles")
+    samples = app(bundled_corpus_path(), "the samples", keys=False)
+    large = app(folders[top], f"{top:,} articles", keys=True)
+    ff_ratio = large["kz"]["first_frame_s"] / samples["kz"]["first_frame_s"]
+    row(f"first frame at {top:,} vs the samples", f"{large['kz']['first_frame_s'] * 1000:.0f} ms",
+        f"samples {samples['kz']['first_frame_s'] * 1000:.0f} ms", ff_ratio, "≤ 2x")
+    size_mb = sum(p.stat().st_size for p in folders[top].rglob("*.txt")) / 1e6
+    allowed = 10 * size_mb + large["bare"]["peak_rss_mb"]
+    row(f"peak memory at {top:,} articles", f"{large['kz']['peak_rss_mb']:.0f} MB",
+        f"10 x corpus ({size_mb:.0f} MB) + bare app ({large['bare']['peak_rss_mb']:.0f} MB) = {allowed:.0f} MB",
+        large["kz"]["peak_rss_mb"] / allowed, "≤ 1.00x the allowance")
+    table = ["| measure | kzview | baseline | ratio | target |", "|---|---|---|---|---|"]
+    table += [f"| {' | '.join(r)} |" for r in rows]
+    text = "\n".join(table)
+    print("\n" + text)
+    (HERE / "RESULTS.md").write_text(
+        f"# Benchmark results\n\n{time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, "
+        f"Python {sys.version.split()[0]}{' (quick)' if args.quick else ''}\n\n{text}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
