@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kzview.spans import DisjointSpans
+
 MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
     if _name:
@@ -73,15 +75,12 @@ def _valid(year: int, month: int, day: int) -> bool:
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text`, in order, without overlaps (the longest reading wins)."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def overlaps(s: int, e: int) -> bool:
-        return any(s < te and e > ts for ts, te in taken)
+    taken = DisjointSpans()
 
     def add(m: DateMention) -> None:
-        if not overlaps(m.start, m.end):
+        if not taken.overlaps(m.start, m.end):
             found.append(m)
-            taken.append((m.start, m.end))
+            taken.add(m.start, m.end)
 
     for m in _ISO.finditer(text):
         y, mo, d = int(m["year"]), int(m["month"]), int(m["day"])

@@ -31,9 +31,10 @@ from kzview.extract.context import (
 )
 from kzview.extract.entities import build_entities, canonical_source
 from kzview.extract.lexicon import Lexicon, load_lexicon
-from kzview.extract.numbers import Figure, _Spans, find_figures
+from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.model import Article, Claim, Entity
+from kzview.spans import SpanIndex
 
 __all__ = ["CorpusContext", "corpus_context", "extract_article", "extract_corpus"]
 
@@ -89,7 +90,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     anchor = article.date or ctx.anchor
     regions = [(r.start, r.end) for r in article.regions]
 
-    region_spans = _Spans(regions)
+    region_spans = SpanIndex(regions)
 
     def outside(s: int, e: int) -> bool:
         return not region_spans.overlaps(s, e)

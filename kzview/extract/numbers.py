@@ -7,12 +7,12 @@ numbers and other identifiers, ordinals, ages and clause numbers.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
 from kzview.dates import find_dates
 from kzview.extract.lexicon import Lexicon, Qualifier
+from kzview.spans import DisjointSpans, SpanIndex
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -330,45 +330,17 @@ def _apply_qualifier(q: Qualifier | None, low: float, high: float) -> tuple[floa
     return lo, hi
 
 
-class _Spans:
-    """Non-overlapping-query set of spans: add, and ask whether [s, e) touches any, in O(log n)."""
-
-    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
-        self._spans: list[tuple[int, int]] = []
-        self._max_end: list[int] = []
-        for sp in sorted(spans or []):
-            self._append(sp)
-
-    def _append(self, sp: tuple[int, int]) -> None:
-        self._spans.append(sp)
-        self._max_end.append(max(sp[1], self._max_end[-1]) if self._max_end else sp[1])
-
-    def add(self, s: int, e: int) -> None:
-        if not self._spans or s >= self._spans[-1][0]:
-            self._append((s, e))
-        else:  # rare: out of order
-            items = self._spans + [(s, e)]
-            self._spans, self._max_end = [], []
-            for sp in sorted(items):
-                self._append(sp)
-
-    def overlaps(self, s: int, e: int) -> bool:
-        # spans starting before e; the one reaching furthest must end after s
-        i = bisect.bisect_left(self._spans, (e, -1))
-        return i > 0 and self._max_end[i - 1] > s
-
-
 def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Figure]:
     spans: list[tuple[int, int]] = [
         (d.start, d.end) for d in (dates if dates is not None else find_dates(text)) if d.is_calendar
     ]
     spans.extend(m.span() for m in _EXCLUDE_ONE.finditer(text))
-    excluded = _Spans(spans)
+    excluded = SpanIndex(spans)
 
     cores: list[Figure] = []
     # Vague quantities first: "tens of thousands" must not be read as "thousands".
     vague_rx = lex.vague_rx
-    taken = _Spans()
+    taken = DisjointSpans()
     for m in vague_rx.finditer(text):
         phrase = m.group(0).lower()
         nxt = _next_words(text, m.end(), 2)

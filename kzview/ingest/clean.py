@@ -136,7 +136,11 @@ def clean(text: str) -> Cleaned:
         title = text[s:e][:200]
 
     # Line by line: furniture, bios, captions, repeats, and the tail of related links and comments.
+    # Repeats: any exact repeat of an earlier line (a set), and lines contained in, or containing, the title or
+    # one of the opening lines, where scraped pages repeat their headline, lead and breadcrumbs. Bounded, so a
+    # text of 100,000 lines stays linear.
     kept: list[str] = [_norm(text[title_span[0] : title_span[1]])] if title_span else []
+    seen_lines: set[str] = set(kept)
     tail_from: int | None = None
     n = len(lines)
     for i, span in enumerate(lines):
@@ -164,10 +168,14 @@ def clean(text: str) -> Cleaned:
                 kind, reason = "caption", "caption with photo credit"
         if kind is None:
             norm = _norm(line)
-            if len(norm) >= 20 and any(norm == k or norm in k or (len(k) >= 20 and k in norm) for k in kept):
+            if len(norm) >= 20 and (
+                norm in seen_lines or any(norm in k or (len(k) >= 20 and k in norm) for k in kept)
+            ):
                 kind, reason = "duplicate", "repeats text shown earlier"
             else:
-                kept.append(norm)
+                seen_lines.add(norm)
+                if len(kept) < 40:
+                    kept.append(norm)
         if kind:
             regions.append(Region(start=s, end=e, kind=kind, reason=reason))
     if tail_from is not None:
