@@ -70,6 +70,8 @@ class Article(BaseModel):
     date: dt.date | None = None
     date_inferred: bool = False
     outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
     regions: tuple[Region, ...] = ()
 
     def in_region(self, start: int, end: int) -> Region | None:

@@ -199,9 +199,10 @@ class _Snapshot(BaseModel):
 
 def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
     h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{__version__}\x1f{lex.fingerprint}".encode())
-    for source, text in raw.texts:
-        h.update(f"\x1e{source.article_id}\x1f{source.path}\x1f".encode())
-        h.update(hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest())
+    h.update(repr(sorted(raw.sidecar.items())).encode())
+    for doc in raw.docs:
+        h.update(f"\x1e{doc.article_id}\x1f{doc.path}\x1f{sorted(doc.meta.items())}\x1f".encode())
+        h.update(hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()
 
 
@@ -222,7 +223,7 @@ def load_store(
     if blob is not None:
         try:
             snap = _Snapshot.model_validate_json(blob)
-            texts = {source.article_id: text for source, text in raw.texts}
+            texts = {doc.article_id: doc.text for doc in raw.docs}
             articles = [Article(text=texts[m["id"]], **m) for m in snap.articles]
             if progress:
                 progress(len(articles), len(articles))

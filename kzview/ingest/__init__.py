@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 from kzview.dates import find_dates, resolve
 from kzview.ingest.clean import clean
-from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, Source, discover, read_text
+from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, discover
+from kzview.ingest.formats import RawDoc, read_sidecar, read_source
 from kzview.model import Article, LoadProblem
 
-__all__ = ["Corpus", "bundled_corpus_path", "load_article", "load_corpus"]
+__all__ = ["Corpus", "RawCorpus", "bundled_corpus_path", "clean_corpus", "load_corpus", "read_corpus"]
 
 
 @dataclass
@@ -43,42 +45,78 @@ def article_from_text(article_id: str, text: str, path: str = "") -> Article:
     )
 
 
-def load_article(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    text = read_text(source.path, max_bytes)
-    return article_from_text(source.article_id, text, str(source.path))
-
-
 @dataclass
 class RawCorpus:
     """Texts as read, before any cleaning: enough to recognise an unchanged corpus."""
 
-    texts: list[tuple[Source, str]] = field(default_factory=list)
+    docs: list[RawDoc] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
+    sidecar: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawCorpus:
     roots = paths or [bundled_corpus_path()]
     sources, skipped = discover(roots)
     raw = RawCorpus(problems=[LoadProblem(path=p, reason=r) for p, r in skipped])
+    for root in roots:
+        if str(root) != "-" and root.is_dir():
+            meta, problems = read_sidecar(root)
+            raw.sidecar.update(meta)
+            raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
+    seen: set[str] = set()
     for source in sources:
         try:
-            raw.texts.append((source, read_text(source.path, max_bytes)))
+            docs, problems = read_source(source, max_bytes)
         except ReadError as exc:
             raw.problems.append(LoadProblem(path=str(source.path), reason=str(exc)))
+            continue
         except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
             raw.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
+            continue
+        raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
+        for doc in docs:
+            if doc.article_id in seen:  # two records with one id: the later one is named and skipped
+                raw.problems.append(LoadProblem(path=doc.path, reason=f"duplicate article id {doc.article_id!r}; "
+                                                "skipped"))
+                continue
+            seen.add(doc.article_id)
+            raw.docs.append(doc)
     return raw
 
 
-def clean_corpus(raw: RawCorpus) -> Corpus:
+def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = None) -> Corpus:
+    """Articles from raw texts. `known` (keyed by id and text) lets a watcher reuse unchanged articles."""
     corpus = Corpus(problems=list(raw.problems))
-    for source, text in raw.texts:
+    for doc in raw.docs:
         try:
-            corpus.articles.append(article_from_text(source.article_id, text, str(source.path)))
+            meta = {**doc.meta, **raw.sidecar.get(doc.article_id, {})}
+            cached = known.get((doc.article_id, doc.text)) if known is not None else None
+            article = cached or apply_meta(article_from_text(doc.article_id, doc.text, doc.path), meta)
+            corpus.articles.append(article)
         except Exception as exc:  # noqa: BLE001
-            corpus.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
+            corpus.problems.append(LoadProblem(path=doc.path, reason=f"unexpected error: {exc!r}"))
     corpus.articles = infer_missing_dates(corpus.articles)
     return corpus
+
+
+def apply_meta(article: Article, meta: dict[str, str]) -> Article:
+    """What the format or a sidecar says beats what kzview inferred."""
+    update: dict = {}
+    if meta.get("title"):
+        update["title"] = meta["title"]
+    if meta.get("outlet"):
+        update["outlet"] = meta["outlet"]
+    if meta.get("url"):
+        update["url"] = meta["url"]
+    if meta.get("language"):
+        update["language"] = meta["language"]
+    if meta.get("date"):
+        try:
+            update["date"] = dt.date.fromisoformat(meta["date"].strip()[:10])
+            update["date_inferred"] = False
+        except ValueError:
+            pass
+    return article.model_copy(update=update) if update else article
 
 
 def load_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:

@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED = {".txt", ".md", ".markdown", ".text"}
+SUPPORTED = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+SIDECARS = {"sources.csv", "kzview.toml"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -31,6 +32,9 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
     found: list[tuple[Path, Path]] = []  # (file, the PATH it was found under)
     skipped: list[tuple[str, str]] = []
     for root in paths:
+        if str(root) == "-":
+            found.append((root, root))
+            continue
         if root.is_symlink() and not root.exists():
             skipped.append((str(root), "broken symbolic link"))
             continue
@@ -51,7 +55,7 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
             seen_dirs.add(key)
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
-                if name.startswith("."):
+                if name.startswith(".") or name in SIDECARS:
                     continue
                 file = Path(dirpath) / name
                 if file.suffix.lower() not in SUPPORTED:
@@ -64,16 +68,16 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
     # Article id = stem; where two files share a stem, the path relative to the PATH given, without extension.
     stems: dict[str, int] = {}
     for file, _ in found:
-        stems[file.stem] = stems.get(file.stem, 0) + 1
+        stems[_stem(file)] = stems.get(_stem(file), 0) + 1
     sources: list[Source] = []
     seen_files: set[Path] = set()
     for file, root in found:
-        real = file.resolve()
+        real = file.resolve() if str(file) != "-" else file
         if real in seen_files:
             continue
         seen_files.add(real)
-        if stems[file.stem] == 1:
-            article_id = file.stem
+        if stems[_stem(file)] == 1:
+            article_id = _stem(file)
         else:
             try:
                 rel = file.relative_to(root)
@@ -83,6 +87,10 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
         sources.append(Source(file, article_id))
     sources.sort(key=lambda s: s.article_id)
     return sources, skipped
+
+
+def _stem(file: Path) -> str:
+    return "stdin" if str(file) == "-" else file.stem
 
 
 def decode(data: bytes) -> str:
@@ -95,16 +103,65 @@ def decode(data: bytes) -> str:
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
     else:
-        if b"\x00" in data[:8192]:
-            raise ReadError("binary file (contains NUL bytes), not text")
         try:
             text = data.decode("utf-8")
+            if "\x00" in text[:8192]:
+                text = _detect(data)
         except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
+            text = _detect(data)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _detect(data: bytes) -> str:
+    """Not UTF-8: UTF-16 without a BOM, a legacy code page (charset-normalizer decides), or binary."""
+    head = data[:8192]
+    nuls = head.count(b"\x00")
+    if nuls:
+        # UTF-16 text has a NUL in nearly every other byte; binary files have them anywhere
+        even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
+        if max(even, odd) > 0.3 * len(head) / 2 and min(even, odd) < 0.05 * len(head) / 2:
+            try:
+                return data.decode("utf-16-le" if odd > even else "utf-16-be")
+            except UnicodeDecodeError:
+                pass
+        raise ReadError("binary file (contains NUL bytes), not text")
+    # Mostly-ASCII text with a few accented letters or curly quotes is Western (Windows-1252, the web's default
+    # for pages that claim Latin-1); detectors often call such short texts Central European or Cyrillic.
+    ascii_share = sum(b < 0x80 for b in head) / max(1, len(head))
+    if ascii_share >= 0.7:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace")
+    except ImportError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from exc
+    if size > max_bytes:
+        raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+    try:
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise ReadError("permission denied") from exc
+    except IsADirectoryError as exc:
+        raise ReadError("is a directory") from exc
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from exc
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -1,0 +1,187 @@
+"""One reader per input format. Each turns a file into documents (text plus what the format says about it) and
+names every problem with the file, and the line where there is one.
+
+- `.txt`, `.md` (front matter read by `clean`), `.text`, `.markdown`: the text as it is.
+- `.html`, `.htm`: the main text and metadata, extracted by trafilatura (navigation, cookie banners, comments
+  and related links are left out); the headline becomes the first line.
+- `.json`: one record, a list of records, or `{"articles": [...]}`; `.jsonl` / `.ndjson`: one record a line,
+  streamed. A record has `text` (or `body` / `content`) and may have `title`, `date`, `outlet` (or `source`,
+  `site`, `publisher`), `url`, `language`, `id`.
+- `-` on the command line: standard input, as text.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, Source, decode, read_bytes
+
+TEXT = {".txt", ".md", ".markdown", ".text"}
+HTML = {".html", ".htm"}
+JSON = {".json"}
+JSONL = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT | HTML | JSON | JSONL
+META_KEYS = ("title", "date", "outlet", "url", "language")
+
+
+@dataclass
+class RawDoc:
+    article_id: str
+    path: str
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[RawDoc], list[tuple[str, str]]]:
+    """Documents in one file, and (where, reason) for each part that could not be read."""
+    if str(source.path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ReadError(f"standard input is over the {max_bytes / 1e6:.0f} MB limit")
+        text = decode(data)
+        if not text.strip():
+            raise ReadError("standard input is empty")
+        return [RawDoc(source.article_id, "-", text)], []
+    suffix = source.path.suffix.lower()
+    if suffix in JSONL:
+        return _read_jsonl(source, max_bytes)
+    data = read_bytes(source.path, max_bytes)
+    if suffix in HTML:
+        return [_read_html(source, data)], []
+    text = decode(data)
+    if not text.strip():
+        raise ReadError("empty file")
+    if suffix in JSON:
+        return _read_json(source, text)
+    return [RawDoc(source.article_id, str(source.path), text)], []
+
+
+def _record_doc(record: object, source: Source, n: int, where: str) -> RawDoc:
+    if not isinstance(record, dict):
+        raise ReadError(f"{where}: not a JSON object")
+    text = record.get("text") or record.get("body") or record.get("content")
+    if not isinstance(text, str) or not text.strip():
+        raise ReadError(f"{where}: record has no text")
+    meta: dict[str, str] = {}
+    for key, names in (
+        ("title", ("title", "headline")),
+        ("date", ("date", "published", "datePublished", "published_at")),
+        ("outlet", ("outlet", "source", "site", "sitename", "publisher")),
+        ("url", ("url", "link")),
+        ("language", ("language", "lang")),
+    ):
+        for name in names:
+            value = record.get(name)
+            if isinstance(value, str) and value.strip():
+                meta[key] = value.strip()
+                break
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title = meta.get("title")
+    if title and not text.lstrip().startswith(title):
+        text = f"{title}\n\n{text}"  # the headline is part of the article, as in a page
+    rid = record.get("id")
+    article_id = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{source.article_id}#{n}"
+    return RawDoc(article_id, f"{source.path}:{n}", text, meta)
+
+
+def _read_json(source: Source, text: str) -> tuple[list[RawDoc], list[tuple[str, str]]]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    records = data.get("articles") if isinstance(data, dict) and isinstance(data.get("articles"), list) else data
+    if isinstance(records, dict):
+        records = [records]
+    if not isinstance(records, list):
+        raise ReadError("JSON is neither an article nor a list of articles")
+    docs, problems = [], []
+    for n, record in enumerate(records, 1):
+        try:
+            docs.append(_record_doc(record, source, n, f"record {n}"))
+        except ReadError as exc:
+            problems.append((str(source.path), f"{exc}; skipped"))
+    return docs, problems
+
+
+def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tuple[str, str]]]:
+    """Streamed: one line at a time, so a large export never sits in memory twice."""
+    docs, problems = [], []
+    try:
+        size = source.path.stat().st_size
+    except OSError as exc:
+        raise ReadError(exc.strerror or str(exc)) from exc
+    if size > max_bytes:
+        raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+    try:
+        handle = source.path.open("rb")
+    except OSError as exc:
+        reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
+        raise ReadError(reason) from exc
+    with handle:
+        for n, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(decode(raw))
+                docs.append(_record_doc(record, source, n, f"line {n}"))
+            except (json.JSONDecodeError, ReadError) as exc:
+                reason = f"line {n}: invalid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
+                problems.append((str(source.path), f"{reason}; skipped"))
+    if not docs and not problems:
+        raise ReadError("empty file")
+    return docs, problems
+
+
+def _read_html(source: Source, data: bytes) -> RawDoc:
+    import trafilatura  # heavy: only when there is HTML to read
+
+    html = decode(data)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True)
+    if doc is None:
+        raise ReadError("no article text found in the HTML page")
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    body = (d.get("text") or "").strip()
+    if not body:
+        raise ReadError("no article text found in the HTML page")
+    title = (d.get("title") or "").strip()
+    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    meta = {k: str(d[src]).strip() for k, src in (("title", "title"), ("date", "date"), ("outlet", "sitename"),
+                                                  ("url", "url"), ("language", "language")) if d.get(src)}
+    return RawDoc(source.article_id, str(source.path), text.replace("\r\n", "\n"), meta)
+
+
+def read_sidecar(folder: Path) -> tuple[dict[str, dict[str, str]], list[tuple[str, str]]]:
+    """Metadata a user keeps beside the articles: `sources.csv` (id, outlet, url, date, language, title) or
+    `kzview.toml` ([articles."id"] outlet = ..., date = ...). It overrides what kzview inferred."""
+    import csv
+    import tomllib
+
+    meta: dict[str, dict[str, str]] = {}
+    problems: list[tuple[str, str]] = []
+    csv_path = folder / "sources.csv"
+    if csv_path.is_file():
+        try:
+            with csv_path.open(newline="", encoding="utf-8-sig") as fh:
+                for n, row in enumerate(csv.DictReader(fh), 2):
+                    rid = (row.get("id") or row.get("article") or "").strip()
+                    if not rid:
+                        problems.append((str(csv_path), f"line {n}: no id; skipped"))
+                        continue
+                    meta[rid] = {k: v.strip() for k, v in row.items() if k in META_KEYS and v and v.strip()}
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            problems.append((str(csv_path), f"cannot read the metadata: {exc}"))
+    toml_path = folder / "kzview.toml"
+    if toml_path.is_file():
+        try:
+            data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+            for rid, values in (data.get("articles") or {}).items():
+                if isinstance(values, dict):
+                    meta.setdefault(str(rid), {}).update(
+                        {k: str(v).strip() for k, v in values.items() if k in META_KEYS and str(v).strip()}
+                    )
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            problems.append((str(toml_path), f"cannot read the metadata: {exc}"))
+    return meta, problems
