@@ -21,6 +21,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(\n|\Z)", re.DOTALL)
 _BREADCRUMB = re.compile(r"^(home|start)\b(\s*[»>/|›]\s*|\s+)", re.IGNORECASE)
 _TERMINAL = tuple('.!?…:;"”’)')
 _WORD = re.compile(r"\w+")
+MAX_FURNITURE_LINE = 600  # characters: furniture patterns are only tried on lines this short
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def clean(text: str) -> Cleaned:
     title = meta.get("title", "")
     for span in lines[:8]:
         s, e = content(span)
-        line = text[s:e]
+        line = text[s:e][:MAX_FURNITURE_LINE]
         words = _WORD.findall(line)
         if len(words) < 4 or pats.line.fullmatch(line) or _BREADCRUMB.match(line):
             continue
@@ -148,6 +149,13 @@ def clean(text: str) -> Cleaned:
         if s >= e or (title_span and (s, e) == title_span):
             continue
         line = text[s:e]
+        if len(line) > MAX_FURNITURE_LINE:
+            # story text, not a menu, banner or caption; only an exact repeat of it is marked
+            norm = _norm(line)
+            if norm in seen_lines:
+                regions.append(Region(start=s, end=e, kind="duplicate", reason="repeats text shown earlier"))
+            seen_lines.add(norm)
+            continue
         if tail_from is None and s > len(text) * 0.5 and pats.tail.fullmatch(line):
             tail_from = s
             break
