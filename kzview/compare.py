@@ -17,7 +17,10 @@ Everything here is linear or n log n in the number of claims.
 
 from __future__ import annotations
 
+import datetime as dt
+import gc
 import hashlib
+import heapq
 import math
 import tomllib
 from collections import defaultdict
@@ -181,9 +184,13 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         ]
         common = float(exact[0]) if exact else (max_lo if max_lo > -INF else min_hi)
         shown: list[Claim] = []
+        shown_articles: set[str] = set()
         for f in sorted(figs, key=lambda f: (f.claim.low is None, f.claim.article, f.claim.start)):
-            if all(f.claim.article != c.article for c in shown):
+            if f.claim.article not in shown_articles:
                 shown.append(f.claim)
+                shown_articles.add(f.claim.article)
+                if len(shown) > 3:
+                    break
         listed = ", ".join(cite(c) for c in shown[:3]) + (" …" if len(shown) > 3 else "")
         n_sources = independent_sources(f.claim for f in figs)
         plural = "s" if n_sources != 1 else ""
@@ -254,8 +261,12 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _sort_claims(claims: Iterable[Claim]) -> list[Claim]:
-    return sorted(claims, key=lambda c: (c.as_of.isoformat() if c.as_of else "9999", c.article, c.start))
+def _claim_order(c: Claim) -> tuple:
+    """Groups list their figures by date (undated last), then article, then place in the text."""
+    return (c.as_of is None, c.as_of or _NO_DATE, c.article, c.start)
+
+
+_NO_DATE = dt.date.min
 
 
 def independent_sources(claims: Iterable[Claim]) -> int:
@@ -280,7 +291,7 @@ def agreeing_clusters(figs: list[Fig]) -> list[list[str]]:
 
 def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup:
     topic, subject, scope, unit_class = key
-    claims = _sort_claims(f.claim for f in figs)
+    claims = [f.claim for f in figs]  # callers pass figures in _claim_order
     units = sorted({c.unit for c in claims if c.unit})
     agreeing = agreeing_clusters(figs) if v.status == Status.CONFLICT and v.rule != "part-whole" else []
     return ClaimGroup(
@@ -381,20 +392,34 @@ def _part_whole(
         f"{_what(*whole_key[:3])}: {relation}."
     )
     v = Verdict(Status.CONFLICT, "part-whole", reason, g)
-    return _make_group(_gid("part", part_key, whole_key), part_key, [p, w], v)
+    pair = sorted([p, w], key=lambda f: _claim_order(f.claim))
+    return _make_group(_gid("part", part_key, whole_key), part_key, pair, v)
 
 
 def _bounded(figs: list[Fig], limit: int = 50) -> list[Fig]:
     """The few figures that can break a part/whole check: the highest floors or the lowest ceilings."""
     if len(figs) <= limit:
         return figs
-    return sorted(figs, key=lambda f: f.lo, reverse=True)[:limit] + sorted(figs, key=lambda f: f.hi)[:limit]
+    return heapq.nlargest(limit, figs, key=lambda f: f.lo) + heapq.nsmallest(limit, figs, key=lambda f: f.hi)
 
 
 def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:
+    """All groups, ranked. The cyclic garbage collector is paused meanwhile: the pass allocates hundreds of
+    thousands of small acyclic objects, and collections over a large live heap would make it super-linear."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(claims, lex)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:
     lex = lex or load_lexicon()
     buckets: dict[tuple, list[Fig]] = defaultdict(list)
     findings: list[ClaimGroup] = []
+    compared: list[Claim] = []
     for c in claims:
         if c.finding:
             findings.append(
@@ -412,10 +437,13 @@ def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGr
                 )
             )
         if c.kind in COMPARED_KINDS and c.topic != "other":
-            buckets[group_key(c)].append(to_fig(c, lex))
+            compared.append(c)
+    # One sort for everything: each bucket then holds its figures in the order groups list them.
+    compared.sort(key=_claim_order)
+    for c in compared:
+        buckets[group_key(c)].append(to_fig(c, lex))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
-        figs.sort(key=lambda f: (f.claim.article, f.claim.start))
         v = judge(figs, key[0], lex.cumulative.get(key[0], False))
         groups.append(_make_group(_gid(*key), key, figs, v))
         groups.extend(_within_article(key, figs))
