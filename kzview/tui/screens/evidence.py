@@ -68,6 +68,8 @@ class EvidenceScreen(ModalScreen[None]):
     EvidenceScreen OptionList { height: 1fr; }
     """
 
+    LIMIT = 500  # cards shown; the report and exports carry every figure
+
     class Jump(Message):
         def __init__(self, claim_id: str) -> None:
             super().__init__()
@@ -83,13 +85,16 @@ class EvidenceScreen(ModalScreen[None]):
         super().__init__()
         self.store = store
         self.group_id = group_id
-        self.claims = store.group_claims(group_id)
+        ids = store.group_by_id[group_id].claims
+        self.claims = [store.claim_by_id[c] for c in ids[: self.LIMIT]]
+        self.more = max(0, len(ids) - self.LIMIT)
 
     def compose(self) -> ComposeResult:
         g = self.store.group_by_id[self.group_id]
         with Vertical() as box:
             box.border_title = f"Evidence: {one_line(what_words(g), 60)}"
-            box.border_subtitle = "Enter: go to text · v/V: verdict · Esc: back"
+            more = f" · first {self.LIMIT} of {self.LIMIT + self.more:,} figures" if self.more else ""
+            box.border_subtitle = f"Enter: go to text · v/V: verdict · Esc: back{more}"
             yield Static(self._head(), id="evidence-head")
             yield OptionList(*[Option(evidence_card(self.store, c), id=c.id) for c in self.claims], id="evidence")
 

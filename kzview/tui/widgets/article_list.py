@@ -75,8 +75,14 @@ class ArticleList(OptionList):
     def action_filter(self) -> None:
         self.post_message(self.FilterWanted())
 
+    MARK_LIMIT = 300  # above this many articles, a group's reach is told as a count, not row by row
+
     def mark(self, article_ids: set[str]) -> None:
         """Mark the articles a group touches (●), redrawing only the rows that changed."""
+        if self.parent is not None:
+            self.parent.border_subtitle = f"● {len(article_ids):,} touched" if article_ids else None
+        if len(article_ids) > self.MARK_LIMIT:
+            article_ids = set()
         changed = self.touched ^ article_ids
         self.touched = set(article_ids)
         for aid in changed:

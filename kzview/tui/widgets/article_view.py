@@ -122,6 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._spans: list[tuple[int, int, str]] = []
         self._version = 0
         self._pending_offset: int | None = None
+        self._style_cache: dict | None = None
 
     # -- content --------------------------------------------------------------------------------------------
     def show_article(self, article_id: str | None, keep_scroll: bool = False) -> None:
@@ -141,8 +142,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._update_titles()
 
     def set_group(self, group_id: str | None) -> None:
-        self.selected_group = group_id
-        self._restyle()
+        previous, self.selected_group = self.selected_group, group_id
+        if self.article is None:
+            return
+        # redraw only if the old or the new group has figures in this article (rarely, in a large corpus)
+        mine = self.store.claims_by_article.get(self.article.id, [])
+        if any(g in (previous, group_id) for c in mine for g in self.store.groups_of_claim.get(c.id, ())):
+            self._restyle()
 
     def redraw(self) -> None:
         """Verdicts changed: re-render the visible lines."""
@@ -187,11 +193,7 @@ class ArticleView(ScrollView, can_focus=True):
                 spans.append((r.start, r.end, "furniture"))
             if a.title_span:
                 spans.append((a.title_span[0], a.title_span[1], "headline"))
-            selected = (
-                set(self.store.group_by_id[self.selected_group].claims)
-                if self.selected_group in self.store.group_by_id
-                else set()
-            )
+            gid = self.selected_group
             for c in self.store.claims_by_article.get(a.id, []):
                 status = self.store.claim_status(c.id)
                 if c.kind == "date":
@@ -199,7 +201,7 @@ class ArticleView(ScrollView, can_focus=True):
                 else:
                     name = status.value if status else "figure"
                 spans.append((c.start, c.end, name))
-                if c.id in selected:
+                if gid is not None and gid in self.store.groups_of_claim.get(c.id, ()):
                     spans.append((c.start, c.end, "selected"))
             if self.current is not None and self.current < len(self.figures):
                 c = self.figures[self.current]
@@ -290,6 +292,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._style_cache = None
         self._render_cached.cache_clear()
 
     def render_line(self, y: int) -> Strip:
@@ -301,25 +304,19 @@ class ArticleView(ScrollView, can_focus=True):
         strip = self._render_cached(index, self._version)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
+    _STYLE_NAMES = ("conflict", "update", "consistent", "single", "figure", "date", "selected", "current",
+                    "furniture", "headline", "gutter")
+
+    def _styles(self) -> dict:
+        """The component styles, resolved once per theme or CSS change rather than once per line."""
+        if self._style_cache is None:
+            self._style_cache = {n: self.get_component_rich_style(f"articleview--{n}") for n in self._STYLE_NAMES}
+        return self._style_cache
+
     @lru_cache(maxsize=1024)  # noqa: B019 - cleared whenever content or styles change
     def _render_cached(self, index: int, version: int) -> Strip:
         start, end = self._lines[index]
-        styles = {
-            name: self.get_component_rich_style(f"articleview--{name}")
-            for name in (
-                "conflict",
-                "update",
-                "consistent",
-                "single",
-                "figure",
-                "date",
-                "selected",
-                "current",
-                "furniture",
-                "headline",
-                "gutter",
-            )
-        }
+        styles = self._styles()
         line = Text(self._display[start:end], end="")
         worst: Status | None = None
         has_figure = False

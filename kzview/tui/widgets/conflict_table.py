@@ -7,7 +7,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.widget import Widget
+from textual.widgets import DataTable
 
 from kzview.compare import figure_words
 from kzview.model import Claim, ClaimGroup, Status
@@ -144,21 +145,29 @@ class GroupTable(DataTable):
             g.reason,
         )
 
+    ROW_LIMIT = 2000  # a table of tens of thousands of rows stalls; the filter reaches every group
+
     def populate(self) -> None:
         keep = self.selected_group_id
         self.clear()
+        shown = 0
+        self.hidden_rows = 0
         for g in self.store.groups:
             if self.hide_single and g.status == Status.SINGLE:
                 continue
             label, style = STATUS_CELL[g.status]
+            head = [self.store.claim_by_id[c] for c in g.claims[:6]]
             figures = "  ".join(
-                f"{short_id(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "")
-                for c in self.store.group_claims(g.id)[:6]
+                f"{short_id(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "") for c in head
             )
             if len(g.claims) > 6:
                 figures += f"  (+{len(g.claims) - 6})"
             if self.filter_words and not self._row_matches(g, figures):
                 continue
+            if shown >= self.ROW_LIMIT:
+                self.hidden_rows += 1
+                continue
+            shown += 1
             self.add_row(
                 Text(label, style=style),
                 self.verdict_cell(g.id),
@@ -167,6 +176,9 @@ class GroupTable(DataTable):
                 Text(str(len(g.articles)), justify="right"),
                 key=g.id,
             )
+        if self.parent is not None:
+            more = f" · {self.hidden_rows:,} more: f to filter" if self.hidden_rows else ""
+            self.parent.border_subtitle = f"{shown:,} groups{more}"
         if keep and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
@@ -212,12 +224,28 @@ class GroupTable(DataTable):
             self.post_message(self.GroupChosen(event.row_key.value))
 
 
-class ReasonPanel(Static):
-    """The highlighted group's reason, and every figure with its source and date."""
+class ReasonPanel(Widget):
+    """The highlighted group's reason, and its first figures with source and date.
+
+    Its height is fixed (app.tcss), so new content only repaints it: `Static.update` would re-lay out the whole
+    screen on every cursor step, which at ten thousand articles is most of the cost of a key press.
+    """
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
-        super().__init__("", markup=False, **kwargs)
+        super().__init__(**kwargs)
         self.store = store
+        self._content: Content = Content("")
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    def update(self, content: Content) -> None:
+        self._content = content
+        self.refresh()
+
+    def render(self) -> Content:
+        return self._content
 
     def show_group(self, group_id: str | None) -> None:
         g = self.store.group_by_id.get(group_id) if group_id else None
@@ -227,22 +255,22 @@ class ReasonPanel(Static):
         label, _ = STATUS_CELL[g.status]
         sources = f" · {g.sources} independent source{'s' if g.sources != 1 else ''}" if g.sources else ""
         lines = [f"{label.upper()} — {what_words(g)}{sources}", one_line(g.reason)]
-        claims = self.store.group_claims(g.id)
+        claims = [self.store.claim_by_id[c] for c in g.claims[:12]]  # never the whole of a huge group
         if g.status == Status.UPDATE:
-            lines.append(timeline(claims))
-        for ids in g.agreeing:
+            lines.append(timeline([self.store.claim_by_id[c] for c in g.claims[:500]]))
+        for ids in g.agreeing[:3]:
             agree = ", ".join(
                 f"{figure_words(self.store.claim_by_id[c])} ({short_id(self.store.claim_by_id[c].article)})"
-                for c in ids
-            )
+                for c in ids[:6]
+            ) + (f" and {len(ids) - 6} more" if len(ids) > 6 else "")
             lines.append(one_line(f"agree among themselves: {agree}", 200))
-        for c in claims[:12]:
+        for c in claims:
             src = f", {c.attribution}" if c.attribution else ""
             date = str(c.as_of) if c.as_of else "undated"
             head = " [headline]" if c.headline else ""
             lines.append(one_line(f"  {short_id(c.article)}: {figure_words(c)} ({date}{src}){head}", 200))
-        if len(claims) > 12:
-            lines.append(f"  … and {len(claims) - 12} more")
+        if len(g.claims) > 12:
+            lines.append(f"  … and {len(g.claims) - 12} more (Enter: all the evidence)")
         self.update(Content("\n".join(lines)))
 
 
