@@ -38,8 +38,10 @@ rows: list[tuple[str, str, str, str, str]] = []
 def row(what: str, value: str, baseline: str, ratio: float | None, target: str) -> None:
     ok = "" if ratio is None else ("met" if _meets(ratio, target) else "MISSED")
     rows.append((what, value, baseline, "" if ratio is None else f"{ratio:.2f}x", f"{target} {ok}".strip()))
-    print(f"  {what}: {value} | baseline {baseline} | {'' if ratio is None else f'{ratio:.2f}x'} | {target} {ok}",
-          flush=True)
+    print(
+        f"  {what}: {value} | baseline {baseline} | {'' if ratio is None else f'{ratio:.2f}x'} | {target} {ok}",
+        flush=True,
+    )
 
 
 def _meets(ratio: float, target: str) -> bool:
@@ -78,8 +80,13 @@ def extraction(folder: Path, label: str) -> list:
 
     claims, t = timed(run)
     mb = size / 1e6
-    row(f"extraction, {label} ({mb:.1f} MB)", f"{t:.2f} s = {mb / t:.2f} MB/s, {len(claims) / t:,.0f} claims/s",
-        f"{base_t:.3f} s", t / base_t, "≤ 3x the baseline's time")
+    row(
+        f"extraction, {label} ({mb:.1f} MB)",
+        f"{t:.2f} s = {mb / t:.2f} MB/s, {len(claims) / t:,.0f} claims/s",
+        f"{base_t:.3f} s",
+        t / base_t,
+        "≤ 3x the baseline's time",
+    )
     return claims
 
 
@@ -88,8 +95,13 @@ def comparison(small: list, large: list, n_small: int, n_large: int) -> None:
     t1 = min(timed(compare, small, lex)[1] for _ in range(3))  # best of three: the machine is noisy
     t10 = min(timed(compare, large, lex)[1] for _ in range(3))
     row(f"comparison, {n_small:,} articles", f"{t1:.2f} s for {len(small):,} claims", "", None, "")
-    row(f"comparison, {n_large:,} articles", f"{t10:.2f} s for {len(large):,} claims", f"{t1:.2f} s at {n_small:,}",
-        t10 / t1, "≤ 12x for 10x the articles")
+    row(
+        f"comparison, {n_large:,} articles",
+        f"{t10:.2f} s for {len(large):,} claims",
+        f"{t1:.2f} s at {n_small:,}",
+        t10 / t1,
+        "≤ 12x for 10x the articles",
+    )
 
 
 def cache(folder: Path, label: str) -> None:
@@ -98,8 +110,13 @@ def cache(folder: Path, label: str) -> None:
         c = ClaimCache(Path(tmp) / "cache.db")
         _, first = timed(lambda: load_store([folder], lex, cache=c))
         _, second = timed(lambda: load_store([folder], lex, cache=c))
-    row(f"all claims loaded, second open, {label}", f"{second:.2f} s", f"first open {first:.2f} s",
-        first / second, "≥ 5x faster")
+    row(
+        f"all claims loaded, second open, {label}",
+        f"{second:.2f} s",
+        f"first open {first:.2f} s",
+        first / second,
+        "≥ 5x faster",
+    )
 
 
 def app(folder: Path, label: str, keys: bool) -> dict:
@@ -108,8 +125,9 @@ def app(folder: Path, label: str, keys: bool) -> dict:
             cmd = [sys.executable, str(HERE / "app_timing.py"), kind, str(folder), "--db", str(Path(tmp) / "v.db")]
             if keys:
                 cmd.append("--keys")
-            out = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env={**os.environ,
-                                 "XDG_DATA_HOME": tmp})
+            out = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=900, env={**os.environ, "XDG_DATA_HOME": tmp}
+            )
         if out.returncode != 0:
             print(out.stderr[-2000:], file=sys.stderr)
             raise SystemExit(f"app timing failed for {kind} on {label}")
@@ -117,14 +135,29 @@ def app(folder: Path, label: str, keys: bool) -> dict:
 
     kz, bare = run("kzview"), run("bare")
     bare_ms = bare["first_frame_s"] * 1000
-    row(f"first frame, {label}", f"{kz['first_frame_s'] * 1000:.0f} ms", f"bare app {bare_ms:.0f} ms",
-        kz["first_frame_s"] / bare["first_frame_s"], "")
-    row(f"all claims loaded, {label}", f"{kz['loaded_s']:.2f} s", f"bare app filled {bare['loaded_s']:.2f} s",
-        kz["loaded_s"] / bare["loaded_s"], "")
+    row(
+        f"first frame, {label}",
+        f"{kz['first_frame_s'] * 1000:.0f} ms",
+        f"bare app {bare_ms:.0f} ms",
+        kz["first_frame_s"] / bare["first_frame_s"],
+        "",
+    )
+    row(
+        f"all claims loaded, {label}",
+        f"{kz['loaded_s']:.2f} s",
+        f"bare app filled {bare['loaded_s']:.2f} s",
+        kz["loaded_s"] / bare["loaded_s"],
+        "",
+    )
     if keys:
         for k, v in kz["keys"].items():
-            row(f"key latency {k}, {label}", f"{v:.1f} ms", f"bare app {bare['keys'][k]:.1f} ms",
-                v / bare["keys"][k], "≤ 1.5x the bare app's")
+            row(
+                f"key latency {k}, {label}",
+                f"{v:.1f} ms",
+                f"bare app {bare['keys'][k]:.1f} ms",
+                v / bare["keys"][k],
+                "≤ 1.5x the bare app's",
+            )
     return {"kz": kz, "bare": bare}
 
 
@@ -150,20 +183,31 @@ def main() -> None:
     samples = app(bundled_corpus_path(), "the samples", keys=False)
     large = app(folders[top], f"{top:,} articles", keys=True)
     ff_ratio = large["kz"]["first_frame_s"] / samples["kz"]["first_frame_s"]
-    row(f"first frame at {top:,} vs the samples", f"{large['kz']['first_frame_s'] * 1000:.0f} ms",
-        f"samples {samples['kz']['first_frame_s'] * 1000:.0f} ms", ff_ratio, "≤ 2x")
+    row(
+        f"first frame at {top:,} vs the samples",
+        f"{large['kz']['first_frame_s'] * 1000:.0f} ms",
+        f"samples {samples['kz']['first_frame_s'] * 1000:.0f} ms",
+        ff_ratio,
+        "≤ 2x",
+    )
     size_mb = sum(p.stat().st_size for p in folders[top].rglob("*.txt")) / 1e6
     allowed = 10 * size_mb + large["bare"]["peak_rss_mb"]
-    row(f"peak memory at {top:,} articles", f"{large['kz']['peak_rss_mb']:.0f} MB",
+    row(
+        f"peak memory at {top:,} articles",
+        f"{large['kz']['peak_rss_mb']:.0f} MB",
         f"10 x corpus ({size_mb:.0f} MB) + bare app ({large['bare']['peak_rss_mb']:.0f} MB) = {allowed:.0f} MB",
-        large["kz"]["peak_rss_mb"] / allowed, "≤ 1.00x the allowance")
+        large["kz"]["peak_rss_mb"] / allowed,
+        "≤ 1.00x the allowance",
+    )
     table = ["| measure | kzview | baseline | ratio | target |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(r)} |" for r in rows]
     text = "\n".join(table)
     print("\n" + text)
     (HERE / "RESULTS.md").write_text(
         f"# Benchmark results\n\n{time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores, "
-        f"Python {sys.version.split()[0]}{' (quick)' if args.quick else ''}\n\n{text}\n", encoding="utf-8")
+        f"Python {sys.version.split()[0]}{' (quick)' if args.quick else ''}\n\n{text}\n",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

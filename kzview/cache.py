@@ -52,9 +52,7 @@ class ClaimCache:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                for key, blob in self._db.execute(
-                    f"SELECT key, claims FROM claim_cache WHERE key IN ({marks})", chunk
-                ):
+                for key, blob in self._db.execute(f"SELECT key, claims FROM claim_cache WHERE key IN ({marks})", chunk):
                     try:
                         out[key] = _CLAIMS.validate_json(blob)
                     except ValueError:

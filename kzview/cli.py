@@ -44,8 +44,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lexicon", type=Path, metavar="FILE", help="a TOML file of extra topic cues and subjects")
     p.add_argument("--qualifiers", type=Path, metavar="FILE", help="a TOML file overriding the qualifier table")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip files larger than this")
-    p.add_argument("--no-cache", action="store_true", help="extract everything afresh, neither reading nor writing "
-                   "the claim cache in the corpus database")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="extract everything afresh, neither reading nor writing the claim cache in the corpus database",
+    )
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -55,6 +58,11 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"kzview {__version__}")
     _common(p)
     p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="pick up new, changed and removed files in the PATH folders while the app runs",
+    )
     return p
 
 
@@ -285,6 +293,7 @@ def run_app(argv: list[str]) -> int:
     from kzview.tui.app import KzviewApp
 
     app = KzviewApp(
+        watch=args.watch,
         db=db_path(args),
         paths=args.paths or None,
         lexicon=args.lexicon,

@@ -233,9 +233,10 @@ def load_store(
     max_bytes: int = 50 * 1024 * 1024,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    known: dict[tuple[str, str], Article] | None = None,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
-    claim cache and fresh extraction of what changed."""
+    claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again."""
     lex = lex or load_lexicon()
     raw = read_corpus(paths, max_bytes)
     key = corpus_key(raw, lex) if cache is not None else ""
@@ -249,15 +250,18 @@ def load_store(
                 progress(len(articles), len(articles))
             del blob
             share_strings(snap.claims, snap.groups)
-            return ClaimStore(articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems,
-                              entities=snap.entities)
+            return ClaimStore(
+                articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems, entities=snap.entities
+            )
         except (ValueError, KeyError, TypeError):
             pass  # a snapshot that no longer fits is rebuilt
-    store = build_store(clean_corpus(raw), lex, cache=cache, progress=progress, workers=workers)
+    store = build_store(clean_corpus(raw, known), lex, cache=cache, progress=progress, workers=workers)
     if cache is not None:
         snap = _Snapshot(
             articles=[a.model_dump(mode="json", exclude={"text"}) for a in store.articles],
-            claims=store.claims, groups=store.groups, entities=store.entities,
+            claims=store.claims,
+            groups=store.groups,
+            entities=store.entities,
         )
         cache.put_snapshot(key, snap.model_dump_json().encode("utf-8"))
     return store

@@ -38,8 +38,16 @@ def test_html_pages_give_only_the_article_figures(tmp_path):
 
 def test_json_lines_stream_and_name_bad_lines(tmp_path):
     lines = [
-        json.dumps({"id": "r1", "title": "Flood in the north", "text": "Nine people died in the flood.",
-                    "outlet": "Wire", "date": "2023-05-01", "url": "https://w.example/1"}),
+        json.dumps(
+            {
+                "id": "r1",
+                "title": "Flood in the north",
+                "text": "Nine people died in the flood.",
+                "outlet": "Wire",
+                "date": "2023-05-01",
+                "url": "https://w.example/1",
+            }
+        ),
         "{not json",
         json.dumps({"id": "r2", "title": "No body here"}),
         json.dumps({"title": "Flood toll rises", "body": "The toll rose to 14, officials said.", "date": "2023-05-03"}),
@@ -50,17 +58,31 @@ def test_json_lines_stream_and_name_bad_lines(tmp_path):
     ids = [a.id for a in corpus.articles]
     assert ids == ["r1", "feed#4"]  # file order
     r1 = next(a for a in corpus.articles if a.id == "r1")
-    assert (r1.outlet, r1.url, r1.date, r1.title) == ("Wire", "https://w.example/1", dt.date(2023, 5, 1),
-                                                      "Flood in the north")
+    assert (r1.outlet, r1.url, r1.date, r1.title) == (
+        "Wire",
+        "https://w.example/1",
+        dt.date(2023, 5, 1),
+        "Flood in the north",
+    )
     reasons = sorted(p.reason for p in corpus.problems)
     assert reasons[0].startswith("line 2: invalid JSON") and reasons[1] == "line 3: record has no text; skipped"
 
 
 def test_json_file_with_a_list_of_records(tmp_path):
-    write(tmp_path, "export.json", json.dumps({"articles": [
-        {"id": "a", "text": "Storm\n\nTwo people died."}, {"id": "b", "content": "Quake\n\nFour people died."}]}))
+    write(
+        tmp_path,
+        "export.json",
+        json.dumps(
+            {
+                "articles": [
+                    {"id": "a", "text": "Storm\n\nTwo people died."},
+                    {"id": "b", "content": "Quake\n\nFour people died."},
+                ]
+            }
+        ),
+    )
     assert [a.id for a in load_corpus([tmp_path]).articles] == ["a", "b"]
-    write(tmp_path / "bad", "broken.json", "{\"id\": ")
+    write(tmp_path / "bad", "broken.json", '{"id": ')
     corpus = load_corpus([tmp_path / "bad"])
     assert not corpus.articles and "invalid JSON at line 1" in corpus.problems[0].reason
 
@@ -103,17 +125,28 @@ def test_every_bad_input_is_named_once_and_the_rest_loads(tmp_path, capsys):
     out = capsys.readouterr()
     assert code == 0
     err_lines = out.err.strip().splitlines()
-    for name, reason in (("empty.txt", "empty file"), ("blob.txt", "binary"), ("notes.docx", "unsupported"),
-                         ("big.txt", "limit"), ("feed.jsonl", "line 2"), ("dangling.txt", "broken symbolic link")):
+    for name, reason in (
+        ("empty.txt", "empty file"),
+        ("blob.txt", "binary"),
+        ("notes.docx", "unsupported"),
+        ("big.txt", "limit"),
+        ("feed.jsonl", "line 2"),
+        ("dangling.txt", "broken symbolic link"),
+    ):
         hits = [e for e in err_lines if name in e]
         assert len(hits) == 1 and reason in hits[0], (name, hits)
     assert {c["article"] for c in json.loads(out.out)} == {"good", "feed#1"}
 
 
 def test_standard_input(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "kzview", "claims", "-", "--format", "json", "--no-cache"],
-                       input="Flood in the valley\n\nAt least 9 people died, police said.", capture_output=True,
-                       text=True, timeout=60, cwd=tmp_path)
+    r = subprocess.run(
+        [sys.executable, "-m", "kzview", "claims", "-", "--format", "json", "--no-cache"],
+        input="Flood in the valley\n\nAt least 9 people died, police said.",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     claims = json.loads(r.stdout)
     assert claims[0]["article"] == "stdin" and claims[0]["surface"] == "At least 9"
@@ -127,8 +160,9 @@ def test_huge_inputs_load(tmp_path):
     assert sum(1 for c in store.claims if c.article == "lines") >= 99_000
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(st.binary(max_size=2000), st.sampled_from([".txt", ".md", ".json", ".jsonl", ".html"]))
 def test_any_bytes_in_any_format_never_crash_and_offsets_hold(tmp_path, data, suffix):
     folder = tmp_path / "h"
@@ -139,3 +173,36 @@ def test_any_bytes_in_any_format_never_crash_and_offsets_hold(tmp_path, data, su
     for c in store.claims:
         assert texts[c.article][c.start : c.end] == c.surface
     assert store.articles or store.problems
+
+
+async def test_watch_mode_picks_up_new_changed_and_removed_files(tmp_path):
+    import asyncio
+    import time
+
+    from kzview.tui.app import KzviewApp
+
+    write(tmp_path, "a.txt", "Storm hits the coast\n\nTwo people died in the storm.")
+    write(tmp_path, "b.txt", "Storm hits the coast\n\nFour people died, police said.")
+    app = KzviewApp(paths=[tmp_path], db=tmp_path / "v.db", watch=True)
+
+    async def until(check, limit: float = 6.0) -> float:
+        t = time.perf_counter()
+        while time.perf_counter() - t < limit:
+            await asyncio.sleep(0.05)
+            if check():
+                return time.perf_counter() - t
+        raise AssertionError("the change was not picked up")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: app.loaded)
+        await pilot.pause(0.5)  # the watcher starts after the first load
+        write(tmp_path, "c.txt", "Storm hits the coast\n\nNine people died, officials said.")
+        took = await until(lambda: "c" in app.store.article_by_id)
+        assert took < 2.5
+        assert any("added" in str(n.message) and "c.txt" in str(n.message) for n in app._notifications)
+        write(tmp_path, "a.txt", "Storm hits the coast\n\nThree people died in the storm.")
+        await until(lambda: any(c.surface == "Three" for c in app.store.claims))
+        (tmp_path / "b.txt").unlink()
+        await until(lambda: "b" not in app.store.article_by_id)
+        assert {a.id for a in app.store.articles} == {"a", "c"}
+        assert not any(c.surface == "Two" for c in app.store.claims)

@@ -273,7 +273,10 @@ def _extract_chunk(args: tuple) -> list[list[Claim]]:
 
 
 def _extract_parallel(
-    articles: list[Article], lex: Lexicon, ctx: CorpusContext, workers: int,
+    articles: list[Article],
+    lex: Lexicon,
+    ctx: CorpusContext,
+    workers: int,
     progress: Callable[[int, int], None] | None,
 ) -> list[list[Claim]]:
     import concurrent.futures as cf

@@ -76,8 +76,9 @@ def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BY
         raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
         for doc in docs:
             if doc.article_id in seen:  # two records with one id: the later one is named and skipped
-                raw.problems.append(LoadProblem(path=doc.path, reason=f"duplicate article id {doc.article_id!r}; "
-                                                "skipped"))
+                raw.problems.append(
+                    LoadProblem(path=doc.path, reason=f"duplicate article id {doc.article_id!r}; skipped")
+                )
                 continue
             seen.add(doc.article_id)
             raw.docs.append(doc)

@@ -176,9 +176,7 @@ def clean(text: str) -> Cleaned:
                 kind, reason = "caption", "caption with photo credit"
         if kind is None:
             norm = _norm(line)
-            if len(norm) >= 20 and (
-                norm in seen_lines or any(norm in k or (len(k) >= 20 and k in norm) for k in kept)
-            ):
+            if len(norm) >= 20 and (norm in seen_lines or any(norm in k or (len(k) >= 20 and k in norm) for k in kept)):
                 kind, reason = "duplicate", "repeats text shown earlier"
             else:
                 seen_lines.add(norm)

@@ -148,8 +148,17 @@ def _read_html(source: Source, data: bytes) -> RawDoc:
         raise ReadError("no article text found in the HTML page")
     title = (d.get("title") or "").strip()
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    meta = {k: str(d[src]).strip() for k, src in (("title", "title"), ("date", "date"), ("outlet", "sitename"),
-                                                  ("url", "url"), ("language", "language")) if d.get(src)}
+    meta = {
+        k: str(d[src]).strip()
+        for k, src in (
+            ("title", "title"),
+            ("date", "date"),
+            ("outlet", "sitename"),
+            ("url", "url"),
+            ("language", "language"),
+        )
+        if d.get(src)
+    }
     return RawDoc(source.article_id, str(source.path), text.replace("\r\n", "\n"), meta)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 import tomllib
 from pathlib import Path
 
@@ -105,6 +106,7 @@ class KzviewApp(App[int]):
         max_bytes: int = 50 * 1024 * 1024,
         store: ClaimStore | None = None,
         db: Path | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -112,6 +114,10 @@ class KzviewApp(App[int]):
         self.qualifiers = qualifiers
         self.max_bytes = max_bytes
         self.db = db
+        self.watch_files = watch
+        self._stop_watching = threading.Event()
+        self._known: dict[tuple[str, str], object] = {}
+        self._memory_cache = None  # claims kept for this session when there is no database
         self.store = ClaimStore()
         self._prebuilt = store
         self.loaded = False
@@ -166,15 +172,63 @@ class KzviewApp(App[int]):
                 cache = ClaimCache(self.db)
             except Exception:  # noqa: BLE001 - no cache is slower, not wrong
                 cache = None
+        if cache is None and self.watch_files:
+            self._memory_cache = self._memory_cache or ClaimCache(":memory:")
 
         def progress(done: int, total: int) -> None:
             self.call_from_thread(self._progress, done, total)
 
         try:
-            return load_store(self.paths, lex, cache=cache, max_bytes=self.max_bytes, progress=progress)
+            return load_store(
+                self.paths,
+                lex,
+                cache=cache or self._memory_cache,
+                max_bytes=self.max_bytes,
+                progress=progress,
+                known=self._known,
+            )  # type: ignore[arg-type]
         finally:
             if cache is not None:
                 cache.close()
+
+    # -- watch mode ------------------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
+    def watch_corpus(self) -> None:
+        """Watch the corpus folders; each batch of changes reloads through the caches, so only new and changed
+        files are read, cleaned and extracted again."""
+        import watchfiles
+
+        from kzview.ingest.files import SIDECARS, SUPPORTED
+
+        roots = [p for p in (self.paths or []) if str(p) != "-" and p.exists()]
+        if not roots:
+            return
+
+        def relevant(change: watchfiles.Change, path: str) -> bool:
+            name = Path(path).name
+            return not name.startswith(".") and (Path(path).suffix.lower() in SUPPORTED or name in SIDECARS)
+
+        for changes in watchfiles.watch(
+            *roots,
+            watch_filter=relevant,
+            stop_event=self._stop_watching,
+            debounce=300,
+            step=50,
+            yield_on_timeout=False,
+            raise_interrupt=False,
+        ):
+            self.call_from_thread(self._files_changed, sorted((c.name, p) for c, p in changes))
+
+    def _files_changed(self, changes: list[tuple[str, str]]) -> None:
+        names = {"added": [], "modified": [], "deleted": []}
+        for kind, path in changes:
+            names.setdefault(kind, []).append(Path(path).name)
+        parts = [f"{len(v)} {k}: {', '.join(sorted(v)[:4])}{' …' if len(v) > 4 else ''}" for k, v in names.items() if v]
+        self.notify(one_line("; ".join(parts), 300), title="Articles changed", markup=False, timeout=8)
+        self.load_store()
+
+    def on_unmount(self) -> None:
+        self._stop_watching.set()
 
     def _progress(self, done: int, total: int) -> None:
         if not self.loaded:
@@ -206,7 +260,11 @@ class KzviewApp(App[int]):
 
     def _on_store_changed(self, store: ClaimStore) -> None:
         self._open_verdicts()
+        first_load = not self.loaded
         self.loaded = True
+        self._known = {(a.id, a.text): a for a in store.articles}
+        if first_load and self.watch_files:
+            self.watch_corpus()
         counts = store.counts()
         figures = sum(1 for c in store.claims if c.kind != "date")
         self.sub_title = (
@@ -242,9 +300,10 @@ class KzviewApp(App[int]):
             return
         first = store.articles[0].id if self.article_id not in store.article_by_id else self.article_id
         self.article_id = first
-        self.query_one("#article", ArticleView).show_article(first)
+        self.query_one("#article", ArticleView).show_article(first, keep_scroll=not first_load)
         self.group_id = table.selected_group_id
-        self._focus_pane("groups" if store.groups else "articles")
+        if first_load:
+            self._focus_pane("groups" if store.groups else "articles")
 
     def _on_verdict(self, v: Verdict) -> None:
         """A verdict changed: redraw just what shows it."""

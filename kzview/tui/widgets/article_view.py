@@ -304,8 +304,19 @@ class ArticleView(ScrollView, can_focus=True):
         strip = self._render_cached(index, self._version)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
-    _STYLE_NAMES = ("conflict", "update", "consistent", "single", "figure", "date", "selected", "current",
-                    "furniture", "headline", "gutter")
+    _STYLE_NAMES = (
+        "conflict",
+        "update",
+        "consistent",
+        "single",
+        "figure",
+        "date",
+        "selected",
+        "current",
+        "furniture",
+        "headline",
+        "gutter",
+    )
 
     def _styles(self) -> dict:
         """The component styles, resolved once per theme or CSS change rather than once per line."""
