@@ -18,7 +18,7 @@ from pydantic import TypeAdapter
 from kzview import __version__
 from kzview.model import Article, Claim
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: snapshots keep sentence spans, not sentences
 _CLAIMS = TypeAdapter(list[Claim])
 
 

@@ -92,7 +92,7 @@ class Claim(BaseModel):
     surface: str
     start: int
     end: int
-    sentence: str
+    sentence: str = ""
     low: float | int | None
     high: float | int | None
     approximate: bool
@@ -105,6 +105,8 @@ class Claim(BaseModel):
     # Additions beyond the contract's minimum.
     qualifier: str | None = None
     headline: bool = False
+    sentence_start: int = 0  # where `sentence` stands in the article text
+    sentence_end: int = 0
     finding: str | None = Field(default=None, description="a problem found in the figure itself")
 
 

@@ -170,23 +170,17 @@ class ClaimStore:
             listener(self)
 
 
-def share_strings(claims: list[Claim], groups: list[ClaimGroup]) -> None:
-    """Make equal strings one object: a sentence with five figures, an article id on thousands of claims, the
-    claim ids inside groups. After a JSON round trip each was a copy; at 10,000 articles that is hundreds of MB.
-    The models are frozen and the values equal, so the stored objects are swapped in place."""
-    pool: dict[str, str] = {}
+def _restore_sentences(claims: list[Claim], texts: dict[str, str]) -> None:
+    """Snapshots leave sentences out (they are most of their size); each is cut again from its article, once
+    per sentence, so the claims of one sentence share one string. The models are frozen: the value is set where
+    pydantic keeps it."""
+    cut: dict[tuple[str, int, int], str] = {}
     for c in claims:
-        d = c.__dict__
-        for name in ("article", "sentence", "topic", "kind", "unit", "subject", "scope", "attribution", "qualifier"):
-            v = d.get(name)
-            if isinstance(v, str):
-                d[name] = pool.setdefault(v, v)
-        pool.setdefault(c.id, c.id)
-    for g in groups:
-        d = g.__dict__
-        d["claims"] = [pool.get(cid, cid) for cid in g.claims]
-        d["articles"] = [pool.setdefault(a, a) for a in g.articles]
-        d["agreeing"] = [[pool.get(cid, cid) for cid in ids] for ids in g.agreeing]
+        key = (c.article, c.sentence_start, c.sentence_end)
+        sentence = cut.get(key)
+        if sentence is None:
+            sentence = cut[key] = texts[c.article][c.sentence_start : c.sentence_end]
+        c.__dict__["sentence"] = sentence
 
 
 def build_store(
@@ -200,7 +194,6 @@ def build_store(
     ctx = corpus_context(corpus.articles, lex)
     claims = extract_corpus(corpus.articles, lex, ctx, cache=cache, workers=workers, progress=progress)
     groups = compare(claims, lex)
-    share_strings(claims, groups)
     return ClaimStore(
         articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
     )
@@ -249,7 +242,7 @@ def load_store(
             if progress:
                 progress(len(articles), len(articles))
             del blob
-            share_strings(snap.claims, snap.groups)
+            _restore_sentences(snap.claims, texts)
             return ClaimStore(
                 articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems, entities=snap.entities
             )
