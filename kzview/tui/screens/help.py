@@ -18,11 +18,15 @@ INTRO = (
 )
 
 
-def _keys(binding: Binding) -> str:
-    return ", ".join(k.strip() for k in binding.key.split(","))
+def _keys(binding: Binding, display=None) -> str:  # noqa: ANN001
+    """Each key as the terminal user types it: "?" rather than "question_mark"."""
+    keys = [k.strip() for k in binding.key.split(",")]
+    if display is None:
+        return ", ".join(keys)
+    return ", ".join(display(Binding(k, binding.action, binding.description)) for k in keys)
 
 
-def help_content(sections: list[tuple[str, list[Binding]]]) -> Content:
+def help_content(sections: list[tuple[str, list[Binding]]], display=None) -> Content:  # noqa: ANN001
     lines: list[str] = [INTRO, ""]
     spans: list[Span] = []
     pos = len(INTRO) + 2
@@ -31,11 +35,12 @@ def help_content(sections: list[tuple[str, list[Binding]]]) -> Content:
         spans.append(Span(pos, pos + len(title), "bold underline"))
         pos += len(title) + 1
         for b in bindings:
-            row = f"  {_keys(b):<22} {b.description or b.action}"
+            keys = _keys(b, display)
+            row = f"  {keys:<22} {b.description or b.action}"
             if b.tooltip:
                 row += f" — {b.tooltip}"
             lines.append(row)
-            spans.append(Span(pos + 2, pos + 2 + len(_keys(b)), "bold $accent"))
+            spans.append(Span(pos + 2, pos + 2 + len(keys), "bold $accent"))
             pos += len(row) + 1
         lines.append("")
         pos += 1
@@ -60,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys (Esc to close)"
-            yield Static(help_content(self.sections), markup=False, id="help-text")
+            yield Static(help_content(self.sections, self.app.get_key_display), markup=False, id="help-text")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
