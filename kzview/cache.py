@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from kzview import __version__
+from kzview.db import connect
 from kzview.model import Article, Claim
 
 SCHEMA_VERSION = "2"  # 2: snapshots keep sentence spans, not sentences
@@ -33,11 +34,7 @@ def article_key(article: Article, context_key: str, lexicon_key: str) -> str:
 class ClaimCache:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA busy_timeout = 10000")
-        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db = connect(path)
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS claim_cache (key TEXT PRIMARY KEY, article TEXT NOT NULL, "
             "claims BLOB NOT NULL, stored_at TEXT NOT NULL)"

@@ -22,6 +22,7 @@ for _i, _name in enumerate(calendar.month_name):
 MONTHS["sept"] = 9
 
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+CALENDAR_WORDS = frozenset(n for n in (*calendar.month_name, *calendar.day_name) if n)  # "May", "Sunday", …
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"

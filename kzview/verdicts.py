@@ -18,6 +18,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from kzview.db import connect
 from kzview.model import Claim, Verdict
 
 VERDICTS = {
@@ -76,12 +77,8 @@ def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
 class VerdictStore:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA busy_timeout = 10000")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = FULL")
+        self._db = connect(path)
+        self._db.execute("PRAGMA synchronous = FULL")  # a verdict is the user's work: on disk before we return
         with self._tx() as db:
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzview.dates import CALENDAR_WORDS
 from kzview.extract.lexicon import Cue, Lexicon
 
 STOP = frozenset(
@@ -232,26 +233,7 @@ _WHOLE = re.compile(
     r"\b(?:across|throughout|all over|around)\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bcountrywide\b",
     re.IGNORECASE,
 )
-_NOT_PLACES = {
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+_NOT_PLACES = CALENDAR_WORDS | {
     "The",
     "This",
     "That",

@@ -19,6 +19,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from kzview.dates import CALENDAR_WORDS
 from kzview.model import Article, Entity
 
 _WORD = r"(?:[A-Z][\w’'\-]*[A-Za-z]|[A-Z]{2,6})"
@@ -55,7 +56,7 @@ _TITLES = {
     "Vice",
     "Deputy",
 }
-_SKIP = {
+_SKIP = CALENDAR_WORDS | {
     "The",
     "This",
     "That",
@@ -107,25 +108,6 @@ _SKIP = {
     "Accordingly",
     "Video",
     "Photo",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "What",
     "Who",
     "Why",

@@ -165,21 +165,7 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from exc
-    if size > max_bytes:
-        raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-    try:
-        data = path.read_bytes()
-    except PermissionError as exc:
-        raise ReadError("permission denied") from exc
-    except IsADirectoryError as exc:
-        raise ReadError("is a directory") from exc
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from exc
-    text = decode(data)
+    text = decode(read_bytes(path, max_bytes))
     if not text.strip():
         raise ReadError("empty file")
     return text
