@@ -498,7 +498,8 @@ class KzviewApp(App[int]):
 
     def _focus_pane(self, name: str) -> None:
         self._mark_active(name)
-        self.query_one(PANE_FOCUS[name]).focus()
+        # Focus now, not later (Widget.focus defers): a key typed right after "3" goes to the new pane.
+        self.screen.set_focus(self.query_one(PANE_FOCUS[name]))
 
     def _mark_active(self, name: str) -> None:
         for pane, sel in PANE_CONTAINERS.items():
