@@ -118,13 +118,14 @@ def _claims_table(store: ClaimStore):  # noqa: ANN202 - rich is imported lazily
     from rich.table import Table
     from rich.text import Text
 
+    from kzview.compare import interval_words
     from kzview.safe import one_line
 
     t = Table(title=f"{len(store.claims)} claims in {len(store.articles)} articles", expand=False)
     for col in ("article", "figure", "interval", "topic", "subject", "scope", "source", "as of"):
         t.add_column(col, overflow="fold")
     for c in store.claims:
-        interval = f"{_num(c.low)}..{_num(c.high)}" if c.kind != "date" else ""
+        interval = interval_words(c.low, c.high) if c.kind != "date" else ""
         t.add_row(
             *(
                 Text(one_line(str(v or ""), 60))
@@ -141,12 +142,6 @@ def _claims_table(store: ClaimStore):  # noqa: ANN202 - rich is imported lazily
             )
         )
     return t
-
-
-def _num(v: float | int | None) -> str:
-    if v is None:
-        return "∞" if v is None else ""
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
 
 
 def _groups_table(store: ClaimStore, hide_single: bool):  # noqa: ANN202

@@ -130,6 +130,17 @@ def _what(topic: str, subject: str | None, scope: str | None) -> str:
     return words
 
 
+def interval_words(low: float | int | None, high: float | int | None) -> str:
+    """A claim's interval for people: "5,000..∞", "7,200..8,000"."""
+
+    def one(v: float | int | None) -> str:
+        if v is None:
+            return "∞"
+        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+    return f"{one(low)}..{one(high)}"
+
+
 def _fmt(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 10 or float(v).is_integer() else f"{v:g}"
 

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 
-from kzview.compare import figure_words
+from kzview.compare import figure_words, interval_words
 from kzview.jsonout import dump_json
 from kzview.model import Claim, ClaimGroup, Verdict
 from kzview.safe import display_text, one_line
@@ -76,7 +76,7 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
         out.append("|---|---|---|---|---|---|---|")
         for c in store.group_claims(g.id):
             cv = store.verdict("claim", c.id)
-            interval = f"{_num(c.low)}..{_num(c.high)}"
+            interval = interval_words(c.low, c.high)
             out.append(
                 f"| {md(c.article)} | {md(figure_words(c))} | {interval} | {c.as_of or 'undated'} | "
                 f"{md(c.attribution or '')} | {md(cv.verdict if cv else '')} | {md(c.sentence, 200)} |"
@@ -89,12 +89,6 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
             out.append(f"- {v.verdict} ({v.set_at}) on {md(v.label)}: {md(v.note)}")
         out.append("")
     return "\n".join(out)
-
-
-def _num(v: float | int | None) -> str:
-    if v is None:
-        return "∞"
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
 
 
 def csv_report(store: ClaimStore) -> str:

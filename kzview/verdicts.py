@@ -15,7 +15,8 @@ import datetime as dt
 import hashlib
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kzview.db import connect
@@ -85,18 +86,16 @@ class VerdictStore:
                     db.execute(stmt)
         self._session: list[int] = []  # rows set by this process, for undo
 
-    def _tx(self):  # noqa: ANN202 - a context manager for one immediate transaction
-        db = self._db
-
-        class _Tx:
-            def __enter__(self) -> sqlite3.Connection:
-                db.execute("BEGIN IMMEDIATE")
-                return db
-
-            def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
-                db.execute("ROLLBACK" if exc_type else "COMMIT")
-
-        return _Tx()
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction: committed when the block ends, rolled back if it raises."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def close(self) -> None:
         self._db.close()

@@ -119,7 +119,6 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         if d.is_calendar:
             calendar_by_sentence.setdefault(sentence_of(d.start), []).append(d)
     seen: Counter[tuple[str, str]] = Counter()
-    sentence_at = [0]  # the current sentence's start, for make()
     claims: list[Claim] = []
     title = article.title_span
     # A headline names the story's own places; a one-line text has no headline apart from its body.
@@ -135,7 +134,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     antecedent_subject: str | None = None
     antecedent_topic: str | None = None
 
-    def make(kind: str, s: int, e: int, sentence: str, **fields: object) -> Claim:
+    def make(kind: str, s: int, e: int, sentence: str, s0: int, **fields: object) -> Claim:
         surface = text[s:e]
         key = (" ".join(sentence.split()), surface)
         occurrence = seen[key]
@@ -148,8 +147,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             start=s,
             end=e,
             sentence=sentence,
-            sentence_start=sentence_at[0],
-            sentence_end=sentence_at[0] + len(sentence),
+            sentence_start=s0,
+            sentence_end=s0 + len(sentence),
             headline=bool(title and title[0] <= s < title[1]),
             **fields,  # type: ignore[arg-type]
         )
@@ -157,7 +156,6 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     for si in sorted(set(by_sentence) | set(calendar_by_sentence)):
         s0, s1 = sentences[si] if sentences else (0, len(text))
         sentence = text[s0:s1]
-        sentence_at[0] = s0
         figs = by_sentence.get(si, [])
         sent_dates = dates_by_sentence.get(si, [])
         for d in calendar_by_sentence.get(si, ()):
@@ -167,6 +165,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     d.start,
                     d.end,
                     sentence,
+                    s0,
                     low=None,
                     high=None,
                     approximate=False,
@@ -244,6 +243,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     f.start,
                     f.end,
                     sentence,
+                    s0,
                     low=_number(f.low),
                     high=_number(f.high),
                     approximate=f.approximate,

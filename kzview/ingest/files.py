@@ -7,7 +7,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-SUPPORTED = {".txt", ".md", ".markdown", ".text", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
+# The formats ingest/formats.py reads, by file suffix (kept here, where discovery needs them).
+TEXT = {".txt", ".md", ".markdown", ".text"}
+HTML = {".html", ".htm"}
+JSON = {".json"}
+JSONL = {".jsonl", ".ndjson"}
+SUPPORTED = TEXT | HTML | JSON | JSONL
 SIDECARS = {"sources.csv", "kzview.toml"}
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 

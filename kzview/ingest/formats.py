@@ -17,13 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, Source, decode, read_bytes
+from kzview.ingest.files import DEFAULT_MAX_BYTES, HTML, JSON, JSONL, ReadError, Source, decode, read_bytes
 
-TEXT = {".txt", ".md", ".markdown", ".text"}
-HTML = {".html", ".htm"}
-JSON = {".json"}
-JSONL = {".jsonl", ".ndjson"}
-SUPPORTED = TEXT | HTML | JSON | JSONL
 META_KEYS = ("title", "date", "outlet", "url", "language")
 
 
