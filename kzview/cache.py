@@ -1,8 +1,15 @@
 """Claims cached in the corpus database, keyed by each article's content.
 
 A cache entry is keyed by the article id, a hash of its text, what the corpus told extraction about it (the
-event's places and anchor date) and the lexicon and program version. An unchanged corpus opens from the cache;
-a changed file misses alone and is re-extracted. The cache is a convenience: any error reading it is a miss.
+event's places and anchor date) and the lexicon and program version. An unchanged corpus opens from a snapshot
+of the whole store; a changed file misses alone and is re-extracted. The cache is a convenience: any error
+reading it is a miss.
+
+Entries are MessagePack written and read by msgspec, which decodes straight into the slotted `Claim` and
+`ClaimGroup` classes and checks every field's type on the way (a damaged or doctored entry is a miss, never a
+malformed claim). It reads a quarter of a million claims in half a second where pydantic's JSON took three and a
+half. Snapshots are stored in parts of `PART` items so neither writing nor reading one holds the whole corpus
+twice in memory.
 """
 
 from __future__ import annotations
@@ -10,17 +17,25 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pydantic import TypeAdapter
+import msgspec
 
 from kzview import __version__
 from kzview.db import connect
-from kzview.model import Article, Claim
+from kzview.model import Article, Claim, ClaimGroup
 
-SCHEMA_VERSION = "2"  # 2: snapshots keep sentence spans, not sentences
-_CLAIMS = TypeAdapter(list[Claim])
+SCHEMA_VERSION = "3"  # 3: MessagePack, snapshots in parts
+PART = 20_000
+
+_ENCODER = msgspec.msgpack.Encoder()
+_CLAIMS = msgspec.msgpack.Decoder(list[Claim])
+_GROUPS = msgspec.msgpack.Decoder(list[ClaimGroup])
+_DICTS = msgspec.msgpack.Decoder(list[dict[str, Any]])
+_DECODERS = {"claims": _CLAIMS, "groups": _GROUPS, "articles": _DICTS, "entities": _DICTS}
 
 
 def article_key(article: Article, context_key: str, lexicon_key: str) -> str:
@@ -31,6 +46,17 @@ def article_key(article: Article, context_key: str, lexicon_key: str) -> str:
     return h.hexdigest()
 
 
+@dataclass(slots=True)
+class Snapshot:
+    """A whole store as the cache keeps it: article fields but the text (read from the files anyway), claims,
+    groups and entities."""
+
+    articles: list[dict[str, Any]]
+    claims: list[Claim]
+    groups: list[ClaimGroup]
+    entities: list[dict[str, Any]]
+
+
 class ClaimCache:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -39,8 +65,12 @@ class ClaimCache:
             "CREATE TABLE IF NOT EXISTS claim_cache (key TEXT PRIMARY KEY, article TEXT NOT NULL, "
             "claims BLOB NOT NULL, stored_at TEXT NOT NULL)"
         )
+        # put_many deletes an article's old entry by article: without an index each delete scans the table
+        self._db.execute("CREATE INDEX IF NOT EXISTS claim_cache_article ON claim_cache (article)")
+        self._db.execute("DROP TABLE IF EXISTS snapshot")  # schema 2's one-blob snapshot
         self._db.execute(
-            "CREATE TABLE IF NOT EXISTS snapshot (key TEXT PRIMARY KEY, data BLOB NOT NULL, stored_at TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS snapshot_part (key TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, "
+            "data BLOB NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (key, seq))"
         )
 
     def get_many(self, keys: list[str]) -> dict[str, list[Claim]]:
@@ -51,8 +81,8 @@ class ClaimCache:
                 marks = ",".join("?" * len(chunk))
                 for key, blob in self._db.execute(f"SELECT key, claims FROM claim_cache WHERE key IN ({marks})", chunk):
                     try:
-                        out[key] = _CLAIMS.validate_json(blob)
-                    except ValueError:
+                        out[key] = _CLAIMS.decode(blob)
+                    except (msgspec.DecodeError, TypeError, ValueError):
                         continue  # a damaged entry is a miss
         except sqlite3.Error:
             return out
@@ -60,7 +90,7 @@ class ClaimCache:
 
     def put_many(self, items: Iterable[tuple[str, str, list[Claim]]]) -> None:
         now = dt.datetime.now(dt.UTC).isoformat()
-        rows = [(key, article, _CLAIMS.dump_json(claims), now) for key, article, claims in items]
+        rows = [(key, article, _ENCODER.encode(claims), now) for key, article, claims in items]
         if not rows:
             return
         try:
@@ -70,30 +100,43 @@ class ClaimCache:
             self._db.executemany("INSERT OR REPLACE INTO claim_cache VALUES (?, ?, ?, ?)", rows)
             self._db.execute("COMMIT")
         except sqlite3.Error:
-            try:
-                self._db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+            self._rollback()
 
     # -- whole-corpus snapshots: an unchanged corpus opens without cleaning, extracting or comparing ----------
-    def get_snapshot(self, key: str) -> bytes | None:
+    def snapshot_parts(self, key: str) -> Iterator[tuple[str, list[Any]]]:
+        """The parts of the snapshot stored under `key`, decoded one at a time so a reader can digest each before
+        the next is decoded: ("articles", dicts), ("entities", dicts), ("claims", claims), ("groups", groups).
+        Yields nothing when there is none; raises ValueError when a part cannot be read."""
         try:
-            row = self._db.execute("SELECT data FROM snapshot WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return row[0] if row else None
+            rows = self._db.execute("SELECT kind, data FROM snapshot_part WHERE key = ? ORDER BY seq", (key,))
+            for kind, blob in rows:
+                yield kind, _DECODERS[kind].decode(blob)
+        except (sqlite3.Error, msgspec.DecodeError, KeyError, TypeError) as e:
+            raise ValueError(f"unreadable snapshot: {e}") from e
 
-    def put_snapshot(self, key: str, data: bytes) -> None:
+    def put_snapshot(self, key: str, snap: Snapshot) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat()
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            self._db.execute("DELETE FROM snapshot")  # one corpus a database: keep the latest only
-            self._db.execute("INSERT INTO snapshot VALUES (?, ?, ?)", (key, data, dt.datetime.now(dt.UTC).isoformat()))
+            self._db.execute("DELETE FROM snapshot_part")  # one corpus a database: keep the latest only
+            for seq, (kind, blob) in enumerate(_parts(snap)):
+                self._db.execute("INSERT INTO snapshot_part VALUES (?, ?, ?, ?, ?)", (key, seq, kind, blob, now))
             self._db.execute("COMMIT")
         except sqlite3.Error:
-            try:
-                self._db.execute("ROLLBACK")
-            except sqlite3.Error:
-                pass
+            self._rollback()
+
+    def _rollback(self) -> None:
+        try:
+            self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
         self._db.close()
+
+
+def _parts(snap: Snapshot) -> Iterator[tuple[str, bytes]]:
+    for kind in ("articles", "entities", "claims", "groups"):
+        items: list[Any] = getattr(snap, kind)
+        for i in range(0, len(items), PART):
+            yield kind, _ENCODER.encode(items[i : i + PART])

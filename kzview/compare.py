@@ -18,7 +18,6 @@ Everything here is linear or n log n in the number of claims.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import heapq
 import math
@@ -30,6 +29,7 @@ from functools import cache
 from importlib import resources
 
 from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.gcpause import paused_gc
 from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
 
 INF = math.inf
@@ -415,15 +415,9 @@ def _bounded(figs: list[Fig], limit: int = 50) -> list[Fig]:
 
 
 def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:
-    """All groups, ranked. The cyclic garbage collector is paused meanwhile: the pass allocates hundreds of
-    thousands of small acyclic objects, and collections over a large live heap would make it super-linear."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    """All groups, ranked. The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+    with paused_gc():
         return _compare(claims, lex)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:

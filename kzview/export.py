@@ -13,7 +13,7 @@ import re
 
 from kzview.compare import figure_words, interval_words
 from kzview.jsonout import dump_json
-from kzview.model import Claim, ClaimGroup, Verdict
+from kzview.model import Claim, ClaimGroup, Verdict, to_json
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
 from kzview.verdicts import RATINGS
@@ -151,13 +151,13 @@ def csv_report(store: ClaimStore) -> str:
 def json_report(store: ClaimStore) -> str:
     def group(g: ClaimGroup) -> dict:
         v = store.verdict("group", g.id)
-        d = g.model_dump(mode="json")
+        d = to_json(g)
         d["verdict"] = v.model_dump(mode="json") if v else None
         d["figures"] = [_claim(c) for c in store.group_claims(g.id)]
         return d
 
     def _claim(c: Claim) -> dict:
-        d = c.model_dump(mode="json")
+        d = to_json(c)
         v = store.verdict("claim", c.id)
         d["verdict"] = v.model_dump(mode="json") if v else None
         return d

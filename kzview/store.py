@@ -8,15 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import TypeAdapter
 
 from kzview import __version__
-from kzview.cache import SCHEMA_VERSION, ClaimCache
+from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot
 from kzview.compare import compare
 from kzview.extract import corpus_context, extract_corpus
 from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, clean_corpus, load_corpus, read_corpus
-from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
+from kzview.intern import Interner
+from kzview.model import STATUS_ORDER, Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
 from kzview.verdicts import VerdictStore, fingerprint
 
 
@@ -51,28 +53,28 @@ class ClaimStore:
             by_article[c.article].append(c)
         self.claims_by_article: dict[str, list[Claim]] = dict(by_article)
         groups_of: dict[str, list[str]] = defaultdict(list)
+        status_of: dict[str, Status] = {}  # the most serious status of any group a claim is in
         for g in self.groups:
+            rank = STATUS_ORDER[g.status]
             for cid in g.claims:
                 groups_of[cid].append(g.id)
+                best = status_of.get(cid)
+                if best is None or rank < STATUS_ORDER[best]:
+                    status_of[cid] = g.status
         self.groups_of_claim: dict[str, list[str]] = dict(groups_of)
+        self._status_of = status_of
         stats: dict[str, ArticleStats] = {}
         for a in self.articles:
-            cs = [c for c in by_article.get(a.id, []) if c.kind != "date"]
-            conflicting = sum(1 for c in cs if self.claim_status(c.id) == Status.CONFLICT)
-            n_groups = len({g for c in cs for g in groups_of.get(c.id, [])})
+            cs = [c.id for c in by_article.get(a.id, ()) if c.kind != "date"]
+            conflicting = sum(1 for cid in cs if status_of.get(cid) is Status.CONFLICT)
+            n_groups = len({g for cid in cs for g in groups_of.get(cid, ())})
             stats[a.id] = ArticleStats(len(cs), conflicting, n_groups)
         self.stats = stats
 
     # -- queries ---------------------------------------------------------------------------------------------
     def claim_status(self, claim_id: str) -> Status | None:
         """The most serious status of any group the claim is in (conflict > update > consistent > single)."""
-        best: Status | None = None
-        order = {Status.CONFLICT: 0, Status.UPDATE: 1, Status.CONSISTENT: 2, Status.SINGLE: 3}
-        for gid in self.groups_of_claim.get(claim_id, ()):
-            s = self.group_by_id[gid].status
-            if best is None or order[s] < order[best]:
-                best = s
-        return best
+        return self._status_of.get(claim_id)
 
     def group_claims(self, group_id: str) -> list[Claim]:
         g = self.group_by_id.get(group_id)
@@ -164,23 +166,40 @@ class ClaimStore:
         """Take another store's content (a reload) and tell every observer once."""
         self.articles, self.claims, self.groups = other.articles, other.claims, other.groups
         self.problems, self.entities = other.problems, other.entities
-        self._index()
+        # its indexes too: built once, in the worker that built the store, not again on the UI thread
+        self.article_by_id, self.claim_by_id, self.group_by_id = (
+            other.article_by_id,
+            other.claim_by_id,
+            other.group_by_id,
+        )
+        self.claims_by_article, self.groups_of_claim = other.claims_by_article, other.groups_of_claim
+        self._status_of, self.stats = other._status_of, other.stats
         self._load_verdicts()
         for listener in list(self._listeners):
             listener(self)
 
 
-def _restore_sentences(claims: list[Claim], texts: dict[str, str]) -> None:
-    """Snapshots leave sentences out (they are most of their size); each is cut again from its article, once
-    per sentence, so the claims of one sentence share one string. The models are frozen: the value is set where
-    pydantic keeps it."""
-    cut: dict[tuple[str, int, int], str] = {}
-    for c in claims:
-        key = (c.article, c.sentence_start, c.sentence_end)
-        sentence = cut.get(key)
-        if sentence is None:
-            sentence = cut[key] = texts[c.article][c.sentence_start : c.sentence_end]
-        c.__dict__["sentence"] = sentence
+def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:
+    """The store as the snapshot under `key` keeps it, or None when there is none or it does not fit."""
+    texts = {doc.article_id: doc.text for doc in raw.docs}
+    sharer = Interner(texts, check=True)  # each part digested as soon as it is decoded: its copies make room
+    snap = Snapshot([], [], [], [])
+    try:
+        for kind, items in cache.snapshot_parts(key):
+            if kind == "claims":
+                sharer.claims(items)
+            elif kind == "groups":
+                sharer.groups(items)
+            getattr(snap, kind).extend(items)
+        if not snap.articles:
+            return None
+        articles = _ARTICLES.validate_python([{**m, "text": texts[m["id"]]} for m in snap.articles])
+        entities = _ENTITIES.validate_python(snap.entities)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None  # a snapshot that no longer fits is rebuilt
+    return ClaimStore(
+        articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems, entities=entities
+    )
 
 
 def build_store(
@@ -203,11 +222,8 @@ def open_store(paths: list[Path] | None = None, lex: Lexicon | None = None) -> C
     return build_store(load_corpus(paths), lex)
 
 
-class _Snapshot(BaseModel):
-    articles: list[dict]  # Article fields but the text, which is read from the files anyway
-    claims: list[Claim]
-    groups: list[ClaimGroup]
-    entities: list[Entity]
+_ARTICLES = TypeAdapter(list[Article])
+_ENTITIES = TypeAdapter(list[Entity])
 
 
 def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
@@ -229,32 +245,39 @@ def load_store(
     known: dict[tuple[str, str], Article] | None = None,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
-    claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again."""
+    claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again.
+    The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+    with paused_gc():
+        return _load_store(paths, lex, cache, max_bytes, progress, workers, known)
+
+
+def _load_store(
+    paths: list[Path] | None,
+    lex: Lexicon | None,
+    cache: ClaimCache | None,
+    max_bytes: int,
+    progress: Callable[[int, int], None] | None,
+    workers: int | None,
+    known: dict[tuple[str, str], Article] | None,
+) -> ClaimStore:
     lex = lex or load_lexicon()
     raw = read_corpus(paths, max_bytes)
     key = corpus_key(raw, lex) if cache is not None else ""
-    blob = cache.get_snapshot(key) if cache is not None else None
-    if blob is not None:
-        try:
-            snap = _Snapshot.model_validate_json(blob)
-            texts = {doc.article_id: doc.text for doc in raw.docs}
-            articles = [Article(text=texts[m["id"]], **m) for m in snap.articles]
+    if cache is not None:
+        store = _from_snapshot(cache, key, raw)
+        if store is not None:
             if progress:
-                progress(len(articles), len(articles))
-            del blob
-            _restore_sentences(snap.claims, texts)
-            return ClaimStore(
-                articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems, entities=snap.entities
-            )
-        except (ValueError, KeyError, TypeError):
-            pass  # a snapshot that no longer fits is rebuilt
+                progress(len(store.articles), len(store.articles))
+            return store
     store = build_store(clean_corpus(raw, known), lex, cache=cache, progress=progress, workers=workers)
     if cache is not None:
-        snap = _Snapshot(
-            articles=[a.model_dump(mode="json", exclude={"text"}) for a in store.articles],
-            claims=store.claims,
-            groups=store.groups,
-            entities=store.entities,
+        cache.put_snapshot(
+            key,
+            Snapshot(
+                articles=[a.model_dump(mode="json", exclude={"text"}) for a in store.articles],
+                claims=store.claims,
+                groups=store.groups,
+                entities=[e.model_dump(mode="json") for e in store.entities],
+            ),
         )
-        cache.put_snapshot(key, snap.model_dump_json().encode("utf-8"))
     return store

@@ -164,7 +164,7 @@ def test_ranking_puts_conflicts_first_and_is_deterministic(tmp_path):
     assert order == sorted(order, key=lambda x: ["conflict", "update", "consistent", "single"].index(x.value))
     assert s.groups[0].topic == "arrests"  # the wider gap first
     again = build_store(load_corpus([tmp_path]))
-    assert [g.model_dump() for g in again.groups] == [g.model_dump() for g in s.groups]
+    assert again.groups == s.groups
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ async def test_worst_conflict_to_evidence_to_verdict_and_back_after_restart(tmp_
         assert "disputed" in str(table.get_cell(worst, "verdict"))
         # the article list counts verdicts
         lst = app.query_one("#articles", ArticleList)
-        assert any("☑" in str(lst.get_option(a).prompt) for a in app.store.group_by_id[worst].articles)
+        assert any("☑" in lst.prompt(a)[1] for a in app.store.group_by_id[worst].articles)
     again = KzviewApp(db=db)
     async with again.run_test(size=(160, 45)) as pilot:
         await started(pilot)

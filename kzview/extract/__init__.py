@@ -9,7 +9,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kzview.cache import ClaimCache, article_key
 from kzview.dates import find_dates, resolve, weekday_mismatch
@@ -33,6 +33,7 @@ from kzview.extract.entities import build_entities, canonical_source
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
+from kzview.intern import Interner
 from kzview.model import Article, Claim, Entity
 from kzview.spans import SpanIndex
 
@@ -342,7 +343,8 @@ def extract_corpus(
     for k in keys:
         for c in found[k]:
             name = canonical_source(c.attribution, ctx.spellings) if c.attribution else None
-            out.append(c if name == c.attribution else c.model_copy(update={"attribution": name}))
+            out.append(c if name == c.attribution else replace(c, attribution=name))
+    Interner({a.id: a.text for a in articles}).claims(out)
     if progress:
         progress(len(articles), len(articles))
     return out

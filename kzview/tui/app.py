@@ -163,6 +163,7 @@ class KzviewApp(App[int]):
     def load_store(self) -> ClaimStore:
         from kzview.cache import ClaimCache
         from kzview.extract.lexicon import load_lexicon
+        from kzview.gcpause import settle_heap
         from kzview.store import load_store
 
         lex = load_lexicon(self.lexicon, self.qualifiers)
@@ -179,7 +180,7 @@ class KzviewApp(App[int]):
             self.call_from_thread(self._progress, done, total)
 
         try:
-            return load_store(
+            store = load_store(
                 self.paths,
                 lex,
                 cache=cache or self._memory_cache,
@@ -190,6 +191,8 @@ class KzviewApp(App[int]):
         finally:
             if cache is not None:
                 cache.close()
+        settle_heap()
+        return store
 
     # -- watch mode ------------------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
@@ -262,9 +265,10 @@ class KzviewApp(App[int]):
         self._open_verdicts()
         first_load = not self.loaded
         self.loaded = True
-        self._known = {(a.id, a.text): a for a in store.articles}
-        if first_load and self.watch_files:
-            self.watch_corpus()
+        if self.watch_files:  # what a reload need not clean again
+            self._known = {(a.id, a.text): a for a in store.articles}
+            if first_load:
+                self.watch_corpus()
         counts = store.counts()
         figures = sum(1 for c in store.claims if c.kind != "date")
         self.sub_title = (
@@ -539,7 +543,7 @@ class KzviewApp(App[int]):
 
         return [
             ("Everywhere", list(self.BINDINGS)),  # type: ignore[arg-type]
-            ("Article list", [*ArticleList.BINDINGS, Binding("up,down", "", "Move; the article opens as you move")]),
+            ("Article list", ArticleList.BINDINGS),
             ("Article text", list(ArticleView.BINDINGS)),  # type: ignore[arg-type]
             ("Conflict table", [*GroupTable.BINDINGS, Binding("up,down", "", "Move; the group's figures light up")]),
             ("Evidence (Enter on a group)", list(EvidenceScreen.BINDINGS)),  # type: ignore[arg-type]

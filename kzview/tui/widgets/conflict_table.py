@@ -155,6 +155,9 @@ class GroupTable(DataTable):
         for g in self.store.groups:
             if self.hide_single and g.status == Status.SINGLE:
                 continue
+            if shown >= self.ROW_LIMIT and not self.filter_words:
+                self.hidden_rows += 1  # counted, never built
+                continue
             label, style = STATUS_CELL[g.status]
             head = [self.store.claim_by_id[c] for c in g.claims[:6]]
             figures = "  ".join(

@@ -1,0 +1,141 @@
+"""The claim cache and the corpus snapshot: a second open gives the same store, a changed file is re-extracted
+alone, and a damaged or doctored cache is a miss, never a wrong or crashing store."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import kzview.extract as extract_mod
+from kzview.cache import ClaimCache
+from kzview.extract.lexicon import load_lexicon
+from kzview.intern import Interner
+from kzview.model import Claim, to_json
+from kzview.store import load_store
+
+ARTICLES = {
+    "quake-wire.txt": (
+        "Quake toll rises to 212\n\nSeptember 4, 2025\n\n"
+        "At least 212 people were killed and more than 1,400 injured, the civil defence agency said on Thursday. "
+        "Rescuers pulled 38 survivors from the rubble in the port city overnight."
+    ),
+    "quake-daily.txt": (
+        "Hundreds dead after earthquake\n\nSeptember 3, 2025\n\n"
+        "The death toll climbed to 180, the health ministry said. Nearly 900 people were hurt, and about 3,000 "
+        "were left homeless."
+    ),
+    "quake-local.txt": (
+        "City counts its losses\n\nSeptember 5, 2025\n\n"
+        "Officials said 230 people died across the province, including 41 in the capital. Some 15,000 residents "
+        "spent the night in tents."
+    ),
+}
+
+
+def _corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _dump(store) -> tuple:  # noqa: ANN001
+    return (
+        [to_json(c) for c in store.claims],
+        [to_json(g) for g in store.groups],
+        [a.model_dump() for a in store.articles],
+        [e.model_dump() for e in store.entities],
+    )
+
+
+def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = extract_mod.extract_article
+
+    def counting(article, ctx, lex):  # noqa: ANN001, ANN202
+        seen.append(article.path)
+        return real(article, ctx, lex)
+
+    monkeypatch.setattr(extract_mod, "extract_article", counting)
+    return seen
+
+
+def test_second_open_comes_from_the_snapshot_and_equals_the_first(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    cache = ClaimCache(tmp_path / "c.db")
+    first = load_store([folder], lex, cache=cache, workers=1)
+    seen = _count_extractions(monkeypatch)
+    second = load_store([folder], lex, cache=cache, workers=1)
+    assert seen == []  # nothing extracted again
+    assert _dump(second) == _dump(first)
+    assert second.claims and second.groups
+    # the claims of one sentence share one string, as fresh ones do
+    by_sentence = {}
+    for c in second.claims:
+        by_sentence.setdefault((c.article, c.sentence_start), []).append(c.sentence)
+    assert all(all(s is group[0] for s in group) for group in by_sentence.values())
+
+
+def test_a_changed_file_is_re_extracted_alone(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    cache = ClaimCache(tmp_path / "c.db")
+    load_store([folder], lex, cache=cache, workers=1)
+    changed = folder / "quake-daily.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("180", "195"), encoding="utf-8")
+    seen = _count_extractions(monkeypatch)
+    store = load_store([folder], lex, cache=cache, workers=1)
+    assert [Path(p).name for p in seen] == ["quake-daily.txt"]
+    assert any(c.surface == "195" for c in store.claims)
+    assert not any(c.surface == "180" for c in store.claims)
+    fresh = load_store([folder], lex, cache=None, workers=1)
+    assert _dump(store) == _dump(fresh)
+
+
+def test_a_damaged_cache_is_a_miss(tmp_path):
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    db = tmp_path / "c.db"
+    expected = _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1))
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE snapshot_part SET data = x'c1ff00'")
+        con.execute("UPDATE claim_cache SET claims = x'93a3666f6f'")
+    assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
+
+
+def test_a_snapshot_whose_claims_do_not_fit_the_text_is_rebuilt(tmp_path):
+    """A database shipped beside a corpus is input too: claims pointing outside their text are never shown."""
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    db = tmp_path / "c.db"
+    cache = ClaimCache(db)
+    expected = _dump(load_store([folder], lex, cache=cache, workers=1))
+    import msgspec
+
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT key, seq, data FROM snapshot_part WHERE kind = 'claims'").fetchall()
+        for key, seq, data in rows:
+            items = msgspec.msgpack.decode(data)
+            for item in items:
+                item["start"], item["end"] = 10_000, 10_004
+            con.execute(
+                "UPDATE snapshot_part SET data = ? WHERE key = ? AND seq = ?",
+                (msgspec.msgpack.encode(items), key, seq),
+            )
+    assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
+
+
+def test_interner_shares_equal_values_and_keeps_types_apart():
+    text = "Officials said 212 people died and 212.0 tonnes of aid arrived."
+    common = dict(article="a", sentence_start=0, sentence_end=len(text), approximate=False)
+    a = Claim(id="1", kind="count", surface="212", start=15, end=18, low=212, high=212, topic="deaths", **common)
+    b = Claim(id="2", kind="other", surface="212.0", start=35, end=40, low=212.0, high=212.0, **common)
+    c = Claim(id="3", kind="count", surface="212", start=15, end=18, low=212, high=212, topic="deaths", **common)
+    Interner({"a": text}).claims([a, b, c])
+    assert a.sentence == text and a.sentence is b.sentence
+    assert a.topic is c.topic and a.low is c.low
+    assert type(a.low) is int and type(b.low) is float  # 212 and 212.0 are equal keys, not the same figure
