@@ -178,3 +178,39 @@ async def test_entities_screen_lists_spellings():
         assert table.row_count == len(app.store.entities) > 5
         await pilot.press("escape")
         assert not isinstance(app.screen, EntitiesScreen)
+
+
+async def test_article_list_moves_pages_and_marks_at_any_size(tmp_path):
+    """The list is drawn line by line: keys move the cursor and open the article, a page is a screenful,
+    and a group touching every article marks them all (no cap), with long titles cut to the pane."""
+    for i in range(400):
+        write(
+            tmp_path,
+            f"a{i:03}.txt",
+            f"Storm report {i} {'with a very long headline that cannot fit the narrow pane ' * 3}\n\n"
+            f"At least {10 + i % 7} people died in the storm, officials said. Some {100 + i} homes were damaged.",
+        )
+    app = KzviewApp(paths=[tmp_path], db=tmp_path / "v.db")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await started(pilot)
+        lst = app.query_one("#articles", ArticleList)
+        assert lst.option_count == 400
+        await pilot.press("1", "down", "down")
+        await pilot.pause()
+        assert lst.highlighted == 2 and app.article_id == lst.shown[2]
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert lst.highlighted > 2 + 5 and app.article_id == lst.shown[lst.highlighted]
+        await pilot.press("end")
+        await pilot.pause()
+        assert app.article_id == lst.shown[-1]
+        lines = [lst.render_line(y).text for y in range(lst.scrollable_content_region.height)]
+        assert any(line.startswith("▌") for line in lines)  # the cursor row is on screen
+        assert all(len(line) <= lst.scrollable_content_region.width for line in lines)
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.article_id == lst.shown[0] and lst.scroll_y == 0
+        lst.mark(set(lst.shown))
+        await pilot.pause()
+        lines = [lst.render_line(y).text for y in range(lst.scrollable_content_region.height)]
+        assert sum("●" in line for line in lines) == len(lines) // 2
