@@ -119,21 +119,25 @@ def cache(folder: Path, label: str) -> None:
     )
 
 
-def app(folder: Path, label: str, keys: bool) -> dict:
-    def run(kind: str) -> dict:
-        with tempfile.TemporaryDirectory() as tmp:
-            cmd = [sys.executable, str(HERE / "app_timing.py"), kind, str(folder), "--db", str(Path(tmp) / "v.db")]
-            if keys:
-                cmd.append("--keys")
-            out = subprocess.run(
-                cmd, capture_output=True, text=True, timeout=900, env={**os.environ, "XDG_DATA_HOME": tmp}
-            )
+def app(folder: Path, label: str, keys: bool, compare_opens: bool = True) -> dict:
+    """The app's first open (empty database: extract, compare, cache) and second open (from the snapshot), each
+    in a process of its own, against the bare app."""
+
+    def run(kind: str, tmp: str) -> dict:
+        cmd = [sys.executable, str(HERE / "app_timing.py"), kind, str(folder), "--db", str(Path(tmp) / "v.db")]
+        if keys:
+            cmd.append("--keys")
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=900, env={**os.environ, "XDG_DATA_HOME": tmp})
         if out.returncode != 0:
             print(out.stderr[-2000:], file=sys.stderr)
             raise SystemExit(f"app timing failed for {kind} on {label}")
         return json.loads(out.stdout.strip().splitlines()[-1])
 
-    kz, bare = run("kzview"), run("bare")
+    with tempfile.TemporaryDirectory() as tmp:
+        kz = run("kzview", tmp)
+        again = run("kzview", tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = run("bare", tmp)
     bare_ms = bare["first_frame_s"] * 1000
     row(
         f"first frame, {label}",
@@ -142,23 +146,33 @@ def app(folder: Path, label: str, keys: bool) -> dict:
         kz["first_frame_s"] / bare["first_frame_s"],
         "",
     )
-    row(
-        f"all claims loaded, {label}",
-        f"{kz['loaded_s']:.2f} s",
-        f"bare app filled {bare['loaded_s']:.2f} s",
-        kz["loaded_s"] / bare["loaded_s"],
-        "",
-    )
+    for what, result in (("first open", kz), ("second open", again)):
+        row(
+            f"all claims loaded in the app, {what}, {label}",
+            f"{result['loaded_s']:.2f} s",
+            f"bare app filled {bare['loaded_s']:.2f} s",
+            result["loaded_s"] / bare["loaded_s"],
+            "",
+        )
+    if compare_opens:  # not on the samples: a second of start-up is most of both
+        row(
+            f"app second open vs first open, {label}",
+            f"{again['loaded_s']:.2f} s",
+            f"first open {kz['loaded_s']:.2f} s",
+            kz["loaded_s"] / again["loaded_s"],
+            "≥ 5x faster",
+        )
     if keys:
-        for k, v in kz["keys"].items():
-            row(
-                f"key latency {k}, {label}",
-                f"{v:.1f} ms",
-                f"bare app {bare['keys'][k]:.1f} ms",
-                v / bare["keys"][k],
-                "≤ 1.5x the bare app's",
-            )
-    return {"kz": kz, "bare": bare}
+        for what, result in (("after first open", kz), ("after second open", again)):
+            for k, v in result["keys"].items():
+                row(
+                    f"key latency {k} {what}, {label}",
+                    f"{v:.1f} ms",
+                    f"bare app {bare['keys'][k]:.1f} ms",
+                    v / bare["keys"][k],
+                    "≤ 1.5x the bare app's",
+                )
+    return {"kz": kz, "again": again, "bare": bare}
 
 
 def main() -> None:
@@ -180,7 +194,7 @@ def main() -> None:
         comparison(claims[100], claims[1000], 100, 1000)
     top = sizes[-1]
     cache(folders[top], f"{top:,} articles")
-    samples = app(bundled_corpus_path(), "the samples", keys=False)
+    samples = app(bundled_corpus_path(), "the samples", keys=False, compare_opens=False)
     large = app(folders[top], f"{top:,} articles", keys=True)
     ff_ratio = large["kz"]["first_frame_s"] / samples["kz"]["first_frame_s"]
     row(
@@ -192,13 +206,14 @@ def main() -> None:
     )
     size_mb = sum(p.stat().st_size for p in folders[top].rglob("*.txt")) / 1e6
     allowed = 10 * size_mb + large["bare"]["peak_rss_mb"]
-    row(
-        f"peak memory at {top:,} articles",
-        f"{large['kz']['peak_rss_mb']:.0f} MB",
-        f"10 x corpus ({size_mb:.0f} MB) + bare app ({large['bare']['peak_rss_mb']:.0f} MB) = {allowed:.0f} MB",
-        large["kz"]["peak_rss_mb"] / allowed,
-        "≤ 1.00x the allowance",
-    )
+    for what, result in (("first open", large["kz"]), ("second open", large["again"])):
+        row(
+            f"peak memory at {top:,} articles, {what}",
+            f"{result['peak_rss_mb']:.0f} MB",
+            f"10 x corpus ({size_mb:.0f} MB) + bare app ({large['bare']['peak_rss_mb']:.0f} MB) = {allowed:.0f} MB",
+            result["peak_rss_mb"] / allowed,
+            "≤ 1.00x the allowance",
+        )
     table = ["| measure | kzview | baseline | ratio | target |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(r)} |" for r in rows]
     text = "\n".join(table)

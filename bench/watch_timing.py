@@ -1,6 +1,6 @@
 """How long watch mode takes to show a new file: write one, time until the store holds it (median of 5).
 
-    python bench/watch_timing.py
+python bench/watch_timing.py
 """
 
 from __future__ import annotations
@@ -36,8 +36,10 @@ async def main() -> None:
                         sys.exit("not picked up in 20 s")
                 samples.append(time.perf_counter() - t)
                 await asyncio.sleep(0.5)
-        print(f"watch mode: a new file is in the store after {statistics.median(samples):.2f} s "
-              f"(median of 5; max {max(samples):.2f} s; target within 2 s)")
+        print(
+            f"watch mode: a new file is in the store after {statistics.median(samples):.2f} s "
+            f"(median of 5; max {max(samples):.2f} s; target within 2 s)"
+        )
 
 
 if __name__ == "__main__":

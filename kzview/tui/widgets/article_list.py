@@ -130,11 +130,12 @@ class ArticleList(ScrollView, can_focus=True):
         if not self.shown:
             return
         index = max(0, min(len(self.shown) - 1, index))
-        changed = index != self.highlighted
-        self.highlighted = index
+        previous, self.highlighted = self.highlighted, index
+        if index != previous:  # redraw the two rows that changed, not the screen
+            if previous is not None:
+                self.refresh_lines(ROWS * previous, ROWS)
+            self.refresh_lines(ROWS * index, ROWS)
         self._scroll_to_cursor()
-        if changed:
-            self._redraw()
         if announce:
             self.post_message(self.Selected(self.shown[index]))
 
@@ -214,13 +215,12 @@ class ArticleList(ScrollView, can_focus=True):
         if index >= ROWS * len(self.shown):
             return Strip.blank(width, self.rich_style)
         article, row = divmod(index, ROWS)
-        return self._render_row(article, row, width, self._version)
+        return self._render_row(article, row, width, article == self.highlighted, self._version)
 
-    @lru_cache(maxsize=256)  # noqa: B019 - cleared whenever content, marks, cursor or styles change
-    def _render_row(self, article: int, row: int, width: int, version: int) -> Strip:
+    @lru_cache(maxsize=256)  # noqa: B019 - cleared whenever content, marks or styles change
+    def _render_row(self, article: int, row: int, width: int, cursor: bool, version: int) -> Strip:
         styles = self._styles()
         first, second, conflict = self.prompt(self.shown[article])
-        cursor = article == self.highlighted
         gutter = "▌" if cursor else " "  # the cursor shows without colour too
         if row == 0:
             text = Text(gutter + first, end="", no_wrap=True)
