@@ -21,6 +21,7 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
+from kzview.gcpause import settle_heap
 from kzview.model import Verdict
 from kzview.safe import one_line
 from kzview.store import ClaimStore
@@ -163,7 +164,6 @@ class KzviewApp(App[int]):
     def load_store(self) -> ClaimStore:
         from kzview.cache import ClaimCache
         from kzview.extract.lexicon import load_lexicon
-        from kzview.gcpause import settle_heap
         from kzview.store import load_store
 
         lex = load_lexicon(self.lexicon, self.qualifiers)
@@ -191,7 +191,6 @@ class KzviewApp(App[int]):
         finally:
             if cache is not None:
                 cache.close()
-        settle_heap()
         return store
 
     # -- watch mode ------------------------------------------------------------------------------------------
@@ -308,6 +307,7 @@ class KzviewApp(App[int]):
         self.group_id = table.selected_group_id
         if first_load:
             self._focus_pane("groups" if store.groups else "articles")
+        self.call_after_refresh(settle_heap)  # the store and the panes that show it, out of the collector's way
 
     def _on_verdict(self, v: Verdict) -> None:
         """A verdict changed: redraw just what shows it."""
@@ -545,7 +545,7 @@ class KzviewApp(App[int]):
             ("Everywhere", list(self.BINDINGS)),  # type: ignore[arg-type]
             ("Article list", ArticleList.BINDINGS),
             ("Article text", list(ArticleView.BINDINGS)),  # type: ignore[arg-type]
-            ("Conflict table", [*GroupTable.BINDINGS, Binding("up,down", "", "Move; the group's figures light up")]),
+            ("Conflict table", GroupTable.BINDINGS),
             ("Evidence (Enter on a group)", list(EvidenceScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Verdict dialog (v)", list(VerdictScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Filter line (f)", list(FilterBar.BINDINGS)),  # type: ignore[arg-type]

@@ -8,12 +8,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from kzview.compare import figure_words
 from kzview.model import Claim, ClaimGroup, Status
 from kzview.safe import one_line
 from kzview.store import ClaimStore
+from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
 
 STATUS_CELL = {
     Status.CONFLICT: ("✗ conflict", "bold red"),
@@ -42,11 +42,17 @@ def what_words(g: ClaimGroup) -> str:
     return " · ".join(bits)
 
 
-class GroupTable(DataTable):
+class GroupTable(CursorList):
+    """Every group, one line each under a fixed header, drawn line by line: 40,000 groups fill at once and all
+    of them can be scrolled to; the filter reaches every group too."""
+
+    HEADER_LINES = 1
+    STYLE_PREFIX = "grouptable"
+    COMPONENT_CLASSES = {"grouptable--cursor", "grouptable--header", "grouptable--odd"}
     BINDINGS = [
         Binding(
             "enter",
-            "select_cursor",
+            "choose",
             "Evidence",
             id="groups.select",
             tooltip="Every source's sentence for this group, side by side",
@@ -73,8 +79,7 @@ class GroupTable(DataTable):
             id="groups.toggle_single",
             tooltip="Show or hide groups only one article gives",
         ),
-        Binding("j", "cursor_down", "Down", show=False, id="groups.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="groups.up"),
+        *nav_bindings("groups", "The group's figures light up as you move"),
     ]
 
     class GroupHighlighted(Message):
@@ -106,17 +111,35 @@ class GroupTable(DataTable):
         pass
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
-        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        super().__init__(**kwargs)
         self.store = store
         self.hide_single = False
         self.filter_words: list[str] = []
+        self.shown: list[str] = []
+        self._position: dict[str, int] = {}
+        self._figures: dict[str, str] = {}  # group id -> its figures in words, made when first shown or searched
+        self._figures_of: list[ClaimGroup] | None = None
 
-    def on_mount(self) -> None:
-        self.add_column("status", key="status")
-        self.add_column("verdict", key="verdict")
-        self.add_column("what", key="what")
-        self.add_column("figures (article: figure)", key="figures")
-        self.add_column("n", key="n")
+    @property
+    def row_count(self) -> int:
+        return len(self.shown)
+
+    @property
+    def selected_group_id(self) -> str | None:
+        return self.shown[self.highlighted] if self.highlighted is not None and self.shown else None
+
+    # -- cells ----------------------------------------------------------------------------------------------
+    def figures_cell(self, g: ClaimGroup) -> str:
+        text = self._figures.get(g.id)
+        if text is None:
+            head = [self.store.claim_by_id[c] for c in g.claims[:6]]
+            text = "  ".join(
+                f"{short_id(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "") for c in head
+            )
+            if len(g.claims) > 6:
+                text += f"  (+{len(g.claims) - 6})"
+            text = self._figures[g.id] = one_line(text, 90)
+        return text
 
     def verdict_cell(self, group_id: str) -> Text:
         v = self.store.verdict("group", group_id)
@@ -124,11 +147,47 @@ class GroupTable(DataTable):
             return Text("")
         return Text(("! " if v.stale else "") + v.verdict, style="bold" if not v.stale else "italic")
 
-    def refresh_verdict(self, group_id: str) -> None:
-        if group_id in self.rows:
-            self.update_cell(group_id, "verdict", self.verdict_cell(group_id), update_width=True)
+    def _widths(self, width: int) -> tuple[int, int, int, int]:
+        """Columns: status, verdict, what, figures (n takes 4 at the end, the cursor bar 1 at the start)."""
+        rest = max(20, width - 1 - 11 - 10 - 4)
+        what = max(12, min(36, rest * 2 // 5))
+        return 11, 10, what, max(8, rest - what)
 
-    def _row_matches(self, g: ClaimGroup, figures: str) -> bool:
+    def _row(self, cells: list[Text], width: int) -> Text:
+        status_w, verdict_w, what_w, figures_w = self._widths(width)
+        out = Text()
+        for cell, w in zip(cells, (status_w, verdict_w, what_w, figures_w), strict=True):
+            cell.truncate(w - 1, overflow="ellipsis", pad=True)
+            out.append_text(cell)
+            out.append(" ")
+        return out
+
+    def render_header(self, line: int, width: int) -> Text:
+        cells = [Text(h) for h in ("status", "verdict", "what", "figures (article: figure)")]
+        text = Text(" ") + self._row(cells, width) + Text("   n")
+        text.stylize(self.styles_for()["header"])
+        return text
+
+    def render_item(self, index: int, line: int, width: int, cursor: bool) -> Text:
+        styles = self.styles_for()
+        g = self.store.group_by_id[self.shown[index]]
+        label, style = STATUS_CELL[g.status]
+        cells = [
+            Text(label, style=style),
+            self.verdict_cell(g.id),
+            Text(one_line(what_words(g), 40)),
+            Text(self.figures_cell(g)),
+        ]
+        text = Text("▌" if cursor else " ") + self._row(cells, width) + Text(f"{len(g.articles):>4}")
+        text.truncate(width, overflow="ellipsis", pad=True)
+        if cursor:
+            text.stylize(styles["cursor"])
+        elif index % 2:
+            text.stylize(styles["odd"])
+        return text
+
+    # -- content --------------------------------------------------------------------------------------------
+    def _row_matches(self, g: ClaimGroup) -> bool:
         from kzview.tui.widgets.filter_bar import matches
 
         v = self.store.verdict("group", g.id)
@@ -140,66 +199,44 @@ class GroupTable(DataTable):
             g.subject,
             g.scope,
             g.rule,
-            figures,
+            self.figures_cell(g),
             v.verdict if v else "no verdict",
             g.reason,
         )
 
-    ROW_LIMIT = 2000  # a table of tens of thousands of rows stalls; the filter reaches every group
-
     def populate(self) -> None:
         keep = self.selected_group_id
-        self.clear()
-        shown = 0
-        self.hidden_rows = 0
-        for g in self.store.groups:
-            if self.hide_single and g.status == Status.SINGLE:
-                continue
-            if shown >= self.ROW_LIMIT and not self.filter_words:
-                self.hidden_rows += 1  # counted, never built
-                continue
-            label, style = STATUS_CELL[g.status]
-            head = [self.store.claim_by_id[c] for c in g.claims[:6]]
-            figures = "  ".join(
-                f"{short_id(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "") for c in head
-            )
-            if len(g.claims) > 6:
-                figures += f"  (+{len(g.claims) - 6})"
-            if self.filter_words and not self._row_matches(g, figures):
-                continue
-            if shown >= self.ROW_LIMIT:
-                self.hidden_rows += 1
-                continue
-            shown += 1
-            self.add_row(
-                Text(label, style=style),
-                self.verdict_cell(g.id),
-                Text(one_line(what_words(g), 40)),
-                Text(one_line(figures, 90)),
-                Text(str(len(g.articles)), justify="right"),
-                key=g.id,
-            )
+        groups = self.store.groups
+        if groups is not self._figures_of:  # the store was replaced: what was worked out is for old groups
+            self._figures, self._figures_of = {}, groups
+        if self.hide_single:
+            groups = [g for g in groups if g.status != Status.SINGLE]
+        if self.filter_words:
+            groups = [g for g in groups if self._row_matches(g)]
+        self.shown = [g.id for g in groups]
+        self._position = {gid: i for i, gid in enumerate(self.shown)}
         if self.parent is not None:
-            more = f" · {self.hidden_rows:,} more: f to filter" if self.hidden_rows else ""
-            self.parent.border_subtitle = f"{shown:,} groups{more}"
-        if keep and keep in self.rows:
-            self.move_cursor(row=self.get_row_index(keep), animate=False)
+            self.parent.border_subtitle = f"{len(self.shown):,} groups"
+        self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 
-    @property
-    def selected_group_id(self) -> str | None:
-        if not self.row_count:
-            return None
-        try:
-            return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        except Exception:  # noqa: BLE001 - an empty or shrinking table has no cursor row
-            return None
+    def refresh_verdict(self, group_id: str) -> None:
+        index = self._position.get(group_id)
+        if index is not None:
+            self.redraw()
 
     def show_group(self, group_id: str) -> None:
-        if group_id not in self.rows and self.hide_single:
+        if group_id not in self._position and self.hide_single:
             self.hide_single = False
             self.populate()
-        if group_id in self.rows:
-            self.move_cursor(row=self.get_row_index(group_id), animate=False)
+        index = self._position.get(group_id)
+        if index is not None:
+            self.move_cursor(index)
+
+    def cursor_moved(self, index: int) -> None:
+        self.post_message(self.GroupHighlighted(self.shown[index]))
+
+    def item_chosen(self, index: int) -> None:
+        self.post_message(self.GroupChosen(self.shown[index]))
 
     def action_jump(self) -> None:
         if self.selected_group_id:
@@ -216,15 +253,6 @@ class GroupTable(DataTable):
         self.hide_single = not self.hide_single
         self.populate()
         self.app.notify("Single-source groups hidden" if self.hide_single else "Single-source groups shown")
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.post_message(self.GroupHighlighted(event.row_key.value if event.row_key else None))
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if event.row_key and event.row_key.value:
-            self.post_message(self.GroupChosen(event.row_key.value))
 
 
 class ReasonPanel(Widget):
