@@ -118,6 +118,7 @@ class GroupTable(CursorList):
         self.shown: list[str] = []
         self._position: dict[str, int] = {}
         self._figures: dict[str, str] = {}  # group id -> its figures in words, made when first shown or searched
+        self._hay: dict[str, str] = {}  # group id -> its words for the filter, lower case, but the verdict
         self._figures_of: list[ClaimGroup] | None = None
 
     @property
@@ -188,27 +189,21 @@ class GroupTable(CursorList):
 
     # -- content --------------------------------------------------------------------------------------------
     def _row_matches(self, g: ClaimGroup) -> bool:
-        from kzview.tui.widgets.filter_bar import matches
-
+        """Every filter word is in the group's words: status, topic, subject, place, rule, figures, verdict and
+        reason. All but the verdict are joined once per group and kept, so a keystroke is one pass of `in`."""
+        hay = self._hay.get(g.id)
+        if hay is None:
+            fields = (g.status.value, STATUS_CELL[g.status][0], g.topic, g.subject, g.scope, g.rule, g.reason)
+            hay = self._hay[g.id] = " ".join([*(f for f in fields if f), self.figures_cell(g)]).lower()
         v = self.store.verdict("group", g.id)
-        return matches(
-            self.filter_words,
-            g.status.value,
-            STATUS_CELL[g.status][0],
-            g.topic,
-            g.subject,
-            g.scope,
-            g.rule,
-            self.figures_cell(g),
-            v.verdict if v else "no verdict",
-            g.reason,
-        )
+        verdict = v.verdict if v else "no verdict"
+        return all(w in hay or w in verdict for w in self.filter_words)
 
     def populate(self) -> None:
         keep = self.selected_group_id
         groups = self.store.groups
         if groups is not self._figures_of:  # the store was replaced: what was worked out is for old groups
-            self._figures, self._figures_of = {}, groups
+            self._figures, self._hay, self._figures_of = {}, {}, groups
         if self.hide_single:
             groups = [g for g in groups if g.status != Status.SINGLE]
         if self.filter_words:
