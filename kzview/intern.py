@@ -19,9 +19,10 @@ _GROUP_STRINGS = ("topic", "subject", "scope", "rule", "unit")
 class Interner:
     """Shares values across the claims and groups given to it; `texts` (article id → text) are the articles."""
 
-    def __init__(self, texts: dict[str, str], check: bool = False) -> None:
+    def __init__(self, texts: dict[str, str], check: bool = False, groups_follow: bool = False) -> None:
         self.texts = texts
         self.check = check  # whether every claim must stand where it says in its text (untrusted claims)
+        self.groups_follow = groups_follow  # whether groups will be given too, to share the claims' ids
         self.values: dict[object, object] = {a: a for a in texts}
         self.numbers: dict[tuple[type, float], float | int] = {}
         self.ids: dict[str, str] = {}
@@ -30,6 +31,7 @@ class Interner:
     def claims(self, claims: list[Claim]) -> None:
         """Share the claims' values. With `check`, raise ValueError for a claim that does not fit its text."""
         set_, texts, sentences, ids, check = object.__setattr__, self.texts, self.sentences, self.ids, self.check
+        keep_ids = self.groups_follow
         share = self.values.setdefault
         number = self.numbers.setdefault
         for c in claims:
@@ -69,7 +71,8 @@ class Interner:
                 set_(c, "low", number((type(low), low), low))
             if high is not None:
                 set_(c, "high", number((type(high), high), high))
-            ids[c.id] = c.id
+            if keep_ids:
+                ids[c.id] = c.id
 
     def groups(self, groups: list[ClaimGroup]) -> None:
         """Share the groups' values, their claim ids with the claims given before (KeyError for an unknown one)."""

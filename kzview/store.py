@@ -182,7 +182,9 @@ class ClaimStore:
 def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:
     """The store as the snapshot under `key` keeps it, or None when there is none or it does not fit."""
     texts = {doc.article_id: doc.text for doc in raw.docs}
-    sharer = Interner(texts, check=True)  # each part digested as soon as it is decoded: its copies make room
+    sharer = Interner(
+        texts, check=True, groups_follow=True
+    )  # each part digested as soon as it is decoded: its copies make room
     snap = Snapshot([], [], [], [])
     try:
         for kind, items in cache.snapshot_parts(key):
