@@ -214,3 +214,39 @@ async def test_article_list_moves_pages_and_marks_at_any_size(tmp_path):
         await pilot.pause()
         lines = [lst.render_line(y).text for y in range(lst.scrollable_content_region.height)]
         assert sum("●" in line for line in lines) == len(lines) // 2
+
+
+async def test_conflict_table_reaches_every_group_and_filters_them_all():
+    """No row cap: the last of 3,000 groups is one End away, and the filter searches all of them."""
+    from kzview.model import Article, Claim, ClaimGroup
+    from kzview.store import ClaimStore
+
+    text = "Officials said 12 people died."
+    articles = [Article(id=f"a{i:04}", path=f"a{i:04}.txt", text=text, title=f"Report {i}") for i in range(3000)]
+    claims = [
+        Claim(id=f"c{i:04}", article=f"a{i:04}", kind="count", surface="12", start=15, end=17, low=12, high=12,
+              approximate=False, topic="deaths", sentence=text, sentence_end=len(text))
+        for i in range(3000)
+    ]  # fmt: skip
+    groups = [
+        ClaimGroup(id=f"g{i:04}", topic="deaths", subject=f"place {i}", scope=None, status=Status.SINGLE,
+                   claims=[f"c{i:04}"], articles=[f"a{i:04}"], reason="one source", rule="single")
+        for i in range(3000)
+    ]  # fmt: skip
+    app = KzviewApp(store=ClaimStore(articles=articles, claims=claims, groups=groups))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#groups", GroupTable)
+        assert table.row_count == 3000
+        await pilot.press("3", "end")
+        await pilot.pause()
+        assert table.selected_group_id == "g2999" and app.group_id == "g2999"
+        lines = [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+        assert lines[0].lstrip().startswith("status")  # the header stays on top
+        assert any(line.startswith("▌") and "place 2999" in line for line in lines)
+        await pilot.press("f", *"place 2998")
+        await pilot.pause()
+        assert table.shown == ["g2998"]
+        await pilot.press("escape", "home")
+        await pilot.pause()
+        assert table.row_count == 3000 and table.selected_group_id == "g0000"

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 
 from textual import events, on, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -511,7 +511,10 @@ class KzviewApp(App[int]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A click or Tab moved focus: the pane holding it is the one a narrow screen shows."""
-        self._mark_active(self._current_pane())
+        try:
+            self._mark_active(self._current_pane())
+        except ScreenStackError:
+            pass  # the app is closing: a focus change still queued has no screen left to mark
 
     def action_pane(self, name: str) -> None:
         self._focus_pane(name)
