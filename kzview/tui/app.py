@@ -17,7 +17,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult, ScreenStackError
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
@@ -96,8 +96,10 @@ class KzviewApp(App[int]):
     # Below NARROW columns the screen gets the class -narrow and shows one pane at a time (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
-    article_id: reactive[str | None] = reactive(None, init=False)
-    group_id: reactive[str | None] = reactive(None, init=False)
+    # `var`, not `reactive`: a reactive on the App repaints the whole screen when it changes, which made every
+    # step in the article list or the conflict table a full-screen render; the panes redraw what they change.
+    article_id: var[str | None] = var(None, init=False)
+    group_id: var[str | None] = var(None, init=False)
 
     def __init__(
         self,
