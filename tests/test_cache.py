@@ -139,3 +139,45 @@ def test_interner_shares_equal_values_and_keeps_types_apart():
     assert a.sentence == text and a.sentence is b.sentence
     assert a.topic is c.topic and a.low is c.low
     assert type(a.low) is int and type(b.low) is float  # 212 and 212.0 are equal keys, not the same figure
+
+
+def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch):
+    """Textual puts an object with fileno -1 in sys.stderr; multiprocessing then failed to start its resource
+    tracker, and the app silently extracted in one process. The same claims must come from both paths."""
+    import sys
+
+    from kzview.extract import extract_corpus
+    from kzview.ingest import load_corpus
+
+    class Captured:
+        def write(self, text: str) -> int:
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+        def fileno(self) -> int:
+            return -1
+
+    folder = tmp_path / "many"
+    for i in range(420):
+        (folder / f"s{i:03}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"s{i:03}.txt").write_text(
+            f"Storm {i}\n\nAt least {10 + i % 9} people died and {100 + i} homes were damaged, officials said.",
+            encoding="utf-8",
+        )
+    articles = load_corpus([folder]).articles
+    serial = extract_corpus(articles, workers=1)
+    monkeypatch.setattr(sys, "stderr", Captured())
+    calls: list[int] = []
+    real = extract_mod._extract_parallel
+
+    def watched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        out = real(*args, **kwargs)
+        calls.append(len(out))
+        return out
+
+    monkeypatch.setattr(extract_mod, "_extract_parallel", watched)
+    parallel = extract_corpus(articles, workers=2)
+    assert calls == [420]  # the processes did the work: no silent fall-back to one process
+    assert parallel == serial

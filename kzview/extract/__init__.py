@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -277,6 +278,28 @@ def _extract_chunk(args: tuple) -> list[list[Claim]]:
     return [extract_article(a, ctx, lex) for a in articles]
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr to hand it.
+
+    The tracker is started on first use with the process's stderr passed on. Under a terminal UI that has put its
+    own object in `sys.stderr` (Textual's reports fileno -1), starting it fails with "bad value(s) in
+    fds_to_keep", and the app extracted in one process while the command line used every core. The swap lasts
+    the few milliseconds of the start, once per process."""
+    from multiprocessing import resource_tracker
+
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            return
+    except (AttributeError, OSError, ValueError):
+        pass
+    saved = sys.stderr
+    try:
+        sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
+
+
 def _extract_parallel(
     articles: list[Article],
     lex: Lexicon,
@@ -287,6 +310,7 @@ def _extract_parallel(
     import concurrent.futures as cf
     import multiprocessing as mp
 
+    _start_resource_tracker()
     bare = CorpusContext(ctx.event_places, ctx.anchor)  # the entity index stays in the parent
     size = max(50, min(400, len(articles) // (workers * 8) or 1))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]

@@ -148,24 +148,26 @@ class GroupTable(CursorList):
             return Text("")
         return Text(("! " if v.stale else "") + v.verdict, style="bold" if not v.stale else "italic")
 
-    def _widths(self, width: int) -> tuple[int, int, int, int]:
-        """Columns: status, verdict, what, figures (n takes 4 at the end, the cursor bar 1 at the start)."""
-        rest = max(20, width - 1 - 11 - 10 - 4)
-        what = max(12, min(36, rest * 2 // 5))
-        return 11, 10, what, max(8, rest - what)
+    def _widths(self, width: int) -> tuple[int, int, int]:
+        """Columns status, verdict and what, after the cursor bar; then n in 5, and the figures take the rest (cut
+        at the pane's edge, so a narrow pane loses figures before it loses anything else)."""
+        rest = max(0, width - 1 - 11 - 10 - 5)
+        return 11, 10, max(10, min(36, rest * 2 // 5))
 
-    def _row(self, cells: list[Text], width: int) -> Text:
-        status_w, verdict_w, what_w, figures_w = self._widths(width)
-        out = Text()
-        for cell, w in zip(cells, (status_w, verdict_w, what_w, figures_w), strict=True):
+    def _line(self, gutter: str, cells: list[Text], n: str, figures: Text, width: int) -> Text:
+        out = Text(gutter)
+        for cell, w in zip(cells, self._widths(width), strict=True):
             cell.truncate(w - 1, overflow="ellipsis", pad=True)
             out.append_text(cell)
             out.append(" ")
+        out.append(f"{n:>4} ")
+        out.append_text(figures)
+        out.truncate(width, overflow="ellipsis", pad=True)
         return out
 
     def render_header(self, line: int, width: int) -> Text:
-        cells = [Text(h) for h in ("status", "verdict", "what", "figures (article: figure)")]
-        text = Text(" ") + self._row(cells, width) + Text("   n")
+        cells = [Text(h) for h in ("status", "verdict", "what")]
+        text = self._line(" ", cells, "n", Text("figures (article: figure)"), width)
         text.stylize(self.styles_for()["header"])
         return text
 
@@ -173,14 +175,8 @@ class GroupTable(CursorList):
         styles = self.styles_for()
         g = self.store.group_by_id[self.shown[index]]
         label, style = STATUS_CELL[g.status]
-        cells = [
-            Text(label, style=style),
-            self.verdict_cell(g.id),
-            Text(one_line(what_words(g), 40)),
-            Text(self.figures_cell(g)),
-        ]
-        text = Text("▌" if cursor else " ") + self._row(cells, width) + Text(f"{len(g.articles):>4}")
-        text.truncate(width, overflow="ellipsis", pad=True)
+        cells = [Text(label, style=style), self.verdict_cell(g.id), Text(one_line(what_words(g), 40))]
+        text = self._line("▌" if cursor else " ", cells, str(len(g.articles)), Text(self.figures_cell(g)), width)
         if cursor:
             text.stylize(styles["cursor"])
         elif index % 2:
