@@ -152,7 +152,7 @@ class GroupTable(CursorList):
         """Columns status, verdict and what, after the cursor bar; then n in 5, and the figures take the rest (cut
         at the pane's edge, so a narrow pane loses figures before it loses anything else)."""
         rest = max(0, width - 1 - 11 - 10 - 5)
-        return 11, 10, max(10, min(36, rest * 2 // 5))
+        return 11, 10, max(12, min(36, rest * 3 // 5))
 
     def _line(self, gutter: str, cells: list[Text], n: str, figures: Text, width: int) -> Text:
         out = Text(gutter)
