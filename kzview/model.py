@@ -5,8 +5,8 @@ Pure data: no I/O, no Textual. The JSON field names of `Claim` and `ClaimGroup` 
 
 `Claim` and `ClaimGroup` are slotted dataclasses, not pydantic models: a corpus of 10,000 articles holds a quarter
 of a million claims, and a pydantic instance (its field dict and its own set of set fields) costs about 3 KB where
-a slotted one costs 200 bytes. pydantic still reads and writes them (`CLAIMS`, `GROUPS`, `to_json`), validating
-whatever comes back from a cache or snapshot.
+a slotted one costs 200 bytes. pydantic still writes them for the JSON contract (`to_json`);
+msgspec reads and writes them in the cache (kzview.cache), checking every field's type.
 """
 
 from __future__ import annotations
@@ -165,8 +165,6 @@ class ClaimGroup:
     agreeing: list[list[str]] = field(default_factory=list)  # in a conflict: claim ids that agree among themselves
 
 
-CLAIMS: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
-GROUPS: TypeAdapter[list[ClaimGroup]] = TypeAdapter(list[ClaimGroup])
 _CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
 _GROUP: TypeAdapter[ClaimGroup] = TypeAdapter(ClaimGroup)
 

@@ -99,8 +99,7 @@ class ArticleList(CursorList):
         self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 
     def refresh_article(self, article_id: str) -> None:
-        index = self._position.get(article_id)
-        if index is not None:
+        if article_id in self._position:
             self.redraw()
 
     def mark(self, article_ids: set[str]) -> None:

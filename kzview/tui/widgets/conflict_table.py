@@ -211,8 +211,7 @@ class GroupTable(CursorList):
         self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 
     def refresh_verdict(self, group_id: str) -> None:
-        index = self._position.get(group_id)
-        if index is not None:
+        if group_id in self._position:
             self.redraw()
 
     def show_group(self, group_id: str) -> None:
