@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 COMMANDS = {
     "claims": "every extracted claim (one JSON array with --format json)",
     "conflicts": "every claim group, conflicts first (one JSON array with --format json)",
-    "eval": "score extraction against a gold file (JSONL): precision and recall per field",
+    "eval": "score extraction against gold: a JSONL file, a cluster's cue-based JSON, or every real-news cluster",
     "entities": "who and what the articles name, with every spelling and the articles that use it",
     "export": "the triage report with verdicts: Markdown, CSV, JSON or schema.org ClaimReview",
 }
@@ -34,6 +34,8 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview entities [PATH ...] [--format F]  the entity index: one entity, every spelling, which articles
   kzview export [PATH ...] --format md|csv|json|claimreview [-o FILE]   the report, with your verdicts
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
+  kzview eval GOLD.json CLUSTER            score one cluster against its cue-based gold (realnews format)
+  kzview eval --realnews [DIR] [--readme README.md]   score every cluster that has gold, one table
 
 PATH is a file or a directory (read recursively; .txt and .md). --format is json or table; table is the
 default on a terminal, json otherwise. Run `kzview claims --help` for a command's options."""
@@ -78,8 +80,24 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     if name != "export":
         p.add_argument("--db", type=Path, metavar="PATH", help="the corpus database (verdicts and claim cache)")
     if name == "eval":
-        p.add_argument("gold", type=Path, metavar="GOLD.jsonl", help="the gold file")
+        p.add_argument("gold", type=Path, nargs="?", metavar="GOLD", help="the gold file (.jsonl or cue-based .json)")
         p.add_argument("--errors", action="store_true", help="list every miss, spurious figure and wrong field")
+        p.add_argument(
+            "--realnews",
+            type=Path,
+            nargs="?",
+            const=Path("../shared/realnews"),
+            metavar="DIR",
+            help="score every cluster folder of DIR that has gold (default DIR: ../shared/realnews)",
+        )
+        p.add_argument(
+            "--gold-dir",
+            type=Path,
+            action="append",
+            metavar="DIR",
+            help="where cluster gold files are (default: DIR/gold and tests/gold/realnews)",
+        )
+        p.add_argument("--readme", type=Path, metavar="FILE", help="write the table into FILE between its markers")
     _common(p)
     p.add_argument(
         "--format",
@@ -189,6 +207,12 @@ def _entities_table(store: ClaimStore):  # noqa: ANN202
 def run_command(name: str, argv: list[str]) -> int:
     parser = _command_parser(name)
     args = parser.parse_args(argv)
+    if name == "eval" and (args.realnews or (args.gold and args.gold.suffix == ".json")):
+        from kzview.evalrun import run_cluster_eval
+
+        return run_cluster_eval(args)
+    if name == "eval" and args.gold is None:
+        parser.error("name a gold file, or --realnews")
     store = _load(args)
     _report_problems(store)
     if not store.articles:
