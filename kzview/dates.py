@@ -155,3 +155,97 @@ def weekday_mismatch(mention: DateMention, anchor: dt.date | None) -> str | None
     written = calendar.day_name[mention.weekday]
     actual = calendar.day_name[day.weekday()]
     return f"“{mention.surface}”: {day:%B} {day.day}, {day.year} was a {actual}, not a {written}"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The date an article prints for itself: a dateline or a stamp ("Posted 3/14/2006 6:05 PM", "Last updated:
+# Tuesday, 14 March 2006, 09:12 GMT", "Published: June 2, 2009", "Jun 3, 2012, 04.10AM IST", "(March 20, 2007) -").
+
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[01]?\d|[23]\d)[/.-](?P<b>[0-3]?\d)[/.-](?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
+_STAMP_WORD = re.compile(
+    r"^\W*(?:(?:last|first|originally)\s+)?(?:posted|updated|published|modified|created|written|date[ds]?|"
+    r"filed|released|issued)\b(?:\s+(?:on|at))?",
+    re.IGNORECASE,
+)
+_STAMP_NOISE = re.compile(
+    r"\b(?:posted|updated|published|modified|last|first|on|at|by|hrs|gmt|utc|bst|est|edt|pst|pdt|cst|cdt|mst|mdt|"
+    r"ist|cet|cest|hkt|aest|et|pt|am|pm|a\.m|p\.m|[ap]\.?m\.?)\b|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|"
+    r"\b\d{3,4}\s*(?:gmt|utc)\b|[^\w\s]",
+    re.IGNORECASE,
+)
+STAMP_LINES = 6  # a printed date stands in the opening lines
+STAMP_MAX_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedDate:
+    """A date the article prints for itself. `year` may be None ("Mumbai, Nov 11 -"): the corpus supplies it.
+    `alternative` is the day-first reading of an ambiguous numeric date ("11/09/2010")."""
+
+    line_start: int
+    line_end: int
+    year: int | None
+    month: int
+    day: int
+    alternative: dt.date | None = None
+
+    def date(self, anchor: dt.date | None = None) -> dt.date | None:
+        if self.year is not None:
+            first = dt.date(self.year, self.month, self.day)
+            if self.alternative is not None and anchor is not None:
+                return min((first, self.alternative), key=lambda d: (abs((d - anchor).days), d != first))
+            return first
+        return resolve(DateMention(0, 0, "", None, self.month, self.day, None), anchor)
+
+
+def _numeric_dates(line: str) -> list[tuple[int, int, int, int, dt.date | None]]:
+    """(position, year, month, day, day-first alternative) of each numeric date: month first, as US news prints
+    it, unless only the day-first reading is a date."""
+    out = []
+    for m in _NUMERIC.finditer(line):
+        a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        mdy = _valid(y, a, b) and 1 <= a <= 12
+        dmy = _valid(y, b, a) and 1 <= b <= 12
+        if mdy:
+            alt = dt.date(y, b, a) if dmy and a != b else None
+            out.append((m.start(), y, a, b, alt))
+        elif dmy:
+            out.append((m.start(), y, b, a, None))
+    return out
+
+
+def _is_stamp(line: str, first_at: int, mention_end: int) -> bool:
+    """A line is a stamp when it says so, opens or closes with its date, or holds little besides it."""
+    if _STAMP_WORD.match(line) and len(line) <= 120:
+        return True
+    before = line[:first_at].strip(" (-|,")
+    if not before or re.fullmatch(r"[A-Za-z]+,?|[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?,", before):
+        return True  # "April 10, 2007-7:07AM", "TNN Nov 12, 2011", "Mumbai, Nov 11 -"
+    rest = _STAMP_NOISE.sub(" ", line[:first_at] + " " + line[mention_end:])
+    return len(rest.split()) <= 2 or not line[mention_end:].strip(" )|-–—.")
+
+
+def printed_date(text: str, lines: list[tuple[int, int]]) -> PrintedDate | None:
+    """The first stamp among the opening lines (`lines`: spans of non-blank lines), else None."""
+    for s, e in lines[:STAMP_LINES]:
+        line = text[s:e]
+        if len(line) > STAMP_MAX_CHARS:
+            continue
+        cands: list[tuple[int, int, int | None, int, int, dt.date | None]] = []
+        for d in find_dates(line):
+            if d.is_calendar:
+                cands.append((d.start, d.end, d.year, d.month, d.day, None))  # type: ignore[arg-type]
+        for pos, y, mo, dd, alt in _numeric_dates(line):
+            m = _NUMERIC.match(line, pos)
+            cands.append((pos, m.end() if m else pos, y, mo, dd, alt))
+        if not cands:
+            continue
+        cands.sort()
+        start, end, year, month, day, alt = cands[0]
+        if year is None and not _STAMP_WORD.match(line) and start > 40:
+            continue
+        if _is_stamp(line, start, end):
+            return PrintedDate(s, e, year, month, day, alt)
+    return None

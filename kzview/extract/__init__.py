@@ -31,6 +31,7 @@ from kzview.extract.context import (
     read_counted,
 )
 from kzview.extract.entities import build_entities, canonical_source
+from kzview.extract.implicit import find_implicit
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
@@ -155,10 +156,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             **fields,  # type: ignore[arg-type]
         )
 
-    for si in sorted(set(by_sentence) | set(calendar_by_sentence)):
-        s0, s1 = sentences[si] if sentences else (0, len(text))
+    for si, (s0, s1) in enumerate(sentences or [(0, len(text))]):
         sentence = text[s0:s1]
-        figs = by_sentence.get(si, [])
+        explicit = by_sentence.get(si, [])
         sent_dates = dates_by_sentence.get(si, [])
         for d in calendar_by_sentence.get(si, ()):
             claims.append(
@@ -176,17 +176,26 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     finding=weekday_mismatch(d, anchor),
                 )
             )
-        if not figs:
+        if not explicit and not outside(s0, s1):
             continue
         tokens = tokenize(text, s0, s1)
         words = [t.text for t in tokens]
+        hits = find_cues(words, lex)
+        in_headline = bool(title and title[0] <= s0 < title[1])
+        implicit = [
+            f
+            for f in find_implicit(text, tokens, hits, lex, [(f.start, f.end) for f in explicit], in_headline)
+            if outside(f.start, f.end)
+        ]
+        figs = sorted(explicit + implicit, key=lambda f: f.start) if implicit else explicit
+        if not figs:
+            continue
         starts = [t.start for t in tokens]
         spans = []
         for f in figs:
             a = _token_index(starts, f.core_start)
             b = max(a + 1, _token_index(starts, f.core_end))
             spans.append((a, b))
-        hits = find_cues(words, lex)
         nxt = text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
         attrs = find_attributions(sentence, nxt, headline=bool(title and s0 <= title[0] < s1))
         forward = forward_targets(hits, spans, words)
@@ -202,7 +211,13 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             unit = f.unit
             subject = None
             topic, cue_scope = "other", None
-            if f.kind == "count" and not counted.people:
+            if f.topic is not None:
+                topic = f.topic  # the words fixed it: "no one was hurt", "a woman died"
+                a, b = spans[k]
+                subject = lex.match_subject(words[a:b])
+                unit = "people"
+                antecedent_topic = prev_topic = topic
+            elif f.kind == "count" and not counted.people:
                 unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
             else:
                 topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)

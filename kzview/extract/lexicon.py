@@ -36,6 +36,50 @@ class Qualifier:
     approximate: bool
 
 
+@dataclass(frozen=True)
+class ImplicitVocab:
+    """Words for counts written without a number (see [implicit] in lexicon.toml)."""
+
+    topics: frozenset[str] = frozenset()
+    singular: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    ordinals: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    intransitive: tuple[tuple[str, ...], ...] = ()
+    result_verbs: frozenset[str] = frozenset()
+    results: dict[str, str] = field(default_factory=dict)
+    multiples: dict[str, int] = field(default_factory=dict)
+    multiple_nouns: dict[str, str] = field(default_factory=dict)
+    zero_words: tuple[tuple[str, ...], ...] = ()
+    zero_nouns: dict[str, str] = field(default_factory=dict)
+    zero_nouns_needing_a_cue: frozenset[str] = frozenset()
+    unharmed: tuple[tuple[str, ...], ...] = ()
+    everyone: tuple[tuple[str, ...], ...] = ()
+
+
+def _implicit(data: dict[str, Any]) -> ImplicitVocab:
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(p.lower().split()) for p in data.get(key, [])), key=len, reverse=True))
+
+    return ImplicitVocab(
+        topics=frozenset(data.get("topics", [])),
+        singular=frozenset(w.lower() for w in data.get("singular", [])),
+        determiners=frozenset(data.get("determiners", [])),
+        ordinals=frozenset(data.get("ordinals", [])),
+        titles=frozenset(w.lower() for w in data.get("titles", [])),
+        intransitive=phrases("intransitive"),
+        result_verbs=frozenset(data.get("result_verbs", [])),
+        results=dict(data.get("results", {})),
+        multiples={k: int(v) for k, v in data.get("multiples", {}).items()},
+        multiple_nouns=dict(data.get("multiple_nouns", {})),
+        zero_words=phrases("zero_words"),
+        zero_nouns=dict(data.get("zero_nouns", {})),
+        zero_nouns_needing_a_cue=frozenset(data.get("zero_nouns_needing_a_cue", [])),
+        unharmed=phrases("unharmed"),
+        everyone=phrases("everyone"),
+    )
+
+
 @dataclass
 class Lexicon:
     cues: dict[str, list[Cue]] = field(default_factory=dict)  # first word -> cues, longest first
@@ -48,6 +92,7 @@ class Lexicon:
     vague: dict[str, tuple[int, int]] = field(default_factory=dict)
     rounding_share: float = 0.05
     countries: frozenset[str] = frozenset()
+    implicit: ImplicitVocab = field(default_factory=ImplicitVocab)
     fingerprint: str = ""  # changes when any vocabulary changes: cached claims are then re-extracted
     files: tuple[Path | None, Path | None] = (None, None)  # user files merged in, to rebuild it in a worker
 
@@ -142,6 +187,7 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
             if cue.role == "noun" and len(cue.words) == 1:
                 people.add(cue.words[0])
     lex.people = frozenset(people)
+    lex.implicit = _implicit(lexicon_data.get("implicit", {}))
 
     for side, target in (("prefix", lex.prefixes), ("suffix", lex.suffixes)):
         for rule, spec in qualifier_data.get(side, {}).items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzview.dates import find_dates
+from kzview.dates import CALENDAR_WORDS, find_dates
 from kzview.extract.lexicon import Lexicon, Qualifier
 from kzview.spans import DisjointSpans, SpanIndex
 
@@ -250,6 +250,10 @@ _AGE_AFTER = re.compile(
     r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b", re.IGNORECASE
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# An age in apposition: "Raj Chohan, 59, was killed", "Kafoury, 63, of Warren", "the victim, 52,", "Smith (35)".
+_APPOSED_NAME = re.compile(r"(?P<name>[\w’'.-]+)\s*(?P<open>,|\()\s*$")
+_PLACE_PREPOSITIONS = frozenset("in at from near on across outside inside".split())
+_APPOSED_AFTER = re.compile(r"^\s*(?:,|\)|;|\s(?:and|of|from|who|was|is|were|had|has)\b)")
 _RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _OPEN_QUOTES = '“"‘«'
@@ -272,6 +276,7 @@ class Figure:
     spelled: bool = False  # written in words ("three", "a thousand")
     value: float = 0.0
     scale: float = 1.0  # the written scale word's factor ("19 million" -> 1e6)
+    topic: str | None = None  # set where the words fix it ("no one was hurt": injuries), see extract.implicit
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -471,6 +476,22 @@ def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
     return out
 
 
+def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
+    if f.vague or f.low != f.high or f.low is None or not (1 <= f.low <= 120) or not float(f.low).is_integer():
+        return False
+    m = _APPOSED_NAME.search(text, max(0, f.start - 40), f.start)
+    if m is None or not _APPOSED_AFTER.match(after):
+        return False
+    name = m.group("name")
+    person = name.lower() in lex.implicit.singular  # "the victim, 52," (not "of the dead, 12 were")
+    if not person and not (name[0].isupper() and name not in lex.countries and name not in CALENDAR_WORDS):
+        return False
+    before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start()])
+    if not person and before and before[-1].lower() in _PLACE_PREPOSITIONS:
+        return False  # "in Paris, 40, in Lyon, 20": counts by place
+    return m.group("open") == "," or after.lstrip().startswith(")")
+
+
 def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     """Add what stands around the number: qualifier, currency word, percent, kind, unit; or reject it."""
     after = text[f.end : f.end + 40]
@@ -486,6 +507,8 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
     if _AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, f.start - 10) : f.start]):
+        return None
+    if _is_apposed_age(text, f, after, lex):
         return None
     if prev in _LABELS and not f.vague and not f.spelled and f.kind == "count":
         return None

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from kzview.dates import find_dates, resolve
+from kzview.dates import PrintedDate, find_dates, printed_date, resolve
 from kzview.ingest.clean import clean
 from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, discover
 from kzview.ingest.formats import RawDoc, read_sidecar, read_source
@@ -124,6 +124,18 @@ def load_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BY
     return clean_corpus(read_corpus(paths, max_bytes))
 
 
+def _partial_stamp(a: Article) -> PrintedDate | None:
+    if a.date_inferred or not any(r.kind == "dateline" for r in a.regions):
+        return None
+    line = next(r for r in a.regions if r.kind == "dateline")
+    stamp = printed_date(a.text, [(line.start, line.end)])
+    if stamp is None or (stamp.year is not None and stamp.alternative is None):
+        return None
+    if stamp.year is not None and a.date != dt.date(stamp.year, stamp.month, stamp.day):
+        return None  # the date came from metadata
+    return stamp
+
+
 def infer_missing_dates(articles: list[Article]) -> list[Article]:
     """Date an undated article by the latest calendar date it mentions, the year taken from the corpus.
 
@@ -136,6 +148,13 @@ def infer_missing_dates(articles: list[Article]) -> list[Article]:
     anchor = dated[len(dated) // 2]
     out = []
     for a in articles:
+        stamp = _partial_stamp(a)
+        if stamp is not None:
+            # A dateline without a year ("Mumbai, Nov 11 -") or a numeric one that reads both ways ("11/09/2010"):
+            # the reading nearest the other articles' dates. The day is printed, so the date is not inferred.
+            day = stamp.date(anchor)
+            if day is not None:
+                a = a.model_copy(update={"date": day, "date_inferred": False})
         if a.date is None:
             skip = [(r.start, r.end) for r in a.regions if r.kind != "caption"]
             days = [

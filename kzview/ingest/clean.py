@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from kzview.dates import find_dates, resolve
+from kzview.dates import find_dates, printed_date, resolve
 from kzview.model import Region
 
 _DATE_MARKER = re.compile(r"^[ \t]*date[:\s][ \t]*(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE | re.MULTILINE)
@@ -110,6 +110,13 @@ def clean(text: str) -> Cleaned:
     lines = _lines(text)
     if fm_span:
         lines = [(s, e) for s, e in lines if s >= fm_span[1]]
+    # The date the article prints for itself (a dateline or a "Posted ..." stamp): shown as a date, not dimmed.
+    stamp = printed_date(text, lines) if date is None else None
+    stamp_span = (stamp.line_start, stamp.line_end) if stamp else None
+    if stamp and date is None and stamp.year is not None:
+        date = stamp.date()
+    if stamp_span:
+        regions.append(Region(start=stamp_span[0], end=stamp_span[1], kind="dateline", reason="the article's date"))
 
     def content(span: tuple[int, int]) -> tuple[int, int]:
         s, e = span
@@ -124,7 +131,7 @@ def clean(text: str) -> Cleaned:
         s, e = content(span)
         line = text[s:e][:MAX_FURNITURE_LINE]
         words = _WORD.findall(line)
-        if len(words) < 4 or pats.line.fullmatch(line) or _BREADCRUMB.match(line):
+        if (s, e) == stamp_span or len(words) < 4 or pats.line.fullmatch(line) or _BREADCRUMB.match(line):
             continue
         if pats.caption.fullmatch(line) or pats.bio.fullmatch(line):
             continue
@@ -146,7 +153,7 @@ def clean(text: str) -> Cleaned:
     n = len(lines)
     for i, span in enumerate(lines):
         s, e = content(span)
-        if s >= e or (title_span and (s, e) == title_span):
+        if s >= e or (title_span and (s, e) == title_span) or (s, e) == stamp_span:
             continue
         line = text[s:e]
         if len(line) > MAX_FURNITURE_LINE:

@@ -196,7 +196,7 @@ class ArticleView(ScrollView, can_focus=True):
         a = self.article
         if a is not None:
             for r in a.regions:
-                spans.append((r.start, r.end, "furniture"))
+                spans.append((r.start, r.end, "date" if r.kind == "dateline" else "furniture"))
             if a.title_span:
                 spans.append((a.title_span[0], a.title_span[1], "headline"))
             gid = self.selected_group

@@ -1,0 +1,295 @@
+"""Counts written without a number: "a woman died", "police arrested the driver", "Deputy Ortiz was shot to death",
+"leaving a man wounded", "both women died", "a double murder", "no one was hurt", "no injuries were reported",
+"all escaped unharmed".
+
+News states most single deaths and arrests this way, and every zero: a reader counts them, so kzview does. A count
+is only read where the person is the one the event happened to: the subject of a passive or of an intransitive
+("a woman was killed", "a man died"), or the object of an active verb ("killed a woman"). The agent of an active
+verb ("a gunman killed ...") is never counted. All the words come from [implicit] in lexicon.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kzview.extract.context import CueHit
+from kzview.extract.lexicon import ImplicitVocab, Lexicon
+from kzview.extract.numbers import Figure
+from kzview.extract.sentences import Token
+
+_AUX = frozenset("was were is are be been being got gets get has have had 's".split())
+_SKIP_BEFORE_EVENT = frozenset(
+    "was were is are be been being got gets get has have had also later then allegedly reportedly apparently "
+    "subsequently eventually immediately eventually still just both reported believed thought said to shot and "
+    "critically seriously badly fatally slightly mortally not never later quickly finally".split()
+)
+_NEGATION = frozenset({"not", "never"})
+_PLURAL_AUX = frozenset({"were", "are", "have"})
+_PREPOSITIONS = frozenset("of to with by for against in at from near on into onto outside inside".split())
+_NON_NAMES = frozenset(
+    "police the a an he she it they we i you this that there these those officials authorities witnesses "
+    "investigators prosecutors detectives".split()
+)
+_BRIDGE_ZERO = frozenset(
+    "else other others of the them those was were is are has have had been being be reported believed thought "
+    "known to appears appeared seems seemed seriously critically badly immediately yet also in at among".split()
+)
+_ZERO_MODIFIERS = frozenset(
+    "immediate serious other further known reported confirmed additional major reports report word sign signs "
+    "indication indications of any damage or and more new".split()
+)
+
+
+def _phrase_at(words: Sequence[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the first (longest) phrase of `phrases` starting at words[i], else 0."""
+    for p in phrases:
+        if tuple(words[i : i + len(p)]) == p:
+            return len(p)
+    return 0
+
+
+class _Reader:
+    def __init__(self, text: str, tokens: Sequence[Token], lex: Lexicon, headline: bool) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.words = [t.text for t in tokens]
+        self.lex = lex
+        self.v: ImplicitVocab = lex.implicit
+        self.headline = headline
+
+    def cap(self, i: int) -> bool:
+        return self.text[self.tokens[i].start].isupper()
+
+    def is_person_head(self, i: int) -> bool:
+        w = self.words[i]
+        if w in self.v.singular or w.split("-")[-1] in self.v.singular:
+            return True
+        return i > 0 and f"{self.words[i - 1]} {w}" in self.v.singular
+
+    def is_name(self, i: int) -> bool:
+        w = self.words[i]
+        if not self.cap(i) or not w[0].isalpha() or w in _NON_NAMES or w in self.lex.people:
+            return False
+        return w not in self.v.singular and not self.lex.match_cues(self.words, i)
+
+    def np_left(self, j: int) -> tuple[int, int] | None:
+        """The person noun phrase ending at token j: (first token, value)."""
+        w = self.words
+        if j < 0:
+            return None
+        if self.is_person_head(j) or (w[j] in self.v.ordinals and j > 0 and w[j - 1] in self.v.determiners):
+            k = j - 1
+            while k >= 0 and j - k <= 5:
+                if w[k] in self.v.determiners:
+                    return k, 1
+                if not (w[k][0].isalpha() or "-" in w[k]) or w[k] in _AUX or w[k] in ("and", "or", "of", "by"):
+                    break
+                k -= 1
+            if self.headline and (k < 0 or not w[k][0].isalpha()):
+                return k + 1, 1  # "Woman Killed In Queens": headlines drop the article
+            return None
+        if self.is_name(j):
+            k = j
+            while k - 1 >= 0 and (self.is_name(k - 1) or w[k - 1] in self.v.titles):
+                k -= 1
+            titled = w[k] in self.v.titles or (k > 0 and self.is_person_head(k - 1))
+            if k > 0 and self.is_person_head(k - 1):
+                k -= 1  # "bishop Jim Oler"
+            # "Winston Blackmore and James Oler were arrested": one person a name
+            names = 1
+            m = k - 1
+            while m > 0 and w[m] in ("and", ",") and names < 6:
+                n = m - 1
+                if not self.is_name(n):
+                    break
+                while n - 1 >= 0 and (self.is_name(n - 1) or w[n - 1] in self.v.titles):
+                    n -= 1
+                names += 1
+                k, m = n, n - 1
+            if names == 1 and not titled:
+                return None  # a bare name: a person's fate, told again and again, not a count
+            return k, names
+        return None
+
+    def np_right(self, i: int) -> tuple[int, int] | None:
+        """The person noun phrase starting at token i: (last token, value)."""
+        w = self.words
+        n = len(w)
+        if i >= n:
+            return None
+        if w[i] in ("himself", "herself"):
+            return i, 1
+        if w[i] in self.v.multiples and i + 1 < n and (w[i + 1] in self.lex.people or w[i + 1] == "of"):
+            return i + 1, self.v.multiples[w[i]]
+        if w[i] in self.v.determiners:
+            if w[i] == "one" and (i + 1 >= n or not w[i + 1][0].isalpha() or w[i + 1] in ("and", "or", "in", "at")):
+                return i, 1  # "killing one, at an accounting firm"
+            for k in range(i + 1, min(n, i + 6)):
+                if self.is_person_head(k):
+                    # the longest head: "a security guard", "a co-worker"
+                    return k, 1
+                if w[k] in self.v.ordinals and (k + 1 >= n or not self.is_person_head(k + 1)):
+                    return k, 1  # "critically injuring a third"
+                if not (w[k][0].isalpha() or "-" in w[k]) or w[k] in _AUX or w[k] in ("of", "and", "or", "by"):
+                    return None
+            return None
+        return None
+
+
+def last_word_is_verb(word: str) -> bool:
+    return word.endswith(("ed", "ing", "s", "en")) or word in ("kill", "hurt", "injure", "wound", "arrest", "detain")
+
+
+def last_word_is_participle(word: str) -> bool:
+    return word.endswith(("ed", "en")) or word in ("hurt", "slain", "dead", "shot", "missing", "custody", "down")
+
+
+def _skip_apposition_left(words: Sequence[str], j: int) -> int:
+    """Step left over up to two ", ... ," appositions ("Raj Chohan, 59, was killed")."""
+    for _ in range(2):
+        if j >= 0 and words[j] == ",":
+            k = j - 1
+            while k >= 0 and j - k <= 12 and words[k] != ",":
+                k -= 1
+            if k >= 0 and words[k] == ",":
+                j = k - 1
+                continue
+        break
+    return j
+
+
+def _figure(tokens: Sequence[Token], a: int, b: int, value: int, topic: str) -> Figure:
+    s, e = tokens[a].start, tokens[b].end
+    return Figure(s, e, s, e, float(value), float(value), False, None, "count", None, spelled=True,
+                  value=float(value), topic=topic)
+
+
+def find_implicit(
+    text: str,
+    tokens: Sequence[Token],
+    hits: Sequence[CueHit],
+    lex: Lexicon,
+    taken: Sequence[tuple[int, int]],
+    headline: bool = False,
+) -> list[Figure]:
+    """The counts without a number in one sentence (`tokens`, `hits` as find_cues gives them), never overlapping
+    the spans in `taken` (the figures written with numbers) or each other."""
+    v = lex.implicit
+    if not v.topics or not tokens:
+        return []
+    r = _Reader(text, tokens, lex, headline)
+    w = r.words
+    out: list[Figure] = []
+    used: list[tuple[int, int]] = [(s, e) for s, e in taken]
+
+    def free(a: int, b: int) -> bool:
+        s, e = tokens[a].start, tokens[b].end
+        return all(e <= us or s >= ue for us, ue in used)
+
+    def add(a: int, b: int, value: int, topic: str) -> None:
+        if a <= b and free(a, b):
+            out.append(_figure(tokens, a, b, value, topic))
+            used.append((tokens[a].start, tokens[b].end))
+
+    _zeros(r, add)
+    for h in hits:
+        if h.cue.role != "event" or h.cue.topic not in v.topics:
+            continue
+        topic = h.cue.topic
+        # The one it happened to, before the event word: "a woman has died", "the driver was arrested".
+        j = h.start - 1
+        skipped: set[str] = set()
+        while j >= 0 and w[j] in _SKIP_BEFORE_EVENT:
+            skipped.add(w[j])
+            j -= 1
+        j = _skip_apposition_left(w, j)
+        participle = last_word_is_participle(h.cue.words[-1])
+        passive = bool(skipped & _AUX) or _phrase_at(w, h.start, v.intransitive) > 0 or (headline and participle)
+        left = r.np_left(j) if passive else None
+        if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
+            a, value = left
+            if a > 0 and w[a - 1] in _PREPOSITIONS:
+                left = None  # "leaders of a community in western Canada have been arrested": not the subject
+            elif value == 1 and skipped & _PLURAL_AUX:
+                left = None  # "... the sect were arrested": a plural subject this phrase is only part of
+            else:
+                add(a, h.end - 1, 0 if skipped & _NEGATION else value, topic)
+                continue
+        # The one it happened to, after an active verb: "killed a woman", "arrested the driver".
+        i = h.end
+        last = h.cue.words[-1]
+        if not last_word_is_verb(last) or (i < len(w) and w[i] == "of"):
+            continue  # "the murder of a peace officer": a charge's or a restatement's words, not a count
+        if skipped & _AUX:
+            continue  # passive: what follows is the agent ("was killed by a drunk driver")
+        right = r.np_right(i)
+        if right is not None:
+            b, value = right
+            add(h.start, b, value, topic)
+    _results_and_multiples(r, add)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_implicit
+    w, v, lex = r.words, r.v, r.lex
+    n = len(w)
+    for i in range(n):
+        k = _phrase_at(w, i, v.zero_words)
+        if k:
+            j = i + k
+            while j < n and j - i < 8 and w[j] in _BRIDGE_ZERO:
+                j += 1
+            cues = lex.match_cues(list(w), j) if j < n else []
+            cue = next((c for c in cues if c.role == "event" and c.topic in v.topics), None)
+            if cue is not None:
+                add(i, j + len(cue.words) - 1, 0, cue.topic)
+            continue
+        if w[i] == "no":
+            j = i + 1
+            while j < n and j - i < 6 and w[j] in _ZERO_MODIFIERS and w[j] not in v.zero_nouns:
+                j += 1
+            if j < n and w[j] in v.zero_nouns:
+                add(i, j, 0, v.zero_nouns[w[j]])
+            elif j < n and w[j] in v.zero_nouns_needing_a_cue:
+                m = j + 1
+                while m < n and m - j < 6 and w[m] in _BRIDGE_ZERO | {"taken", "placed"}:
+                    m += 1
+                cues = lex.match_cues(list(w), m) if m < n else []
+                cue = next((c for c in cues if c.role == "event" and c.topic in v.topics), None)
+                if cue is not None:
+                    add(i, m + len(cue.words) - 1, 0, cue.topic)
+            continue
+        k = _phrase_at(w, i, v.everyone)
+        if k:
+            for j in range(i + k, min(n, i + k + 8)):
+                u = _phrase_at(w, j, v.unharmed)
+                if u:
+                    add(i, j + u - 1, 0, "injuries")
+                    break
+                if w[j] in (".", ";", ":"):
+                    break
+
+
+def _results_and_multiples(r: _Reader, add) -> None:  # noqa: ANN001
+    w, v, lex = r.words, r.v, r.lex
+    n = len(w)
+    for i in range(n):
+        if w[i] in v.result_verbs:
+            right = r.np_right(i + 1)
+            if right is not None:
+                b, value = right
+                if b + 1 < n and w[b + 1] in v.results:
+                    add(i, b + 1, value, v.results[w[b + 1]])  # "leaving a man wounded"
+        elif w[i] in v.multiples and i + 1 < n:
+            value = v.multiples[w[i]]
+            if w[i + 1] in v.multiple_nouns:
+                add(i, i + 1, value, v.multiple_nouns[w[i + 1]])  # "a double murder"
+            elif w[i + 1] in lex.people or (w[i + 1] == "of" and i + 2 < n and w[i + 2] in ("them", "whom")):
+                j = i + (3 if w[i + 1] == "of" else 2)
+                while j < n and j - i < 6 and w[j] in _SKIP_BEFORE_EVENT:
+                    j += 1
+                cues = lex.match_cues(list(w), j) if j < n else []
+                cue = next((c for c in cues if c.role == "event" and c.topic in v.topics), None)
+                if cue is not None:
+                    add(i, j + len(cue.words) - 1, value, cue.topic)  # "both women died"
