@@ -82,6 +82,11 @@ def _number(v: float | None) -> float | int | None:
     return int(v) if float(v).is_integer() else v
 
 
+def _after_relation(words: list[str], a: int, lex: Lexicon) -> bool:
+    """Whether the figure at token `a` follows "mother of", "father to" (it counts someone's children)."""
+    return any(a >= len(p) and tuple(words[a - len(p) : a]) == p for p in lex.implicit.relations)
+
+
 def _token_index(starts: list[int], offset: int) -> int:
     return bisect.bisect_left(starts, offset)
 
@@ -204,6 +209,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if person:
                 attrs = [Attribution(0, person, 1, False)]
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
+        for n, k in forward.items():
+            if hits[n].cue.topic in lex.implicit.topics:
+                counts[k].people = True  # "killing two co-workers": only people are killed, hurt or arrested
         blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
         prev_topic: str | None = None
         for k, f in enumerate(figs):
@@ -217,6 +225,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 subject = lex.match_subject(words[a:b])
                 unit = "people"
                 antecedent_topic = prev_topic = topic
+            elif f.kind == "count" and _after_relation(words, spans[k][0], lex):
+                topic, subject, unit = "other", "children", "children"  # "a mother of two died"
             elif f.kind == "count" and not counted.people:
                 unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
             else:

@@ -29,6 +29,12 @@ _PERSON_EVENT = re.compile(
 )
 _ANAPHORA = {"them", "those", "these", "whom", "which", "it"}
 _CLAUSE_END = {";", ":", "(", ")", "—", "–", ",", "."}
+# Words that open another clause: an event word beyond one does not say what happened to the figure's people.
+_CLAUSE_BREAK = frozenset(
+    ";  : ( ) — – . that which who whom whose while when whereas although though because since after before "
+    "until if as but where".split()
+)
+FALLBACK_REACH = 10  # tokens: how far an event word of the figure's own clause may stand from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +146,34 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     return Counted(np, i, anaphora, people)
 
 
+_PP_WORDS = frozenset("of in at from on near with for outside inside across and the a an its their his her".split())
+_PRED_AUX = frozenset("were was are is have has had been being be got".split())
+_PRED_ADVERBS = frozenset("also later reportedly allegedly then all both initially since subsequently".split())
+
+
+def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
+    """Where the verb of the figure's noun phrase starts when the phrase runs on through prepositional phrases:
+    "Two leaders of polygamous factions in Bountiful, British Columbia, have been arrested" -> "arrested"."""
+    i = after
+    seen_aux = False
+    while i < min(limit, after + 16):
+        w = words[i]
+        if w in _PRED_AUX:
+            seen_aux = True
+        elif seen_aux:
+            if w in _PRED_ADVERBS or w.endswith("ly"):
+                i += 1
+                continue
+            return i
+        elif w == ",":
+            if not (i + 1 < len(words) and (words[i + 1] in _PRED_AUX or words[i + 1][:1].isalpha())):
+                return None
+        elif w in _CLAUSE_BREAK or w in ("who", "which", "that") or not (w[:1].isalpha() or w in _PP_WORDS):
+            return None
+        i += 1
+    return None
+
+
 def choose_topic(
     fig_index: int,
     spans: list[tuple[int, int]],
@@ -175,6 +209,10 @@ def choose_topic(
         h = max(events, key=lambda h: (h.cue.priority, -h.start))
         return h.cue.topic, h.cue.scope
 
+    if start > 0 and words[start - 1] == "by" or (start > 1 and words[start - 2] == "by" and words[start - 1] in _BRIDGE):
+        # the agent of a passive ("arrested by eight officers"): what is counted, not what happened to them
+        nouns = [h for h in hits if h.cue.role == "noun" and start <= h.start <= counted.end]
+        return (nouns[0].cue.topic, nouns[0].cue.scope) if nouns else ("other", None)
     governing = [(n, h) for n, h in enumerate(hits) if forward.get(n) == fig_index and allowed(n, h.cue)]
     # The figure's own clause: its noun phrase and what follows up to the next figure or clause break.
     clause_end = next_start
@@ -182,26 +220,31 @@ def choose_topic(
         if words[k] in _CLAUSE_END:
             clause_end = k
             break
+    pred = subject_predicate(words, counted.end, next_start)
     local = [
         (n, h)
         for n, h in enumerate(hits)
-        if start <= h.start and h.end <= max(clause_end, counted.end) and allowed(n, h.cue)
+        if (start <= h.start and h.end <= max(clause_end, counted.end) or h.start == pred) and allowed(n, h.cue)
     ]
     found = best_event(local + governing)
     if found:
         return found
     # Otherwise the nearest event word that belongs to no other figure: before this figure only when no counted
     # figure stands before it in the sentence (a duration or a date does not count), after it up to the next.
-    best_hit, best_dist = None, 16
+    best_hit, best_dist = None, FALLBACK_REACH
     for n, h in enumerate(hits):
         if not allowed(n, h.cue) or h.cue.role != "event":
             continue
         if h.end <= start and first_counted:
             dist = start - h.end
+            between = words[h.end : start]
         elif h.start >= end and h.end <= next_start:
             dist = h.start - end
+            between = words[counted.end : h.start]
         else:
             continue
+        if any(w in _CLAUSE_BREAK for w in between):
+            continue  # an event word of another clause: "two of them fled ... killed" is not a toll
         if dist < best_dist:
             best_hit, best_dist = h, dist
     if best_hit is not None:

@@ -111,6 +111,22 @@ class _Reader:
             return k, names
         return None
 
+    def _coordinated(self, k: int) -> tuple[int, int]:
+        """The last token and count of "his mother, 58, and sister" from its first head at k."""
+        w, n, count = self.words, len(self.words), 1
+        while True:
+            j = k + 1
+            if j + 2 < n and w[j] == "," and w[j + 2] == "," and w[j + 1][:1].isdigit():
+                j += 3  # an age between commas
+            if j < n and w[j] == "and":
+                m = j + 1
+                if m < n and w[m] in self.v.determiners:
+                    m += 1
+                if m < n and self.is_person_head(m):
+                    k, count = m, count + 1
+                    continue
+            return k, count
+
     def np_right(self, i: int) -> tuple[int, int] | None:
         """The person noun phrase starting at token i: (last token, value)."""
         w = self.words
@@ -126,8 +142,7 @@ class _Reader:
                 return i, 1  # "killing one, at an accounting firm"
             for k in range(i + 1, min(n, i + 6)):
                 if self.is_person_head(k):
-                    # the longest head: "a security guard", "a co-worker"
-                    return k, 1
+                    return self._coordinated(k)  # "his mother and sister": two
                 if w[k] in self.v.ordinals and (k + 1 >= n or not self.is_person_head(k + 1)):
                     return k, 1  # "critically injuring a third"
                 if not (w[k][0].isalpha() or "-" in w[k]) or w[k] in _AUX or w[k] in ("of", "and", "or", "by"):

@@ -55,6 +55,7 @@ class ImplicitVocab:
     zero_nouns_needing_a_cue: frozenset[str] = frozenset()
     unharmed: tuple[tuple[str, ...], ...] = ()
     everyone: tuple[tuple[str, ...], ...] = ()
+    relations: tuple[tuple[str, ...], ...] = ()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -77,6 +78,7 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         zero_nouns_needing_a_cue=frozenset(data.get("zero_nouns_needing_a_cue", [])),
         unharmed=phrases("unharmed"),
         everyone=phrases("everyone"),
+        relations=phrases("relations"),
     )
 
 

@@ -253,7 +253,9 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
 # An age in apposition: "Raj Chohan, 59, was killed", "Kafoury, 63, of Warren", "the victim, 52,", "Smith (35)".
 _APPOSED_NAME = re.compile(r"(?P<name>[\w’'.-]+)\s*(?P<open>,|\()\s*$")
 _PLACE_PREPOSITIONS = frozenset("in at from near on across outside inside".split())
-_APPOSED_AFTER = re.compile(r"^\s*(?:,|\)|;|\s(?:and|of|from|who|was|is|were|had|has)\b)")
+_APPOSED_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|\s(?:and|of|from|who|was|is|were|had|has)\b)")
+# A number that is part of a name in running text: "on Interstate 75", "tuned to Channel 4".
+_NAME_NUMBER = re.compile(r"(?<![\w’'])(?P<w0>[a-z][\w’'-]*)\s+(?P<w1>[A-Z][a-z]+)\s+$")
 _RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _OPEN_QUOTES = '“"‘«'
@@ -510,6 +512,10 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None
     if _is_apposed_age(text, f, after, lex):
         return None
+    if not f.spelled and not f.vague and f.kind == "count":
+        m = _NAME_NUMBER.search(text, max(0, f.start - 40), f.start)
+        if m and m.group("w1") not in CALENDAR_WORDS and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
+            return None
     if prev in _LABELS and not f.vague and not f.spelled and f.kind == "count":
         return None
     # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
