@@ -21,6 +21,7 @@ _AUX = frozenset("was were is are be been being got gets get has have had 's".sp
 _SKIP_BEFORE_EVENT = frozenset(
     "was were is are be been being got gets get has have had also later then allegedly reportedly apparently "
     "subsequently eventually immediately eventually still just both reported believed thought said to shot and "
+    "found "
     "critically seriously badly fatally slightly mortally not never later quickly finally".split()
 )
 _NEGATION = frozenset({"not", "never"})
@@ -137,6 +138,13 @@ class _Reader:
             return i, 1
         if w[i] in self.v.multiples and i + 1 < n and (w[i + 1] in self.lex.people or w[i + 1] == "of"):
             return i + 1, self.v.multiples[w[i]]
+        if self.headline and w[i] not in self.v.determiners:
+            for k in range(i, min(n, i + 4)):
+                if self.is_person_head(k):
+                    return self._coordinated(k)  # "Gunman Kills L.A. Deputy", "Police Arrest Drunk Driver"
+                if not self.cap(k):
+                    return None
+            return None
         if w[i] in self.v.determiners:
             if w[i] == "one" and (i + 1 >= n or not w[i + 1][0].isalpha() or w[i + 1] in ("and", "or", "in", "at")):
                 return i, 1  # "killing one, at an accounting firm"
@@ -161,7 +169,7 @@ def last_word_is_participle(word: str) -> bool:
 
 def _skip_apposition_left(words: Sequence[str], j: int) -> int:
     """Step left over up to two ", ... ," appositions ("Raj Chohan, 59, was killed")."""
-    for _ in range(2):
+    for _ in range(3):
         if j >= 0 and words[j] == ",":
             k = j - 1
             while k >= 0 and j - k <= 12 and words[k] != ",":
@@ -169,6 +177,9 @@ def _skip_apposition_left(words: Sequence[str], j: int) -> int:
             if k >= 0 and words[k] == ",":
                 j = k - 1
                 continue
+        elif j >= 1 and words[j][:1].isdigit() and words[j - 1] == ",":
+            j -= 2  # "Deputy Ortiz, 35, with the gang unit, was killed": the age, then the phrase
+            continue
         break
     return j
 
@@ -219,7 +230,14 @@ def find_implicit(
             j -= 1
         j = _skip_apposition_left(w, j)
         participle = last_word_is_participle(h.cue.words[-1])
-        passive = bool(skipped & _AUX) or _phrase_at(w, h.start, v.intransitive) > 0 or (headline and participle)
+        # "with a third employee wounded in the attack": a participle with no object after it is passive
+        no_object = h.end >= len(w) or not (w[h.end] in v.determiners or w[h.end][:1].isdigit() or r.cap(h.end)
+                                            or w[h.end] in ("himself", "herself") or w[h.end] in v.multiples)
+        passive = (
+            bool(skipped & _AUX)
+            or _phrase_at(w, h.start, v.intransitive) > 0
+            or (participle and (headline or no_object))
+        )
         left = r.np_left(j) if passive else None
         if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
             a, value = left

@@ -44,7 +44,7 @@ _WORDS_RX = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RX = re.compile(
-    r"(?P<cur>US\$|A\$|C\$|HK\$|\$|€|£|¥|₽|₸|₹)?\s?"
+    r"(?P<cur>US\$|\$US|A\$|\$A|C\$|HK\$|\$|€|£|¥|₽|₸|₹)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
     r"|\d+(?:\.\d+)?)"
     r"(?P<scale>\s?(?:million|billion|trillion|thousand)\b|(?:bn|mn|mln|tn|m|k|b)\b)?",
@@ -52,6 +52,8 @@ _DIGITS_RX = re.compile(
 )
 _CURRENCY_SYMBOLS = {
     "US$": "USD",
+    "$US": "USD",
+    "$A": "AUD",
     "$": "USD",
     "A$": "AUD",
     "C$": "CAD",
@@ -258,6 +260,11 @@ _APPOSED_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|\s(?:and|of|from|who|was|
 _NAME_NUMBER = re.compile(r"(?<![\w’'])(?P<w0>[a-z][\w’'-]*)\s+(?P<w1>[A-Z][a-z]+)\s+$")
 _RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
+# "one count of murder", "one charge of", "one rifle": "one" counts these (charges, things seized)
+_ONE_NOUNS = frozenset(
+    "count counts charge conviction rifle gun pistol handgun weapon boat vessel skiff vehicle car truck house home "
+    "building shot round bomb grenade launcher".split()
+)
 _OPEN_QUOTES = '“"‘«'
 _CLOSE_QUOTES = '”"’»'
 
@@ -520,7 +527,7 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None
     # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
     if f.spelled and f.low is not None and f.low <= 1:
-        if not nxt or (nxt[0] not in lex.people and not _cue_next(nxt, lex)):
+        if not nxt or (nxt[0] not in lex.people and not _cue_next(nxt, lex) and nxt[0] not in _ONE_NOUNS):
             return None
     if f.spelled and prev in ("no", "every", "any", "the") and f.low is not None and f.low <= 1:
         return None
@@ -556,7 +563,10 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         f.start = qs
         f.qualifier = text[qs : qs + len(qual.phrase)]
         f.approximate = f.approximate or qual.approximate or f.vague
+        ranged = low is not None and high is not None and low < high and not f.vague
         low, high = _apply_qualifier(qual, low if low is not None else 0, high if high is not None else 0)
+        if ranged and qual.low is None:
+            low = f.low  # "as many as 35 to 40": the range's own floor stands
         if f.vague and qual.low is not None and qual.high is None:
             low, high = f.low, None  # "more than dozens" = at least the vague low end
     else:
