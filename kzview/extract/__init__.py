@@ -18,6 +18,7 @@ from kzview.extract.context import (
     _PRONOUN_SAID,
     Attribution,
     choose_topic,
+    coordinated,
     find_attributions,
     find_cues,
     find_scope,
@@ -210,8 +211,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 attrs = [Attribution(0, person, 1, False)]
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
         for n, k in forward.items():
-            if hits[n].cue.topic in lex.implicit.topics:
-                counts[k].people = True  # "killing two co-workers": only people are killed, hurt or arrested
+            cue, counted = hits[n].cue, counts[k]
+            if cue.topic in lex.implicit.topics and " ".join(cue.words) not in lex.implicit.any_object:
+                head = counted.words[-1] if counted.words else ""
+                if not head or head.endswith(("ers", "ors")):
+                    counted.people = True  # "killing two co-workers": only people are killed, hurt or arrested
         blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
         prev_topic: str | None = None
         for k, f in enumerate(figs):
@@ -232,7 +236,13 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             else:
                 topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
                 if f.kind == "count":
-                    if topic == "other" and prev_topic not in (None, "other") and not has_own_predicate(words, counted):
+                    if (
+                        topic == "other"
+                        and prev_topic not in (None, "other")
+                        and k > 0
+                        and coordinated(words, counts[k - 1].end, spans[k][0])
+                        and not has_own_predicate(words, counted)
+                    ):
                         topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
                     if topic == "other" and counted.partitive and antecedent_topic not in (None, "other"):
                         topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."

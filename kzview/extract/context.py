@@ -151,11 +151,23 @@ _PRED_AUX = frozenset("were was are is have has had been being be got".split())
 _PRED_ADVERBS = frozenset("also later reportedly allegedly then all both initially since subsequently".split())
 
 
+_CHANGE_WORDS = frozenset("rose risen climbed jumped increased reached hit stood stands topped passed to at".split())
+
+
+def _after_change(words: list[str], start: int) -> bool:
+    """ "The death toll from the ferry that capsized rose to 224": the figure completes a change verb whose
+    subject (the toll) stands before any clause inside it."""
+    return start >= 2 and words[start - 1] in ("to", "at") and words[start - 2] in _CHANGE_WORDS
+
+
 def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
     """Where the verb of the figure's noun phrase starts when the phrase runs on through prepositional phrases:
     "Two leaders of polygamous factions in Bountiful, British Columbia, have been arrested" -> "arrested"."""
     i = after
+    if i >= len(words) or not (words[i] in _PP_WORDS or words[i] in _PRED_AUX or words[i] == ","):
+        return None  # "two of them managed to escape": the phrase's own verb, not a passive further on
     seen_aux = False
+    run = 0
     while i < min(limit, after + 16):
         w = words[i]
         if w in _PRED_AUX:
@@ -170,8 +182,32 @@ def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
                 return None
         elif w in _CLAUSE_BREAK or w in ("who", "which", "that") or not (w[:1].isalpha() or w in _PP_WORDS):
             return None
+        run = 0 if w in _PP_WORDS else run + 1
+        if run > 3:
+            return None
         i += 1
     return None
+
+
+_COORDINATION = frozenset(", and as well plus another also with while including of them those".split())
+
+
+def coordinated(words: list[str], prev_end: int, start: int) -> bool:
+    """Whether only coordination stands between two figures ("the deaths of 26 protesters, as well as 16 police
+    officers"), or the second is a part of the first ("17 people were wounded, including three officers"): then
+    the second shares the first's event word. A parenthesis between them is passed over."""
+    between: list[str] = []
+    depth = 0
+    for w in words[prev_end:start]:
+        if w == "(":
+            depth += 1
+        elif w == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and w not in ("“", "”", '"'):
+            between.append(w)
+    if between and between[-1] == "including" and len(between) <= 8:
+        return True
+    return len(between) <= 4 and all(w in _COORDINATION for w in between)
 
 
 def choose_topic(
@@ -214,6 +250,11 @@ def choose_topic(
         nouns = [h for h in hits if h.cue.role == "noun" and start <= h.start <= counted.end]
         return (nouns[0].cue.topic, nouns[0].cue.scope) if nouns else ("other", None)
     governing = [(n, h) for n, h in enumerate(hits) if forward.get(n) == fig_index and allowed(n, h.cue)]
+    if start >= 2 and words[start - 1] in ("at", "of", "as"):
+        # "estimated the crowd at 45,000", "a death toll of 27": the noun right before names what is counted
+        named = [h for h in hits if h.end == start - 1 and allowed(hits.index(h), h.cue)]
+        if named:
+            return named[0].cue.topic, named[0].cue.scope
     # The figure's own clause: its noun phrase and what follows up to the next figure or clause break.
     clause_end = next_start
     for k in range(counted.end, next_start):
@@ -243,7 +284,9 @@ def choose_topic(
             between = words[counted.end : h.start]
         else:
             continue
-        if any(w in _CLAUSE_BREAK for w in between):
+        if between[:2] in ([",", "which"], [",", "that"]) or between[:1] == ["which"]:
+            between = between[2:]  # "the number of deaths, which television cited as more than 160"
+        if any(w in _CLAUSE_BREAK for w in between) and not _after_change(words, start):
             continue  # an event word of another clause: "two of them fled ... killed" is not a toll
         if dist < best_dist:
             best_hit, best_dist = h, dist

@@ -56,6 +56,7 @@ class ImplicitVocab:
     unharmed: tuple[tuple[str, ...], ...] = ()
     everyone: tuple[tuple[str, ...], ...] = ()
     relations: tuple[tuple[str, ...], ...] = ()
+    any_object: frozenset[str] = frozenset()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -79,6 +80,7 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         unharmed=phrases("unharmed"),
         everyone=phrases("everyone"),
         relations=phrases("relations"),
+        any_object=frozenset(data.get("any_object", [])),
     )
 
 
