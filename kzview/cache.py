@@ -19,6 +19,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,24 @@ from kzview.model import Article, Claim, ClaimGroup
 
 SCHEMA_VERSION = "3"  # 3: MessagePack, snapshots in parts without sentences
 PART = 5_000
+# The modules whose code decides what a claim or a group is: a change to any of them is a new program for the
+# cache, so a development checkout never shows claims an older rule made.
+_DERIVING = ("extract", "ingest", "compare.py", "dates.py", "model.py", "intern.py", "data")
+
+
+@cache
+def code_key() -> str:
+    """A digest of the code and data that derive claims and groups (a few milliseconds, once a process)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha1(__version__.encode())
+    for name in _DERIVING:
+        p = root / name
+        files = sorted(p.rglob("*")) if p.is_dir() else [p]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".toml", ".txt"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 _ENCODER = msgspec.msgpack.Encoder()
 _CLAIMS = msgspec.msgpack.Decoder(list[Claim])
@@ -40,7 +59,7 @@ _DECODERS = {"claims": _CLAIMS, "groups": _GROUPS, "articles": _DICTS, "entities
 
 def article_key(article: Article, context_key: str, lexicon_key: str) -> str:
     h = hashlib.sha1()
-    for part in (SCHEMA_VERSION, __version__, lexicon_key, context_key, article.id, article.text):
+    for part in (SCHEMA_VERSION, code_key(), lexicon_key, context_key, article.id, article.text):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()

@@ -168,11 +168,12 @@ _STAMP_WORD = re.compile(
     re.IGNORECASE,
 )
 _STAMP_NOISE = re.compile(
-    r"\b(?:posted|updated|published|modified|last|first|on|at|by|hrs|gmt|utc|bst|est|edt|pst|pdt|cst|cdt|mst|mdt|"
-    r"ist|cet|cest|hkt|aest|et|pt|am|pm|a\.m|p\.m|[ap]\.?m\.?)\b|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|"
+    r"\b(?:posted|updated|published|modified|on|at|by|hrs|gmt|utc|bst|est|edt|pst|pdt|cst|cdt|mst|mdt|"
+    r"ist|cet|cest|hkt|aest|aedt|akdt|akst|hst|nzst|nzdt|sast|msk|wib|pht|sgt|jst|kst|et|pt|am|pm|created|story|a\.m|p\.m|[ap]\.?m\.?)\b|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|"
     r"\b\d{3,4}\s*(?:gmt|utc)\b|[^\w\s]",
     re.IGNORECASE,
 )
+_STAMP_ANYWHERE = re.compile(r"\b(?:posted|published|updated|filed)\b", re.IGNORECASE)
 STAMP_LINES = 6  # a printed date stands in the opening lines
 STAMP_MAX_CHARS = 200
 
@@ -193,15 +194,26 @@ class PrintedDate:
         if self.year is not None:
             first = dt.date(self.year, self.month, self.day)
             if self.alternative is not None and anchor is not None:
-                return min((first, self.alternative), key=lambda d: (abs((d - anchor).days), d != first))
+                # month first, as most English news prints it, unless only the day-first reading falls within a
+                # month of the corpus's other dates ("11/09/2010" on a site that prints the day first)
+                near = abs((self.alternative - anchor).days)
+                if near <= 31 < abs((first - anchor).days):
+                    return self.alternative
             return first
         return resolve(DateMention(0, 0, "", None, self.month, self.day, None), anchor)
 
 
+_YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?![\d/])")
+
+
 def _numeric_dates(line: str) -> list[tuple[int, int, int, int, dt.date | None]]:
     """(position, year, month, day, day-first alternative) of each numeric date: month first, as US news prints
-    it, unless only the day-first reading is a date."""
+    it, unless only the day-first reading is a date; "2012.08.08" year first."""
     out = []
+    for m in _YMD.finditer(line):
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+        if _valid(y, mo, d):
+            out.append((m.start(), y, mo, d, None))
     for m in _NUMERIC.finditer(line):
         a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
         if y < 100:
@@ -217,14 +229,15 @@ def _numeric_dates(line: str) -> list[tuple[int, int, int, int, dt.date | None]]
 
 
 def _is_stamp(line: str, first_at: int, mention_end: int) -> bool:
-    """A line is a stamp when it says so, opens or closes with its date, or holds little besides it."""
+    """A line is a stamp when it says so ("Posted ...", "Updated: ..."), or holds little besides its date
+    ("April 10, 2007-7:07AM", "TNN Nov 12, 2011, 05.51AM IST MUMBAI:", "Mumbai, Nov 11 -")."""
     if _STAMP_WORD.match(line) and len(line) <= 120:
         return True
-    before = line[:first_at].strip(" (-|,")
-    if not before or re.fullmatch(r"[A-Za-z]+,?|[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?,", before):
-        return True  # "April 10, 2007-7:07AM", "TNN Nov 12, 2011", "Mumbai, Nov 11 -"
     rest = _STAMP_NOISE.sub(" ", line[:first_at] + " " + line[mention_end:])
-    return len(rest.split()) <= 2 or not line[mention_end:].strip(" )|-–—.")
+    if len(rest.split()) <= 2:
+        return True
+    # "... posted in Accidents on Friday, September 20, 2013.": a stamp word, and the date closes the line
+    return bool(_STAMP_ANYWHERE.search(line)) and not line[mention_end:].strip(" )|-–—.")
 
 
 def printed_date(text: str, lines: list[tuple[int, int]]) -> PrintedDate | None:
@@ -238,14 +251,18 @@ def printed_date(text: str, lines: list[tuple[int, int]]) -> PrintedDate | None:
             if d.is_calendar:
                 cands.append((d.start, d.end, d.year, d.month, d.day, None))  # type: ignore[arg-type]
         for pos, y, mo, dd, alt in _numeric_dates(line):
-            m = _NUMERIC.match(line, pos)
-            cands.append((pos, m.end() if m else pos, y, mo, dd, alt))
+            m = _NUMERIC.match(line, pos) or _YMD.match(line, pos)
+            if not any(c[0] <= pos < c[1] for c in cands):
+                cands.append((pos, m.end() if m else pos, y, mo, dd, alt))
         if not cands:
             continue
         cands.sort()
         start, end, year, month, day, alt = cands[0]
         if year is None and not _STAMP_WORD.match(line) and start > 40:
             continue
-        if _is_stamp(line, start, end):
+        bare = line
+        for c in reversed(cands[1:]):
+            bare = bare[: c[0]] + " " * (c[1] - c[0]) + bare[c[1] :]  # "on April 30, 2008, updated April 30, 2008"
+        if _is_stamp(bare, start, end):
             return PrintedDate(s, e, year, month, day, alt)
     return None

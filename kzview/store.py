@@ -10,8 +10,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from kzview import __version__
-from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot
+from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot, code_key
 from kzview.compare import compare
 from kzview.extract import corpus_context, extract_corpus
 from kzview.extract.lexicon import Lexicon, load_lexicon
@@ -229,7 +228,7 @@ _ENTITIES = TypeAdapter(list[Entity])
 
 
 def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
-    h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{__version__}\x1f{lex.fingerprint}".encode())
+    h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{code_key()}\x1f{lex.fingerprint}".encode())
     h.update(repr(sorted(raw.sidecar.items())).encode())
     for doc in raw.docs:
         h.update(f"\x1e{doc.article_id}\x1f{doc.path}\x1f{sorted(doc.meta.items())}\x1f".encode())

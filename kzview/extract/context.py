@@ -31,8 +31,8 @@ _ANAPHORA = {"them", "those", "these", "whom", "which", "it"}
 _CLAUSE_END = {";", ":", "(", ")", "—", "–", ",", "."}
 # Words that open another clause: an event word beyond one does not say what happened to the figure's people.
 _CLAUSE_BREAK = frozenset(
-    ";  : ( ) — – . that which who whom whose while when whereas although though because since after before "
-    "until if as but where".split()
+    "; : — – . that which who whom whose while when whereas although though because since after before "
+    "until if but where".split()
 )
 FALLBACK_REACH = 10  # tokens: how far an event word of the figure's own clause may stand from it
 
