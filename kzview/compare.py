@@ -33,7 +33,7 @@ from kzview.gcpause import paused_gc
 from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
 
 INF = math.inf
-COMPARED_KINDS = ("count", "money")
+COMPARED_KINDS = ("count", "money", "other", "duration", "percent")
 _TOLL_NAMES = {
     "deaths": "a death toll",
     "injuries": "a count of the injured",
@@ -77,6 +77,8 @@ def _round_tolerance(value: float, share: float) -> float:
 def to_fig(c: Claim, lex: Lexicon) -> Fig:
     lo = -INF if c.low is None else float(c.low)
     hi = INF if c.high is None else float(c.high)
+    if c.individual:
+        hi = INF  # "a woman was killed" says at least one died: a floor, never a rival total
     if c.qualifier is None and not c.approximate and lo == hi:
         tol = _round_tolerance(lo, lex.rounding_share)
         lo, hi = lo - tol, hi + tol
@@ -93,8 +95,14 @@ def _money_class(c: Claim) -> str:
     return "money" if (c.unit or "").upper() in currency_ranges() else f"money:{c.unit}"
 
 
-def group_key(c: Claim) -> tuple[str, str | None, str | None, str]:
-    return (c.topic, c.subject, c.scope, _money_class(c))
+def group_key(c: Claim) -> tuple[str, str | None, str | None, str, str | None, str | None]:
+    """What a group measures: topic, subject, scope, unit class, and for figures outside the topics the measure;
+    and the event (None = the story): figures of different events never share a group."""
+    return (c.topic, c.subject, c.scope, _money_class(c), c.measure, c.event)
+
+
+def compared_claim(c: Claim) -> bool:
+    return c.kind in COMPARED_KINDS and (c.topic != "other" or c.measure is not None)
 
 
 def _gid(*parts: object) -> str:
@@ -122,11 +130,14 @@ def cite(c: Claim, date: bool = True) -> str:
     return f"{figure_words(c)} ({source_words(c, date)})"
 
 
-def _what(topic: str, subject: str | None, scope: str | None) -> str:
-    words = topic
+def _what(topic: str, subject: str | None, scope: str | None, measure: str | None = None,
+          event: str | None = None) -> str:
+    words = measure if topic == "other" and measure else topic
     if subject:
         words += f" of {subject}"
-    words += f" in {scope}" if scope else " in the whole event"
+    words += f" in {scope}" if scope else (" in the whole event" if event is None else "")
+    if event is not None:
+        words += f" ({event})"
     return words
 
 
@@ -301,7 +312,7 @@ def agreeing_clusters(figs: list[Fig]) -> list[list[str]]:
 
 
 def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup:
-    topic, subject, scope, unit_class = key
+    topic, subject, scope, unit_class, measure, event = key
     claims = [f.claim for f in figs]  # callers pass figures in _claim_order
     units = sorted({c.unit for c in claims if c.unit})
     agreeing = agreeing_clusters(figs) if v.status == Status.CONFLICT and v.rule != "part-whole" else []
@@ -320,6 +331,8 @@ def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup
         rule=v.rule,
         unit="USD" if unit_class == "money" and len(units) > 1 else (units[0] if units else None),
         gap=v.gap,
+        measure=measure,
+        event=event,
     )
 
 
@@ -339,14 +352,12 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
             if len(same) < 2 or max(f.lo for f in same) <= min(f.hi for f in same):
                 continue
             high, low = _extreme_pair(same)
-            where = (
-                "its headline against its own body"
-                if high.claim.headline != low.claim.headline
-                else "two figures in one text"
-            )
+            if high.claim.headline == low.claim.headline:
+                continue  # two figures in one text are most often two things (a part, another day): no finding
+            where = "its headline against its own body"
             reason = (
                 f"{article} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
-                f"{_what(*key[:3])} ({where}{', ' + day if day else ''})."
+                f"{_what(*key[:3], key[4], key[5])} ({where}{', ' + day if day else ''})."
             )
             v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low))
             out.append(_make_group(_gid("within", key, article, day), key, same, v))
@@ -354,17 +365,18 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
 
 
 def _part_of(key: tuple) -> list[tuple[tuple, str]]:
-    """The wholes a group is a part of, each with the relation's name."""
-    topic, subject, scope, unit_class = key
+    """The wholes a group is a part of, each with the relation's name: only within one event and one measure."""
+    topic, subject, scope, unit_class, measure, event = key
     out = []
     if scope is not None:
-        out.append(((topic, subject, None, unit_class), "a part cannot be larger than its whole"))
+        out.append(((topic, subject, None, unit_class, measure, event), "a part cannot be larger than its whole"))
     if subject is not None:
-        out.append(((topic, None, scope, unit_class), "a part cannot be larger than its whole"))
+        out.append(((topic, None, scope, unit_class, measure, event), "a part cannot be larger than its whole"))
     if topic == "hospitalized":
+        whole_scope = None if scope in ("intensive care", "critical condition") else scope
         out.append(
             (
-                ("injuries", subject, None if scope in ("intensive care", "critical condition") else scope, unit_class),
+                ("injuries", subject, whole_scope, unit_class, measure, event),
                 "the hospitalized are a subset of the injured",
             )
         )
@@ -397,10 +409,10 @@ def _part_whole(
     if best is None:
         return None
     g, p, w = best
-    topic, subject, scope, _ = part_key
+    topic, subject, scope, _, measure, event = part_key
     reason = (
-        f"{cite(p.claim)} for {_what(topic, subject, scope)} exceeds {cite(w.claim)} for "
-        f"{_what(*whole_key[:3])}: {relation}."
+        f"{cite(p.claim)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w.claim)} for "
+        f"{_what(*whole_key[:3], whole_key[4], whole_key[5])}: {relation}."
     )
     v = Verdict(Status.CONFLICT, "part-whole", reason, g)
     pair = sorted([p, w], key=lambda f: _claim_order(f.claim))
@@ -441,7 +453,7 @@ def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimG
                     sources=1,
                 )
             )
-        if c.kind in COMPARED_KINDS and c.topic != "other":
+        if compared_claim(c):
             compared.append(c)
     # One sort for everything: each bucket then holds its figures in the order groups list them.
     compared.sort(key=_claim_order)
@@ -469,6 +481,7 @@ def rank(groups: list[ClaimGroup]) -> list[ClaimGroup]:
 
     def key(g: ClaimGroup) -> tuple:
         return (
+            g.event is not None,  # the story's groups first, then other events'
             STATUS_ORDER[g.status],
             not g.same_source,
             -g.gap,

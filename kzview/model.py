@@ -113,6 +113,10 @@ class Claim:
     sentence_start: int = 0  # where `sentence` stands in the article text
     sentence_end: int = 0
     finding: str | None = None  # a problem found in the figure itself
+    measure: str | None = None  # what a figure outside the casualty topics measures ("magnitude", "boat")
+    event: str | None = None  # None = the story; else a label of the other event the sentence places it in
+    event_words: str | None = None  # the words that placed it there ("In February", "a similar raid")
+    individual: bool = False  # counts singled-out people ("a woman died"): at least that many, not a total
 
 
 class Entity(BaseModel):
@@ -163,6 +167,8 @@ class ClaimGroup:
     same_source: bool = False  # one source gave figures that clash: the sharpest conflict
     sources: int = 0  # independent sources: distinct attributions, or articles where none is given
     agreeing: list[list[str]] = field(default_factory=list)  # in a conflict: claim ids that agree among themselves
+    measure: str | None = None  # what the group's figures measure when it is not a casualty topic
+    event: str | None = None  # None = the story; else the other event its figures belong to
 
 
 _CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)

@@ -33,6 +33,7 @@ from kzview.extract.context import (
 )
 from kzview.extract.entities import build_entities, canonical_source
 from kzview.extract.implicit import find_implicit
+from kzview.extract.measure import figure_event, figure_measure, sentence_events
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
@@ -52,6 +53,7 @@ class CorpusContext:
     anchor: dt.date | None
     entities: tuple[Entity, ...] = ()
     spellings: dict[str, str] = field(default_factory=dict)
+    story_start: dt.date | None = None  # the story's first day: a sentence dated before it tells of another event
 
 
 def _country_rx(lex: Lexicon) -> re.Pattern[str]:
@@ -69,7 +71,16 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     dates = sorted(a.date for a in articles if a.date)
     anchor = dates[len(dates) // 2] if dates else None
     entities, spellings = build_entities(articles, lex.countries)
-    return CorpusContext(places, anchor, tuple(entities), spellings)
+    return CorpusContext(places, anchor, tuple(entities), spellings, story_start(dates))
+
+
+def story_start(dates: list[dt.date]) -> dt.date | None:
+    """The first day of the story's coverage: the earliest article date another article follows within a week
+    (a stray old article in the folder does not move it), else the earliest date."""
+    for a, b in zip(dates, dates[1:], strict=False):
+        if (b - a).days <= 7:
+            return a
+    return dates[0] if dates else None
 
 
 def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
@@ -210,6 +221,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if person:
                 attrs = [Attribution(0, person, 1, False)]
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
+        cased = [text[t.start : t.end] for t in tokens]
+        dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
         for n, k in forward.items():
             cue, counted = hits[n].cue, counts[k]
             if cue.topic in lex.implicit.topics and " ".join(cue.words) not in lex.implicit.any_object:
@@ -269,6 +282,13 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
                 if scope is None and counted.partitive:
                     scope = partitive_scope(words, counted.end)  # "37 of them seriously"
+            measure = None
+            if topic == "other":
+                a, b = spans[k]
+                measure = figure_measure(
+                    words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
+                )
+            event, event_words = figure_event(f.start - s0, dated, whole)
             as_of = article.date
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
@@ -291,6 +311,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     attribution=pick_attribution(attrs, f.start - s0),
                     as_of=as_of,
                     qualifier=f.qualifier,
+                    measure=measure,
+                    event=event,
+                    event_words=event_words,
+                    individual=f.individual,
                 )
             )
     claims.sort(key=lambda c: (c.start, c.end))
@@ -303,6 +327,7 @@ PARALLEL_MIN = 400  # below this many articles to extract, processes cost more t
 def context_key(ctx: CorpusContext) -> str:
     """What of the corpus context extraction depends on (attribution names are applied after, see below)."""
     raw = "|".join(sorted(ctx.event_places)) + "#" + (ctx.anchor.isoformat() if ctx.anchor else "")
+    raw += "#" + (ctx.story_start.isoformat() if ctx.story_start else "")
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
@@ -346,7 +371,7 @@ def _extract_parallel(
     import multiprocessing as mp
 
     _start_resource_tracker()
-    bare = CorpusContext(ctx.event_places, ctx.anchor)  # the entity index stays in the parent
+    bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start)  # entities stay in the parent
     size = max(50, min(400, len(articles) // (workers * 8) or 1))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     results: list[list[list[Claim]] | None] = [None] * len(chunks)

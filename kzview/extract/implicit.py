@@ -184,10 +184,10 @@ def _skip_apposition_left(words: Sequence[str], j: int) -> int:
     return j
 
 
-def _figure(tokens: Sequence[Token], a: int, b: int, value: int, topic: str) -> Figure:
+def _figure(tokens: Sequence[Token], a: int, b: int, value: int, topic: str, individual: bool) -> Figure:
     s, e = tokens[a].start, tokens[b].end
     return Figure(s, e, s, e, float(value), float(value), False, None, "count", None, spelled=True,
-                  value=float(value), topic=topic)
+                  value=float(value), topic=topic, individual=individual)
 
 
 def find_implicit(
@@ -212,9 +212,9 @@ def find_implicit(
         s, e = tokens[a].start, tokens[b].end
         return all(e <= us or s >= ue for us, ue in used)
 
-    def add(a: int, b: int, value: int, topic: str) -> None:
+    def add(a: int, b: int, value: int, topic: str, individual: bool = False) -> None:
         if a <= b and free(a, b):
-            out.append(_figure(tokens, a, b, value, topic))
+            out.append(_figure(tokens, a, b, value, topic, individual))
             used.append((tokens[a].start, tokens[b].end))
 
     _zeros(r, add)
@@ -246,7 +246,8 @@ def find_implicit(
             elif value == 1 and skipped & _PLURAL_AUX:
                 left = None  # "... the sect were arrested": a plural subject this phrase is only part of
             else:
-                add(a, h.end - 1, 0 if skipped & _NEGATION else value, topic)
+                negated = bool(skipped & _NEGATION)
+                add(a, h.end - 1, 0 if negated else value, topic, not negated)
                 continue
         # The one it happened to, after an active verb: "killed a woman", "arrested the driver".
         i = h.end
@@ -258,7 +259,7 @@ def find_implicit(
         right = r.np_right(i)
         if right is not None:
             b, value = right
-            add(h.start, b, value, topic)
+            add(h.start, b, value, topic, w[i] not in v.multiples)
     _results_and_multiples(r, add)
     out.sort(key=lambda f: f.start)
     return out
@@ -313,7 +314,7 @@ def _results_and_multiples(r: _Reader, add) -> None:  # noqa: ANN001
             if right is not None:
                 b, value = right
                 if b + 1 < n and w[b + 1] in v.results:
-                    add(i, b + 1, value, v.results[w[b + 1]])  # "leaving a man wounded"
+                    add(i, b + 1, value, v.results[w[b + 1]], True)  # "leaving a man wounded"
         elif w[i] in v.multiples and i + 1 < n:
             value = v.multiples[w[i]]
             if w[i + 1] in v.multiple_nouns:

@@ -97,6 +97,7 @@ class Lexicon:
     rounding_share: float = 0.05
     countries: frozenset[str] = frozenset()
     implicit: ImplicitVocab = field(default_factory=ImplicitVocab)
+    measures: Any = None  # kzview.extract.measure.MeasureVocab (measures.toml)
     fingerprint: str = ""  # changes when any vocabulary changes: cached claims are then re-extracted
     files: tuple[Path | None, Path | None] = (None, None)  # user files merged in, to rebuild it in a worker
 
@@ -214,13 +215,16 @@ def _countries() -> list[str]:
 
 @cache
 def load_lexicon(lexicon_file: Path | None = None, qualifier_file: Path | None = None) -> Lexicon:
-    lexicon_data = _read("lexicon.toml")
+    from kzview.extract.measure import measure_vocab
+
+    lexicon_data = _merge(_read("lexicon.toml"), _read("measures.toml"))
     qualifier_data = _read("qualifiers.toml")
     if lexicon_file:
         lexicon_data = _merge(lexicon_data, tomllib.loads(lexicon_file.read_text("utf-8")))
     if qualifier_file:
         qualifier_data = _merge(qualifier_data, tomllib.loads(qualifier_file.read_text("utf-8")))
     lex = build_lexicon(lexicon_data, qualifier_data, _countries())
+    lex.measures = measure_vocab(lexicon_data)
     lex.files = (lexicon_file, qualifier_file)
     lex.fingerprint = hashlib.sha1(
         json.dumps([lexicon_data, qualifier_data, sorted(lex.countries)], sort_keys=True, default=str).encode()

@@ -286,6 +286,7 @@ class Figure:
     value: float = 0.0
     scale: float = 1.0  # the written scale word's factor ("19 million" -> 1e6)
     topic: str | None = None  # set where the words fix it ("no one was hurt": injuries), see extract.implicit
+    individual: bool = False  # singled-out people ("a woman died"): a floor, not a total
 
 
 def words_to_number(phrase: str) -> int | None:

@@ -1,0 +1,321 @@
+"""What a figure measures when it is not a casualty count, and which event a sentence places a figure in.
+
+Measure: outlets fight over a quake's magnitude, a depth, a distance from a town, boats, rifles, an amount of bail.
+A figure outside the topics is compared with the figures that measure the same thing: the thing counted ("seven
+AK-47s", "two boats"), the dimension of its unit and what it is of ("a depth of 1.2 miles", "14 miles north of
+Healdsburg" -> distance from Healdsburg), the noun an amount belongs to ("bail of $200,000"), the verb that happened
+to the people counted ("shot three people"). A figure whose measure cannot be read is not compared: a wrong pairing
+is worse than none.
+
+Event: by default a figure is the story's. A sentence places it elsewhere when it is dated before the story began
+("In February, a gunman killed five people"), compares ("a similar raid"), or totals ("so far this year"). The
+story's first day comes from the corpus (`story_start`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kzview.dates import MONTHS
+
+_PLURAL_EXCEPTIONS = {"series", "species", "news", "gas", "bus", "lens", "chassis"}
+
+
+@dataclass(frozen=True)
+class MeasureVocab:
+    magnitude_words: frozenset[str] = frozenset()
+    quake_nouns: frozenset[str] = frozenset()
+    aftershock_nouns: frozenset[str] = frozenset()
+    length_units: frozenset[str] = frozenset()
+    depth_words: frozenset[str] = frozenset()
+    fall_words: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+    area_units: frozenset[str] = frozenset()
+    volume_units: frozenset[str] = frozenset()
+    temperature_words: frozenset[str] = frozenset()
+    people_verbs: dict[str, str] = field(default_factory=dict)
+    not_measures: frozenset[str] = frozenset()
+    money_nouns: frozenset[str] = frozenset()
+    comparison: tuple[tuple[str, ...], ...] = ()
+    cumulative: tuple[tuple[str, ...], ...] = ()
+    slack_days: int = 2
+
+
+def measure_vocab(data: dict) -> MeasureVocab:
+    m, e = data.get("measures", {}), data.get("events", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in m.get(key, []))
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(p.lower().split()) for p in e.get(key, [])), key=len, reverse=True))
+
+    return MeasureVocab(
+        magnitude_words=words("magnitude_words"),
+        quake_nouns=words("quake_nouns"),
+        aftershock_nouns=words("aftershock_nouns"),
+        length_units=words("length_units"),
+        depth_words=words("depth_words"),
+        fall_words=words("fall_words"),
+        directions=words("directions"),
+        area_units=words("area_units"),
+        volume_units=words("volume_units"),
+        temperature_words=words("temperature_words"),
+        people_verbs=dict(m.get("people_verbs", {})),
+        not_measures=words("not_measures"),
+        money_nouns=words("money_nouns"),
+        comparison=phrases("comparison"),
+        cumulative=phrases("cumulative"),
+        slack_days=int(e.get("slack_days", 2)),
+    )
+
+
+def singular(word: str) -> str:
+    w = word.lower().strip("’'")
+    if w in _PLURAL_EXCEPTIONS or len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+_SKIP_LEFT = frozenset(
+    "a an the of for about around some nearly almost roughly approximately only just over more than less at least "
+    "up to as many much with by to in was were is are be been being had has have had its their his her estimated "
+    "another total".split()
+)
+
+
+def figure_measure(
+    words: Sequence[str],
+    a: int,
+    b: int,
+    kind: str,
+    unit: str | None,
+    counted_words: Sequence[str],
+    people: bool,
+    v: MeasureVocab,
+    cased: Sequence[str],
+) -> str | None:
+    """The measure of the figure at tokens a..b (its number) for a figure with no casualty topic, or None."""
+    n = len(words)
+    nxt = words[b] if b < n else ""
+    prev = [w for w in words[max(0, a - 4) : a] if w not in ("a", "an", "the", "of")]
+    if kind == "other" or kind == "count" and (nxt in v.magnitude_words or nxt.rstrip("-") in v.magnitude_words):
+        u = (unit or nxt).lower()
+        after = words[b : b + 3]
+        if u in v.magnitude_words or any(w in v.magnitude_words or w.startswith("magnitude") for w in prev):
+            if any(w in v.aftershock_nouns for w in after + prev):
+                return None  # aftershocks are many: their magnitudes are no one figure
+            return "magnitude"
+        if u in v.length_units:
+            window = words[max(0, a - 4) : b + 4]
+            if any(w in v.depth_words for w in window):
+                return "depth"
+            if any(w in v.fall_words for w in words[max(0, a - 5) : a]):
+                return "fall"
+            j = b
+            while j < n and (words[j] in v.length_units or words[j] in v.directions or words[j] in ("-", ",")):
+                j += 1
+            if j + 1 < n and words[j] in ("of", "from") and cased[j + 1][:1].isupper():
+                place = [cased[j + 1]]
+                k = j + 2
+                while k < n and cased[k][:1].isupper() and len(place) < 3:
+                    place.append(cased[k])
+                    k += 1
+                return "distance from " + " ".join(place)
+            return None
+        if u in v.area_units:
+            return "area"
+        if u in v.volume_units:
+            return singular(u)
+        if u in v.temperature_words or any(w in v.temperature_words for w in words[max(0, a - 2) : b + 2]):
+            return "temperature"
+        return None
+    if kind == "count":
+        if people:
+            verb = words[a - 1] if a > 0 else ""
+            if verb in v.people_verbs:
+                return v.people_verbs[verb]  # "shooting three people"
+            j = b
+            while j < n and words[j] in (*counted_words, "were", "was", "had", "been", "also"):
+                j += 1
+            if j < n and words[j] in v.people_verbs and j > b:
+                return v.people_verbs[words[j]]  # "three people were shot"
+            return None
+        if any(w in v.aftershock_nouns for w in counted_words):
+            return None  # aftershocks are many: their magnitudes are no one figure
+        if nxt in v.quake_nouns or any(w in v.quake_nouns for w in counted_words):
+            return "magnitude"  # "a 4.6 quake", "a 4.6 Sonoma earthquake"
+        if not counted_words:
+            return None
+        head = counted_words[-1]
+        if head in v.not_measures or head in v.directions or not head[:1].isalpha():
+            return None
+        distinct = [w for w in counted_words[:-1] if any(ch.isdigit() for ch in w)]
+        if distinct:
+            return singular(distinct[0])  # "six AK-47 rifles" and "seven AK-47s" are one measure
+        if any(ch.isdigit() for ch in head):
+            return singular(head)
+        other = "other " if "other" in counted_words[:-1] else ""
+        return other + singular(head)
+    if kind == "money":
+        for w in counted_words[:2]:
+            if w in v.money_nouns:
+                return singular(w)  # "$200,000 bail"
+        left = [w for w in words[max(0, a - 4) : a] if w not in _SKIP_LEFT]
+        if left and left[-1] in v.money_nouns:
+            return singular(left[-1])  # "bail of $200,000", "a value of"
+        return None
+    if kind == "duration":
+        j = a - 1
+        while j >= 0 and a - j <= 6:
+            w = words[j]
+            if w[:1].isalpha() and w not in _SKIP_LEFT and not cased[j][:1].isupper() and w != "ago":
+                return f"time {w}"  # "married for two weeks" -> time married
+            if w in (",", ";", ".", "and", "but", "that", "when", "while"):
+                break
+            j -= 1
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Events.
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+)
+_PERIOD = re.compile(
+    rf"\b(?:(?P<pre>in|during|since|by|early|late|last|mid|until|on|from)\s+)?"
+    rf"(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    rf"|\b(?P<pre2>in|during|since|by|early|late|mid|until)\s+(?P<year2>(?:19|20)\d\d)\b"
+    rf"|\blast\s+(?P<last>week|month|year|summer|winter|spring|fall|autumn|decade)\b"
+    rf"|\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
+    rf"(?P<unit>years|year|months|month|weeks|week|decades)\s+(?:ago|earlier|before)\b",
+    re.IGNORECASE,
+)
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int  # offsets in the sentence
+    end: int
+    words: str
+    latest: dt.date  # the latest day the words can mean
+    label: str  # the event's name across articles: its month ("February 2007") or its year ("2004")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
+    """Time expressions in a sentence that date its figures, each with the latest day it can mean."""
+    out: list[Period] = []
+    for m in _PERIOD.finditer(sentence):
+        latest: dt.date | None = None
+        if m["month"]:
+            if m["month"].lower() == "may" and m["month"][0].islower():
+                continue  # the verb
+            if m["month"].lower() in ("mar", "jan", "jun", "oct", "dec", "nov", "aug", "sep") and not (
+                m["day"] or m["year"] or m["month"][0].isupper()
+            ):
+                continue
+            month = MONTHS[m["month"].lower()]
+            year = int(m["year"]) if m["year"] else None
+            if year is None:
+                # the most recent such month at or before the anchor
+                year = anchor.year if month <= anchor.month else anchor.year - 1
+            if m["day"]:
+                try:
+                    latest = dt.date(year, month, int(m["day"]))
+                except ValueError:
+                    continue
+            else:
+                latest = _month_end(year, month)
+        elif m["year2"]:
+            latest = dt.date(int(m["year2"]), 12, 31)
+            out.append(Period(m.start(), m.end(), " ".join(m.group(0).split()), latest, m["year2"]))
+            continue
+        elif m["last"]:
+            unit = m["last"].lower()
+            if unit == "week":
+                latest = anchor - dt.timedelta(days=anchor.weekday() + 1)
+            elif unit == "month":
+                latest = anchor.replace(day=1) - dt.timedelta(days=1)
+            elif unit in ("year", "decade"):
+                latest = dt.date(anchor.year - 1, 12, 31)
+            else:
+                latest = anchor - dt.timedelta(days=90)
+        elif m["unit"]:
+            n = _SMALL.get(m["n"].lower()) if not m["n"].isdigit() else int(m["n"])
+            if not n:
+                continue
+            days = {"year": 365, "month": 30, "week": 7, "decade": 3650}[m["unit"].lower().rstrip("s")]
+            latest = anchor - dt.timedelta(days=n * days - days // 2)
+        if latest is not None:
+            label = f"{calendar.month_name[latest.month]} {latest.year}"
+            out.append(Period(m.start(), m.end(), " ".join(m.group(0).split()), latest, label))
+    return out
+
+
+def _phrase_in(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, str] | None:
+    for i in range(len(words)):
+        for p in phrases:
+            if tuple(words[i : i + len(p)]) == p:
+                return i, " ".join(p)
+    return None
+
+
+def sentence_events(
+    sentence: str,
+    words: Sequence[str],
+    anchor: dt.date | None,
+    story_start: dt.date | None,
+    v: MeasureVocab,
+) -> tuple[list[tuple[int, str, str | None]], tuple[str, str] | None]:
+    """(dated places: (offset in sentence, event label or None for the story's, words), a sentence-wide other
+    event (label, words) from a comparison or a running total, if any)."""
+    dated: list[tuple[int, str, str | None]] = []
+    if anchor is not None and story_start is not None:
+        horizon = story_start - dt.timedelta(days=v.slack_days)
+        for p in find_periods(sentence, anchor):
+            dated.append((p.start, p.words, p.label if p.latest < horizon else None))
+    whole = None
+    hit = _phrase_in(words, v.cumulative)
+    if hit:
+        whole = ("running total", hit[1])
+    else:
+        hit = _phrase_in(words, v.comparison)
+        if hit:
+            whole = ("another event", hit[1])
+    return dated, whole
+
+
+def figure_event(
+    pos: int,
+    dated: list[tuple[int, str, str | None]],
+    whole: tuple[str, str] | None,
+) -> tuple[str | None, str | None]:
+    """The event (label, words) of a figure at `pos` in its sentence: the nearest dating words decide; else a
+    comparison or a total anywhere in the sentence; else the story's (None, None)."""
+    if dated:
+        off, words_, label = min(dated, key=lambda d: abs(d[0] - pos))
+        if label is not None:
+            return label, words_
+        return None, None
+    if whole is not None:
+        return whole
+    return None, None
