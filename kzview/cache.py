@@ -50,6 +50,7 @@ def code_key() -> str:
                 h.update(f.read_bytes())
     return h.hexdigest()[:16]
 
+
 _ENCODER = msgspec.msgpack.Encoder()
 _CLAIMS = msgspec.msgpack.Decoder(list[Claim])
 _GROUPS = msgspec.msgpack.Decoder(list[ClaimGroup])

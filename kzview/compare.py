@@ -101,6 +101,10 @@ def group_key(c: Claim) -> tuple[str, str | None, str | None, str, str | None, s
     return (c.topic, c.subject, c.scope, _money_class(c), c.measure, c.event)
 
 
+def _subjectless(key: tuple) -> tuple:
+    return (key[0], None, *key[2:])
+
+
 def compared_claim(c: Claim) -> bool:
     return c.kind in COMPARED_KINDS and (c.topic != "other" or c.measure is not None)
 
@@ -130,8 +134,9 @@ def cite(c: Claim, date: bool = True) -> str:
     return f"{figure_words(c)} ({source_words(c, date)})"
 
 
-def _what(topic: str, subject: str | None, scope: str | None, measure: str | None = None,
-          event: str | None = None) -> str:
+def _what(
+    topic: str, subject: str | None, scope: str | None, measure: str | None = None, event: str | None = None
+) -> str:
     words = measure if topic == "other" and measure else topic
     if subject:
         words += f" of {subject}"
@@ -457,8 +462,21 @@ def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimG
             compared.append(c)
     # One sort for everything: each bucket then holds its figures in the order groups list them.
     compared.sort(key=_claim_order)
+    # A subject sets a group apart only where the texts count more than one kind of people for the same thing
+    # ("19 children and two teachers"); where one kind alone is named ("sixty residents", "dozens of people"),
+    # it describes the same count.
+    kinds_named: dict[tuple, set[str | None]] = defaultdict(set)
     for c in compared:
-        buckets[group_key(c)].append(to_fig(c, lex))
+        kinds_named[_subjectless(group_key(c))].add(c.subject)
+    for c in compared:
+        key = group_key(c)
+        if (
+            c.subject is not None
+            and len(kinds_named[_subjectless(key)] - {None}) == 1
+            and None in kinds_named[_subjectless(key)]
+        ):
+            key = _subjectless(key)
+        buckets[key].append(to_fig(c, lex))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
         v = judge(figs, key[0], lex.cumulative.get(key[0], False))

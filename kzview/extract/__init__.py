@@ -33,8 +33,8 @@ from kzview.extract.context import (
 )
 from kzview.extract.entities import build_entities, canonical_source
 from kzview.extract.implicit import find_implicit
-from kzview.extract.measure import figure_event, figure_measure, sentence_events
 from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.extract.measure import figure_event, figure_measure, sentence_events
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.intern import Interner

@@ -245,7 +245,11 @@ def choose_topic(
         h = max(events, key=lambda h: (h.cue.priority, -h.start))
         return h.cue.topic, h.cue.scope
 
-    if start > 0 and words[start - 1] == "by" or (start > 1 and words[start - 2] == "by" and words[start - 1] in _BRIDGE):
+    if (
+        start > 0
+        and words[start - 1] == "by"
+        or (start > 1 and words[start - 2] == "by" and words[start - 1] in _BRIDGE)
+    ):
         # the agent of a passive ("arrested by eight officers"): what is counted, not what happened to them
         nouns = [h for h in hits if h.cue.role == "noun" and start <= h.start <= counted.end]
         return (nouns[0].cue.topic, nouns[0].cue.scope) if nouns else ("other", None)

@@ -186,8 +186,22 @@ def _skip_apposition_left(words: Sequence[str], j: int) -> int:
 
 def _figure(tokens: Sequence[Token], a: int, b: int, value: int, topic: str, individual: bool) -> Figure:
     s, e = tokens[a].start, tokens[b].end
-    return Figure(s, e, s, e, float(value), float(value), False, None, "count", None, spelled=True,
-                  value=float(value), topic=topic, individual=individual)
+    return Figure(
+        s,
+        e,
+        s,
+        e,
+        float(value),
+        float(value),
+        False,
+        None,
+        "count",
+        None,
+        spelled=True,
+        value=float(value),
+        topic=topic,
+        individual=individual,
+    )
 
 
 def find_implicit(
@@ -231,8 +245,13 @@ def find_implicit(
         j = _skip_apposition_left(w, j)
         participle = last_word_is_participle(h.cue.words[-1])
         # "with a third employee wounded in the attack": a participle with no object after it is passive
-        no_object = h.end >= len(w) or not (w[h.end] in v.determiners or w[h.end][:1].isdigit() or r.cap(h.end)
-                                            or w[h.end] in ("himself", "herself") or w[h.end] in v.multiples)
+        no_object = h.end >= len(w) or not (
+            w[h.end] in v.determiners
+            or w[h.end][:1].isdigit()
+            or r.cap(h.end)
+            or w[h.end] in ("himself", "herself")
+            or w[h.end] in v.multiples
+        )
         passive = (
             bool(skipped & _AUX)
             or _phrase_at(w, h.start, v.intransitive) > 0

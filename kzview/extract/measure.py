@@ -40,6 +40,7 @@ class MeasureVocab:
     people_verbs: dict[str, str] = field(default_factory=dict)
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
+    people_state_verbs: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     slack_days: int = 2
@@ -68,6 +69,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         people_verbs=dict(m.get("people_verbs", {})),
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
+        people_state_verbs=words("people_state_verbs"),
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         slack_days=int(e.get("slack_days", 2)),
@@ -142,15 +144,7 @@ def figure_measure(
         return None
     if kind == "count":
         if people:
-            verb = words[a - 1] if a > 0 else ""
-            if verb in v.people_verbs:
-                return v.people_verbs[verb]  # "shooting three people"
-            j = b
-            while j < n and words[j] in (*counted_words, "were", "was", "had", "been", "also"):
-                j += 1
-            if j < n and words[j] in v.people_verbs and j > b:
-                return v.people_verbs[words[j]]  # "three people were shot"
-            return None
+            return _people_measure(words, a, b, counted_words, v)
         if any(w in v.aftershock_nouns for w in counted_words):
             return None  # aftershocks are many: their magnitudes are no one figure
         if nxt in v.quake_nouns or any(w in v.quake_nouns for w in counted_words):
@@ -188,6 +182,57 @@ def figure_measure(
     return None
 
 
+_NOT_VERBS = frozenset(
+    "said says say told tell reported added according including following during regarding concerning involving "
+    "believed thought described identified named aged based".split()
+)
+_AUX_WORDS = frozenset("were was are is have has had been be being also still all both".split())
+_LINKS = frozenset("to of with by for from into".split())
+
+
+def lemma(word: str) -> str:
+    """A crude verb lemma, enough to match "marrying", "married" and "marry", "shooting" and "shot"."""
+    w = word.lower()
+    if w.endswith("ied") or w.endswith("ies"):
+        return w[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[: -len(suffix)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                stem = stem[:-1]  # "shopping" -> "shop"
+            return stem
+    return w
+
+
+def _verbish(w: str) -> bool:
+    return w[:1].isalpha() and w.endswith(("ed", "ing")) and w not in _NOT_VERBS and len(w) > 4
+
+
+def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
+    """People counted with no topic of their own: what happened to them, by the verb they are the object or the
+    subject of ("shooting three people", "married to 20 women", "about 800 people live there")."""
+    j = a - 1
+    while j >= 0 and a - j <= 2 and words[j] in _LINKS:
+        j -= 1
+    if j >= 0 and a - j <= 3:
+        w = words[j]
+        if w in v.people_verbs:
+            return v.people_verbs[w]
+        if _verbish(w):
+            return "people " + lemma(w)
+    k = b
+    n = len(words)
+    while k < n and (words[k] in counted_words or words[k] in _AUX_WORDS) and k - b < 6:
+        k += 1
+    if k < n and k > b:
+        w = words[k]
+        if w in v.people_verbs:
+            return v.people_verbs[w]
+        if _verbish(w) or w in v.people_state_verbs:
+            return "people " + lemma(w)
+    return None
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Events.
 
@@ -204,8 +249,22 @@ _PERIOD = re.compile(
     rf"(?P<unit>years|year|months|month|weeks|week|decades)\s+(?:ago|earlier|before)\b",
     re.IGNORECASE,
 )
-_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "several": 3, "a few": 2}
+_SMALL = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "a few": 2,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +285,10 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
     out: list[Period] = []
     for m in _PERIOD.finditer(sentence):
         latest: dt.date | None = None
+        if (m["pre"] or m["pre2"] or "").lower() in ("since", "until", "by", "from") or re.search(
+            r"\bsince\s+(?:\S+\s+){0,2}$", sentence[max(0, m.start() - 40) : m.start()], re.IGNORECASE
+        ):
+            continue  # "the worst riots since independence in 1989" run up to now: they date nothing earlier
         if m["month"]:
             if m["month"].lower() == "may" and m["month"][0].islower():
                 continue  # the verb

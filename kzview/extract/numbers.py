@@ -520,6 +520,8 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None
     if _is_apposed_age(text, f, after, lex):
         return None
+    if re.match(r"\s+block\s+of\b", after, re.IGNORECASE):
+        return None  # an address: "the 12000 block of East 223rd Street"
     if not f.spelled and not f.vague and f.kind == "count":
         m = _NAME_NUMBER.search(text, max(0, f.start - 40), f.start)
         if m and m.group("w1") not in CALENDAR_WORDS and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
