@@ -480,11 +480,25 @@ _VERBS = (
     r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|"
     r"gave|gives|counted|counts|valued|values|tallied|recorded|registered)"
 )
+# "..., said the ministry": only forms that cannot be nouns ("and state police chased him" is no source)
+_VERBS_INVERTED = (
+    r"(?:said|says|reported|announced|stated|confirmed|told|declared|estimated|claimed|added|indicated|counted|"
+    r"tallied|recorded|registered)"
+)
+_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=\s*[A-Z]|[A-Z])|\b(?:St|Mt|Dr|Mr|Mrs|Ms|Sgt|Lt|Col|Gen|Jr|Sr)\.")
+_PROTECTED_DOT = "\u2024"  # one dot leader: same length, not a sentence or name boundary for the rules
+
+
+def _protect_dots(sentence: str) -> str:
+    """ "the U.S. Embassy", "Sheriff Robert J. Pickell": dots inside names do not end a name for the rules."""
+    return _ABBREVIATION_DOT.sub(lambda m: m.group(0).replace(".", _PROTECTED_DOT), sentence)
+
+
 _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(r"\b(?:citing|quoting)\s+" + _NAME, re.IGNORECASE), 3, "after"),
     (re.compile(r"\baccording to\s+" + _NAME, re.IGNORECASE), 2, "after"),
     (
-        re.compile(r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"),
+        re.compile(r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS_INVERTED + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"),
         2,
         "after",
     ),
@@ -646,7 +660,9 @@ _BREAK = {
     "also",
     "yet",
 }
-_HEADLINE_QUOTE = re.compile(r"(?:^|[,;:.]\s+)(?P<x>[^,;:“”\"\n]{2,60}?):\s*[“\"‘]")
+_HEADLINE_QUOTE = re.compile(
+    r"(?:^|[,;:.]\s+)(?P<x>[^,;:“”\"\n]{2,60}?):\s*[“\"‘]|^\s*(?P<y>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}):\s+(?=\S)"
+)
 _PRONOUNS = {
     "this",
     "that",
@@ -699,12 +715,15 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
     if not _TRIGGER.search(sentence):
         return _next_sentence_source(sentence, next_sentence, headline)
     depth_at = _paren_depths(sentence) if "(" in sentence else [0] * (len(sentence) + 1)
+    work = _protect_dots(sentence)
     for rx, prio, side in _ATTR_RULES:
-        for m in rx.finditer(sentence):
-            raw = m.group("x")
+        for m in rx.finditer(work):
+            raw = m.group("x").replace(_PROTECTED_DOT, ".")
             if side == "before":
                 if raw.split() and raw.split()[-1].lower() in _PASSIVE:
                     continue  # "This was reported": the thing reported, not who reported it
+                if raw.split() and raw.split()[-1].lower() in ("a", "an", "the"):
+                    continue  # "an estimated 1,000": an adjective, not a source
                 raw = _subject_before_verb(raw)
             else:
                 raw = re.split(r"\s+(?:and|while|but|though|although|as)\s+(?=[a-z])", raw)[0]
@@ -720,9 +739,10 @@ def _next_sentence_source(sentence: str, next_sentence: str, headline: bool) -> 
     if headline:
         # Headline convention: "Tokayev: “Over 20,000 armed terrorists”" — the speaker before the colon.
         for m in _HEADLINE_QUOTE.finditer(sentence):
-            name = normalise_source(_subject_before_verb(m.group("x")))
+            group = "x" if m.group("x") else "y"
+            name = normalise_source(_subject_before_verb(m.group(group)))
             if name and _plausible(name):
-                out.append(Attribution(m.start("x"), name, 2, False))
+                out.append(Attribution(m.start(group), name, 2, False))  # "Sheriff: shooting kills 1"
     if next_sentence:
         m = _NEXT_SENTENCE.match(next_sentence)
         if m:
