@@ -95,10 +95,15 @@ def _money_class(c: Claim) -> str:
     return "money" if (c.unit or "").upper() in currency_ranges() else f"money:{c.unit}"
 
 
-def group_key(c: Claim) -> tuple[str, str | None, str | None, str, str | None, str | None]:
+def group_key(
+    c: Claim, subjects: frozenset[str] | None = None
+) -> tuple[str, str | None, str | None, str, str | None, str | None]:
     """What a group measures: topic, subject, scope, unit class, and for figures outside the topics the measure;
-    and the event (None = the story): figures of different events never share a group."""
-    return (c.topic, c.subject, c.scope, _money_class(c), c.measure, c.event)
+    and the event (None = the story): figures of different events never share a group. Only a subject the
+    vocabulary names (`subjects`; all when None) sets a group apart: "20 women" is said so, but compared by what
+    it measures."""
+    subject = c.subject if subjects is None or c.subject in subjects else None
+    return (c.topic, subject, c.scope, _money_class(c), c.measure, c.event)
 
 
 def _subjectless(key: tuple) -> tuple:
@@ -465,16 +470,15 @@ def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimG
     # A subject sets a group apart only where the texts count more than one kind of people for the same thing
     # ("19 children and two teachers"); where one kind alone is named ("sixty residents", "dozens of people"),
     # it describes the same count.
+    named = frozenset(lex.subjects.values())
     kinds_named: dict[tuple, set[str | None]] = defaultdict(set)
     for c in compared:
-        kinds_named[_subjectless(group_key(c))].add(c.subject)
+        key = group_key(c, named)
+        kinds_named[_subjectless(key)].add(key[1])
     for c in compared:
-        key = group_key(c)
-        if (
-            c.subject is not None
-            and len(kinds_named[_subjectless(key)] - {None}) == 1
-            and None in kinds_named[_subjectless(key)]
-        ):
+        key = group_key(c, named)
+        kinds = kinds_named[_subjectless(key)]
+        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds:
             key = _subjectless(key)
         buckets[key].append(to_fig(c, lex))
     groups: list[ClaimGroup] = []

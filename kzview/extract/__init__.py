@@ -94,6 +94,15 @@ def _number(v: float | None) -> float | int | None:
     return int(v) if float(v).is_integer() else v
 
 
+_GENERIC_PEOPLE = frozenset("people persons person others ones individuals".split())
+
+
+def _named_subject(words: list[str]) -> str | None:
+    """Who a count is about in the text's own words when the vocabulary has no name for it."""
+    kept = [w for w in words[:3] if w not in _GENERIC_PEOPLE]
+    return " ".join(kept) if kept and len(kept) == len(words[:3]) else (kept[0] if kept else None)
+
+
 def _after_relation(words: list[str], a: int, lex: Lexicon) -> bool:
     """Whether the figure at token `a` follows "mother of", "father to" (it counts someone's children)."""
     return any(a >= len(p) and tuple(words[a - len(p) : a]) == p for p in lex.implicit.relations)
@@ -246,6 +255,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 topic, subject, unit = "other", "children", "children"  # "a mother of two died"
             elif f.kind == "count" and not counted.people:
                 unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
+                subject = _named_subject(counted.words) if counted.words else None
             else:
                 topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
                 if f.kind == "count":
@@ -263,6 +273,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     if topic != "other":
                         antecedent_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
+                    if subject is None and counted.words and not counted.anaphora and not lex.match_cues(
+                        counted.words, 0
+                    ):
+                        subject = _named_subject(counted.words)  # "20 women", "12 Somali": as the text says
                     if subject is None and counted.anaphora:
                         subject = antecedent_subject
                     if counted.words or not counted.anaphora:
