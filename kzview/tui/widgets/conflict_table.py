@@ -32,13 +32,15 @@ def short_id(article_id: str) -> str:
 def what_words(g: ClaimGroup) -> str:
     if g.rule == "weekday":
         return "date: weekday"
-    bits = [g.topic]
+    bits = [g.measure if g.topic == "other" and g.measure else g.topic]
     if g.subject:
         bits.append(g.subject)
     if g.scope:
         bits.append(f"in {g.scope}")
     if g.rule == "part-whole":
         bits.append("(part > whole)")
+    if g.event:
+        bits.append(f"[{g.event}]")
     return " · ".join(bits)
 
 
