@@ -146,6 +146,8 @@ class Verdict(BaseModel):
     label: str = ""  # what was judged, in words, for a verdict whose target is gone
     stale: bool = False  # the text it judged has changed since
     cleared: bool = False
+    anchor: str = ""  # where the judged figures stood (JSON: article, start, end, words, sentence), see verdicts
+    anchored_from: str = ""  # the id it was set on, when re-anchored to a figure or group of a newer extraction
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, clean_corpus, load_corpus, read_corpus
 from kzview.intern import Interner
 from kzview.model import STATUS_ORDER, Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
-from kzview.verdicts import VerdictStore, fingerprint
+from kzview.verdicts import VerdictStore, anchor, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,51 @@ class ClaimStore:
         if self.verdict_store is None:
             return
         for v in self.verdict_store.all():
-            self.verdicts[(v.target_kind, v.target_id)] = self._with_staleness(v)
+            v = self._reanchored(v)
+            key = (v.target_kind, v.target_id)
+            held = self.verdicts.get(key)
+            if held is None or (held.anchored_from and not v.anchored_from) or held.set_at <= v.set_at:
+                self.verdicts[key] = v  # two old verdicts on what is now one target: the one set on it, or the latest
+
+    def _reanchored(self, v: Verdict) -> Verdict:
+        """A verdict on what today's extraction holds: its own target if that still exists; else the figure (or
+        the group of figures) now at the place it judged, found by article, span and words; else itself, orphaned.
+        """
+        if self._target_claims(v.target_kind, v.target_id) is not None:
+            return self._with_staleness(v)
+        found = [c for c in (self._claim_at(*spot) for spot in _spots(v)) if c is not None]
+        target: str | None = None
+        if v.target_kind == "claim" and found:
+            target = found[0].id
+        elif v.target_kind == "group" and found:
+            votes: dict[str, int] = {}
+            for c in found:
+                for gid in self.groups_of_claim.get(c.id, ()):
+                    if self.group_by_id[gid].rule not in ("part-whole", "within-article", "weekday"):
+                        votes[gid] = votes.get(gid, 0) + 1
+            if votes:
+                gid, n = max(sorted(votes.items()), key=lambda kv: kv[1])
+                if 2 * n >= len(found):
+                    target = gid
+        if target is None:
+            return self._with_staleness(v)
+        moved = v.model_copy(update={"target_id": target, "anchored_from": v.target_id})
+        return self._with_staleness(moved)
+
+    def _claim_at(self, article: str, start: int, end: int, surface: str, sentence: str) -> Claim | None:
+        """The claim now standing where a judged figure stood: the same span, else the same words in the same
+        sentence, else a claim overlapping the span in that sentence."""
+        mine = [c for c in self.claims_by_article.get(article, ()) if c.kind != "date"]
+        same_sentence = [c for c in mine if not sentence or " ".join(c.sentence.split()).startswith(sentence[:120])]
+        for pick in (
+            lambda c: c.start == start and c.end == end,
+            lambda c: c.surface == surface and c in same_sentence,
+            lambda c: c.start < end and c.end > start and c in same_sentence,
+        ):
+            hit = [c for c in mine if pick(c)]
+            if hit:
+                return hit[0]
+        return None
 
     def _target_claims(self, kind: str, target_id: str) -> list[Claim] | None:
         if kind == "group":
@@ -127,7 +173,9 @@ class ClaimStore:
         if self.verdict_store is None:
             raise RuntimeError("no verdict database is open")
         claims = self._target_claims(kind, target_id) or []
-        v = self.verdict_store.set(kind, target_id, verdict, note, fingerprint(claims), self.label(kind, target_id))
+        v = self.verdict_store.set(
+            kind, target_id, verdict, note, fingerprint(claims), self.label(kind, target_id), anchor(claims)
+        )
         self.verdicts[(kind, target_id)] = v
         self._notify_verdict(v)
         return v
@@ -176,6 +224,27 @@ class ClaimStore:
         self._load_verdicts()
         for listener in list(self._listeners):
             listener(self)
+
+
+_LEGACY_FIGURE = re.compile(r"(?P<surface>[^,(]+?) \((?P<article>[^()]+)\)(?:, |$)")
+
+
+def _spots(v: Verdict) -> list[tuple[str, int, int, str, str]]:
+    """The judged figures' places from a verdict's anchor, or, for a verdict saved before anchors, from its label
+    ("26 (002_x): the sentence" for a figure, "deaths/-/-: 26 (002_x), 26 (003_y)" for a group)."""
+    if v.anchor:
+        try:
+            return [(str(a), int(s), int(e), str(w), str(t)) for a, s, e, w, t in json.loads(v.anchor)]
+        except (ValueError, TypeError):
+            return []
+    label = v.label or ""
+    if v.target_kind == "claim":
+        m = re.match(r"(?P<surface>.+?) \((?P<article>[^()]+)\): (?P<sentence>.*)$", label, re.DOTALL)
+        if m:
+            return [(m["article"], -1, -1, m["surface"], " ".join(m["sentence"].split()))]
+        return []
+    _, _, figures = label.partition(": ")
+    return [(m["article"], -1, -1, m["surface"].strip(), "") for m in _LEGACY_FIGURE.finditer(figures)]
 
 
 def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:

@@ -5,8 +5,10 @@ there on the next start, and two kzview processes on one database do not corrupt
 a busy timeout). Nothing is ever deleted: a change is a new row, an undo marks a row undone, so the history of
 each decision stays readable.
 
-A verdict is keyed by the stable id of a group or a claim, and remembers a fingerprint of the text it judged.
-When the articles change, the verdict is shown as stale (or, if its target is gone, as orphaned), never dropped.
+A verdict is keyed by the stable id of a group or a claim, and remembers a fingerprint of the text it judged and an
+anchor: the article, span and words of each figure it judged. When extraction changes (a new program, a new
+lexicon) ids change; the store re-anchors each verdict by its anchor (kzview.store), shows it as stale where the
+figure's words changed, and lists it (never drops it) where its figures are gone. The row itself is never altered.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ CREATE TABLE IF NOT EXISTS verdict (
     set_at TEXT NOT NULL,
     fingerprint TEXT NOT NULL DEFAULT '',
     label TEXT NOT NULL DEFAULT '',
-    undone INTEGER NOT NULL DEFAULT 0
+    undone INTEGER NOT NULL DEFAULT 0,
+    anchor TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS verdict_target ON verdict (target_kind, target_id, seq);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -56,6 +59,16 @@ def fingerprint(claims: Iterable[Claim]) -> str:
     for c in sorted(claims, key=lambda c: c.id):
         h.update(f"{c.article}\x1f{c.surface}\x1f{' '.join(c.sentence.split())}\x1e".encode())
     return h.hexdigest()[:16]
+
+
+def anchor(claims: Iterable[Claim]) -> str:
+    """Where the judged figures stand, to find them again after re-extraction: article, span, words, sentence."""
+    import json
+
+    return json.dumps(
+        [[c.article, c.start, c.end, c.surface, " ".join(c.sentence.split())[:200]] for c in claims],
+        ensure_ascii=False,
+    )
 
 
 def data_dir() -> Path:
@@ -84,6 +97,9 @@ class VerdictStore:
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
                     db.execute(stmt)
+            columns = {r[1] for r in db.execute("PRAGMA table_info(verdict)")}
+            if "anchor" not in columns:  # a database from before anchors: add the column, keep every row
+                db.execute("ALTER TABLE verdict ADD COLUMN anchor TEXT NOT NULL DEFAULT ''")
         self._session: list[int] = []  # rows set by this process, for undo
 
     @contextmanager
@@ -102,16 +118,23 @@ class VerdictStore:
 
     # -- writing --------------------------------------------------------------------------------------------
     def set(
-        self, target_kind: str, target_id: str, verdict: str, note: str = "", fp: str = "", label: str = ""
+        self,
+        target_kind: str,
+        target_id: str,
+        verdict: str,
+        note: str = "",
+        fp: str = "",
+        label: str = "",
+        where: str = "",
     ) -> Verdict:
         if verdict not in VERDICTS:
             raise ValueError(f"unknown verdict {verdict!r}; one of {', '.join(VERDICTS)}")
         now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
         with self._tx() as db:
             cur = db.execute(
-                "INSERT INTO verdict (target_kind, target_id, verdict, note, set_at, fingerprint, label) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (target_kind, target_id, verdict, note, now, fp, label),
+                "INSERT INTO verdict (target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (target_kind, target_id, verdict, note, now, fp, label, where),
             )
         self._session.append(int(cur.lastrowid or 0))
         return self.get(target_kind, target_id)  # type: ignore[return-value]
@@ -135,7 +158,7 @@ class VerdictStore:
     # -- reading --------------------------------------------------------------------------------------------
     def get(self, target_kind: str, target_id: str) -> Verdict | None:
         row = self._db.execute(
-            "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label FROM verdict "
+            "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor FROM verdict "
             "WHERE target_kind = ? AND target_id = ? AND undone = 0 ORDER BY seq DESC LIMIT 1",
             (target_kind, target_id),
         ).fetchone()
@@ -143,7 +166,8 @@ class VerdictStore:
 
     def all(self) -> list[Verdict]:
         rows = self._db.execute(
-            "SELECT v.target_kind, v.target_id, v.verdict, v.note, v.set_at, v.fingerprint, v.label FROM verdict v "
+            "SELECT v.target_kind, v.target_id, v.verdict, v.note, v.set_at, v.fingerprint, v.label, v.anchor "
+            "FROM verdict v "
             "JOIN (SELECT target_kind, target_id, MAX(seq) AS seq FROM verdict WHERE undone = 0 "
             "GROUP BY target_kind, target_id) last ON v.seq = last.seq ORDER BY v.target_kind, v.target_id"
         ).fetchall()
@@ -151,7 +175,7 @@ class VerdictStore:
 
     def history(self, target_kind: str, target_id: str) -> list[Verdict]:
         rows = self._db.execute(
-            "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label FROM verdict "
+            "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor FROM verdict "
             "WHERE target_kind = ? AND target_id = ? ORDER BY seq",
             (target_kind, target_id),
         ).fetchall()
@@ -159,4 +183,13 @@ class VerdictStore:
 
 
 def _row(r: tuple) -> Verdict:
-    return Verdict(target_kind=r[0], target_id=r[1], verdict=r[2], note=r[3], set_at=r[4], fingerprint=r[5], label=r[6])
+    return Verdict(
+        target_kind=r[0],
+        target_id=r[1],
+        verdict=r[2],
+        note=r[3],
+        set_at=r[4],
+        fingerprint=r[5],
+        label=r[6],
+        anchor=r[7] if len(r) > 7 else "",
+    )

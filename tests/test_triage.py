@@ -13,7 +13,7 @@ from kzview.tui.screens.search import SearchScreen
 from kzview.tui.screens.verdict import VerdictScreen
 from kzview.tui.widgets.article_list import ArticleList
 from kzview.tui.widgets.article_view import ArticleView
-from kzview.tui.widgets.conflict_table import what_words, GroupTable
+from kzview.tui.widgets.conflict_table import GroupTable, what_words
 
 
 async def test_worst_conflict_to_evidence_to_verdict_and_back_after_restart(tmp_path):

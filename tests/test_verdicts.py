@@ -91,11 +91,18 @@ def test_changed_text_makes_a_verdict_stale_never_lost(tmp_path):
     again.attach_verdicts(VerdictStore(db))
     assert again.verdict("group", group.id).stale
     assert again.verdict("claim", claim.id) is not None and not again.verdict("claim", claim.id).stale
-    # a's sentence changes: its claim id is gone, the verdict is kept as orphaned
+    # a's sentence changes: its claim id is gone; the verdict follows the figure at the same place, as stale
     write(corpus, "a.txt", "Attack\n\nSixteen soldiers died in the attack on the base.")
     third = build_store(load_corpus([corpus]))
     third.attach_verdicts(VerdictStore(db))
-    orphans = third.orphaned_verdicts()
+    moved = next(v for (k, _), v in third.verdicts.items() if k == "claim")
+    assert moved.target_id != claim.id and moved.anchored_from == claim.id and moved.stale
+    assert third.claim_by_id[moved.target_id].surface == "Sixteen" and not third.orphaned_verdicts()
+    # the figure itself is gone: the verdict is kept and listed as orphaned
+    write(corpus, "a.txt", "Attack\n\nSoldiers died in the attack on the base.")
+    fourth = build_store(load_corpus([corpus]))
+    fourth.attach_verdicts(VerdictStore(db))
+    orphans = fourth.orphaned_verdicts()
     assert [v.verdict for v in orphans] == ["false"] and "Sixteen" in orphans[0].label
 
 
@@ -108,3 +115,51 @@ def test_default_database_place(tmp_path, monkeypatch):
     if os.geteuid() != 0:
         (tmp_path / "corpus").chmod(0o555)
         assert default_db_path([tmp_path / "corpus"], bundled_corpus_path()).parent == tmp_path / "data" / "kzview"
+
+
+def test_verdicts_survive_a_new_extraction(tmp_path):
+    """Verdicts set on today's output stay attached when a new extraction changes claim and group ids."""
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "Flood\n\nRescuers said 40 villagers were killed when the dam burst.")
+    write(corpus, "b.txt", "Flood\n\nThe dam burst killed 45 villagers, officials said. A good 300 homes were hit.")
+    db = tmp_path / "v.db"
+    before = build_store(load_corpus([corpus]))
+    before.attach_verdicts(VerdictStore(db))
+    deaths = next(g for g in before.groups if g.topic == "deaths" and g.rule not in ("within-article", "part-whole"))
+    forty = next(c for c in before.claims if c.surface == "40")
+    homes = next(c for c in before.claims if "300" in c.surface)
+    before.set_verdict("group", deaths.id, "disputed", "call the rescuers")
+    before.set_verdict("claim", forty.id, "confirmed")
+    before.set_verdict("claim", homes.id, "unverified")
+    # a verdict saved by a version without anchors: only its label says what it judged
+    legacy = VerdictStore(db)
+    legacy.set("claim", "c-obsolete-id", "misleading", "", "", "45 (b): The dam burst killed 45")
+
+    # the new extraction: "villagers" becomes a subject of its own, "a good" a qualifier it did not know
+    lexicon = tmp_path / "more.toml"
+    lexicon.write_text('[subjects]\n"villagers" = ["villagers"]\n', encoding="utf-8")
+    qualifiers = tmp_path / "q.toml"
+    qualifiers.write_text(
+        '[prefix.lower_bound]\nlow = 1.0\nhigh = "null"\napproximate = true\nphrases = ["a good"]\n', encoding="utf-8"
+    )
+    from kzview.extract.lexicon import load_lexicon
+
+    after = build_store(load_corpus([corpus]), load_lexicon(lexicon, qualifiers))
+    after.attach_verdicts(VerdictStore(db))
+    on_group = [v for (k, _), v in after.verdicts.items() if k == "group"]
+    assert len(on_group) == 1 and on_group[0].verdict == "disputed" and on_group[0].note == "call the rescuers"
+    moved_group = after.group_by_id[on_group[0].target_id]
+    assert on_group[0].anchored_from == deaths.id != moved_group.id and moved_group.subject == "villagers"
+    assert {after.claim_by_id[c].surface for c in moved_group.claims} == {"40", "45"}
+
+    same = after.verdict("claim", forty.id)
+    assert same is not None and same.verdict == "confirmed" and not same.stale and not same.anchored_from
+
+    claims = {v.verdict: v for (k, _), v in after.verdicts.items() if k == "claim"}
+    moved = claims["unverified"]
+    assert moved.anchored_from == homes.id and moved.stale  # its words changed: "300" -> "A good 300"
+    assert after.claim_by_id[moved.target_id].surface == "A good 300"
+
+    old = claims["misleading"]
+    assert old.anchored_from == "c-obsolete-id" and after.claim_by_id[old.target_id].surface == "45"
+    assert not after.orphaned_verdicts()

@@ -273,8 +273,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     if topic != "other":
                         antecedent_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
-                    if subject is None and counted.words and not counted.anaphora and not lex.match_cues(
-                        counted.words, 0
+                    if (
+                        subject is None
+                        and counted.words
+                        and not counted.anaphora
+                        and not lex.match_cues(counted.words, 0)
                     ):
                         subject = _named_subject(counted.words)  # "20 women", "12 Somali": as the text says
                     if subject is None and counted.anaphora:

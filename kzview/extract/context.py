@@ -485,7 +485,9 @@ _VERBS_INVERTED = (
     r"(?:said|says|reported|announced|stated|confirmed|told|declared|estimated|claimed|added|indicated|counted|"
     r"tallied|recorded|registered)"
 )
-_ABBREVIATION_DOT = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}(?=\s*[A-Z]|[A-Z])|\b(?:St|Mt|Dr|Mr|Mrs|Ms|Sgt|Lt|Col|Gen|Jr|Sr)\.")
+_ABBREVIATION_DOT = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){1,3}(?=\s*[A-Z]|[A-Z])|\b(?:St|Mt|Dr|Mr|Mrs|Ms|Sgt|Lt|Col|Gen|Jr|Sr)\."
+)
 _PROTECTED_DOT = "\u2024"  # one dot leader: same length, not a sentence or name boundary for the rules
 
 
@@ -498,7 +500,9 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(r"\b(?:citing|quoting)\s+" + _NAME, re.IGNORECASE), 3, "after"),
     (re.compile(r"\baccording to\s+" + _NAME, re.IGNORECASE), 2, "after"),
     (
-        re.compile(r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS_INVERTED + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"),
+        re.compile(
+            r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS_INVERTED + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"
+        ),
         2,
         "after",
     ),

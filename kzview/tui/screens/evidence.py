@@ -25,8 +25,10 @@ def evidence_card(store: ClaimStore, c: Claim) -> Content:
     bits = [short_id(c.article), str(c.as_of) if c.as_of else "undated", c.attribution or "no source named"]
     if c.headline:
         bits.append("headline")
+    if c.event:
+        bits.append(f"event: {c.event} (“{c.event_words}”)" if c.event_words else f"event: {c.event}")
     if v:
-        bits.append(f"verdict: {v.verdict}{' (stale)' if v.stale else ''}")
+        bits.append(f"verdict: {v.verdict}{' (stale)' if v.stale else ''}{' (re-anchored)' if v.anchored_from else ''}")
     head = one_line(" · ".join(bits), 200)
     title = one_line(a.title, 100) if a else ""
     sentence = display_text(c.sentence).replace("\n", " ")
@@ -118,7 +120,9 @@ class EvidenceScreen(ModalScreen[None]):
             )
         if v:
             note = f" — {v.note}" if v.note else ""
-            lines.append(one_line(f"group verdict: {v.verdict}{' (stale)' if v.stale else ''} · {v.set_at}{note}"))
+            moved = " (re-anchored from an earlier reading)" if v.anchored_from else ""
+            stale = " (stale)" if v.stale else ""
+            lines.append(one_line(f"group verdict: {v.verdict}{stale}{moved} · {v.set_at}{note}"))
         return Content("\n".join(lines), spans=[Span(0, len(lines[0]), "bold")])
 
     def refresh_cards(self) -> None:
