@@ -170,6 +170,11 @@ class ArticleView(ScrollView, can_focus=True):
         bits = [date]
         if st:
             bits.append(f"{st.claims} figures, {st.conflicting} in conflict")
+        if self.current is not None and self.current < len(self.figures):
+            c = self.figures[self.current]
+            if c.event:
+                # which event the figure was placed in, and the words that placed it there
+                bits.append(display_text(f"{c.surface}: {c.event} (“{c.event_words}”)")[:80])
         self.border_subtitle = Content(" · ".join(bits))
 
     def _rewrap(self, force: bool = False) -> None:
@@ -236,6 +241,7 @@ class ArticleView(ScrollView, can_focus=True):
             if f.id == claim_id:
                 self.current = i
                 self._restyle()
+                self._update_titles()
         self._pending_offset = c.start  # a date finding has no figure cursor, but is scrolled to all the same
         self.call_after_refresh(self._apply_pending_scroll)
 
@@ -256,6 +262,7 @@ class ArticleView(ScrollView, can_focus=True):
         else:
             self.current = (self.current + delta) % len(self.figures)
         self._restyle()
+        self._update_titles()
         self.scroll_to_offset(self.figures[self.current].start)
 
     def action_next_claim(self) -> None:

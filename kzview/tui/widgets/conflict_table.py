@@ -191,7 +191,9 @@ class GroupTable(CursorList):
         reason. All but the verdict are joined once per group and kept, so a keystroke is one pass of `in`."""
         hay = self._hay.get(g.id)
         if hay is None:
+            event = g.event or "story"
             fields = (g.status.value, STATUS_CELL[g.status][0], g.topic, g.subject, g.scope, g.rule, g.reason)
+            fields = (*fields, g.measure, event)
             hay = self._hay[g.id] = " ".join([*(f for f in fields if f), self.figures_cell(g)]).lower()
         v = self.store.verdict("group", g.id)
         verdict = v.verdict if v else "no verdict"
