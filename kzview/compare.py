@@ -177,6 +177,7 @@ class Verdict:
     reason: str
     gap: float = 0.0
     same_source: bool = False
+    clash: tuple[str, ...] = ()  # the two figures the reason names as clashing
 
 
 def _extreme_pair(figs: list[Fig]) -> tuple[Fig, Fig]:
@@ -244,6 +245,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             f"{_same_source(high, low)}.",
             gap,
             _one_source(high, low),
+            (high.claim.id, low.claim.id),
         )
     by_day: dict[str, list[Fig]] = defaultdict(list)
     for f in figs:
@@ -259,6 +261,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
                 f"{cite(h.claim)} and {cite(lw.claim)} differ for the same day, {d}{_same_source(h, lw)}.",
                 _gap(h, lw),
                 _one_source(h, lw),
+                (h.claim.id, lw.claim.id),
             )
     if len(days) == 1:  # unreachable: one day with disjoint figures returned above
         return Verdict(Status.CONFLICT, "same-day", f"{cite(high.claim)} and {cite(low.claim)} differ.", gap)
@@ -277,6 +280,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
                     f"{figure_words(floor.claim)} on {floor.day} ({source_words(floor.claim, False)}); "
                     f"{noun} cannot fall.",
                     _gap(floor, ceiling),
+                    clash=(floor.claim.id, ceiling.claim.id),
                 )
             top = max(by_day[d], key=lambda f: (f.lo, f.claim.id))
             if floor is None or top.lo > floor.lo:
@@ -343,6 +347,7 @@ def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup
         gap=v.gap,
         measure=measure,
         event=event,
+        clash=list(v.clash),
     )
 
 
@@ -369,7 +374,7 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
                 f"{article} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
                 f"{_what(*key[:3], key[4], key[5])} ({where}{', ' + day if day else ''})."
             )
-            v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low))
+            v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low), clash=(high.claim.id, low.claim.id))
             out.append(_make_group(_gid("within", key, article, day), key, same, v))
     return out
 
@@ -424,7 +429,7 @@ def _part_whole(
         f"{cite(p.claim)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w.claim)} for "
         f"{_what(*whole_key[:3], whole_key[4], whole_key[5])}: {relation}."
     )
-    v = Verdict(Status.CONFLICT, "part-whole", reason, g)
+    v = Verdict(Status.CONFLICT, "part-whole", reason, g, clash=(p.claim.id, w.claim.id))
     pair = sorted([p, w], key=lambda f: _claim_order(f.claim))
     return _make_group(_gid("part", part_key, whole_key), part_key, pair, v)
 

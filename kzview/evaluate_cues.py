@@ -12,8 +12,9 @@ when its interval and topic are right too:
   (an inferred date does not count);
 - group checks: `must_group` figures all in one comparison group with one of the allowed statuses;
   `must_not_group` figures never pooled in one group (a part/whole check that pairs them is not pooling);
-- top conflicts: of the five highest-ranked conflict groups, those whose figures the gold places in one event
-  (all required, the story's, or all background) and one topic, with no must-not-group pair among them.
+- top conflicts: of the five highest-ranked conflict groups, those whose two clashing figures (the pair its reason
+  names) a group check of the gold puts together, or, where none does, that the gold gives one topic and one
+  event (both required, the story's, or both background); never a must-not-group pair.
 
 Everything here is pure: the caller loads the cluster and hands claims, groups and articles in.
 """
@@ -361,29 +362,29 @@ def _top_conflicts(
             for i, x in enumerate(chk.refs):
                 for y in chk.refs[i + 1 :]:
                     apart.add(frozenset((x, y)))
+    together: list[set[tuple[str, str]]] = [set(chk.refs) for chk in gold.checks if chk.together]
     top = [g for g in groups if g.status == Status.CONFLICT][:TOP_N]
     for grp in top:
-        golds = []
+        pair = grp.clash or grp.claims[:2]
+        golds: list[GoldFigure] = []
         problem = ""
-        for cid in grp.claims:
+        for cid in pair:
             gs = matched.get(cid)
             if not gs:
                 c = by_id.get(cid)
                 problem = f"{_short(c) if c else cid} is not a gold figure"
                 break
             golds.append(gs[0])
-        if not problem and golds:
-            topics = set(golds[0].topics)
-            for g in golds[1:]:
-                topics &= set(g.topics)
-            if not topics:
-                problem = "its figures measure different things in the gold"
-            elif len({g.req for g in golds}) > 1:
-                problem = "it pairs the story's figures with background figures"
-            else:
-                keys = [(g.a, g.cue) for g in golds]
-                if any(frozenset((x, y)) in apart for i, x in enumerate(keys) for y in keys[i + 1 :]):
-                    problem = "the gold says two of its figures must never share a group"
+        if not problem and len(golds) == 2:
+            keys = [(g.a, g.cue) for g in golds]
+            if frozenset(keys) in apart:
+                problem = "the gold says these two figures must never share a group"
+            elif not any(set(keys) <= refs for refs in together):
+                # no group check pairs them: they must at least be figures of one topic and one event
+                if not set(golds[0].topics) & set(golds[1].topics):
+                    problem = "its two figures measure different things in the gold"
+                elif golds[0].req != golds[1].req:
+                    problem = "it pairs a figure of the story with a background figure"
         s.top.add(not problem)
         if problem:
             s.failures.append(f"top conflict wrong: {_clip(grp.reason, 140)}: {problem}")

@@ -171,6 +171,7 @@ class ClaimGroup:
     agreeing: list[list[str]] = field(default_factory=list)  # in a conflict: claim ids that agree among themselves
     measure: str | None = None  # what the group's figures measure when it is not a casualty topic
     event: str | None = None  # None = the story; else the other event its figures belong to
+    clash: list[str] = field(default_factory=list)  # in a conflict: the two claim ids its reason names
 
 
 _CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)

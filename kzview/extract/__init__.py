@@ -267,7 +267,12 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         and not has_own_predicate(words, counted)
                     ):
                         topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
-                    if topic == "other" and counted.partitive and antecedent_topic not in (None, "other"):
+                    if (
+                        topic == "other"
+                        and counted.partitive
+                        and antecedent_topic not in (None, "other")
+                        and (not counted.words or counted.words[-1] in lex.implicit.toll_nouns)
+                    ):
                         topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."
                     prev_topic = topic
                     if topic != "other":

@@ -134,7 +134,9 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     if not np:
         return Counted([], i, True, True)
     if anaphora:
-        return Counted(np, i, True, True, partitive=True)
+        # "five of the victims", "two of the skiffs": a part of a group named before, people only if they are
+        kin = any(w in lex.people for w in np) or lex.match_subject(np) is not None
+        return Counted(np, i, True, kin or _AGENT.search(np[-1]) is not None, partitive=True)
     people = any(w in lex.people for w in np) or lex.match_subject(np) is not None
     if not people:
         # an event noun ("deaths", "arrests") names people; anything else ("investigations", "vehicles") does not
@@ -158,6 +160,20 @@ def _after_change(words: list[str], start: int) -> bool:
     """ "The death toll from the ferry that capsized rose to 224": the figure completes a change verb whose
     subject (the toll) stands before any clause inside it."""
     return start >= 2 and words[start - 1] in ("to", "at") and words[start - 2] in _CHANGE_WORDS
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _inside_relative_clause(words: list[str], start: int) -> bool:
+    """ "The leader who has admitted having dozens of children was arrested": the figure is inside a relative
+    clause, and the verb after it belongs to the clause's head, not to the figure."""
+    j = start - 1
+    while j >= 0 and words[j] not in (",", ";", ":", "—", "–", "("):
+        if words[j] in _RELATIVE:
+            return True
+        j -= 1
+    return False
 
 
 def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
@@ -265,12 +281,19 @@ def choose_topic(
         if words[k] in _CLAUSE_END:
             clause_end = k
             break
-    pred = subject_predicate(words, counted.end, next_start)
+    pred = None if _inside_relative_clause(words, start) else subject_predicate(words, counted.end, next_start)
+    of_at = next((j for j in range(end, counted.end) if words[j] == "of"), None)
     local = [
         (n, h)
         for n, h in enumerate(hits)
-        if (start <= h.start and h.end <= max(clause_end, counted.end) or h.start == pred) and allowed(n, h.cue)
+        if (start <= h.start and h.end <= max(clause_end, counted.end) or h.start == pred)
+        and allowed(n, h.cue)
+        and not (of_at is not None and of_at < h.start < counted.end)  # "members of the slain lawman's family"
     ]
+    if start >= 2 and words[start - 1] == "the" and words[start - 2] == "of" and fig_index > 0:
+        prev_end = spans[fig_index - 1][1]
+        if prev_end == start - 2:
+            return "other", None  # "two of the three victims died": the three are the whole, the two died
     found = best_event(local + governing)
     if found:
         return found

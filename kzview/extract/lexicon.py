@@ -57,6 +57,7 @@ class ImplicitVocab:
     everyone: tuple[tuple[str, ...], ...] = ()
     relations: tuple[tuple[str, ...], ...] = ()
     any_object: frozenset[str] = frozenset()
+    toll_nouns: frozenset[str] = frozenset()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -81,6 +82,7 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         everyone=phrases("everyone"),
         relations=phrases("relations"),
         any_object=frozenset(data.get("any_object", [])),
+        toll_nouns=frozenset(data.get("toll_nouns", [])),
     )
 
 

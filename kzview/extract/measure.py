@@ -138,6 +138,11 @@ def figure_measure(
         if u in v.area_units:
             return "area"
         if u in v.volume_units:
+            j = b
+            while j < n and words[j] in v.volume_units:
+                j += 1
+            if j + 1 < n and words[j] == "of" and words[j + 1][:1].isalpha():
+                return f"{singular(u)} of {singular(words[j + 1])}"  # "gallons of water", not "of petroleum"
             return singular(u)
         if u in v.temperature_words or any(w in v.temperature_words for w in words[max(0, a - 2) : b + 2]):
             return "temperature"
@@ -170,12 +175,14 @@ def figure_measure(
             return singular(left[-1])  # "bail of $200,000", "a value of"
         return None
     if kind == "duration":
+        # how long something lasted, by the verb it measures ("married for two weeks", "living in Wales for
+        # four years"): a duration with no such verb (someone's years at a plant) is not compared
         j = a - 1
-        while j >= 0 and a - j <= 6:
+        while j >= 0 and a - j <= 7:
             w = words[j]
-            if w[:1].isalpha() and w not in _SKIP_LEFT and not cased[j][:1].isupper() and w != "ago":
-                return f"time {w}"  # "married for two weeks" -> time married
-            if w in (",", ";", ".", "and", "but", "that", "when", "while"):
+            if _verbish(w):
+                return f"time {lemma(w)}"
+            if w in (",", ";", ".", "but", "that", "when", "while", "who", "which"):
                 break
             j -= 1
         return None

@@ -240,6 +240,7 @@ _EXCLUDE_RX = [
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),
     re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
     re.compile(r"\+\d[\d\s().-]{6,}\d"),
+    re.compile(r"(?<![\w-])\d-\d-\d(?![\w-])"),  # "9-1-1"
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"),  # anchored at a word start: no quadratic backtracking
     re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
     re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b"),
