@@ -27,7 +27,6 @@ from kzview.extract.context import (
     headline_names,
     last_person,
     lead_places,
-    partitive_scope,
     pick_attribution,
     read_counted,
 )
@@ -302,8 +301,6 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             scope = cue_scope
             if scope is None and topic != "other":
                 scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
-                if scope is None and counted.partitive:
-                    scope = partitive_scope(words, counted.end)  # "37 of them seriously"
             measure = None
             if topic == "other":
                 a, b = spans[k]

@@ -391,8 +391,11 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive:
     for rx in (_OF_PLACE, _PLACE):
         for m in rx.finditer(segment):
             place = m.group("place")
+            following = segment[m.end("place") :].split()[:1]
             if place.split()[0] in _NOT_PLACES or place.split()[-1] in _ORG_WORDS:
                 continue
+            if following and following[0].strip(",.;") in _ORG_WORDS:
+                continue  # "at Royal Oak Beaumont Hospital": a building, not a part of the event
             if re.search(r"\bhospitals?\s+$", segment[: m.start() + 1]) or re.search(
                 r"hospitals?\s+(?:in|at|near)\s+$", segment[: m.start("place")]
             ):
@@ -410,10 +413,25 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive:
 _AUX = frozenset("were was are is have has had remain remained remains will would could may might be been".split())
 
 
+_OWN_VERBS = frozenset("underwent suffered remain remained went took fled escaped survived were was".split())
+
+
 def has_own_predicate(words: list[str], counted: Counted) -> bool:
-    """Whether a verb follows the figure's noun phrase ("33 million have been affected"): then the figure does
-    not share the event word of the figure before it."""
-    return counted.end < len(words) and words[counted.end] in _AUX
+    """Whether a verb follows the figure's noun phrase ("33 million have been affected", "two men, believed to be
+    managers, underwent surgery"): then the figure does not share the event word of the figure before it."""
+    j = counted.end
+    if j < len(words) and words[j] == ",":
+        k = j + 1
+        while k < len(words) and k - j <= 12 and words[k] != ",":
+            k += 1
+        if k < len(words) and words[k] == ",":
+            j = k + 1  # past an apposition
+    while j < len(words) and words[j] in ("“", "”", '"', "’", "‘"):
+        j += 1
+    if j >= len(words):
+        return False
+    w = words[j]
+    return w in _AUX or w in _OWN_VERBS or (w.endswith("ed") and len(w) > 4 and j > counted.end)
 
 
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:’s|'s)?\b")
@@ -477,20 +495,6 @@ def lead_places(sentence: str) -> frozenset[str]:
 def headline_names(title: str) -> frozenset[str]:
     """Capitalised words of a headline: the places (and actors) the whole story is about."""
     return frozenset(_bare(w) for w in re.findall(r"[A-Z][\w’'\-]+", title))
-
-
-def partitive_scope(words: list[str], after: int) -> str | None:
-    """The part a partitive figure names: "37 of them seriously" -> "seriously", "five of the victims were
-    beheaded" -> "beheaded"."""
-    i = after
-    while i < len(words) and words[i] in _AUX:
-        i += 1
-    out: list[str] = []
-    for w in words[i : i + 3]:
-        if not w.isalpha() or w in STOP:
-            break
-        out.append(w)
-    return " ".join(out) or None
 
 
 # ---------------------------------------------------------------------------------------------------------------
