@@ -102,6 +102,36 @@ def _named_subject(words: list[str]) -> str | None:
     return " ".join(kept) if kept and len(kept) == len(words[:3]) else (kept[0] if kept else None)
 
 
+_QUOTES = "“”\""
+
+
+def _open_quotes(s: str) -> bool:
+    """Whether a sentence leaves a quotation open (or closes one it did not open)."""
+    return (s.count('"') + s.count("“") + s.count("”")) % 2 == 1
+
+
+def _quote_speaker(text: str, sentences: list[tuple[int, int]], si: int) -> list[Attribution]:
+    """The speaker of a quotation that runs over several sentences: a sentence inside one, with no source of its
+    own, is the words of whoever the quotation's first or last sentence names ('"We lost two friends. ...," Ms
+    Dorsey said.')."""
+    s0, s1 = sentences[si]
+    here = text[s0:s1].lstrip()
+    starts_quoted = here[:1] in _QUOTES
+    if si > 0:
+        p0, p1 = sentences[si - 1]
+        prev = text[p0:p1]
+        if _open_quotes(prev) or starts_quoted:
+            found = [a for a in find_attributions(prev) if not a.parenthetical]
+            if found:
+                return [Attribution(0, found[-1].name, 1, False)]
+    if (starts_quoted and _open_quotes(here)) and si + 1 < len(sentences):
+        n0, n1 = sentences[si + 1]
+        found = [a for a in find_attributions(text[n0:n1]) if not a.parenthetical]
+        if found:
+            return [Attribution(s1 - s0, found[0].name, 1, False)]
+    return []
+
+
 def _after_relation(words: list[str], a: int, lex: Lexicon) -> bool:
     """Whether the figure at token `a` follows "mother of", "father to" (it counts someone's children)."""
     return any(a >= len(p) and tuple(words[a - len(p) : a]) == p for p in lex.implicit.relations)
@@ -228,6 +258,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             person = last_person(text[max(0, s0 - 600) : s0], lex.countries)  # "…,” he said."
             if person:
                 attrs = [Attribution(0, person, 1, False)]
+        if not attrs:
+            attrs = _quote_speaker(text, sentences, si)
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
         cased = [text[t.start : t.end] for t in tokens]
         dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
