@@ -91,7 +91,7 @@ def to_fig(c: Claim, lex: Lexicon) -> Fig:
 
 def _money_class(c: Claim) -> str:
     if c.kind != "money":
-        return c.kind
+        return "quantity" if c.measure is not None else c.kind  # "a 6.2 quake" and "6.4 magnitude" alike
     return "money" if (c.unit or "").upper() in currency_ranges() else f"money:{c.unit}"
 
 

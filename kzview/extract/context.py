@@ -163,6 +163,7 @@ def _after_change(words: list[str], start: int) -> bool:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_DEATH_VERBS = frozenset("died dies die killed dead perished".split())
 
 
 def _inside_relative_clause(words: list[str], start: int) -> bool:
@@ -296,10 +297,15 @@ def choose_topic(
             return "other", None  # "two of the three victims died": the three are the whole, the two died
     found = best_event(local + governing)
     if found:
+        if found[0] == "hospitalized" and any(
+            h.cue.topic == "deaths" and h.cue.words[-1] in _DEATH_VERBS for _, h in local + governing
+        ):
+            return "deaths", None  # "two more people died in hospital": where they died, not a hospital count
         return found
     # Otherwise the nearest event word that belongs to no other figure: before this figure only when no counted
     # figure stands before it in the sentence (a duration or a date does not count), after it up to the next.
     best_hit, best_dist = None, FALLBACK_REACH
+    relative = _inside_relative_clause(words, start)
     for n, h in enumerate(hits):
         if not allowed(n, h.cue) or h.cue.role != "event":
             continue
@@ -315,6 +321,8 @@ def choose_topic(
             between = between[2:]  # "the number of deaths, which television cited as more than 160"
         if any(w in _CLAUSE_BREAK for w in between) and not _after_change(words, start):
             continue  # an event word of another clause: "two of them fled ... killed" is not a toll
+        if relative and h.start >= end and "," in between:
+            continue  # "The pastor, who has dozens of followers, was arrested": the verb of the clause's head
         if dist < best_dist:
             best_hit, best_dist = h, dist
     if best_hit is not None:

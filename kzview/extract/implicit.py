@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from kzview.extract.context import CueHit
 from kzview.extract.lexicon import ImplicitVocab, Lexicon
-from kzview.extract.numbers import Figure
+from kzview.extract.numbers import WORD_VALUES, Figure
 from kzview.extract.sentences import Token
 
 _AUX = frozenset("was were is are be been being got gets get has have had 's".split())
@@ -25,7 +25,14 @@ _SKIP_BEFORE_EVENT = frozenset(
     "critically seriously badly fatally slightly mortally not never later quickly finally".split()
 )
 _NEGATION = frozenset({"not", "never"})
+_PERSON_ENDINGS = ("ioner", "ist", "ian", "ee", "man", "woman", "eer", "ster", "ker", "ver", "der", "ner", "ler")
+_NOT_PERSON_ENDINGS = frozenset(
+    "whoever however wherever whenever forever together another whether rather either neither further monster "
+    "container register corner border powder ladder wonder remainder thunder banner dinner manner answer "
+    "christian musician december september november october".split()
+)
 _PLURAL_AUX = frozenset({"were", "are", "have"})
+_VAGUE_STARTS = frozenset("dozens scores hundreds thousands several many some at more nearly about".split())
 _PREPOSITIONS = frozenset("of to with by for against in at from near on into onto outside inside".split())
 _NON_NAMES = frozenset(
     "police the a an he she it they we i you this that there these those officials authorities witnesses "
@@ -65,7 +72,11 @@ class _Reader:
         w = self.words[i]
         if w in self.v.singular or w.split("-")[-1] in self.v.singular:
             return True
-        return i > 0 and f"{self.words[i - 1]} {w}" in self.v.singular
+        if i > 0 and f"{self.words[i - 1]} {w}" in self.v.singular:
+            return True
+        # nouns for people by their ending ("pensioner", "cyclist", "pedestrian", "trainee", "fireman"), read only
+        # next to an event word, where a thing is rarely what was killed or arrested
+        return len(w) >= 6 and w.isalpha() and w.endswith(_PERSON_ENDINGS) and w not in _NOT_PERSON_ENDINGS
 
     def is_name(self, i: int) -> bool:
         w = self.words[i]
@@ -248,14 +259,16 @@ def find_implicit(
         no_object = h.end >= len(w) or not (
             w[h.end] in v.determiners
             or w[h.end][:1].isdigit()
-            or r.cap(h.end)
+            or w[h.end] in WORD_VALUES
+            or w[h.end] in _VAGUE_STARTS
+            or (r.cap(h.end) and not (headline and w[h.end] in _PREPOSITIONS))
             or w[h.end] in ("himself", "herself")
             or w[h.end] in v.multiples
         )
         passive = (
             bool(skipped & _AUX)
             or _phrase_at(w, h.start, v.intransitive) > 0
-            or (participle and (headline or no_object))
+            or (participle and no_object)
         )
         left = r.np_left(j) if passive else None
         if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
@@ -318,7 +331,9 @@ def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_impli
             for j in range(i + k, min(n, i + k + 8)):
                 u = _phrase_at(w, j, v.unharmed)
                 if u:
-                    add(i, j + u - 1, 0, "injuries")
+                    # "All 12 workers escaped unharmed": the 12 is a figure of its own; the zero is "unharmed"
+                    numbered = any(x[:1].isdigit() or x in WORD_VALUES for x in w[i:j])
+                    add(j if numbered else i, j + u - 1, 0, "injuries")
                     break
                 if w[j] in (".", ";", ":"):
                     break

@@ -114,7 +114,8 @@ def figure_measure(
     if kind == "other" or kind == "count" and (nxt in v.magnitude_words or nxt.rstrip("-") in v.magnitude_words):
         u = (unit or nxt).lower()
         after = words[b : b + 3]
-        if u in v.magnitude_words or any(w in v.magnitude_words or w.startswith("magnitude") for w in prev):
+        near_magnitude = u not in v.length_units and any(w in v.magnitude_words or w.startswith("magnitude") for w in prev)
+        if u in v.magnitude_words or near_magnitude:
             if any(w in v.aftershock_nouns for w in after + prev):
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"
@@ -170,9 +171,11 @@ def figure_measure(
         for w in counted_words[:2]:
             if w in v.money_nouns:
                 return singular(w)  # "$200,000 bail"
-        left = [w for w in words[max(0, a - 4) : a] if w not in _SKIP_LEFT]
-        if left and left[-1] in v.money_nouns:
-            return singular(left[-1])  # "bail of $200,000", "a value of"
+        for w in reversed(words[max(0, a - 5) : a]):
+            if w in v.money_nouns:
+                return singular(w)  # "bail of $200,000", "bail was set at $50,000", "a value of"
+            if w in (",", ";", ".", "and", "but"):
+                break
         return None
     if kind == "duration":
         # how long something lasted, by the verb it measures ("married for two weeks", "living in Wales for
