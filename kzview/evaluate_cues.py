@@ -365,7 +365,7 @@ def _top_conflicts(
     together: list[set[tuple[str, str]]] = [set(chk.refs) for chk in gold.checks if chk.together]
     top = [g for g in groups if g.status == Status.CONFLICT][:TOP_N]
     for grp in top:
-        pair = grp.clash or grp.claims[:2]
+        pair = getattr(grp, "clash", None) or grp.claims[:2]
         golds: list[GoldFigure] = []
         problem = ""
         for cid in pair:

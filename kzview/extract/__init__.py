@@ -96,13 +96,21 @@ def _number(v: float | None) -> float | int | None:
 _GENERIC_PEOPLE = frozenset("people persons person others ones individuals".split())
 
 
-def _named_subject(words: list[str]) -> str | None:
-    """Who a count is about in the text's own words when the vocabulary has no name for it."""
-    kept = [w for w in words[:3] if w not in _GENERIC_PEOPLE]
-    return " ".join(kept) if kept and len(kept) == len(words[:3]) else (kept[0] if kept else None)
+def _named_subject(words: list[str], lex: Lexicon) -> str | None:
+    """Who a count is about in the text's own words when the vocabulary has no name for it: a one-word phrase
+    ("12 Somali"), or a phrase ending in a noun for people ("20 women", "three Somali pirates")."""
+    phrase = words[:3]
+    if not phrase or any(lex.match_cues(phrase, i) for i in range(len(phrase))) or phrase[-1] in _GENERIC_PEOPLE:
+        return None
+    head = phrase[-1]
+    if head.endswith(("ed", "ing", "ly")) or not head.isalpha() and "-" not in head:
+        return None  # "totally decked": no noun for who is counted
+    if len(phrase) > 1 and head not in lex.people and not (head.endswith("s") and len(head) > 3):
+        return None  # "inhabitants rich"
+    return " ".join(phrase)
 
 
-_QUOTES = "“”\""
+_QUOTES = '“”"'
 
 
 def _open_quotes(s: str) -> bool:
@@ -286,7 +294,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 topic, subject, unit = "other", "children", "children"  # "a mother of two died"
             elif f.kind == "count" and not counted.people:
                 unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
-                subject = _named_subject(counted.words) if counted.words else None
+                subject = _named_subject(counted.words, lex) if counted.words else None
             else:
                 topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
                 if f.kind == "count":
@@ -309,13 +317,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     if topic != "other":
                         antecedent_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
-                    if (
-                        subject is None
-                        and counted.words
-                        and not counted.anaphora
-                        and not lex.match_cues(counted.words, 0)
-                    ):
-                        subject = _named_subject(counted.words)  # "20 women", "12 Somali": as the text says
+                    if subject is None and counted.words and not counted.anaphora and topic != "population":
+                        subject = _named_subject(counted.words, lex)  # "20 women", "12 Somali": as the text says
                     if subject is None and counted.anaphora:
                         subject = antecedent_subject
                     if counted.words or not counted.anaphora:

@@ -699,6 +699,12 @@ _BREAK = {
     "also",
     "yet",
 }
+_OFFICIAL_SOURCE = re.compile(
+    r"\b(?:police|cops|sheriff|officials?|authorities|coroner|prosecutors?|fire|army|military|ministry|minister|"
+    r"governor|mayor|president|spokes(?:man|woman|person)|witness(?:es)?|survivors?|doctors?|hospital|da|fbi|"
+    r"usgs|agency|report|study|court|judge|jury|coast ?guard|rescuers|officers?)\b",
+    re.IGNORECASE,
+)
 _HEADLINE_QUOTE = re.compile(
     r"(?:^|[,;:.]\s+)(?P<x>[^,;:“”\"\n]{2,60}?):\s*[“\"‘]|^\s*(?P<y>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}):\s+(?=\S)"
 )
@@ -780,6 +786,8 @@ def _next_sentence_source(sentence: str, next_sentence: str, headline: bool) -> 
         for m in _HEADLINE_QUOTE.finditer(sentence):
             group = "x" if m.group("x") else "y"
             name = normalise_source(_subject_before_verb(m.group(group)))
+            if group == "y" and not (name and _OFFICIAL_SOURCE.search(name)):
+                continue  # "US News: ...": a section, not a source; "Sheriff: ...", "Police: ..." are sources
             if name and _plausible(name):
                 out.append(Attribution(m.start(group), name, 2, False))  # "Sheriff: shooting kills 1"
     if next_sentence:

@@ -265,11 +265,7 @@ def find_implicit(
             or w[h.end] in ("himself", "herself")
             or w[h.end] in v.multiples
         )
-        passive = (
-            bool(skipped & _AUX)
-            or _phrase_at(w, h.start, v.intransitive) > 0
-            or (participle and no_object)
-        )
+        passive = bool(skipped & _AUX) or _phrase_at(w, h.start, v.intransitive) > 0 or (participle and no_object)
         left = r.np_left(j) if passive else None
         if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
             a, value = left

@@ -114,7 +114,9 @@ def figure_measure(
     if kind == "other" or kind == "count" and (nxt in v.magnitude_words or nxt.rstrip("-") in v.magnitude_words):
         u = (unit or nxt).lower()
         after = words[b : b + 3]
-        near_magnitude = u not in v.length_units and any(w in v.magnitude_words or w.startswith("magnitude") for w in prev)
+        near_magnitude = u not in v.length_units and any(
+            w in v.magnitude_words or w.startswith("magnitude") for w in prev
+        )
         if u in v.magnitude_words or near_magnitude:
             if any(w in v.aftershock_nouns for w in after + prev):
                 return None  # aftershocks are many: their magnitudes are no one figure

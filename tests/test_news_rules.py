@@ -1,0 +1,229 @@
+"""The rules the real-news work added, each on sentences written here in other news styles (wire, tabloid, local,
+UK and US usage), none taken from a real-news cluster: counts without a number, zeros, who is counted by role,
+what is not a figure, printed dates, measures and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import article, claims_of, write
+
+from kzview.dates import printed_date
+from kzview.ingest import load_corpus
+from kzview.ingest.clean import _lines
+from kzview.store import build_store
+
+
+def tagged(text: str) -> list[tuple[str, str, float | None, float | None]]:
+    return [(c.surface, c.topic, c.low, c.high) for c in claims_of(text) if c.kind != "date"]
+
+
+def one(text: str, topic: str) -> tuple[str, float | None, float | None]:
+    found = [(s, lo, hi) for s, t, lo, hi in tagged(text) if t == topic]
+    assert len(found) == 1, tagged(text)
+    return found[0]
+
+
+# -- counts written without a number ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "value"),
+    [
+        ("Storm kills\n\nA fisherman drowned off the coast on Sunday, the coastguard said.", "deaths", 1),
+        ("Crash\n\nA cyclist was killed when a lorry hit her on the ring road.", "deaths", 1),
+        ("Raid\n\nOfficers arrested the landlord at his flat in the early hours.", "arrests", 1),
+        ("Siege\n\nPolice say they have a suspect in custody after the stand-off.", "arrests", 1),
+        ("Fire\n\nA firefighter was taken to hospital with burns.", "hospitalized", 1),
+        ("Bus crash\n\nThe crash left a pensioner dead and the driver injured.", "deaths", 1),
+        ("Avalanche\n\nBoth skiers were found dead on the north face.", "deaths", 2),
+        ("Court\n\nHe denies a double murder at the farm.", "deaths", 2),
+    ],
+)
+def test_counts_without_a_number(text, topic, value):
+    _, lo, hi = one(text, topic)
+    assert lo == hi == value
+
+
+def test_the_agent_of_an_active_verb_is_not_counted():
+    # the attacker did the killing: only the five are deaths
+    assert [t for _, t, _, _ in tagged("Attack\n\nA gunman killed five people in a bar in the old town.")] == [
+        "deaths"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Blaze\n\nNo one was hurt in the blaze at the timber yard.", "injuries"),
+        ("Flood\n\nThere were no reports of injuries, the council said.", "injuries"),
+        ("Derailment\n\nNo injuries were reported among the 200 passengers.", "injuries"),
+        ("Gas leak\n\nNobody was killed, but 30 homes were evacuated.", "deaths"),
+        ("Explosion\n\nAll 12 workers escaped unharmed, the company said.", "injuries"),
+        ("Protest\n\nNo arrests were made, police said.", "arrests"),
+        ("Hunt\n\nThe gunman was not immediately taken into custody.", "arrests"),
+    ],
+)
+def test_zero_counts(text, topic):
+    _, lo, hi = one(text, topic)
+    assert lo == hi == 0
+
+
+def test_zero_against_a_toll_is_a_conflict(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-05-02\nFerry fire\n\nNo one was killed in the fire, the port said.")
+    write(tmp_path, "b.txt", "date: 2024-05-02\nFerry fire\n\nTwelve passengers were killed in the fire.")
+    store = build_store(load_corpus([tmp_path]))
+    deaths = [g for g in store.groups if g.topic == "deaths" and g.rule not in ("within-article", "part-whole")]
+    assert len(deaths) == 1 and deaths[0].status.value == "conflict"
+
+
+# -- who is counted, by role -----------------------------------------------------------------------------------
+
+
+def test_killing_and_wounding_each_go_to_their_figure():
+    found = {s: t for s, t, _, _ in tagged("Market bomb\n\nThe bomb exploded at noon, killing 12 and wounding 40.")}
+    assert found == {"12": "deaths", "40": "injuries"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "topic"),
+    [
+        ("Hospital\n\nTwo more people died in hospital overnight.", "Two", "deaths"),
+        ("Quake\n\nThe death toll climbed to 27 on Thursday.", "27", "deaths"),
+        ("Arrests\n\nGuards detained three intruders at the gate.", "three", "arrests"),
+        ("Shooting\n\nShe is accused of killing two colleagues at the depot.", "two", "deaths"),
+    ],
+)
+def test_topic_from_the_event_the_figure_is_the_argument_of(text, surface, topic):
+    assert {s: t for s, t, _, _ in tagged(text)}[surface] == topic
+
+
+def test_a_mother_of_three_counts_children_not_the_dead():
+    found = {s: t for s, t, _, _ in tagged("Crash\n\nA mother of three died when her car left the road.")}
+    assert found["three"] == "other"
+
+
+def test_a_phrase_inside_a_relative_clause_does_not_take_the_main_verb():
+    text = "Raid\n\nThe pastor, who says he has dozens of followers, was arrested on Monday."
+    assert {s: t for s, t, _, _ in tagged(text)}.get("dozens") != "arrests"
+
+
+# -- not figures -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_figure"),
+    [
+        ("Stabbing\n\nMaria Lopez, 44, was stabbed outside the club.", "44"),
+        ("Stabbing\n\nThe victim, 52, was taken to hospital.", "52"),
+        ("Hit and run\n\nPolice arrested Tom Reed (31) later that night.", "31"),
+        ("Chase\n\nThe chase ended on Interstate 95 near the bridge.", "95"),
+        ("Fire\n\nCrews were called to the 4300 block of Elm Street.", "4300"),
+        ("Call\n\nA neighbour called 9-1-1 when she heard shots.", "9"),
+    ],
+)
+def test_not_figures(text, not_a_figure):
+    assert not_a_figure not in [s for s, _, _, _ in tagged(text)]
+
+
+def test_counts_by_place_after_a_comma_are_figures():
+    found = [s for s, _, _, _ in tagged("Protests\n\nIn Lyon, 40 were detained; in Lille, 25 were detained.")]
+    assert "40" in found and "25" in found
+
+
+# -- printed dates ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Last updated: Tuesday, 14 March 2006, 09:12 GMT", dt.date(2006, 3, 14)),
+        ("Posted 3/14/2006 6:05 PM", dt.date(2006, 3, 14)),
+        ("Published: June 2, 2009", dt.date(2009, 6, 2)),
+        ("06/02/09", dt.date(2009, 6, 2)),
+        ("Jun 3, 2012, 04.10AM IST", dt.date(2012, 6, 3)),
+        ("Story Created: Aug 7, 2012 at 9:56 AM AKDT", dt.date(2012, 8, 7)),
+        ("Published: 2012.08.08 09:01 AM", dt.date(2012, 8, 8)),
+        ("By Staff Writer | Published on Friday, March 1, 2019", dt.date(2019, 3, 1)),
+    ],
+)
+def test_printed_dates(stamp, day):
+    a = article(f"Big storm batters the coast\n{stamp}\nThe storm hit on Monday night.")
+    assert (a.date, a.date_inferred) == (day, False)
+    assert any(r.kind == "dateline" for r in a.regions)  # shown as a date, never dimmed as furniture
+
+
+def test_a_story_sentence_that_opens_with_a_date_is_no_stamp():
+    text = "Storm hits\nOn March 3, 2021 a fire broke out in the old town and spread."
+    assert printed_date(text, _lines(text)) is None
+
+
+def test_an_ambiguous_numeric_date_takes_the_reading_that_fits_the_corpus(tmp_path):
+    write(tmp_path, "a.txt", "Riot\nSeptember 12, 2019\n\nText about the riot.")
+    write(tmp_path, "b.txt", "Riot\nSeptember 13, 2019\n\nMore text about the riot.")
+    write(tmp_path, "c.txt", "Riot follow-up\n13/09/2019\n\nA day-first site.")
+    write(tmp_path, "d.txt", "Riot follow-up\n12/09/2019\n\nAnother day-first site.")
+    dates = {a.id: a.date for a in load_corpus([tmp_path]).articles}
+    assert dates["c"] == dt.date(2019, 9, 13) and dates["d"] == dt.date(2019, 9, 12)
+
+
+# -- measures and events ---------------------------------------------------------------------------------------
+
+
+def measures(text: str) -> dict[str, str | None]:
+    return {c.surface: c.measure for c in claims_of(text) if c.kind != "date"}
+
+
+def test_measures_of_figures_outside_the_topics():
+    m = measures(
+        "Quake\n\nA magnitude 5.8 quake struck 20 miles south of Leeton at a depth of 6 miles, and police seized "
+        "14 rifles. Bail was set at $50,000."
+    )
+    assert m["5.8"] == "magnitude"
+    assert m["20"] == "distance from Leeton"
+    assert m["6"] == "depth"
+    assert m["14"] == "rifle"
+    assert m["$50,000"] == "bail"
+
+
+def test_one_quake_magnitude_in_two_outlets_is_compared(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-02-01\nQuake\n\nA magnitude 6.2 earthquake shook the valley.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nQuake\n\nThe 6.4 magnitude quake shook the valley.")
+    store = build_store(load_corpus([tmp_path]))
+    g = next(g for g in store.groups if g.measure == "magnitude")
+    assert g.status.value == "conflict" and len(g.articles) == 2
+
+
+def test_an_earlier_event_is_never_pooled_with_the_story(tmp_path):
+    write(
+        tmp_path,
+        "a.txt",
+        "date: 2024-06-10\nGunman kills four at depot\n\nA gunman killed four people at a bus depot on Sunday. "
+        "In March, a gunman killed nine people at a school in another city.",
+    )
+    write(tmp_path, "b.txt", "date: 2024-06-10\nDepot shooting\n\nFour people were killed at the depot on Sunday.")
+    store = build_store(load_corpus([tmp_path]))
+    nine = next(c for c in store.claims if c.surface == "nine")
+    assert nine.event == "March 2024" and nine.event_words.lower().startswith("in march")
+    story = next(g for g in store.groups if g.topic == "deaths" and g.event is None and len(g.articles) == 2)
+    assert story.status.value == "consistent" and nine.id not in story.claims
+    assert store.groups.index(story) < min(i for i, g in enumerate(store.groups) if g.event is not None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A similar raid last year netted 40 arrests.",
+        "So far this year 212 people have died on the roads.",
+        "The worst flooding since 1998 killed 300 people.",
+    ],
+)
+def test_comparisons_and_totals_are_other_events(sentence):
+    text = f"date: 2024-06-10\nFloods\n\n{sentence}"
+    figs = [c for c in claims_of(text) if c.topic in ("deaths", "arrests")]
+    assert figs
+    if "since 1998" in sentence:
+        assert figs[0].event is None  # "since" dates nothing: it is this flood, compared
+    else:
+        assert figs[0].event is not None
