@@ -55,3 +55,19 @@ def test_tuned_clusters_keep_their_scores(scores):
 def test_heldout_clusters_are_named_and_scored(scores):
     held = heldout_names([PROJECT_GOLD])
     assert len(held) >= 3 and all(n in scores for n in held)
+
+
+def test_heldout_clusters_keep_their_scores(scores):
+    """Regression floors at the held-out scores measured once at the end of the round (no rule was tuned on
+    them): a change that drops below is a regression on unseen news."""
+    t = total(scores, heldout_names([PROJECT_GOLD]))
+    assert t.recall.value >= 0.68, t.recall.words()
+    assert t.precision.value >= 0.70, t.precision.words()
+    assert t.fields["date"].value >= 0.95
+
+
+@pytest.mark.xfail(reason="not met yet: README, 'Right on real news' says which top rows are wrong", strict=False)
+def test_top_conflicts_of_heldout_clusters_are_one_event_and_one_measure(scores):
+    for name in heldout_names([PROJECT_GOLD]):
+        s = scores[name]
+        assert s.top.right == s.top.total, [f for f in s.failures if f.startswith("top conflict")]
