@@ -275,8 +275,15 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             cue, counted = hits[n].cue, counts[k]
             if cue.topic in lex.implicit.topics and " ".join(cue.words) not in lex.implicit.any_object:
                 head = counted.words[-1] if counted.words else ""
-                if not head or head.endswith(("ers", "ors")):
-                    counted.people = True  # "killing two co-workers": only people are killed, hurt or arrested
+                a, b = spans[k]
+                cased_head = text[tokens[b].start : tokens[b].end] if b < len(tokens) else ""
+                if (
+                    not head
+                    or head.endswith(("ers", "ors", "ly", "ed"))
+                    or head in lex.people
+                    or cased_head[:1].isupper()
+                ):
+                    counted.people = True  # "killing two co-workers", "arrested 23 heavily armed Somali pirates"
         blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
         prev_topic: str | None = None
         for k, f in enumerate(figs):

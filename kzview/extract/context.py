@@ -187,6 +187,9 @@ def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
     run = 0
     while i < min(limit, after + 16):
         w = words[i]
+        if w in ("“", "”", '"', "‘", "’"):
+            i += 1
+            continue
         if w in _PRED_AUX:
             seen_aux = True
         elif seen_aux:

@@ -110,7 +110,7 @@ class _Reader:
             # "Winston Blackmore and James Oler were arrested": one person a name
             names = 1
             m = k - 1
-            while m > 0 and w[m] in ("and", ",") and names < 6:
+            while not self.headline and m > 0 and w[m] in ("and", ",") and names < 6:
                 n = m - 1
                 if not self.is_name(n):
                     break
@@ -345,6 +345,9 @@ def _results_and_multiples(r: _Reader, add) -> None:  # noqa: ANN001
                 b, value = right
                 if b + 1 < n and w[b + 1] in v.results:
                     add(i, b + 1, value, v.results[w[b + 1]], True)  # "leaving a man wounded"
+        elif "-" in w[i] and w[i].split("-")[0] in v.multiples and w[i].split("-")[1] in v.multiple_nouns:
+            first, second = w[i].split("-")[:2]
+            add(i, i, v.multiples[first], v.multiple_nouns[second])  # "a double-murder charge"
         elif w[i] in v.multiples and i + 1 < n:
             value = v.multiples[w[i]]
             if w[i + 1] in v.multiple_nouns:

@@ -361,7 +361,7 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         phrase = m.group(0).lower()
         nxt = _next_words(text, m.end(), 2)
         if phrase in ("a few", "several", "a couple", "a couple of", "a handful", "scores") and not (
-            nxt and (nxt[0] in lex.people or nxt[0] == "of" or _cue_next(nxt, lex))
+            nxt and (nxt[0] in lex.people or nxt[0] == "of" or _cue_next(nxt, lex) or nxt[0] in _DURATION)
         ):
             continue
         lo, hi = lex.vague[phrase]
@@ -375,7 +375,9 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         s, e = m.start("num"), m.end("num")
         if taken.overlaps(s, e) or excluded.overlaps(s, e):
             continue
-        if s > 0 and (text[s - 1].isalpha() or text[s - 1] in "_/\\#") or (e < len(text) and text[e] in "_/\\"):
+        if (not m.group("cur") and s > 0 and (text[s - 1].isalpha() or text[s - 1] in "_/\\#")) or (
+            e < len(text) and text[e] in "_/\\"
+        ):
             continue
         num = m.group("num")
         nxt = _next_words(text, m.end(), 2)
@@ -531,7 +533,13 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None
     # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
     if f.spelled and f.low is not None and f.low <= 1:
-        if not nxt or (nxt[0] not in lex.people and not _cue_next(nxt, lex) and nxt[0] not in _ONE_NOUNS):
+        if not nxt or (
+            nxt[0] not in lex.people
+            and not _cue_next(nxt, lex)
+            and nxt[0] not in _ONE_NOUNS
+            and nxt[0] not in _MEASURE
+            and nxt[0] not in _DURATION
+        ):
             return None
     if f.spelled and prev in ("no", "every", "any", "the") and f.low is not None and f.low <= 1:
         return None
@@ -547,7 +555,7 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         f.end = pm.end()
     if f.kind == "count" and nxt:
         head = nxt[0]
-        if head in _DURATION and not f.vague:
+        if head in _DURATION and (not f.vague or f.low is not None and f.high is not None and f.high < 100):
             f.kind, f.unit = "duration", head.rstrip("s") if head.endswith("s") else head
             m = re.match(r"[\s-]+" + re.escape(head) + r"\b", text[f.end :], re.IGNORECASE)
             if m:
