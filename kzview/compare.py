@@ -261,6 +261,16 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         )
     high, low = _extreme_pair(figs)
     gap = _gap(high, low)
+    if topic == "other":
+        # a thing measured once (boats in an attack, a building's value, a depth): time explains no difference
+        return Verdict(
+            Status.CONFLICT,
+            "differ",
+            f"{cite(high.claim)} and {cite(low.claim)} give different figures for one thing{_same_source(high, low)}.",
+            gap,
+            _one_source(high, low),
+            (high.claim.id, low.claim.id),
+        )
     undated = [f for f in figs if not f.claim.as_of]
     dated = [f for f in figs if f.claim.as_of]
     # An undated figure that fits some dated figure may be that day's: it clashes only when it fits none (or when
@@ -541,13 +551,15 @@ def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimG
 
 
 def rank(groups: list[ClaimGroup]) -> list[ClaimGroup]:
-    """Conflicts first (one source contradicting itself, then the widest gap, then the most independent sources),
-    then updates, consistent groups, single-source groups."""
+    """The story's groups, then other events': conflicts first (casualty topics before other measures, then one
+    source contradicting itself, the widest gap, the most independent sources), then updates, consistent groups,
+    single-source groups."""
 
     def key(g: ClaimGroup) -> tuple:
         return (
             g.event is not None,  # the story's groups first, then other events'
             STATUS_ORDER[g.status],
+            g.topic == "other",  # the casualty topics first: a measure is read from fewer words, so less surely
             not g.same_source,
             -g.gap,
             -g.sources,

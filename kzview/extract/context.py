@@ -347,8 +347,9 @@ _PLACE = re.compile(
 )
 _ORG_WORDS = frozenset(
     "Fed Bank Reserve University Hospital Ministry Agency Council Court Police Department Company Inc Corp Ltd "
-    "Group Office Service Airport Station Stadium School Church Mosque Museum Plaza Hotel Center Centre".split()
-)
+    "Group Office Service Airport Station Stadium School Church Mosque Museum Plaza Hotel Center Centre "
+    "Street St Avenue Ave Road Rd Lane Drive Boulevard Blvd Way Place Terrace Close Crescent Court".split()
+)  # a building or an address: where something happened, not a part of the event
 _OF_PLACE = re.compile(
     r"\b(?:residents|inhabitants|people|citizens|population)\s+of\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"

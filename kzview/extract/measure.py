@@ -221,8 +221,21 @@ def _verbish(w: str) -> bool:
 
 
 def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
-    """People counted with no topic of their own: what happened to them, by the verb they are the object or the
-    subject of ("shooting three people", "married to 20 women", "about 800 people live there")."""
+    """People counted with no topic of their own: what happened to them ("shooting three people", "three people
+    were shot"), else who they are ("more than 50 firefighters", "20 wives"), else what they did ("about 800
+    people live there")."""
+    known = _people_verb(words, a, b, counted_words, v, known_only=True)
+    if known:
+        return known
+    head = counted_words[-1] if counted_words else ""
+    if head and head.isalpha() and head not in v.not_measures and head not in ("men", "women", "persons"):
+        return singular(head)
+    return _people_verb(words, a, b, counted_words, v, known_only=False)
+
+
+def _people_verb(
+    words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab, known_only: bool
+) -> str | None:
     j = a - 1
     while j >= 0 and a - j <= 2 and words[j] in _LINKS:
         j -= 1
@@ -230,7 +243,7 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
         w = words[j]
         if w in v.people_verbs:
             return v.people_verbs[w]
-        if _verbish(w):
+        if _verbish(w) and not known_only:
             return "people " + lemma(w)
     k = b
     n = len(words)
@@ -240,7 +253,7 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
         w = words[k]
         if w in v.people_verbs:
             return v.people_verbs[w]
-        if _verbish(w) or w in v.people_state_verbs:
+        if (_verbish(w) or w in v.people_state_verbs) and not known_only:
             return "people " + lemma(w)
     return None
 
