@@ -1,4 +1,8 @@
-"""Claims cached in the corpus database, keyed by each article's content.
+"""Claims cached under the user's cache directory, keyed by each article's content.
+
+Derived data never lives with the user's work: the cache is `$XDG_CACHE_HOME/kzview/corpus-<key>.db` (one file a
+corpus), never the verdict database, and every entry and snapshot part carries a BLAKE2 digest of its bytes that is
+checked before decoding: a damaged or doctored entry is a miss and is rebuilt, never a claim shown.
 
 A cache entry is keyed by the article id, a hash of its text, what the corpus told extraction about it (the
 event's places and anchor date) and the lexicon and program version. An unchanged corpus opens from a snapshot
@@ -29,7 +33,8 @@ from kzview import __version__
 from kzview.db import connect
 from kzview.model import Article, Claim, ClaimGroup
 
-SCHEMA_VERSION = "3"  # 3: MessagePack, snapshots in parts without sentences
+SCHEMA_VERSION = "4"  # 4: a digest before every entry and part; 3: MessagePack, snapshots in parts
+DIGEST = 16  # bytes of BLAKE2b before each stored blob
 PART = 5_000
 # The modules whose code decides what a claim or a group is: a change to any of them is a new program for the
 # cache, so a development checkout never shows claims an older rule made.
@@ -77,6 +82,33 @@ class Snapshot:
     entities: list[dict[str, Any]]
 
 
+def cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kzview"
+
+
+def cache_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
+    """The cache file of a corpus: keyed by its resolved paths, so each corpus keeps its own snapshot."""
+    roots = sorted(str(p.resolve()) for p in (corpus_paths or [bundled]))
+    key = hashlib.sha1("\n".join(roots).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return cache_dir() / f"corpus-{key}.db"
+
+
+def seal(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=DIGEST).digest() + payload
+
+
+def unseal(blob: bytes) -> bytes | None:
+    """The payload of a sealed blob, or None when its digest does not match (a damaged entry: a miss)."""
+    if not isinstance(blob, (bytes, memoryview)) or len(blob) < DIGEST:
+        return None
+    blob = bytes(blob)
+    payload = blob[DIGEST:]
+    return payload if hashlib.blake2b(payload, digest_size=DIGEST).digest() == blob[:DIGEST] else None
+
+
 class ClaimCache:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -87,7 +119,6 @@ class ClaimCache:
         )
         # put_many deletes an article's old entry by article: without an index each delete scans the table
         self._db.execute("CREATE INDEX IF NOT EXISTS claim_cache_article ON claim_cache (article)")
-        self._db.execute("DROP TABLE IF EXISTS snapshot")  # schema 2's one-blob snapshot
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS snapshot_part (key TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, "
             "data BLOB NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (key, seq))"
@@ -100,10 +131,13 @@ class ClaimCache:
                 chunk = keys[i : i + 500]
                 marks = ",".join("?" * len(chunk))
                 for key, blob in self._db.execute(f"SELECT key, claims FROM claim_cache WHERE key IN ({marks})", chunk):
-                    try:
-                        out[key] = _CLAIMS.decode(blob)
-                    except (msgspec.DecodeError, TypeError, ValueError):
+                    payload = unseal(blob)
+                    if payload is None:
                         continue  # a damaged entry is a miss
+                    try:
+                        out[key] = _CLAIMS.decode(payload)
+                    except (msgspec.DecodeError, TypeError, ValueError):
+                        continue
         except sqlite3.Error:
             return out
         return out
@@ -116,7 +150,7 @@ class ClaimCache:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             for key, article, claims in items:
-                batch.append((key, article, _ENCODER.encode(claims), now))
+                batch.append((key, article, seal(_ENCODER.encode(claims)), now))
                 if len(batch) >= 500:
                     self._put_rows(batch)
                     batch = []
@@ -138,7 +172,10 @@ class ClaimCache:
         try:
             rows = self._db.execute("SELECT kind, data FROM snapshot_part WHERE key = ? ORDER BY seq", (key,))
             for kind, blob in rows:
-                yield kind, _DECODERS[kind].decode(blob)
+                payload = unseal(blob)
+                if payload is None:
+                    raise ValueError(f"a damaged {kind} part")
+                yield kind, _DECODERS[kind].decode(payload)
         except (sqlite3.Error, msgspec.DecodeError, KeyError, TypeError) as e:
             raise ValueError(f"unreadable snapshot: {e}") from e
 
@@ -148,7 +185,9 @@ class ClaimCache:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM snapshot_part")  # one corpus a database: keep the latest only
             for seq, (kind, blob) in enumerate(_parts(snap)):
-                self._db.execute("INSERT INTO snapshot_part VALUES (?, ?, ?, ?, ?)", (key, seq, kind, blob, now))
+                self._db.execute(
+                    "INSERT INTO snapshot_part VALUES (?, ?, ?, ?, ?)", (key, seq, kind, seal(blob), now)
+                )
             self._db.execute("COMMIT")
         except sqlite3.Error:
             self._rollback()

@@ -49,7 +49,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--no-cache",
         action="store_true",
-        help="extract everything afresh, neither reading nor writing the claim cache in the corpus database",
+        help="extract everything afresh, neither reading nor writing the claim cache ($XDG_CACHE_HOME/kzview)",
     )
 
 
@@ -78,7 +78,7 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         p.add_argument("--author", default=None, help="the reviewer named in ClaimReview (default: $KZVIEW_AUTHOR)")
         return p
     if name != "export":
-        p.add_argument("--db", type=Path, metavar="PATH", help="the corpus database (verdicts and claim cache)")
+        p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
     if name == "eval":
         p.add_argument("gold", type=Path, nargs="?", metavar="GOLD", help="the gold file (.jsonl or cue-based .json)")
         p.add_argument("--errors", action="store_true", help="list every miss, spurious figure and wrong field")
@@ -115,11 +115,14 @@ def _load(args: argparse.Namespace) -> ClaimStore:
     from kzview.extract.lexicon import load_lexicon
     from kzview.store import load_store
 
+    from kzview.cache import cache_path
+    from kzview.ingest import bundled_corpus_path
+
     lex = load_lexicon(args.lexicon, args.qualifiers)
     cache = None
-    if not args.no_cache:
+    if not args.no_cache and "-" not in [str(p) for p in args.paths or []]:
         try:
-            cache = ClaimCache(db_path(args))
+            cache = ClaimCache(cache_path(args.paths or None, bundled_corpus_path()))
         except Exception:  # noqa: BLE001 - a read-only or odd place: no cache, same results
             cache = None
     return load_store(args.paths or None, lex, cache=cache, max_bytes=int(args.max_size * 1024 * 1024))
@@ -314,6 +317,7 @@ def run_app(argv: list[str]) -> int:
     app = KzviewApp(
         watch=args.watch,
         db=db_path(args),
+        use_cache=not args.no_cache,
         paths=args.paths or None,
         lexicon=args.lexicon,
         qualifiers=args.qualifiers,

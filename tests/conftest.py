@@ -18,6 +18,7 @@ def _private_data_dir(tmp_path, monkeypatch):
     """Each test has its own user data and config dirs: no test writes to the real home or sees its keys."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.delenv("KZVIEW_KEYS", raising=False)
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 import kzview.extract as extract_mod
-from kzview.cache import ClaimCache
+from conftest import write
+
+from kzview.cache import ClaimCache, seal, unseal
 from kzview.extract.lexicon import load_lexicon
 from kzview.intern import Interner
 from kzview.model import Claim, to_json
@@ -119,12 +121,12 @@ def test_a_snapshot_whose_claims_do_not_fit_the_text_is_rebuilt(tmp_path):
     with sqlite3.connect(db) as con:
         rows = con.execute("SELECT key, seq, data FROM snapshot_part WHERE kind = 'claims'").fetchall()
         for key, seq, data in rows:
-            items = msgspec.msgpack.decode(data)
+            items = msgspec.msgpack.decode(unseal(data))
             for item in items:
                 item["start"], item["end"] = 10_000, 10_004
-            con.execute(
+            con.execute(  # doctored with a digest that matches: the check against the text still catches it
                 "UPDATE snapshot_part SET data = ? WHERE key = ? AND seq = ?",
-                (msgspec.msgpack.encode(items), key, seq),
+                (seal(msgspec.msgpack.encode(items)), key, seq),
             )
     assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
 
@@ -181,3 +183,30 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
     parallel = extract_corpus(articles, workers=2)
     assert calls == [420]  # the processes did the work: no silent fall-back to one process
     assert parallel == serial
+
+
+def test_a_byte_flipped_anywhere_in_the_cache_is_a_miss_never_a_wrong_claim(tmp_path):
+    """Every byte of a small snapshot and of a cache entry, flipped in turn: the load gives exactly the claims a
+    fresh extraction gives, and never fails."""
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", "Fire\n\nNo one was hurt, but 30 homes burned, officials said on Monday.")
+    lex = load_lexicon()
+    db = tmp_path / "c.db"
+    expected = _dump(load_store([folder], lex, cache=None, workers=1))
+    assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
+    with sqlite3.connect(db) as con:
+        blobs = [("snapshot_part", "rowid", r, d) for r, d in con.execute("SELECT rowid, data FROM snapshot_part")]
+        blobs += [("claim_cache", "rowid", r, d) for r, d in con.execute("SELECT rowid, claims FROM claim_cache")]
+    column = {"snapshot_part": "data", "claim_cache": "claims"}
+    tried = 0
+    for table, _, rowid, data in blobs:
+        for pos in range(len(data)):
+            flipped = bytearray(data)
+            flipped[pos] ^= 0x20
+            with sqlite3.connect(db) as con:
+                con.execute(f"UPDATE {table} SET {column[table]} = ? WHERE rowid = ?", (bytes(flipped), rowid))
+            assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected, (table, pos)
+            with sqlite3.connect(db) as con:
+                con.execute(f"UPDATE {table} SET {column[table]} = ? WHERE rowid = ?", (data, rowid))
+            tried += 1
+    assert tried > 100

@@ -110,8 +110,10 @@ class KzviewApp(App[int]):
         store: ClaimStore | None = None,
         db: Path | None = None,
         watch: bool = False,
+        use_cache: bool = True,
     ) -> None:
         super().__init__()
+        self.use_cache = use_cache
         self.paths = paths
         self.lexicon = lexicon
         self.qualifiers = qualifiers
@@ -169,10 +171,13 @@ class KzviewApp(App[int]):
         from kzview.store import load_store
 
         lex = load_lexicon(self.lexicon, self.qualifiers)
+        from kzview.cache import cache_path
+        from kzview.ingest import bundled_corpus_path
+
         cache = None
-        if self.db is not None:
+        if self.db is not None and self.use_cache:  # derived data lives under the cache directory, never in --db
             try:
-                cache = ClaimCache(self.db)
+                cache = ClaimCache(cache_path(self.paths, bundled_corpus_path()))
             except Exception:  # noqa: BLE001 - no cache is slower, not wrong
                 cache = None
         if cache is None and self.watch_files:
