@@ -24,9 +24,10 @@ STATUS_CELL = {
 
 
 def short_id(article_id: str) -> str:
-    """`002_6d31b14c13160f05` -> `002`: the part before the first underscore, when there is one."""
+    """`002_6d31b14c13160f05` -> `002`: the part before the first underscore, when there is one. An id is a file
+    name, so it is hostile input: the result is display-safe (no terminal control reaches the screen)."""
     head = article_id.split("_", 1)[0]
-    return head if head and len(head) < len(article_id) else article_id[:12]
+    return one_line(head if head and len(head) < len(article_id) else article_id[:12])
 
 
 def what_words(g: ClaimGroup) -> str:
