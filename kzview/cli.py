@@ -323,7 +323,20 @@ def run_app(argv: list[str]) -> int:
         qualifiers=args.qualifiers,
         max_bytes=int(args.max_size * 1024 * 1024),
     )
-    app.run()
+    import signal
+
+    def leave(signum: int, frame: object) -> None:  # a terminal closed or a kill: leave as on quit
+        app.exit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        try:
+            signal.signal(sig, leave)
+        except (ValueError, OSError, AttributeError):
+            pass  # not the main thread, or no such signal here
+    try:
+        app.run()
+    finally:
+        app._close_verdicts()
     return app.return_code or 0
 
 

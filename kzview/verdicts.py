@@ -104,7 +104,9 @@ class VerdictStore:
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction: committed when the block ends, rolled back if it raises."""
+        """One immediate transaction: committed when the block ends, rolled back if it raises. After the commit
+        the write-ahead log is copied into the database file, so the file alone holds every committed verdict
+        (a backup or a sync of `.kzview.db` carries the work; a lost `-wal` loses nothing)."""
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
@@ -112,8 +114,20 @@ class VerdictStore:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+        self.checkpoint()
+
+    def checkpoint(self) -> None:
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(FULL)")
+        except sqlite3.Error:
+            pass  # another process holds a read lock: the next commit or the close copies it
 
     def close(self) -> None:
+        """Copy the log into the file, empty it, and close: after a normal quit `.kzview.db` is complete."""
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass
         self._db.close()
 
     # -- writing --------------------------------------------------------------------------------------------

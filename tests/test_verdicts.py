@@ -163,3 +163,46 @@ def test_verdicts_survive_a_new_extraction(tmp_path):
     old = claims["misleading"]
     assert old.anchored_from == "c-obsolete-id" and after.claim_by_id[old.target_id].surface == "45"
     assert not after.orphaned_verdicts()
+
+
+def test_the_database_file_alone_holds_every_committed_verdict(tmp_path):
+    """A backup of `.kzview.db` without its `-wal`, taken while kzview runs or after it quits, has the work."""
+    import shutil
+    import sqlite3
+
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "Attack\n\nSixteen soldiers were killed in the attack.")
+    db = tmp_path / "v.db"
+    store = build_store(load_corpus([corpus]))
+    store.attach_verdicts(VerdictStore(db))
+    claim = next(c for c in store.claims if c.kind != "date")
+    store.set_verdict("claim", claim.id, "disputed", "while it runs")
+    running_copy = tmp_path / "copy.db"
+    shutil.copy(db, running_copy)  # the main file only, the store still open
+    with sqlite3.connect(running_copy) as con:
+        assert con.execute("SELECT verdict, note FROM verdict").fetchall() == [("disputed", "while it runs")]
+    store.verdict_store.close()
+    wal = tmp_path / "v.db-wal"
+    if wal.exists():
+        wal.unlink()
+    again = VerdictStore(db)
+    assert again.get("claim", claim.id).note == "while it runs"
+
+
+async def test_quitting_the_app_leaves_a_complete_database(tmp_path):
+    from test_app import started
+
+    from kzview.tui.app import KzviewApp
+
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "Attack\n\nSixteen soldiers were killed in the attack.")
+    db = tmp_path / "v.db"
+    app = KzviewApp(paths=[corpus], db=db)
+    async with app.run_test() as pilot:
+        await started(pilot)
+        claim = next(c for c in app.store.claims if c.kind != "date")
+        app.store.set_verdict("claim", claim.id, "confirmed")
+        await pilot.press("q")
+    wal = tmp_path / "v.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert VerdictStore(db).get("claim", claim.id).verdict == "confirmed"

@@ -238,6 +238,17 @@ class KzviewApp(App[int]):
 
     def on_unmount(self) -> None:
         self._stop_watching.set()
+        self._close_verdicts()
+
+    def _close_verdicts(self) -> None:
+        """On every way out (quit, ctrl+c, a signal Textual turns into an exit): the verdict file complete."""
+        vs = self.store.verdict_store
+        if vs is not None:
+            self.store.verdict_store = None
+            try:
+                vs.close()
+            except Exception:  # noqa: BLE001 - already closed, or the disk went away: nothing left to save
+                pass
 
     def _progress(self, done: int, total: int) -> None:
         if not self.loaded:
