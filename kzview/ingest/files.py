@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,12 +47,26 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
         if not root.exists():
             skipped.append((str(root), "no such file or directory"))
             continue
-        if root.is_file():
-            found.append((root, root.parent))
+        if not root.is_dir():
+            reason = _not_regular(root)
+            if reason:
+                skipped.append((str(root), reason))
+            else:
+                found.append((root, root.parent))
             continue
         seen_dirs: set[tuple[int, int]] = set()
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-            st = os.stat(dirpath)
+
+        def unreadable(err: OSError) -> None:
+            why = "permission denied" if isinstance(err, PermissionError) else (err.strerror or str(err))
+            skipped.append((str(err.filename or root), f"folder cannot be read ({why}); skipped"))
+
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+            try:
+                st = os.stat(dirpath)
+            except OSError as exc:
+                unreadable(exc)
+                dirnames[:] = []
+                continue
             key = (st.st_dev, st.st_ino)
             if key in seen_dirs:
                 skipped.append((dirpath, "directory loop (a link back to a folder already read); skipped"))
@@ -68,6 +83,10 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
                     continue
                 if file.is_symlink() and not file.exists():
                     skipped.append((str(file), "broken symbolic link"))
+                    continue
+                reason = _not_regular(file)
+                if reason:
+                    skipped.append((str(file), reason))
                     continue
                 found.append((file, root))
     # Article id = stem; where two files share a stem, the path relative to the PATH given, without extension.
@@ -94,8 +113,40 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
     return sources, skipped
 
 
+def _not_regular(file: Path) -> str | None:
+    """Why a path is no file to read (a FIFO would block forever, a device never ends), or None. Never opens it."""
+    try:
+        mode = file.stat().st_mode
+    except PermissionError:
+        return None  # read_bytes names it: permission denied
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    if stat.S_ISREG(mode):
+        return None
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return f"{kind}, not a file; skipped without opening it"
+
+
+def safe_name(name: str) -> str:
+    """A file name as text that can go anywhere (JSON, SQLite, the screen): bytes that were not UTF-8 (carried by
+    Python as lone surrogates) are written as escapes, "caf\\xe9"."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _stem(file: Path) -> str:
-    return "stdin" if str(file) == "-" else file.stem
+    return "stdin" if str(file) == "-" else safe_name(file.stem)
 
 
 def decode(data: bytes) -> str:
@@ -152,21 +203,34 @@ def _detect(data: bytes) -> str:
         return data.decode("latin-1")
 
 
+def size_words(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 2**10:.0f} KB"
+
+
 def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, the limit enforced on what is read (a link to /dev/zero or a growing file stops at the
+    limit, whatever `stat` says); never blocks on a FIFO."""
+    reason = _not_regular(path)
+    if reason:
+        raise ReadError(reason)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from exc
-    if size > max_bytes:
-        raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-    try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except PermissionError as exc:
         raise ReadError("permission denied") from exc
     except IsADirectoryError as exc:
         raise ReadError("is a directory") from exc
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from exc
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ReadError("not a regular file; skipped")
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise ReadError(exc.strerror or str(exc)) from exc
+    if len(data) > max_bytes:
+        raise ReadError(f"file is over the {size_words(max_bytes)} limit; skipped (raise it with --max-size)")
+    return data
 
 
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

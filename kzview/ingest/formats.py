@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzview.ingest.files import DEFAULT_MAX_BYTES, HTML, JSON, JSONL, ReadError, Source, decode, read_bytes
+from kzview.ingest.files import size_words, DEFAULT_MAX_BYTES, HTML, JSON, JSONL, ReadError, Source, decode, read_bytes
 
 META_KEYS = ("title", "date", "outlet", "url", "language")
 
@@ -54,9 +54,20 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[lis
     return [RawDoc(source.article_id, str(source.path), text)], []
 
 
+def _whole(value: str) -> str:
+    """JSON may carry lone surrogates ("\\ud800"), which no file, database or terminal can hold: each becomes
+    U+FFFD, so one odd field never stops the corpus."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _record_doc(record: object, source: Source, n: int, where: str) -> RawDoc:
     if not isinstance(record, dict):
         raise ReadError(f"{where}: not a JSON object")
+    record = {k: _whole(v) if isinstance(v, str) else v for k, v in record.items()}
     text = record.get("text") or record.get("body") or record.get("content")
     if not isinstance(text, str) or not text.strip():
         raise ReadError(f"{where}: record has no text")
@@ -109,7 +120,7 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from exc
     if size > max_bytes:
-        raise ReadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        raise ReadError(f"file is over the {size_words(max_bytes)} limit; skipped (raise it with --max-size)")
     try:
         handle = source.path.open("rb")
     except OSError as exc:
@@ -125,6 +136,9 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
             except (json.JSONDecodeError, ReadError) as exc:
                 reason = f"line {n}: invalid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
                 problems.append((str(source.path), f"{reason}; skipped"))
+            except (RecursionError, ValueError, TypeError, UnicodeError) as exc:
+                # one line nested too deep, or a lone surrogate: that line alone fails, the others load
+                problems.append((str(source.path), f"line {n}: unreadable ({type(exc).__name__}); skipped"))
     if not docs and not problems:
         raise ReadError("empty file")
     return docs, problems

@@ -1,0 +1,95 @@
+"""Odd files never hang or stop the corpus: special files are named and skipped unopened, limits hold on the bytes
+read, unreadable folders are named, odd names and odd JSON are carried safely (issue: nothing gets in, nothing
+is lost)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import write
+
+from kzview.ingest import load_corpus, read_corpus
+from kzview.ingest.files import discover, read_bytes
+
+GOOD = "Fire at the depot\n\nTwelve workers were hurt, the fire service said."
+
+
+def reasons(raw) -> dict[str, str]:
+    return {os.path.basename(p.path): p.reason for p in raw.problems}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_named_and_never_opened(tmp_path):
+    write(tmp_path, "a.txt", GOOD)
+    os.mkfifo(tmp_path / "pipe.txt")
+    out = subprocess.run(  # it must end on its own: a FIFO read would block forever
+        [sys.executable, "-m", "kzview.cli", "claims", str(tmp_path), "--format", "json", "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0 and json.loads(out.stdout)
+    assert "pipe.txt" in out.stderr and "FIFO" in out.stderr
+
+
+def test_the_size_limit_holds_on_what_is_read_not_on_stat(tmp_path):
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero")
+    write(tmp_path, "a.txt", GOOD)
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    raw = read_corpus([tmp_path], max_bytes=1024)
+    assert [d.article_id for d in raw.docs] == ["a"]
+    assert "device" in reasons(raw)["zero.txt"]
+    big = write(tmp_path / "big", "big.txt", "x" * 5000)
+    with pytest.raises(Exception, match="over the 5 KB limit|over the 4 KB limit"):
+        read_bytes(big, max_bytes=4 * 1024)
+
+
+def test_unreadable_folders_are_named_per_folder(tmp_path, monkeypatch):
+    write(tmp_path / "ok", "a.txt", GOOD)
+    write(tmp_path / "locked", "b.txt", GOOD)
+    real_walk = os.walk
+
+    def walk(top, *args, onerror=None, **kwargs):  # as root in CI, permission bits do not stop reads: inject it
+        for dirpath, dirnames, filenames in real_walk(top, *args, onerror=onerror, **kwargs):
+            if "locked" in dirnames and onerror is not None:
+                dirnames.remove("locked")
+                onerror(PermissionError(13, "Permission denied", os.path.join(dirpath, "locked")))
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(os, "walk", walk)
+    sources, skipped = discover([tmp_path])
+    assert [s.article_id for s in sources] == ["a"]
+    assert any(p.endswith("locked") and "permission denied" in r for p, r in skipped)
+
+
+def test_a_name_that_is_not_utf8_is_carried_escaped(tmp_path):
+    if sys.platform == "darwin":
+        pytest.skip("macOS file systems refuse names that are not UTF-8")
+    write(tmp_path, "a.txt", GOOD)
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(GOOD, encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    ids = sorted(a.id for a in corpus.articles)
+    assert ids == ["a", "caf\\xe9"]
+    json.dumps(ids).encode("utf-8")  # every id can be written out
+
+
+def test_lone_surrogates_and_deep_nesting_fail_alone(tmp_path):
+    lines = [
+        json.dumps({"id": "ok1", "text": GOOD}),
+        '{"id": "s\\ud800", "title": "\\udfff", "text": "Fire \\ud83d here. Twelve workers were hurt."}',
+        "[" * 100_000 + "]" * 100_000,
+        json.dumps({"id": "ok2", "text": GOOD}),
+    ]
+    write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+    corpus = load_corpus([tmp_path])
+    ids = [a.id for a in corpus.articles]
+    assert "ok1" in ids and "ok2" in ids and len(ids) == 3
+    for a in corpus.articles:
+        a.text.encode("utf-8")
+        a.id.encode("utf-8")
+    assert any("line 3" in p.reason for p in corpus.problems)
