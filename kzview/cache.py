@@ -175,7 +175,8 @@ class ClaimCache:
                 payload = unseal(blob)
                 if payload is None:
                     raise ValueError(f"a damaged {kind} part")
-                yield kind, _DECODERS[kind].decode(payload)
+                decoder: Any = _DECODERS[kind]
+                yield kind, decoder.decode(payload)
         except (sqlite3.Error, msgspec.DecodeError, KeyError, TypeError) as e:
             raise ValueError(f"unreadable snapshot: {e}") from e
 
@@ -185,9 +186,7 @@ class ClaimCache:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.execute("DELETE FROM snapshot_part")  # one corpus a database: keep the latest only
             for seq, (kind, blob) in enumerate(_parts(snap)):
-                self._db.execute(
-                    "INSERT INTO snapshot_part VALUES (?, ?, ?, ?, ?)", (key, seq, kind, seal(blob), now)
-                )
+                self._db.execute("INSERT INTO snapshot_part VALUES (?, ?, ?, ?, ?)", (key, seq, kind, seal(blob), now))
             self._db.execute("COMMIT")
         except sqlite3.Error:
             self._rollback()

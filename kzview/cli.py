@@ -111,12 +111,10 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace) -> ClaimStore:
-    from kzview.cache import ClaimCache
+    from kzview.cache import ClaimCache, cache_path
     from kzview.extract.lexicon import load_lexicon
-    from kzview.store import load_store
-
-    from kzview.cache import cache_path
     from kzview.ingest import bundled_corpus_path
+    from kzview.store import load_store
 
     lex = load_lexicon(args.lexicon, args.qualifiers)
     cache = None

@@ -233,8 +233,8 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
     min_hi = min(f.hi for f in figs)
     if max_lo <= min_hi:
         if len(articles) == 1:
-            shown = "; ".join(cite(f.claim, date=False) for f in figs[:4])
-            return Verdict(Status.SINGLE, "single", f"Only one article gives this figure: {shown}.")
+            one = "; ".join(cite(f.claim, date=False) for f in figs[:4])
+            return Verdict(Status.SINGLE, "single", f"Only one article gives this figure: {one}.")
         exact = [
             f.claim.low
             for f in figs
@@ -420,7 +420,7 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
             where = "its headline against its own body"
             reason = (
                 f"{article} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
-                f"{_what(*key[:3], key[4], key[5])} ({where}{', ' + day if day else ''})."
+                f"{_what(key[0], key[1], key[2], key[4], key[5])} ({where}{', ' + day if day else ''})."
             )
             v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low), clash=(high.claim.id, low.claim.id))
             out.append(_make_group(_gid("within", key, article, day), key, same, v))
@@ -475,7 +475,7 @@ def _part_whole(
     topic, subject, scope, _, measure, event = part_key
     reason = (
         f"{cite(p.claim)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w.claim)} for "
-        f"{_what(*whole_key[:3], whole_key[4], whole_key[5])}: {relation}."
+        f"{_what(whole_key[0], whole_key[1], whole_key[2], whole_key[4], whole_key[5])}: {relation}."
     )
     v = Verdict(Status.CONFLICT, "part-whole", reason, g, clash=(p.claim.id, w.claim.id))
     pair = sorted([p, w], key=lambda f: _claim_order(f.claim))

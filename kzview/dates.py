@@ -209,7 +209,7 @@ _YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[
 def _numeric_dates(line: str) -> list[tuple[int, int, int, int, dt.date | None]]:
     """(position, year, month, day, day-first alternative) of each numeric date: month first, as US news prints
     it, unless only the day-first reading is a date; "2012.08.08" year first."""
-    out = []
+    out: list[tuple[int, int, int, int, dt.date | None]] = []
     for m in _YMD.finditer(line):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
         if _valid(y, mo, d):

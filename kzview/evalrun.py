@@ -63,7 +63,7 @@ def run_cluster_eval(args: argparse.Namespace) -> int:
         print("kzview: no cluster has gold", file=sys.stderr)
         return 1
     scores = []
-    for name, gold_path, folder in todo:
+    for _name, gold_path, folder in todo:
         try:
             scores.append(score_one(gold_path, folder, lex))
         except (OSError, ValueError, KeyError) as exc:

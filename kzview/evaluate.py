@@ -151,25 +151,25 @@ def evaluate(gold: list[Gold], claims: list[Claim], articles: list[Article]) -> 
         if span is None:
             report.errors.append(f"gold figure not in the text: {g.article} {g.figure!r} #{g.n}")
             continue
-        c = match(g.article, span)
-        if c is not None:
-            matched_claims[c.id] = g
+        hit_claim = match(g.article, span)
+        if hit_claim is not None:
+            matched_claims[hit_claim.id] = g
         if g.topic == "other":
             continue
-        if c is None or c.topic == "other":
+        if hit_claim is None or hit_claim.topic == "other":
             report.detection.fn += 1
             report.errors.append(
                 f"missed: {g.article} {g.figure!r} #{g.n} ({g.topic})"
-                + (f"; got topic other for {c.surface!r}" if c else "")
+                + (f"; got topic other for {hit_claim.surface!r}" if hit_claim else "")
             )
             continue
         report.detection.tp += 1
-        _score_fields(report, g, c)
+        _score_fields(report, g, hit_claim)
     for c in figures:
         if c.topic == "other" or c.article not in {g.article for g in gold}:
             continue
-        g = matched_claims.get(c.id)
-        if g is None or g.topic == "other":
+        hit = matched_claims.get(c.id)
+        if hit is None or hit.topic == "other":
             report.detection.fp += 1
             report.errors.append(f"spurious: {c.article} {c.surface!r} tagged {c.topic}")
     return report

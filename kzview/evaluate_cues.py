@@ -262,19 +262,19 @@ def score_cluster(
         found = overlapping(g.a, g.cue)
         for c in found:
             matched.setdefault(c.id, []).append(g)
-        c = best(g.a, g.cue)
+        pick = best(g.a, g.cue)
         if g.req:
-            ok = c is not None and g.allows(c)
+            ok = pick is not None and g.allows(pick)
             s.recall.add(ok)
             if not ok:
-                s.failures.append(f"missed: {g.label()}" + (f"; got {_short(c)}" if c else ""))
+                s.failures.append(f"missed: {g.label()}" + (f"; got {_short(pick)}" if pick else ""))
         for name, rx in g.fields:
-            if not g.req and c is None:
+            if not g.req and pick is None:
                 continue
-            got = getattr(c, name) if c is not None else None
-            ok = bool(got) and re.search(rx, got, re.IGNORECASE) is not None
+            got = getattr(pick, name) if pick is not None else None
+            ok = bool(got) and re.search(rx, str(got), re.IGNORECASE) is not None
             s.fields[name].add(ok)
-            if not ok and c is not None:
+            if not ok and pick is not None:
                 s.failures.append(f"{name}: {g.label()}: got {got!r}, gold /{rx}/")
 
     negative_claims: set[str] = set()
@@ -334,7 +334,7 @@ def _check(chk: GroupCheck, best: Any, member: dict[str, list[ClaimGroup]]) -> t
                     return True, ""
                 return False, f"one group, but {grp.status.value} (wanted {'/'.join(chk.statuses)}): {grp.reason}"
         homes = []
-        for (a, cue), c in picked:
+        for (a, _cue), c in picked:
             main = [g for g in member.get(c.id, []) if g.rule not in ("part-whole", "within-article")]
             key = f"{c.topic}/{c.subject or '-'}/{c.scope or '-'}" if not main else main[0].id
             homes.append(f"{a} {_short(c)} in {key}")

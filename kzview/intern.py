@@ -35,10 +35,11 @@ class Interner:
         share = self.values.setdefault
         number = self.numbers.setdefault
         for c in claims:
-            article = share(c.article, c.article)
+            article: str = share(c.article, c.article)  # type: ignore[assignment]
             text = texts[article]  # type: ignore[index]
             s0, s1, start, end = c.sentence_start, c.sentence_end, c.start, c.end
-            s0, s1, start, end = share(s0, s0), share(s1, s1), share(start, start), share(end, end)
+            s0, s1 = share(s0, s0), share(s1, s1)  # type: ignore[assignment]
+            start, end = share(start, start), share(end, end)  # type: ignore[assignment]
             if check and (text[start:end] != c.surface or not (0 <= s0 <= start <= end <= s1 <= len(text))):
                 raise ValueError(f"claim {c.id} does not fit its article")
             sentence = sentences.get((article, s0, s1))

@@ -180,5 +180,6 @@ _GROUP: TypeAdapter[ClaimGroup] = TypeAdapter(ClaimGroup)
 
 def to_json(item: Claim | ClaimGroup) -> dict[str, Any]:
     """A claim or group as the JSON contract spells it (dates as ISO strings, statuses as words)."""
-    adapter = _CLAIM if isinstance(item, Claim) else _GROUP
-    return adapter.dump_python(item, mode="json")
+    if isinstance(item, Claim):
+        return _CLAIM.dump_python(item, mode="json")
+    return _GROUP.dump_python(item, mode="json")

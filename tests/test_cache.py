@@ -7,10 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-import kzview.extract as extract_mod
 from conftest import write
 
+import kzview.extract as extract_mod
 from kzview.cache import ClaimCache, seal, unseal
 from kzview.extract.lexicon import load_lexicon
 from kzview.intern import Interner

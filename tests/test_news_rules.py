@@ -48,9 +48,7 @@ def test_counts_without_a_number(text, topic, value):
 
 def test_the_agent_of_an_active_verb_is_not_counted():
     # the attacker did the killing: only the five are deaths
-    assert [t for _, t, _, _ in tagged("Attack\n\nA gunman killed five people in a bar in the old town.")] == [
-        "deaths"
-    ]
+    assert [t for _, t, _, _ in tagged("Attack\n\nA gunman killed five people in a bar in the old town.")] == ["deaths"]
 
 
 @pytest.mark.parametrize(

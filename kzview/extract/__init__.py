@@ -188,7 +188,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     claims: list[Claim] = []
     title = article.title_span
     # A headline names the story's own places; a one-line text has no headline apart from its body.
-    has_body = bool(title) and (title[1] - title[0]) < 0.6 * len(text.strip())
+    has_body = title is not None and (title[1] - title[0]) < 0.6 * len(text.strip())
     event_places = ctx.event_places
     if has_body:
         lead = next((sp for sp in sentences if sp[0] >= title[1] and outside(*sp)), None)  # type: ignore[index]

@@ -415,10 +415,10 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive:
             if not partitive and _is_event_place(place, m.group("region"), event_places):
                 return None
             return _bare(place)
-    m = _LEAD_PLACE.match(lead)
-    if m and m.group("place").split()[0] not in _NOT_PLACES:
-        if not _is_event_place(m.group("place"), None, event_places):
-            return _bare(m.group("place"))
+    lm = _LEAD_PLACE.match(lead)
+    if lm and lm.group("place").split()[0] not in _NOT_PLACES:
+        if not _is_event_place(lm.group("place"), None, event_places):
+            return _bare(lm.group("place"))
     return None
 
 
@@ -795,9 +795,9 @@ def _next_sentence_source(sentence: str, next_sentence: str, headline: bool) -> 
             if name and _plausible(name):
                 out.append(Attribution(m.start(group), name, 2, False))  # "Sheriff: shooting kills 1"
     if next_sentence:
-        m = _NEXT_SENTENCE.match(next_sentence)
-        if m:
-            name = normalise_source(m.group("x"))
+        nm = _NEXT_SENTENCE.match(next_sentence)
+        if nm:
+            name = normalise_source(nm.group("x"))
             if name:
                 out.append(Attribution(len(sentence), name, 2, False))
     return out

@@ -311,10 +311,10 @@ def _compatible(a: str, b: str) -> bool:
 def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[list[Entity], dict[str, str]]:
     """The entity index, and a map from each spelling (lower case) to its entity's name."""
     alias_to_known: dict[str, Known] = {}
-    for k in known_entities():
-        for a in (k.name, *k.aliases):
-            alias_to_known[_norm(a)] = k
-    known_long = [(a, k) for a, k in alias_to_known.items() if len(a.split()) >= 3]
+    for entry in known_entities():
+        for a in (entry.name, *entry.aliases):
+            alias_to_known[_norm(a)] = entry
+    known_long = [(a, kn) for a, kn in alias_to_known.items() if len(a.split()) >= 3]
 
     mentions: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)  # key -> (article, s, e, surface)
     initial: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
@@ -333,7 +333,7 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
     union = _Union()
     key_known: dict[str, Known] = {}
     for key in mentions:
-        k = alias_to_known.get(key)
+        k: Known | None = alias_to_known.get(key)
         if k is None and len(key.split()) >= 3:
             best = max(known_long, key=lambda ak: fuzz.token_sort_ratio(key, ak[0]), default=None)
             if best and fuzz.token_sort_ratio(key, best[0]) >= 88:
@@ -392,8 +392,8 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
             Entity(id=eid, name=name, kind=kind, spellings=sorted(surfaces), articles=sorted(arts), mentions=total)
         )
         if len(surfaces) > 1 or known:
-            for s in surfaces:
-                spelling_to_name[_norm(s)] = name
+            for spelling in surfaces:
+                spelling_to_name[_norm(spelling)] = name
     entities.sort(key=lambda e: (-len(e.articles), -e.mentions, e.name))
     return entities, spelling_to_name
 

@@ -113,7 +113,7 @@ def figure_measure(
     prev = [w for w in words[max(0, a - 4) : a] if w not in ("a", "an", "the", "of")]
     if kind == "other" or kind == "count" and (nxt in v.magnitude_words or nxt.rstrip("-") in v.magnitude_words):
         u = (unit or nxt).lower()
-        after = words[b : b + 3]
+        after = list(words[b : b + 3])
         near_magnitude = u not in v.length_units and any(
             w in v.magnitude_words or w.startswith("magnitude") for w in prev
         )

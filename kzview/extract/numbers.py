@@ -414,8 +414,8 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         first = m.group(0).split()[0].split("-")[0].lower()
         if first in _SCALES or first == "dozen":
             continue  # a bare "million" or "dozen" is part of another figure or not a figure
-        value = words_to_number(m.group(0))
-        if value is None:
+        spelled_value = words_to_number(m.group(0))
+        if spelled_value is None:
             continue
         cores.append(
             Figure(
@@ -423,14 +423,14 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
                 m.end(),
                 m.start(),
                 m.end(),
-                value,
-                value,
+                float(spelled_value),
+                float(spelled_value),
                 False,
                 None,
                 "count",
                 None,
                 spelled=True,
-                value=float(value),
+                value=float(spelled_value),
             )
         )
         taken.add(*m.span())

@@ -162,8 +162,8 @@ def infer_missing_dates(articles: list[Article]) -> list[Article]:
                 for d in find_dates(a.text)
                 if d.is_calendar and not any(s <= d.start < e for s, e in skip)
             ]
-            days = [d for d in days if d is not None]
-            if days:
-                a = a.model_copy(update={"date": max(days), "date_inferred": True})
+            found = [d for d in days if d is not None]
+            if found:
+                a = a.model_copy(update={"date": max(found), "date_inferred": True})
         out.append(a)
     return out

@@ -56,9 +56,9 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
             continue
         seen_dirs: set[tuple[int, int]] = set()
 
-        def unreadable(err: OSError) -> None:
+        def unreadable(err: OSError, top: Path = root) -> None:
             why = "permission denied" if isinstance(err, PermissionError) else (err.strerror or str(err))
-            skipped.append((str(err.filename or root), f"folder cannot be read ({why}); skipped"))
+            skipped.append((str(err.filename or top), f"folder cannot be read ({why}); skipped"))
 
         for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
             try:

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzview.ingest.files import size_words, DEFAULT_MAX_BYTES, HTML, JSON, JSONL, ReadError, Source, decode, read_bytes
+from kzview.ingest.files import DEFAULT_MAX_BYTES, HTML, JSON, JSONL, ReadError, Source, decode, read_bytes, size_words
 
 META_KEYS = ("title", "date", "outlet", "url", "language")
 

@@ -12,6 +12,7 @@ import os
 import threading
 import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, on, work
 from textual.app import App, ComposeResult, ScreenStackError
@@ -22,7 +23,7 @@ from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from kzview.gcpause import settle_heap
-from kzview.model import Verdict
+from kzview.model import Article, Verdict
 from kzview.safe import one_line
 from kzview.store import ClaimStore
 from kzview.tui.commands import KzviewCommands
@@ -30,6 +31,11 @@ from kzview.tui.screens.help import HelpScreen
 from kzview.tui.widgets.article_list import ArticleList, ArticlesPane
 from kzview.tui.widgets.article_view import ArticleView
 from kzview.tui.widgets.conflict_table import GroupsPane, GroupTable, ReasonPanel
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from kzview.cache import ClaimCache
 
 NARROW = 110  # below this many columns, one pane at a time
 PANES = ("articles", "article", "groups")
@@ -121,12 +127,12 @@ class KzviewApp(App[int]):
         self.db = db
         self.watch_files = watch
         self._stop_watching = threading.Event()
-        self._known: dict[tuple[str, str], object] = {}
-        self._memory_cache = None  # claims kept for this session when there is no database
+        self._known: dict[tuple[str, str], Article] = {}
+        self._memory_cache: ClaimCache | None = None  # claims kept for this session when there is no database
         self.store = ClaimStore()
         self._prebuilt = store
         self.loaded = False
-        self._mark_timer = None
+        self._mark_timer: Timer | None = None
         self._load_keymap()
 
     def _load_keymap(self) -> None:
@@ -229,7 +235,7 @@ class KzviewApp(App[int]):
             self.call_from_thread(self._files_changed, sorted((c.name, p) for c, p in changes))
 
     def _files_changed(self, changes: list[tuple[str, str]]) -> None:
-        names = {"added": [], "modified": [], "deleted": []}
+        names: dict[str, list[str]] = {"added": [], "modified": [], "deleted": []}
         for kind, path in changes:
             names.setdefault(kind, []).append(Path(path).name)
         parts = [f"{len(v)} {k}: {', '.join(sorted(v)[:4])}{' …' if len(v) > 4 else ''}" for k, v in names.items() if v]
@@ -564,9 +570,9 @@ class KzviewApp(App[int]):
 
         return [
             ("Everywhere", list(self.BINDINGS)),  # type: ignore[arg-type]
-            ("Article list", ArticleList.BINDINGS),
+            ("Article list", list(ArticleList.BINDINGS)),  # type: ignore[arg-type]
             ("Article text", list(ArticleView.BINDINGS)),  # type: ignore[arg-type]
-            ("Conflict table", GroupTable.BINDINGS),
+            ("Conflict table", list(GroupTable.BINDINGS)),  # type: ignore[arg-type]
             ("Evidence (Enter on a group)", list(EvidenceScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Verdict dialog (v)", list(VerdictScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Filter line (f)", list(FilterBar.BINDINGS)),  # type: ignore[arg-type]

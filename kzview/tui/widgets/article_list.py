@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import Widget
 
 from kzview.safe import one_line
 from kzview.store import ClaimStore
@@ -104,7 +105,7 @@ class ArticleList(CursorList):
 
     def mark(self, article_ids: set[str]) -> None:
         """Mark the articles a group touches (●): a set and a redraw of the rows on screen, at any count."""
-        if self.parent is not None:
+        if isinstance(self.parent, Widget):
             self.parent.border_subtitle = f"● {len(article_ids):,} touched" if article_ids else None
         if article_ids != self.touched:
             self.touched = set(article_ids)

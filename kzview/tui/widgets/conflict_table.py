@@ -193,8 +193,17 @@ class GroupTable(CursorList):
         hay = self._hay.get(g.id)
         if hay is None:
             event = g.event or "story"
-            fields = (g.status.value, STATUS_CELL[g.status][0], g.topic, g.subject, g.scope, g.rule, g.reason)
-            fields = (*fields, g.measure, event)
+            fields = (
+                g.status.value,
+                STATUS_CELL[g.status][0],
+                g.topic,
+                g.subject,
+                g.scope,
+                g.rule,
+                g.reason,
+                g.measure,
+                event,
+            )
             hay = self._hay[g.id] = " ".join([*(f for f in fields if f), self.figures_cell(g)]).lower()
         v = self.store.verdict("group", g.id)
         verdict = v.verdict if v else "no verdict"
@@ -211,7 +220,7 @@ class GroupTable(CursorList):
             groups = [g for g in groups if self._row_matches(g)]
         self.shown = [g.id for g in groups]
         self._position = {gid: i for i, gid in enumerate(self.shown)}
-        if self.parent is not None:
+        if isinstance(self.parent, Widget):
             self.parent.border_subtitle = f"{len(self.shown):,} groups"
         self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 

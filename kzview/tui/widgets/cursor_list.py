@@ -22,10 +22,9 @@ from textual.strip import Strip
 
 def nav_bindings(prefix: str, what: str = "") -> list[Binding]:
     """Cursor keys, with ids under the list's own prefix so each list's keys can be remapped apart."""
-    tip = {"tooltip": what} if what else {}
     return [
-        Binding("down,j", "cursor_down", "Down", show=False, id=f"{prefix}.down", **tip),
-        Binding("up,k", "cursor_up", "Up", show=False, id=f"{prefix}.up", **tip),
+        Binding("down,j", "cursor_down", "Down", show=False, id=f"{prefix}.down", tooltip=what),
+        Binding("up,k", "cursor_up", "Up", show=False, id=f"{prefix}.up", tooltip=what),
         Binding("pagedown", "page_down", "Page down", show=False, id=f"{prefix}.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id=f"{prefix}.page_up"),
         Binding("home", "first", "First", show=False, id=f"{prefix}.first"),
