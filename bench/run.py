@@ -25,9 +25,10 @@ from corpus import generate, generate_big  # noqa: E402
 
 from kzview.cache import ClaimCache  # noqa: E402
 from kzview.compare import compare  # noqa: E402
-from kzview.extract import corpus_context, extract_corpus  # noqa: E402
+from kzview.extract import corpus_context
 from kzview.extract.lexicon import load_lexicon  # noqa: E402
 from kzview.ingest import bundled_corpus_path, load_corpus  # noqa: E402
+from kzview.pipeline import extract_corpus  # noqa: E402
 from kzview.store import load_store  # noqa: E402
 
 HERE = Path(__file__).parent

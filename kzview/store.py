@@ -14,12 +14,13 @@ from pydantic import TypeAdapter
 
 from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot, code_key
 from kzview.compare import compare
-from kzview.extract import corpus_context, extract_corpus
+from kzview.extract import corpus_context
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, clean_corpus, load_corpus, read_corpus
 from kzview.intern import Interner
 from kzview.model import STATUS_ORDER, Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
+from kzview.pipeline import extract_corpus
 from kzview.verdicts import VerdictStore, anchor, fingerprint
 
 

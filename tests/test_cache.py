@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-import kzview.extract as extract_mod
+import kzview.pipeline as pipeline_mod
 from kzview.cache import ClaimCache, seal, unseal
 from kzview.extract.lexicon import load_lexicon
 from kzview.intern import Interner
@@ -54,13 +54,13 @@ def _dump(store) -> tuple:  # noqa: ANN001
 
 def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
-    real = extract_mod.extract_article
+    real = pipeline_mod.extract_article
 
     def counting(article, ctx, lex):  # noqa: ANN001, ANN202
         seen.append(article.path)
         return real(article, ctx, lex)
 
-    monkeypatch.setattr(extract_mod, "extract_article", counting)
+    monkeypatch.setattr(pipeline_mod, "extract_article", counting)
     return seen
 
 
@@ -147,8 +147,8 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
     tracker, and the app silently extracted in one process. The same claims must come from both paths."""
     import sys
 
-    from kzview.extract import extract_corpus
     from kzview.ingest import load_corpus
+    from kzview.pipeline import extract_corpus
 
     class Captured:
         def write(self, text: str) -> int:
@@ -171,14 +171,14 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
     serial = extract_corpus(articles, workers=1)
     monkeypatch.setattr(sys, "stderr", Captured())
     calls: list[int] = []
-    real = extract_mod._extract_parallel
+    real = pipeline_mod._extract_parallel
 
     def watched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         out = real(*args, **kwargs)
         calls.append(len(out))
         return out
 
-    monkeypatch.setattr(extract_mod, "_extract_parallel", watched)
+    monkeypatch.setattr(pipeline_mod, "_extract_parallel", watched)
     parallel = extract_corpus(articles, workers=2)
     assert calls == [420]  # the processes did the work: no silent fall-back to one process
     assert parallel == serial

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from conftest import claims_of, figure
 
-from kzview.extract import extract_corpus
 from kzview.ingest import load_corpus
+from kzview.pipeline import extract_corpus
 
 
 @pytest.mark.parametrize(
