@@ -225,14 +225,14 @@ def run_command(name: str, argv: list[str]) -> int:
     if name == "eval":
         return _run_eval(args, store, fmt)
     if fmt == "json":
-        from kzview.model import to_json
-
         if name == "claims":
-            items = [to_json(c) for c in store.claims]
+            items = [store.claim_record(c) for c in store.claims]
         elif name == "entities":
             items = [e.model_dump(mode="json") for e in store.entities]
         else:
-            items = [to_json(g) for g in store.groups if not (args.hide_single and g.status.value == "single")]
+            items = [
+                store.group_record(g) for g in store.groups if not (args.hide_single and g.status.value == "single")
+            ]
         sys.stdout.write(dump_json(items) + "\n")
     else:
         from rich.console import Console

@@ -55,6 +55,7 @@ class Fig:
     claim: Claim
     lo: float
     hi: float
+    label: str = ""  # the article's label for people (its outlet, else a short id)
 
     @property
     def day(self) -> str:
@@ -74,7 +75,7 @@ def _round_tolerance(value: float, share: float) -> float:
     return min(0.5 * 10**zeros, share * value)
 
 
-def to_fig(c: Claim, lex: Lexicon) -> Fig:
+def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
     lo = -INF if c.low is None else float(c.low)
     hi = INF if c.high is None else float(c.high)
     if c.individual:
@@ -86,7 +87,7 @@ def to_fig(c: Claim, lex: Lexicon) -> Fig:
         rate = currency_ranges().get(c.unit.upper())
         if rate:
             lo, hi = lo * rate[0], hi * rate[1]
-    return Fig(c, lo, hi)
+    return Fig(c, lo, hi, (labels or {}).get(c.article, c.article))
 
 
 def _money_class(c: Claim) -> str:
@@ -126,8 +127,8 @@ def figure_words(c: Claim) -> str:
     return " ".join(c.surface.split()).strip('“”"‘’«»')
 
 
-def source_words(c: Claim, date: bool = True) -> str:
-    parts = [c.article]
+def source_words(c: Claim, date: bool = True, label: str | None = None) -> str:
+    parts = [label or c.article]
     if c.attribution:
         parts.append(c.attribution)
     if date:
@@ -135,8 +136,8 @@ def source_words(c: Claim, date: bool = True) -> str:
     return ", ".join(parts)
 
 
-def cite(c: Claim, date: bool = True) -> str:
-    return f"{figure_words(c)} ({source_words(c, date)})"
+def cite(f: Fig, date: bool = True) -> str:
+    return f"{figure_words(f.claim)} ({source_words(f.claim, date, f.label)})"
 
 
 def _what(
@@ -233,7 +234,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
     min_hi = min(f.hi for f in figs)
     if max_lo <= min_hi:
         if len(articles) == 1:
-            one = "; ".join(cite(f.claim, date=False) for f in figs[:4])
+            one = "; ".join(cite(f, date=False) for f in figs[:4])
             return Verdict(Status.SINGLE, "single", f"Only one article gives this figure: {one}.")
         exact = [
             f.claim.low
@@ -241,11 +242,11 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             if f.claim.low is not None and f.claim.low == f.claim.high and max_lo <= float(f.claim.low) <= min_hi
         ]
         common = float(exact[0]) if exact else (max_lo if max_lo > -INF else min_hi)
-        shown: list[Claim] = []
+        shown: list[Fig] = []
         shown_articles: set[str] = set()
         for f in sorted(figs, key=lambda f: (f.claim.low is None, f.claim.article, f.claim.start)):
             if f.claim.article not in shown_articles:
-                shown.append(f.claim)
+                shown.append(f)
                 shown_articles.add(f.claim.article)
                 if len(shown) > 3:
                     break
@@ -266,7 +267,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         return Verdict(
             Status.CONFLICT,
             "differ",
-            f"{cite(high.claim)} and {cite(low.claim)} give different figures for one thing{_same_source(high, low)}.",
+            f"{cite(high)} and {cite(low)} give different figures for one thing{_same_source(high, low)}.",
             gap,
             _one_source(high, low),
             (high.claim.id, low.claim.id),
@@ -289,8 +290,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         return Verdict(
             Status.CONFLICT,
             "undated",
-            f"{cite(h.claim)} and {cite(lw.claim)} cannot both be true, and no date separates them"
-            f"{_same_source(h, lw)}.",
+            f"{cite(h)} and {cite(lw)} cannot both be true, and no date separates them{_same_source(h, lw)}.",
             _gap(h, lw),
             _one_source(h, lw),
             (h.claim.id, lw.claim.id),
@@ -306,13 +306,13 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             return Verdict(
                 Status.CONFLICT,
                 "same-day",
-                f"{cite(h.claim)} and {cite(lw.claim)} differ for the same day, {d}{_same_source(h, lw)}.",
+                f"{cite(h)} and {cite(lw)} differ for the same day, {d}{_same_source(h, lw)}.",
                 _gap(h, lw),
                 _one_source(h, lw),
                 (h.claim.id, lw.claim.id),
             )
     if len(days) == 1:  # unreachable: one day with disjoint figures returned above
-        return Verdict(Status.CONFLICT, "same-day", f"{cite(high.claim)} and {cite(low.claim)} differ.", gap)
+        return Verdict(Status.CONFLICT, "same-day", f"{cite(high)} and {cite(low)} differ.", gap)
     steps = [(d, max(by_day[d], key=lambda f: (f.lo if f.lo > -INF else f.hi, f.claim.id))) for d in days]
     if cumulative:
         # A count that only grows: no later figure may be certainly below an earlier one.
@@ -324,8 +324,9 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
                 return Verdict(
                     Status.CONFLICT,
                     "falls",
-                    f"{figure_words(ceiling.claim)} on {d} ({source_words(ceiling.claim, False)}) is below "
-                    f"{figure_words(floor.claim)} on {floor.day} ({source_words(floor.claim, False)}); "
+                    f"{figure_words(ceiling.claim)} on {d} ({source_words(ceiling.claim, False, ceiling.label)})"
+                    f" is below {figure_words(floor.claim)} on {floor.day} "
+                    f"({source_words(floor.claim, False, floor.label)}); "
                     f"{noun} cannot fall.",
                     _gap(floor, ceiling),
                     clash=(floor.claim.id, ceiling.claim.id),
@@ -333,12 +334,12 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             top = max(by_day[d], key=lambda f: (f.lo, f.claim.id))
             if floor is None or top.lo > floor.lo:
                 floor = top
-        timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.claim.article})" for d, f in steps[:6])
+        timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
         return Verdict(Status.UPDATE, "grows", f"One count growing over time: {timeline}.")
     first, last = steps[0][1], steps[-1][1]
     mid = lambda f: f.lo if f.hi == INF else (f.hi if f.lo == -INF else (f.lo + f.hi) / 2)  # noqa: E731
     direction = "rose" if mid(last) > mid(first) else "fell" if mid(last) < mid(first) else "moved"
-    timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.claim.article})" for d, f in steps[:6])
+    timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
     return Verdict(Status.UPDATE, "changes", f"The figure {direction} over time: {timeline}.")
 
 
@@ -419,7 +420,7 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
                 continue  # two figures in one text are most often two things (a part, another day): no finding
             where = "its headline against its own body"
             reason = (
-                f"{article} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
+                f"{high.label} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
                 f"{_what(key[0], key[1], key[2], key[4], key[5])} ({where}{', ' + day if day else ''})."
             )
             v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low), clash=(high.claim.id, low.claim.id))
@@ -474,7 +475,7 @@ def _part_whole(
     g, p, w = best
     topic, subject, scope, _, measure, event = part_key
     reason = (
-        f"{cite(p.claim)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w.claim)} for "
+        f"{cite(p)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w)} for "
         f"{_what(whole_key[0], whole_key[1], whole_key[2], whole_key[4], whole_key[5])}: {relation}."
     )
     v = Verdict(Status.CONFLICT, "part-whole", reason, g, clash=(p.claim.id, w.claim.id))
@@ -489,13 +490,18 @@ def _bounded(figs: list[Fig], limit: int = 50) -> list[Fig]:
     return heapq.nlargest(limit, figs, key=lambda f: f.lo) + heapq.nsmallest(limit, figs, key=lambda f: f.hi)
 
 
-def compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:
-    """All groups, ranked. The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+def compare(
+    claims: Iterable[Claim], lex: Lexicon | None = None, labels: dict[str, str] | None = None
+) -> list[ClaimGroup]:
+    """All groups, ranked; reasons name each article by its label (`labels`: article id -> outlet or short id;
+    the id itself where none is given). The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
     with paused_gc():
-        return _compare(claims, lex)
+        return _compare(claims, lex, labels)
 
 
-def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimGroup]:
+def _compare(
+    claims: Iterable[Claim], lex: Lexicon | None = None, labels: dict[str, str] | None = None
+) -> list[ClaimGroup]:
     lex = lex or load_lexicon()
     buckets: dict[tuple, list[Fig]] = defaultdict(list)
     findings: list[ClaimGroup] = []
@@ -533,7 +539,7 @@ def _compare(claims: Iterable[Claim], lex: Lexicon | None = None) -> list[ClaimG
         kinds = kinds_named[_subjectless(key)]
         if key[1] is not None and len(kinds - {None}) == 1 and None in kinds:
             key = _subjectless(key)
-        buckets[key].append(to_fig(c, lex))
+        buckets[key].append(to_fig(c, lex, labels))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
         v = judge(figs, key[0], lex.cumulative.get(key[0], False))

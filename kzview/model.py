@@ -45,6 +45,11 @@ class Status(StrEnum):
 STATUS_ORDER = {Status.CONFLICT: 0, Status.UPDATE: 1, Status.CONSISTENT: 2, Status.SINGLE: 3}
 
 
+def short_label(article_id: str) -> str:
+    head = article_id.split("_", 1)[0]
+    return head if head and len(head) < len(article_id) else article_id[:12]
+
+
 class Region(BaseModel):
     """A stretch of an article that is not the story: site furniture, captions, repeated text."""
 
@@ -79,6 +84,11 @@ class Article(BaseModel):
     url: str | None = None
     language: str | None = None
     regions: tuple[Region, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The short name a person sees: the outlet, else the id's prefix ("002" of "002_6d31…")."""
+        return self.outlet or short_label(self.id)
 
     def in_region(self, start: int, end: int) -> Region | None:
         for region in self.regions:

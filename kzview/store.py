@@ -19,7 +19,18 @@ from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, clean_corpus, load_corpus, read_corpus
 from kzview.intern import Interner
-from kzview.model import STATUS_ORDER, Article, Claim, ClaimGroup, Entity, LoadProblem, Status, Verdict
+from kzview.model import (
+    STATUS_ORDER,
+    Article,
+    Claim,
+    ClaimGroup,
+    Entity,
+    LoadProblem,
+    Status,
+    Verdict,
+    short_label,
+    to_json,
+)
 from kzview.pipeline import extract_corpus
 from kzview.verdicts import VerdictStore, anchor, fingerprint
 
@@ -48,6 +59,7 @@ class ClaimStore:
 
     def _index(self) -> None:
         self.article_by_id: dict[str, Article] = {a.id: a for a in self.articles}
+        self.labels: dict[str, str] = article_labels(self.articles)
         self.claim_by_id: dict[str, Claim] = {c.id: c for c in self.claims}
         self.group_by_id: dict[str, ClaimGroup] = {g.id: g for g in self.groups}
         by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -74,6 +86,24 @@ class ClaimStore:
         self.stats = stats
 
     # -- queries ---------------------------------------------------------------------------------------------
+    def article_label(self, article_id: str) -> str:
+        """The short name people see for an article: its outlet, else a short id (CONTRACT.md `label`)."""
+        return self.labels.get(article_id) or short_label(article_id)
+
+    def claim_record(self, c: Claim) -> dict:
+        """A claim as the JSON contract spells it, with the article's outlet and label."""
+        d = to_json(c)
+        a = self.article_by_id.get(c.article)
+        d["outlet"] = a.outlet if a is not None else None
+        d["label"] = self.article_label(c.article)
+        return d
+
+    def group_record(self, g: ClaimGroup) -> dict:
+        """A group as the JSON contract spells it, with the labels of its articles (in the order of `articles`)."""
+        d = to_json(g)
+        d["outlets"] = [self.article_label(a) for a in g.articles]
+        return d
+
     def claim_status(self, claim_id: str) -> Status | None:
         """The most serious status of any group the claim is in (conflict > update > consistent > single)."""
         return self._status_of.get(claim_id)
@@ -221,10 +251,20 @@ class ClaimStore:
             other.group_by_id,
         )
         self.claims_by_article, self.groups_of_claim = other.claims_by_article, other.groups_of_claim
+        self.labels = other.labels
         self._status_of, self.stats = other._status_of, other.stats
         self._load_verdicts()
         for listener in list(self._listeners):
             listener(self)
+
+
+def article_labels(articles: list[Article]) -> dict[str, str]:
+    """Each article's label, unique in the corpus: an outlet with several articles gets their short ids too
+    ("nbcphiladelphia.com 01", "nbcphiladelphia.com 10"), so a row never shows two sources under one name."""
+    count: dict[str, int] = {}
+    for a in articles:
+        count[a.label] = count.get(a.label, 0) + 1
+    return {a.id: a.label if count[a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
 
 
 _LEGACY_FIGURE = re.compile(r"(?P<surface>[^,(]+?) \((?P<article>[^()]+)\)(?:, |$)")
@@ -283,7 +323,7 @@ def build_store(
     lex = lex or load_lexicon()
     ctx = corpus_context(corpus.articles, lex)
     claims = extract_corpus(corpus.articles, lex, ctx, cache=cache, workers=workers, progress=progress)
-    groups = compare(claims, lex)
+    groups = compare(claims, lex, article_labels(corpus.articles))
     return ClaimStore(
         articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -85,6 +86,25 @@ def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BY
     return raw
 
 
+_TLDS = frozenset(
+    "com org net edu gov mil int uk in au nl ca de fr it es pk za nz ie us info biz co io tv news eu ru jp cn sg my "
+    "ph ng ke gh lk bd ae qa sa il tr gr pl se no dk fi be ch at pt br mx ar cl pe ve".split()
+)
+
+
+def outlet_from_name(article_id: str) -> str | None:
+    """The outlet a file name spells (`03_bbc-co-uk` -> "bbc.co.uk", `07_nytimes-com` -> "nytimes.com"), or None
+    when the name is no host name."""
+    stem = article_id.rsplit("/", 1)[-1]
+    name = re.sub(r"^\d+[_-]", "", stem)
+    parts = name.lower().split("-")
+    if len(parts) < 2 or parts[-1] not in _TLDS or not all(p.isalnum() for p in parts):
+        return None
+    if parts[0] == "www":
+        parts = parts[1:]
+    return ".".join(parts)
+
+
 def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = None) -> Corpus:
     """Articles from raw texts. `known` (keyed by id and text) lets a watcher reuse unchanged articles."""
     corpus = Corpus(problems=list(raw.problems))
@@ -93,6 +113,10 @@ def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = 
             meta = {**doc.meta, **raw.sidecar.get(doc.article_id, {})}
             cached = known.get((doc.article_id, doc.text)) if known is not None else None
             article = cached or apply_meta(article_from_text(doc.article_id, doc.text, doc.path), meta)
+            if article.outlet is None:
+                named = outlet_from_name(doc.article_id)
+                if named:
+                    article = article.model_copy(update={"outlet": named})
             corpus.articles.append(article)
         except Exception as exc:  # noqa: BLE001
             corpus.problems.append(LoadProblem(path=doc.path, reason=f"unexpected error: {exc!r}"))

@@ -138,7 +138,8 @@ class GroupTable(CursorList):
         if text is None:
             head = [self.store.claim_by_id[c] for c in g.claims[:6]]
             text = "  ".join(
-                f"{short_id(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "") for c in head
+                f"{self.store.article_label(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "")
+                for c in head
             )
             if len(g.claims) > 6:
                 text += f"  (+{len(g.claims) - 6})"
