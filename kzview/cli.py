@@ -308,8 +308,35 @@ def _run_eval(args: argparse.Namespace, store: ClaimStore, fmt: str) -> int:
     return 0
 
 
+def _app_refusal(args: argparse.Namespace) -> tuple[int, str] | None:
+    """Why the app must not open, as (exit status, message), or None: a mistyped command, a path that is not
+    there, a folder with nothing to read, or no terminal to draw on."""
+    import difflib
+
+    for p in args.paths or []:
+        if str(p) != "-" and not p.exists():
+            close = difflib.get_close_matches(str(p), list(COMMANDS), n=1, cutoff=0.6)
+            if close and len(p.parts) == 1:
+                return 2, f"kzview: no such command or path: {p}; did you mean {close[0]}?"
+            return 1, f"kzview: {p}: no such file or directory"
+    if args.paths:
+        from kzview.ingest.files import discover
+
+        sources, _ = discover(args.paths)
+        if not sources:
+            return 1, "kzview: no article to read in " + ", ".join(str(p) for p in args.paths)
+    if not sys.stdout.isatty():
+        return 2, "kzview: the app needs a terminal; for scripts, use `kzview claims` or `kzview conflicts`"
+    return None
+
+
 def run_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
+    refusal = _app_refusal(args)
+    if refusal is not None:
+        status, message = refusal
+        print(message, file=sys.stderr)
+        return status
     from kzview.tui.app import KzviewApp
 
     app = KzviewApp(
