@@ -41,6 +41,7 @@ class MeasureVocab:
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
     people_state_verbs: frozenset[str] = frozenset()
+    duration_verbs: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     slack_days: int = 2
@@ -70,6 +71,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
         people_state_verbs=words("people_state_verbs"),
+        duration_verbs=frozenset(lemma(w) for w in m.get("duration_verbs", [])),
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         slack_days=int(e.get("slack_days", 2)),
@@ -185,7 +187,7 @@ def figure_measure(
         j = a - 1
         while j >= 0 and a - j <= 7:
             w = words[j]
-            if _verbish(w):
+            if _verbish(w) and lemma(w) in v.duration_verbs:
                 return f"time {lemma(w)}"
             if w in (",", ";", ".", "but", "that", "when", "while", "who", "which"):
                 break
@@ -230,7 +232,7 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
     head = counted_words[-1] if counted_words else ""
     if head and head.isalpha() and head not in v.not_measures and head not in ("men", "women", "persons"):
         return singular(head)
-    return _people_verb(words, a, b, counted_words, v, known_only=False)
+    return None
 
 
 def _people_verb(

@@ -303,16 +303,22 @@ class KzviewApp(App[int]):
         self.query_one("#articles", ArticleList).populate()
         table = self.query_one("#groups", GroupTable)
         table.populate()
-        for p in store.problems[:20]:
+        # Files that are not articles (a MANIFEST.tsv, a README) are said once in the title, never as toasts
+        # over the reason pane; files that should have been articles and failed are shown, a few at most.
+        failed = [p for p in store.problems if "unsupported file type" not in p.reason]
+        skipped = len(store.problems) - len(failed)
+        if skipped:
+            self.sub_title += f" · {skipped} other file{'s' if skipped != 1 else ''} skipped"
+        for p in failed[:3]:
             self.notify(
                 one_line(f"{p.path}: {p.reason}", 300),
                 title="Could not read",
                 severity="warning",
                 markup=False,
-                timeout=15,
+                timeout=8,
             )
-        if len(store.problems) > 20:
-            self.notify(f"{len(store.problems) - 20} more files could not be read", severity="warning")
+        if len(failed) > 3:
+            self.notify(f"{len(failed) - 3} more files could not be read", severity="warning", markup=False)
         orphans = store.orphaned_verdicts()
         if orphans:
             self.notify(
