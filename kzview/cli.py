@@ -256,13 +256,22 @@ def db_path(args: argparse.Namespace) -> Path:
 
 def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:
     import os
+    import sqlite3
 
     from kzview.export import render
     from kzview.verdicts import VerdictStore
 
     path = db_path(args)
     if path.exists():
-        store.attach_verdicts(VerdictStore(path))
+        try:
+            store.attach_verdicts(VerdictStore(path))
+        except sqlite3.DatabaseError as exc:
+            print(
+                f"kzview: {path}: the verdict database cannot be read ({exc}); no report written. "
+                "Keep the file: `sqlite3 FILE .recover` can often save its rows.",
+                file=sys.stderr,
+            )
+            return 1
     author = args.author or os.environ.get("KZVIEW_AUTHOR") or "kzview user"
     text = render(store, args.format, author)
     if args.output:

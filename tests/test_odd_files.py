@@ -93,3 +93,44 @@ def test_lone_surrogates_and_deep_nesting_fail_alone(tmp_path):
         a.text.encode("utf-8")
         a.id.encode("utf-8")
     assert any("line 3" in p.reason for p in corpus.problems)
+
+
+def test_encodings_confine_their_errors(tmp_path):
+    from kzview.ingest.files import ReadError, decode
+
+    assert decode("Café olé é".encode()[:-1]) == "Café olé \ufffd"  # a cut last character, not mojibake
+    mixed = "UTF-8 café and ".encode() + "cp1252 naïve".encode("cp1252")
+    assert decode(mixed) == "UTF-8 café and cp1252 naïve"
+    assert decode("naïve café".encode("cp1252")) == "naïve café"
+    noise = bytes((i * 7919 + 13) % 255 + 1 for i in range(4000))  # no NUL, not text
+    with pytest.raises(ReadError, match="binary"):
+        decode(noise)
+
+
+def test_a_figure_across_a_line_break_stays_in_its_line():
+    from conftest import claims_of
+
+    claims = [c for c in claims_of("Toll\n\nThe count was more than\n5,000 people arrested.") if c.kind != "date"]
+    five = next(c for c in claims if "5,000" in c.surface)
+    assert five.surface == "5,000" and five.sentence_start <= five.start <= five.end <= five.sentence_end
+
+
+def test_an_explicitly_named_unsupported_file_is_read_with_a_note(tmp_path):
+    f = write(tmp_path, "weird.PDF", GOOD)
+    corpus = load_corpus([f])
+    assert [a.id for a in corpus.articles] == ["weird"]
+    assert any("read as text" in p.reason for p in corpus.problems)
+
+
+def test_export_on_a_damaged_database_says_so(tmp_path):
+    write(tmp_path, "a.txt", GOOD)
+    db = tmp_path / "v.db"
+    db.write_bytes(b"this is not sqlite" * 100)
+    out = subprocess.run(
+        [sys.executable, "-m", "kzview.cli", "export", str(tmp_path), "--db", str(db), "--format", "md"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 1 and "cannot be read" in out.stderr and "Traceback" not in out.stderr
+    assert db.read_bytes().startswith(b"this is not sqlite")  # never touched

@@ -113,8 +113,9 @@ class Lexicon:
         self.prefix_by_phrase = {q.phrase: q for q in self.prefixes}
         self.suffix_by_phrase = {q.phrase: q for q in self.suffixes}
         # the leftmost match that ends at the end of the text before the figure is the longest phrase there
-        self.prefix_rx = re.compile(r"(?:^|[^\w])(?P<q>" + alt(list(self.prefix_by_phrase)) + r")\s+$")
-        self.suffix_rx = re.compile(r"[\s-]*(?P<q>" + alt(list(self.suffix_by_phrase)) + r")(?!\w)")
+        # a qualifier never reaches across a line break ("more than\n5,000" in a list is two lines)
+        self.prefix_rx = re.compile(r"(?:^|[^\w])(?P<q>" + alt(list(self.prefix_by_phrase)) + r")[ \t\u00a0]+$")
+        self.suffix_rx = re.compile(r"[ \t\u00a0-]*(?P<q>" + alt(list(self.suffix_by_phrase)) + r")(?!\w)")
         self.vague_rx = re.compile(r"\b(?:" + alt(list(self.vague)) + r")\b", re.IGNORECASE)
 
     def match_cue(self, words: list[str], i: int) -> Cue | None:

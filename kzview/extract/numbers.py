@@ -118,6 +118,7 @@ _DURATION = {
     "nights",
 }
 _MEASURE = {
+    "nautical",
     "km",
     "kilometers",
     "kilometres",

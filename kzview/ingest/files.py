@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,8 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
             if reason:
                 skipped.append((str(root), reason))
             else:
+                if root.suffix.lower() not in SUPPORTED:  # named on purpose: read, and say how
+                    skipped.append((str(root), f"type {root.suffix or '(none)'} is not one kzview knows; read as text"))
                 found.append((root, root.parent))
             continue
         seen_dirs: set[tuple[int, int]] = set()
@@ -149,6 +152,21 @@ def _stem(file: Path) -> str:
     return "stdin" if str(file) == "-" else safe_name(file.stem)
 
 
+def _utf8_or_cp1252(err: UnicodeError) -> tuple[str, int]:
+    """Error handler for text that is UTF-8 with a few bytes that are not: a character cut off at the very end
+    is a replacement character; any other stray byte is read as Windows-1252 (files pasted together from two
+    sources), so the UTF-8 parts keep their letters."""
+    assert isinstance(err, UnicodeDecodeError)
+    chunk = err.object[err.start : err.end]
+    if err.end >= len(err.object) and chunk[:1] and chunk[0] >= 0xC0:
+        return "\ufffd", len(err.object)
+    return bytes(chunk).decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("kzview-utf8-cp1252", _utf8_or_cp1252)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def decode(data: bytes) -> str:
     """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1.
 
@@ -163,9 +181,24 @@ def decode(data: bytes) -> str:
             text = data.decode("utf-8")
             if "\x00" in text[:8192]:
                 text = _detect(data)
-        except UnicodeDecodeError:
-            text = _detect(data)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError as exc:
+            if b"\x00" not in data[:8192] and (_UTF8_MULTIBYTE.search(data) or exc.start >= len(data) - 3):
+                text = data.decode("utf-8", errors="kzview-utf8-cp1252")  # UTF-8, the error confined
+            else:
+                text = _detect(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_binary(text):
+        raise ReadError("binary data, not text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    """Bytes that decoded but are no text: many control characters or replacement characters."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    odd = sum(1 for ch in sample if (ch < " " and ch not in "\n\t\f") or ch in "\ufffd\x7f")
+    return odd > 8 and odd > 0.05 * len(sample)
 
 
 def _detect(data: bytes) -> str:
