@@ -89,9 +89,9 @@ def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
 
 
 class VerdictStore:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, busy_timeout: float = 10.0) -> None:
         self.path = Path(path)
-        self._db = connect(path)
+        self._db = connect(path, busy_timeout)
         self._db.execute("PRAGMA synchronous = FULL")  # a verdict is the user's work: on disk before we return
         with self._tx() as db:
             for stmt in _SCHEMA.strip().split(";"):

@@ -206,3 +206,31 @@ async def test_quitting_the_app_leaves_a_complete_database(tmp_path):
     wal = tmp_path / "v.db-wal"
     assert not wal.exists() or wal.stat().st_size == 0
     assert VerdictStore(db).get("claim", claim.id).verdict == "confirmed"
+
+
+async def test_a_locked_database_never_discards_what_was_typed(tmp_path):
+    """Another program holds the database: the verdict and its note are kept, saved when the lock goes."""
+    import sqlite3
+
+    from test_app import started
+
+    from kzview.tui.app import KzviewApp
+
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "Attack\n\nSixteen soldiers were killed in the attack.")
+    db = tmp_path / "v.db"
+    VerdictStore(db).close()
+    app = KzviewApp(paths=[corpus], db=db)
+    app.busy_timeout = 0.1
+    async with app.run_test() as pilot:
+        await started(pilot)
+        claim = next(c for c in app.store.claims if c.kind != "date")
+        other = sqlite3.connect(db, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")  # the lock
+        assert not app._save_verdict("claim", claim.id, "disputed", "a long note typed by hand")
+        assert app._pending == [("claim", claim.id, "disputed", "a long note typed by hand")]
+        other.execute("ROLLBACK")
+        other.close()
+        app._retry_pending()
+        assert not app._pending
+    assert VerdictStore(db).get("claim", claim.id).note == "a long note typed by hand"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import threading
 import tomllib
 from pathlib import Path
@@ -120,6 +121,7 @@ class KzviewApp(App[int]):
     ) -> None:
         super().__init__()
         self.use_cache = use_cache
+        self.busy_timeout = 1.0  # the app waits this long for a locked database, then retries in the background
         self.paths = paths
         self.lexicon = lexicon
         self.qualifiers = qualifiers
@@ -133,6 +135,8 @@ class KzviewApp(App[int]):
         self._prebuilt = store
         self.loaded = False
         self._mark_timer: Timer | None = None
+        self._retry_timer: Timer | None = None
+        self._pending: list[tuple[str, str, str, str]] = []  # verdicts typed while the database was locked
         self._load_keymap()
 
     def _load_keymap(self) -> None:
@@ -248,6 +252,10 @@ class KzviewApp(App[int]):
 
     def _close_verdicts(self) -> None:
         """On every way out (quit, ctrl+c, a signal Textual turns into an exit): the verdict file complete."""
+        if self._pending:
+            self._retry_pending()
+            self._rescue_pending()
+            self._pending = []
         vs = self.store.verdict_store
         if vs is not None:
             self.store.verdict_store = None
@@ -266,7 +274,7 @@ class KzviewApp(App[int]):
         if self.db is None or self.store.verdict_store is not None:
             return
         try:
-            self.store.attach_verdicts(VerdictStore(self.db))
+            self.store.attach_verdicts(VerdictStore(self.db, busy_timeout=self.busy_timeout))
         except Exception as exc:  # noqa: BLE001 - the app works without verdicts, and says why
             self.notify(
                 one_line(f"Verdicts cannot be saved: {self.db}: {exc}"), severity="error", markup=False, timeout=30
@@ -458,14 +466,70 @@ class KzviewApp(App[int]):
             if result is None:
                 return
             verdict, note = result
-            try:
-                self.store.set_verdict(kind, target_id, verdict, note)
-            except Exception as exc:  # noqa: BLE001 - a full disk or a locked file must not lose the app
-                self.notify(one_line(f"Verdict not saved: {exc}"), severity="error", markup=False, timeout=20)
-                return
-            self.notify(one_line(f"{verdict}: {label}", 160), title="Verdict saved", markup=False)
+            if self._save_verdict(kind, target_id, verdict, note):
+                self.notify(one_line(f"{verdict}: {label}", 160), title="Verdict saved", markup=False)
 
         self.push_screen(VerdictScreen(f"{kind}: {label}", self.store.verdict(kind, target_id)), save)
+
+    def _save_verdict(self, kind: str, target_id: str, verdict: str, note: str) -> bool:
+        """Save now, or keep what was typed and retry in the background: a locked database (another program
+        holding it) never discards a verdict or its note."""
+        import sqlite3
+
+        try:
+            self.store.set_verdict(kind, target_id, verdict, note)
+            return True
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                self.notify(one_line(f"Verdict not saved: {exc}"), severity="error", markup=False, timeout=20)
+                return False
+            self._pending.append((kind, target_id, verdict, note))
+            self.notify(
+                "The verdict database is locked by another program: your verdict and note are kept and will be "
+                "saved as soon as it is free.",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            if self._retry_timer is None:
+                self._retry_timer = self.set_interval(2.0, self._retry_pending)
+            return False
+        except Exception as exc:  # noqa: BLE001 - a full disk or an odd file must not lose the app
+            self.notify(one_line(f"Verdict not saved: {exc}"), severity="error", markup=False, timeout=20)
+            return False
+
+    def _retry_pending(self) -> None:
+        import sqlite3
+
+        while self._pending:
+            kind, target_id, verdict, note = self._pending[0]
+            try:
+                self.store.set_verdict(kind, target_id, verdict, note)
+            except sqlite3.OperationalError:
+                return  # still locked: next tick
+            except Exception as exc:  # noqa: BLE001
+                self.notify(one_line(f"Verdict not saved: {exc}"), severity="error", markup=False, timeout=20)
+            self._pending.pop(0)
+            self.notify(one_line(f"Saved after the lock: {verdict} on {kind}"), markup=False)
+        if self._retry_timer is not None:
+            self._retry_timer.stop()
+            self._retry_timer = None
+
+    def _rescue_pending(self) -> None:
+        """Leaving with verdicts the database never took: written beside it, never lost."""
+        if not self._pending or self.db is None:
+            return
+        import json
+
+        rescue = self.db.with_name(self.db.name + ".unsaved.json")
+        rows = [{"kind": k, "target": t, "verdict": v, "note": n} for k, t, v, n in self._pending]
+        try:
+            rescue.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+            print(
+                f"kzview: {len(rows)} verdicts could not be saved (database locked); kept in {rescue}", file=sys.stderr
+            )
+        except OSError:
+            print(f"kzview: {len(rows)} verdicts could not be saved: {rows}", file=sys.stderr)
 
     def action_undo(self) -> None:
         v = self.store.undo_verdict()
