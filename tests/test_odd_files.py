@@ -134,3 +134,17 @@ def test_export_on_a_damaged_database_says_so(tmp_path):
     )
     assert out.returncode == 1 and "cannot be read" in out.stderr and "Traceback" not in out.stderr
     assert db.read_bytes().startswith(b"this is not sqlite")  # never touched
+
+
+def test_a_very_large_html_page_is_read_in_linear_time(tmp_path, monkeypatch):
+    """The budget is a size the test lowers: past it, a page goes through the fast path, with a note."""
+    import kzview.ingest.formats as formats
+
+    monkeypatch.setattr(formats, "HTML_FULL_LIMIT", 1000)
+    page = "<html><head><title>Fire at the depot</title></head><body><nav>Home</nav>"
+    page += "<p>Twelve workers were hurt, the fire service said.</p>" + "<p>More text.</p>" * 200 + "</body></html>"
+    write(tmp_path, "big.html", page)
+    corpus = load_corpus([tmp_path])
+    assert [a.title for a in corpus.articles] == ["Fire at the depot"]
+    assert "Twelve workers were hurt" in corpus.articles[0].text and "Home" not in corpus.articles[0].text
+    assert any("very large page" in p.reason for p in corpus.problems)
