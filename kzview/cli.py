@@ -6,6 +6,7 @@ Exit status: 0 when at least one article was read, 1 when nothing could be read,
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +23,8 @@ COMMANDS = {
     "eval": "score extraction against gold: a JSONL file, a cluster's cue-based JSON, or every real-news cluster",
     "entities": "who and what the articles name, with every spelling and the articles that use it",
     "export": "the triage report with verdicts: Markdown, CSV, JSON or schema.org ClaimReview",
+    "correct": "correct the machine's reading of a figure, or add one it missed (kept with your verdicts)",
+    "corrections": "the corrections in force, as JSON, or as a gold file `kzview eval` scores against",
 }
 
 _DESCRIPTION = """\
@@ -33,6 +36,9 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview conflicts [PATH ...] [--format F] print every claim group, conflicts first
   kzview entities [PATH ...] [--format F]  the entity index: one entity, every spelling, which articles
   kzview export [PATH ...] --format md|csv|json|claimreview [-o FILE]   the report, with your verdicts
+  kzview correct PATH --claim ID (--not-a-figure | --topic T | --interval LO..HI | --event E ...)
+  kzview correct PATH --missed ARTICLE:START:END --topic T --interval LO..HI   a figure kzview missed
+  kzview corrections PATH [--format json|gold]   the corrections in force; gold: for `kzview eval`
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
   kzview eval GOLD.json CLUSTER            score one cluster against its cue-based gold (realnews format)
   kzview eval --realnews [DIR] [--readme README.md]   score every cluster that has gold, one table
@@ -79,6 +85,17 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         return p
     if name != "export":
         p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
+    if name == "correct":
+        target = p.add_mutually_exclusive_group(required=True)
+        target.add_argument("--claim", metavar="ID", help="the claim to correct (an id from `kzview claims`)")
+        target.add_argument("--missed", metavar="ARTICLE:START:END", help="a figure kzview missed, by its span")
+        p.add_argument("--not-a-figure", action="store_true", help="the words are no figure: out of comparison")
+        for field in ("topic", "subject", "scope", "attribution", "unit", "measure", "event"):
+            p.add_argument(f"--{field}", metavar=field.upper(), help=f"the right {field}")
+        p.add_argument("--story", action="store_true", help="the figure is of the story, not another event")
+        p.add_argument("--interval", metavar="LO..HI", help='the interval the words allow ("1800..2200", "5000..")')
+        p.add_argument("--note", default="", help="why, for whoever reads it next")
+        p.add_argument("--who", default=None, help="who corrects (default: $KZVIEW_AUTHOR or your user name)")
     if name == "eval":
         p.add_argument("gold", type=Path, nargs="?", metavar="GOLD", help="the gold file (.jsonl or cue-based .json)")
         p.add_argument("--errors", action="store_true", help="list every miss, spurious figure and wrong field")
@@ -107,6 +124,11 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     )
     if name == "conflicts":
         p.add_argument("--hide-single", action="store_true", help="leave out groups that only one article gives")
+    if name == "corrections":
+        for action in p._actions:
+            if action.dest == "format":
+                action.choices = ("json", "gold")
+                action.default = "json"
     return p
 
 
@@ -123,7 +145,117 @@ def _load(args: argparse.Namespace) -> ClaimStore:
             cache = ClaimCache(cache_path(args.paths or None, bundled_corpus_path()))
         except Exception:  # noqa: BLE001 - a read-only or odd place: no cache, same results
             cache = None
-    return load_store(args.paths or None, lex, cache=cache, max_bytes=int(args.max_size * 1024 * 1024))
+    return load_store(
+        args.paths or None,
+        lex,
+        cache=cache,
+        max_bytes=int(args.max_size * 1024 * 1024),
+        corrections=_corrections_of(args),
+    )
+
+
+def _corrections_of(args: argparse.Namespace) -> list:
+    """The user's corrections, from the verdict database when there is one (never creating it)."""
+    path = db_path(args)
+    if not path.exists():
+        return []
+    try:
+        from kzview.verdicts import VerdictStore
+
+        store = VerdictStore(path)
+        try:
+            return store.corrections()
+        finally:
+            store.close()
+    except Exception as exc:  # noqa: BLE001 - a damaged database: say so, read the articles as they are
+        print(f"kzview: {path}: corrections cannot be read ({exc})", file=sys.stderr)
+        return []
+
+
+def _run_correct(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from kzview.corrections import parse_interval
+    from kzview.model import to_json
+    from kzview.verdicts import VerdictStore, anchor
+
+    changes: dict = {}
+    if args.not_a_figure:
+        changes["not_a_figure"] = True
+    for field in ("topic", "subject", "scope", "attribution", "unit", "measure", "event"):
+        if getattr(args, field) is not None:
+            changes[field] = getattr(args, field)
+    if args.story:
+        changes["event"] = None
+    if args.interval:
+        try:
+            changes["low"], changes["high"] = parse_interval(args.interval)
+        except ValueError:
+            print(f"kzview: --interval {args.interval}: write LO..HI, LO.. or ..HI", file=sys.stderr)
+            return 2
+    if not changes:
+        print("kzview: say what is wrong: --not-a-figure, --topic, --interval, --event, ...", file=sys.stderr)
+        return 2
+    store = _load(args)
+    who = args.who or os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
+    if args.missed:
+        try:
+            article_id, start, end = args.missed.rsplit(":", 2)
+            start_i, end_i = int(start), int(end)
+        except ValueError:
+            print("kzview: --missed takes ARTICLE:START:END", file=sys.stderr)
+            return 2
+        article = store.article_by_id.get(article_id)
+        if article is None or not (0 <= start_i < end_i <= len(article.text)):
+            print(f"kzview: no such span in {article_id}", file=sys.stderr)
+            return 2
+        text = article.text
+        where = json.dumps([[article_id, start_i, end_i, text[start_i:end_i], ""]], ensure_ascii=False)
+        kind, target = "missed", ""
+    else:
+        claim = store.claim_by_id.get(args.claim)
+        if claim is None:
+            print(f"kzview: no claim {args.claim}; `kzview claims` lists them", file=sys.stderr)
+            return 2
+        where, kind, target = anchor([claim]), "claim", claim.id
+    verdicts = VerdictStore(db_path(args))
+    try:
+        verdicts.add_correction(kind, target, changes, args.note, who, where)
+        corrections = verdicts.corrections()
+    finally:
+        verdicts.close()
+    from kzview.store import load_store
+
+    again = load_store(args.paths or None, corrections=corrections)
+    shown = [c for c in again.claims if c.corrected]
+    sys.stdout.write(dump_json([to_json(c) for c in shown[-1:]]) + "\n")
+    return 0
+
+
+def _run_corrections(args: argparse.Namespace, store: ClaimStore) -> int:
+    from kzview.corrections import as_gold
+
+    if args.format == "gold":
+        sys.stdout.write(dump_json(as_gold(store.claims, store.articles, store.applied)) + "\n")
+        return 0
+    items = [
+        {
+            "seq": a.correction.seq,
+            "kind": a.correction.kind,
+            "target": a.correction.target_id,
+            "changes": a.correction.changes,
+            "note": a.correction.note,
+            "who": a.correction.who,
+            "set_at": a.correction.set_at,
+            "claim": a.claim_id,
+            "stale": a.stale,
+            "gone": a.claim_id is None,
+        }
+        for a in store.applied
+    ]
+    sys.stdout.write(dump_json(items) + "\n")
+    return 0
 
 
 def _report_problems(store: ClaimStore) -> None:
@@ -214,6 +346,8 @@ def run_command(name: str, argv: list[str]) -> int:
         return run_cluster_eval(args)
     if name == "eval" and args.gold is None:
         parser.error("name a gold file, or --realnews")
+    if name == "correct":
+        return _run_correct(args)
     store = _load(args)
     _report_problems(store)
     if not store.articles:
@@ -221,6 +355,8 @@ def run_command(name: str, argv: list[str]) -> int:
         return 1
     if name == "export":
         return _run_export(args, store)
+    if name == "corrections":
+        return _run_corrections(args, store)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
     if name == "eval":
         return _run_eval(args, store, fmt)

@@ -31,12 +31,29 @@ def gold_files(gold_dirs: list[Path]) -> dict[str, Path]:
     return found
 
 
-def score_one(gold_path: Path, cluster: Path, lex: object | None = None) -> ClusterScore:
+def score_one(
+    gold_path: Path, cluster: Path, lex: object | None = None, corrections: list | None = None
+) -> ClusterScore:
+    """One cluster scored afresh (no cache), with the user's corrections on top when given (a desk's corrected
+    corpus scored against the gold its corrections wrote)."""
     from kzview.extract.lexicon import Lexicon, load_lexicon
     from kzview.store import load_store
 
-    store = load_store([cluster], lex if isinstance(lex, Lexicon) else load_lexicon(), cache=None)
+    lexicon = lex if isinstance(lex, Lexicon) else load_lexicon()
+    store = load_store([cluster], lexicon, cache=None, corrections=corrections)
     return score_cluster(load_cluster_gold(gold_path), store.articles, store.claims, store.groups)
+
+
+def _corrections_of(db: Path) -> list:
+    from kzview.verdicts import VerdictStore
+
+    if not db.exists():
+        return []
+    store = VerdictStore(db)
+    try:
+        return store.corrections()
+    finally:
+        store.close()
 
 
 def run_cluster_eval(args: argparse.Namespace) -> int:
@@ -59,13 +76,14 @@ def run_cluster_eval(args: argparse.Namespace) -> int:
             return 2
         todo = [(args.gold.stem, args.gold, args.paths[0])]
         held = []
+    corrections = _corrections_of(args.db) if args.db is not None else None
     if not todo:
         print("kzview: no cluster has gold", file=sys.stderr)
         return 1
     scores = []
     for _name, gold_path, folder in todo:
         try:
-            scores.append(score_one(gold_path, folder, lex))
+            scores.append(score_one(gold_path, folder, lex, corrections))
         except (OSError, ValueError, KeyError) as exc:
             print(f"kzview: {gold_path}: {exc}", file=sys.stderr)
             return 2

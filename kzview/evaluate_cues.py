@@ -197,6 +197,7 @@ class ClusterScore:
 def _prefix_map(articles: Iterable[Article]) -> dict[str, Article]:
     out: dict[str, Article] = {}
     for a in articles:
+        out[a.id] = a  # a gold file may name articles by id (kzview corrections --format gold does)
         stem = Path(a.id).name
         m = re.match(r"(\d+)_", stem)
         if m:

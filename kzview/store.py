@@ -14,6 +14,7 @@ from pydantic import TypeAdapter
 
 from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot, code_key
 from kzview.compare import compare
+from kzview.corrections import Applied, Correction, apply_corrections
 from kzview.extract import corpus_context
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
@@ -55,6 +56,7 @@ class ClaimStore:
         self._verdict_listeners: list[Callable[[Verdict], None]] = []
         self.verdict_store: VerdictStore | None = None
         self.verdicts: dict[tuple[str, str], Verdict] = {}
+        self.applied: list[Applied] = []  # the user's corrections, and where each now stands
         self._index()
 
     def _index(self) -> None:
@@ -252,6 +254,7 @@ class ClaimStore:
         )
         self.claims_by_article, self.groups_of_claim = other.claims_by_article, other.groups_of_claim
         self.labels = other.labels
+        self.applied = other.applied
         self._status_of, self.stats = other._status_of, other.stats
         self._load_verdicts()
         for listener in list(self._listeners):
@@ -319,14 +322,20 @@ def build_store(
     cache: ClaimCache | None = None,
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    corrections: list[Correction] | None = None,
 ) -> ClaimStore:
     lex = lex or load_lexicon()
     ctx = corpus_context(corpus.articles, lex)
     claims = extract_corpus(corpus.articles, lex, ctx, cache=cache, workers=workers, progress=progress)
+    applied: list[Applied] = []
+    if corrections:
+        claims, applied = apply_corrections(claims, corpus.articles, corrections)
     groups = compare(claims, lex, article_labels(corpus.articles))
-    return ClaimStore(
+    store = ClaimStore(
         articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
     )
+    store.applied = applied
+    return store
 
 
 def open_store(paths: list[Path] | None = None, lex: Lexicon | None = None) -> ClaimStore:
@@ -354,12 +363,14 @@ def load_store(
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     known: dict[tuple[str, str], Article] | None = None,
+    corrections: list[Correction] | None = None,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
     claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again.
-    The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+    The user's `corrections` go on top of extraction before comparison (no snapshot is used then: groups
+    depend on them). The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
     with paused_gc():
-        return _load_store(paths, lex, cache, max_bytes, progress, workers, known)
+        return _load_store(paths, lex, cache, max_bytes, progress, workers, known, corrections or [])
 
 
 def _load_store(
@@ -370,10 +381,13 @@ def _load_store(
     progress: Callable[[int, int], None] | None,
     workers: int | None,
     known: dict[tuple[str, str], Article] | None,
+    corrections: list[Correction],
 ) -> ClaimStore:
     lex = lex or load_lexicon()
     raw = read_corpus(paths, max_bytes)
     key = corpus_key(raw, lex) if cache is not None else ""
+    if corrections:
+        return build_store(clean_corpus(raw, known), lex, cache, progress, workers, corrections)
     if cache is not None:
         store = _from_snapshot(cache, key, raw)
         if store is not None:

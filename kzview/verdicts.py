@@ -49,6 +49,17 @@ CREATE TABLE IF NOT EXISTS verdict (
     anchor TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS verdict_target ON verdict (target_kind, target_id, seq);
+CREATE TABLE IF NOT EXISTS correction (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('claim', 'missed')),
+    target_id TEXT NOT NULL,
+    changes TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    who TEXT NOT NULL DEFAULT '',
+    set_at TEXT NOT NULL,
+    anchor TEXT NOT NULL DEFAULT '',
+    undone INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -153,10 +164,42 @@ class VerdictStore:
         self._session.append(int(cur.lastrowid or 0))
         return self.get(target_kind, target_id)  # type: ignore[return-value]
 
+    # -- corrections: the user's fixes to the machine's reading (kzview.corrections) -----------------------
+    def add_correction(
+        self, kind: str, target_id: str, changes: dict, note: str = "", who: str = "", where: str = ""
+    ) -> int:
+        import json
+
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO correction (kind, target_id, changes, note, who, set_at, anchor) VALUES (?,?,?,?,?,?,?)",
+                (kind, target_id, json.dumps(changes, sort_keys=True), note, who, now, where),
+            )
+        seq = int(cur.lastrowid or 0)
+        self._session.append(-seq)  # corrections are undone like verdicts (negative: the other table)
+        return seq
+
+    def corrections(self) -> list:
+        """Every correction in force, oldest first (the history stays in the table)."""
+        import json
+
+        from kzview.corrections import Correction
+
+        rows = self._db.execute(
+            "SELECT seq, kind, target_id, changes, note, who, set_at, anchor FROM correction WHERE undone = 0 "
+            "ORDER BY seq"
+        ).fetchall()
+        return [Correction(r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], r[7], r[0]) for r in rows]
+
     def undo(self) -> Verdict | None:
         """Take back this session's last change; returns the verdict that now stands for that target (if any)."""
         while self._session:
             seq = self._session.pop()
+            if seq < 0:
+                with self._tx() as db:
+                    db.execute("UPDATE correction SET undone = 1 WHERE seq = ?", (-seq,))
+                return Verdict(target_kind="correction", target_id=str(-seq), verdict="", cleared=True)
             with self._tx() as db:
                 row = db.execute("SELECT target_kind, target_id, undone FROM verdict WHERE seq = ?", (seq,)).fetchone()
                 if row is None or row[2]:

@@ -1,0 +1,206 @@
+"""The fact-checker's corrections to the machine's reading, applied on top of extraction before comparison.
+
+A correction is the user's work (kept in the verdict database, kzview.verdicts): not a figure; a different topic,
+subject, scope, attribution, unit, measure, interval or event; or a figure kzview missed (a span of the text with its
+topic and interval). Each is anchored like a verdict (article, span, words, sentence), so it survives a new
+extraction: re-anchored to the claim now at that place, stale where the words changed, listed where they are gone.
+Applying is pure: claims and corrections in, corrected claims out (the machine's reading kept in `machine`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from kzview.model import Article, Claim
+
+FIELDS = ("topic", "subject", "scope", "attribution", "unit", "measure", "event", "low", "high")
+KINDS = ("claim", "missed")
+
+
+@dataclass(frozen=True)
+class Correction:
+    kind: str  # "claim": change or remove a claim; "missed": add a figure kzview did not find
+    target_id: str  # the claim id it was set on ("" for a missed figure)
+    changes: dict[str, Any]  # field -> value; {"not_a_figure": True} removes the claim from comparison
+    note: str = ""
+    who: str = ""
+    set_at: str = ""
+    anchor: str = ""  # JSON [[article, start, end, words, sentence]]
+    seq: int = 0
+
+    def spot(self) -> tuple[str, int, int, str, str] | None:
+        try:
+            a, s, e, w, t = json.loads(self.anchor)[0]
+            return str(a), int(s), int(e), str(w), str(t)
+        except (ValueError, TypeError, IndexError, KeyError):
+            return None
+
+
+@dataclass(frozen=True)
+class Applied:
+    correction: Correction
+    claim_id: str | None  # the claim it now stands on (None: its text is gone; listed, never dropped)
+    stale: bool  # the words it corrected have changed since
+
+
+def _claim_at(claims: list[Claim], spot: tuple[str, int, int, str, str]) -> tuple[Claim | None, bool]:
+    article, start, end, words, sentence = spot
+    mine = [c for c in claims if c.article == article and c.kind != "date"]
+    for c in mine:
+        if c.start == start and c.end == end:
+            return c, c.surface != words
+    same = [c for c in mine if c.surface == words and " ".join(c.sentence.split()).startswith(sentence[:120])]
+    if same:
+        return same[0], False
+    near = [c for c in mine if c.start < end and c.end > start]
+    return (near[0], True) if near else (None, True)
+
+
+def missed_claim(article: Article, start: int, end: int, changes: dict[str, Any]) -> Claim | None:
+    """A figure kzview did not find, as the user marked it: the words at start..end of the article."""
+    text = article.text
+    if not (0 <= start < end <= len(text)):
+        return None
+    s0 = max(text.rfind("\n", 0, start) + 1, 0)
+    s1 = text.find("\n", end)
+    s1 = len(text) if s1 < 0 else s1
+    surface = text[start:end]
+    cid = "m" + hashlib.sha1(f"{article.id}\x1f{start}\x1f{end}\x1f{surface}".encode()).hexdigest()[:12]
+    return Claim(
+        id=cid,
+        article=article.id,
+        kind=str(changes.get("kind", "count")),  # type: ignore[arg-type]
+        surface=surface,
+        start=start,
+        end=end,
+        sentence=text[s0:s1],
+        sentence_start=s0,
+        sentence_end=s1,
+        low=changes.get("low"),
+        high=changes.get("high"),
+        approximate=False,
+        topic=str(changes.get("topic", "other")),
+        subject=changes.get("subject"),
+        scope=changes.get("scope"),
+        attribution=changes.get("attribution"),
+        unit=changes.get("unit"),
+        measure=changes.get("measure"),
+        event=changes.get("event"),
+        as_of=article.date,
+        corrected=True,
+        machine={"missed": True},
+    )
+
+
+def apply_corrections(
+    claims: list[Claim], articles: Iterable[Article], corrections: Iterable[Correction]
+) -> tuple[list[Claim], list[Applied]]:
+    """Claims with the user's corrections on top (the latest correction of each claim wins), and how each
+    correction was applied."""
+    articles = list(articles)
+    by_article = {a.id: a for a in articles}
+    order = {a.id: i for i, a in enumerate(articles)}
+    out = list(claims)
+    index = {c.id: i for i, c in enumerate(out)}
+    applied: list[Applied] = []
+    for corr in sorted(corrections, key=lambda c: c.seq):
+        spot = corr.spot()
+        if corr.kind == "missed":
+            art = by_article.get(spot[0]) if spot else None
+            new = missed_claim(art, spot[1], spot[2], corr.changes) if art and spot else None
+            if new is None or (spot and art and art.text[spot[1] : spot[2]] != spot[3]):
+                applied.append(Applied(corr, None, True))
+                continue
+            if new.id not in index:
+                index[new.id] = len(out)
+                out.append(new)
+            applied.append(Applied(corr, new.id, False))
+            continue
+        i = index.get(corr.target_id)
+        stale = False
+        if i is None and spot is not None:
+            found, stale = _claim_at(out, spot)
+            i = index.get(found.id) if found else None
+        if i is None:
+            applied.append(Applied(corr, None, True))
+            continue
+        c = out[i]
+        machine = dict(c.machine or {})
+        update: dict[str, Any] = {}
+        if corr.changes.get("not_a_figure"):
+            machine.setdefault("topic", c.topic)
+            machine.setdefault("measure", c.measure)
+            machine["not_a_figure"] = False
+            update = {"topic": "other", "measure": None, "kind": "other" if c.kind == "count" else c.kind}
+        for name in FIELDS:
+            if name in corr.changes:
+                machine.setdefault(name, getattr(c, name))
+                update[name] = corr.changes[name]
+        out[i] = replace(c, **update, corrected=True, machine=machine)
+        applied.append(Applied(corr, c.id, stale))
+    if any(a.correction.kind == "missed" and a.claim_id for a in applied):
+        out.sort(key=lambda c: (order.get(c.article, len(order)), c.start, c.end))
+    return out, applied
+
+
+def parse_interval(words: str) -> tuple[float | None, float | None]:
+    """ "1800..2200", "5000..", "..300", "12" -> bounds (None = unbounded)."""
+    if ".." not in words:
+        v = float(words)
+        return v, v
+    lo, hi = words.split("..", 1)
+    return (float(lo) if lo.strip() else None, float(hi) if hi.strip() else None)
+
+
+def _num(v: float | None) -> float | int | None:
+    return int(v) if isinstance(v, float) and v.is_integer() else v
+
+
+def as_gold(claims: list[Claim], articles: list[Article], applied: list[Applied]) -> dict[str, Any]:
+    """The corrections as a cue-based gold file (../shared/realnews/README.md): corrected figures as claims,
+    removed ones as negatives, so `kzview eval` scores the next version against a desk's corrections."""
+    texts = {a.id: a.text for a in articles}
+    by_id = {c.id: c for c in claims}
+    gold: dict[str, Any] = {
+        "event_topics": ["deaths", "injuries", "arrests", "hospitalized", "troops", "missing", "displaced"],
+        "dates": {},
+        "claims": [],
+        "negatives": [],
+        "conflicts": [],
+    }
+    for a in applied:
+        c = by_id.get(a.claim_id or "")
+        if c is None:
+            continue
+        cue = unique_cue(texts[c.article], c.start, c.end)
+        if a.correction.changes.get("not_a_figure"):
+            gold["negatives"].append({"a": c.article, "cue": cue})
+            continue
+        entry: dict[str, Any] = {
+            "a": c.article,
+            "cue": cue,
+            "topic": c.topic,
+            "low": _num(c.low),
+            "high": _num(c.high),
+            "req": True,
+        }
+        gold["claims"].append(entry)
+    return gold
+
+
+def unique_cue(text: str, start: int, end: int) -> str:
+    """The figure's words, widened a word at a time on either side until they occur once in the text."""
+    s, e = start, end
+    for _ in range(12):
+        cue = text[s:e]
+        if text.count(cue) == 1 and "\n" not in cue:
+            return cue
+        left = text.rfind(" ", 0, max(0, s - 1))
+        right = text.find(" ", e + 1)
+        s = s if left < 0 or text[left:s].count("\n") else left + 1
+        e = e if right < 0 or text[e:right].count("\n") else right
+    return text[start:end]
