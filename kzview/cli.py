@@ -156,17 +156,11 @@ def _load(args: argparse.Namespace) -> ClaimStore:
 
 def _corrections_of(args: argparse.Namespace) -> list:
     """The user's corrections, from the verdict database when there is one (never creating it)."""
-    path = db_path(args)
-    if not path.exists():
-        return []
-    try:
-        from kzview.verdicts import VerdictStore
+    from kzview.verdicts import read_corrections
 
-        store = VerdictStore(path)
-        try:
-            return store.corrections()
-        finally:
-            store.close()
+    path = db_path(args)
+    try:
+        return read_corrections(path)
     except Exception as exc:  # noqa: BLE001 - a damaged database: say so, read the articles as they are
         print(f"kzview: {path}: corrections cannot be read ({exc})", file=sys.stderr)
         return []

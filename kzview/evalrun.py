@@ -44,18 +44,6 @@ def score_one(
     return score_cluster(load_cluster_gold(gold_path), store.articles, store.claims, store.groups)
 
 
-def _corrections_of(db: Path) -> list:
-    from kzview.verdicts import VerdictStore
-
-    if not db.exists():
-        return []
-    store = VerdictStore(db)
-    try:
-        return store.corrections()
-    finally:
-        store.close()
-
-
 def run_cluster_eval(args: argparse.Namespace) -> int:
     from kzview.extract.lexicon import load_lexicon
     from kzview.jsonout import dump_json
@@ -76,7 +64,9 @@ def run_cluster_eval(args: argparse.Namespace) -> int:
             return 2
         todo = [(args.gold.stem, args.gold, args.paths[0])]
         held = []
-    corrections = _corrections_of(args.db) if args.db is not None else None
+    from kzview.verdicts import read_corrections
+
+    corrections = read_corrections(args.db) if args.db is not None else None
     if not todo:
         print("kzview: no cluster has gold", file=sys.stderr)
         return 1

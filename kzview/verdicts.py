@@ -82,6 +82,17 @@ def anchor(claims: Iterable[Claim]) -> str:
     )
 
 
+def read_corrections(path: Path) -> list:
+    """The corrections in force in a verdict database, without creating one where there is none."""
+    if not path.exists():
+        return []
+    store = VerdictStore(path)
+    try:
+        return store.corrections()
+    finally:
+        store.close()
+
+
 def data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "kzview"

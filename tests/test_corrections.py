@@ -86,3 +86,31 @@ def test_corrections_change_claims_and_groups_and_become_gold(tmp_path):
     gold.write_text(kz("corrections", str(corpus), "--format", "gold", "--db", db, env=env).stdout, encoding="utf-8")
     score = json.loads(kz("eval", str(gold), str(corpus), "--format", "json", "--db", db, env=env).stdout)[0]
     assert score["recall"]["value"] == 1.0 and score["recall"]["total"] >= 1
+
+
+async def test_not_a_figure_from_the_app_and_undo(tmp_path):
+    from test_app import started
+
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.widgets.article_view import ArticleView
+    from kzview.verdicts import read_corrections
+
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "date: 2024-05-02\nFerry fire\n\nThe captain, who has 30 years at sea, said 12 died.")
+    db = tmp_path / "v.db"
+    app = KzviewApp(paths=[corpus], db=db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        thirty = next(c for c in app.store.claims if c.surface.startswith("30"))
+        view = app.query_one("#article", ArticleView)
+        view.focus_claim(thirty.id)
+        await pilot.press("2", "x")  # the article pane, then "not a figure"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        fixed = app.store.claim_by_id[thirty.id]
+        assert fixed.corrected and fixed.topic == "other" and fixed.machine is not None
+        assert len(read_corrections(db)) == 1
+        await pilot.press("z")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.store.claim_by_id[thirty.id].corrected and read_corrections(db) == []

@@ -196,6 +196,14 @@ class KzviewApp(App[int]):
         def progress(done: int, total: int) -> None:
             self.call_from_thread(self._progress, done, total)
 
+        from kzview.verdicts import read_corrections
+
+        corrections = []
+        try:
+            vs = self.store.verdict_store
+            corrections = vs.corrections() if vs is not None else (read_corrections(self.db) if self.db else [])
+        except Exception:  # noqa: BLE001 - a damaged table: the articles as the machine reads them, said below
+            corrections = []
         try:
             store = load_store(
                 self.paths,
@@ -204,6 +212,7 @@ class KzviewApp(App[int]):
                 max_bytes=self.max_bytes,
                 progress=progress,
                 known=self._known,
+                corrections=corrections,
             )  # type: ignore[arg-type]
         finally:
             if cache is not None:
@@ -531,10 +540,36 @@ class KzviewApp(App[int]):
         except OSError:
             print(f"kzview: {len(rows)} verdicts could not be saved: {rows}", file=sys.stderr)
 
+    @on(ArticleView.CorrectionWanted)
+    def _correct(self, event: ArticleView.CorrectionWanted) -> None:
+        """A correction is the user's work: saved at once, then the corpus is read again with it on top."""
+        import getpass
+        import os
+
+        from kzview.verdicts import anchor
+
+        vs = self.store.verdict_store
+        claim = self.store.claim_by_id.get(event.claim_id)
+        if vs is None or claim is None:
+            self.notify("No verdict database is open; corrections cannot be saved.", severity="error", markup=False)
+            return
+        who = os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
+        try:
+            vs.add_correction("claim", claim.id, event.changes, "", who, anchor([claim]))
+        except Exception as exc:  # noqa: BLE001 - a locked or full database must not lose the app
+            self.notify(one_line(f"Correction not saved: {exc}"), severity="error", markup=False, timeout=20)
+            return
+        self.notify(one_line(f"Not a figure: {claim.surface} — z undoes it"), title="Corrected", markup=False)
+        self.load_store()
+
     def action_undo(self) -> None:
         v = self.store.undo_verdict()
         if v is None:
             self.notify("Nothing to undo.", markup=False)
+            return
+        if v.target_kind == "correction":
+            self.notify("Correction undone.", markup=False)
+            self.load_store()
             return
         what = "cleared" if v.cleared else f"back to {v.verdict}"
         self.notify(one_line(f"Undone: {v.target_kind} verdict {what}"), markup=False)

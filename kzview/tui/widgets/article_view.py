@@ -81,6 +81,13 @@ class ArticleView(ScrollView, can_focus=True):
             "v", "verdict", "Verdict", id="article.verdict", tooltip="Set a verdict and note on the current figure"
         ),
         Binding(
+            "x",
+            "not_a_figure",
+            "Not a figure",
+            id="article.not_a_figure",
+            tooltip="Correct the machine: the figure under the cursor is no figure (kept with your verdicts)",
+        ),
+        Binding(
             "enter",
             "choose_claim",
             "Its group",
@@ -100,6 +107,14 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.kind = kind
             self.target_id = target_id
+
+    class CorrectionWanted(Message):
+        """The user corrects the machine's reading of a figure: `changes` as kzview.corrections takes them."""
+
+        def __init__(self, claim_id: str, changes: dict) -> None:
+            super().__init__()
+            self.claim_id = claim_id
+            self.changes = changes
 
     class ClaimChosen(Message):
         """The user asked to see the group of the figure under the cursor."""
@@ -270,6 +285,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_prev_claim(self) -> None:
         self._step(-1)
+
+    def action_not_a_figure(self) -> None:
+        if self.current is not None and self.current < len(self.figures):
+            self.post_message(self.CorrectionWanted(self.figures[self.current].id, {"not_a_figure": True}))
+        else:
+            self.app.notify("Move to a figure first (n / p).", markup=False)
 
     def action_verdict(self) -> None:
         if self.current is not None and self.current < len(self.figures):
