@@ -295,19 +295,26 @@ def find_implicit(
     return out
 
 
+def _event_after(r: _Reader, j: int, reach: int, bridge: frozenset[str]) -> tuple[int, str] | None:
+    """The person event word after token j, past up to `reach` bridge words: (its last token, its topic)."""
+    w, n = r.words, len(r.words)
+    start = j
+    while j < n and j - start < reach and w[j] in bridge:
+        j += 1
+    cues = r.lex.match_cues(list(w), j) if j < n else []
+    cue = next((c for c in cues if c.role == "event" and c.topic in r.v.topics), None)
+    return (j + len(cue.words) - 1, cue.topic) if cue is not None else None
+
+
 def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_implicit
-    w, v, lex = r.words, r.v, r.lex
+    w, v = r.words, r.v
     n = len(w)
     for i in range(n):
         k = _phrase_at(w, i, v.zero_words)
         if k:
-            j = i + k
-            while j < n and j - i < 8 and w[j] in _BRIDGE_ZERO:
-                j += 1
-            cues = lex.match_cues(list(w), j) if j < n else []
-            cue = next((c for c in cues if c.role == "event" and c.topic in v.topics), None)
-            if cue is not None:
-                add(i, j + len(cue.words) - 1, 0, cue.topic)
+            found = _event_after(r, i + k, 8 - k, _BRIDGE_ZERO)
+            if found is not None:
+                add(i, found[0], 0, found[1])  # "no one else was hurt"
             continue
         if w[i] == "no":
             j = i + 1
@@ -316,13 +323,9 @@ def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_impli
             if j < n and w[j] in v.zero_nouns:
                 add(i, j, 0, v.zero_nouns[w[j]])
             elif j < n and w[j] in v.zero_nouns_needing_a_cue:
-                m = j + 1
-                while m < n and m - j < 6 and w[m] in _BRIDGE_ZERO | {"taken", "placed"}:
-                    m += 1
-                cues = lex.match_cues(list(w), m) if m < n else []
-                cue = next((c for c in cues if c.role == "event" and c.topic in v.topics), None)
-                if cue is not None:
-                    add(i, m + len(cue.words) - 1, 0, cue.topic)
+                found = _event_after(r, j + 1, 5, _BRIDGE_ZERO | {"taken", "placed"})
+                if found is not None:
+                    add(i, found[0], 0, found[1])  # "no suspects have been taken into custody"
             continue
         k = _phrase_at(w, i, v.everyone)
         if k:
@@ -356,9 +359,6 @@ def _results_and_multiples(r: _Reader, add) -> None:  # noqa: ANN001
                 add(i, i + 1, value, v.multiple_nouns[w[i + 1]])  # "a double murder"
             elif w[i + 1] in lex.people or (w[i + 1] == "of" and i + 2 < n and w[i + 2] in ("them", "whom")):
                 j = i + (3 if w[i + 1] == "of" else 2)
-                while j < n and j - i < 6 and w[j] in _SKIP_BEFORE_EVENT:
-                    j += 1
-                cues = lex.match_cues(list(w), j) if j < n else []
-                cue = next((c for c in cues if c.role == "event" and c.topic in v.topics), None)
-                if cue is not None:
-                    add(i, j + len(cue.words) - 1, value, cue.topic)  # "both women died"
+                found = _event_after(r, j, 6 - (j - i), _SKIP_BEFORE_EVENT)
+                if found is not None:
+                    add(i, found[0], value, found[1])  # "both women died"
