@@ -545,9 +545,12 @@ def _compare(
         v = judge(figs, key[0], lex.cumulative.get(key[0], False))
         groups.append(_make_group(_gid(*key), key, figs, v))
         groups.extend(_within_article(key, figs))
+    killed = {(k[5], k[2]) for k, figs in buckets.items() if k[0] == "deaths" and any(f.lo > 0 for f in figs)}
     for key, figs in buckets.items():
         for whole_key, relation in _part_of(key):
             whole = buckets.get(whole_key)
+            if whole_key[0] == "injuries" and key[0] == "hospitalized" and (key[5], whole_key[2]) in killed:
+                continue  # the dead were taken to hospital too: the hospitalized are not all among the injured
             if whole:
                 g = _part_whole(key, _bounded(figs), whole_key, _bounded(whole), relation)
                 if g is not None:
