@@ -181,6 +181,11 @@ class Verdict:
     clash: tuple[str, ...] = ()  # the two figures the reason names as clashing
 
 
+def _apart(f: Fig, figs: list[Fig]) -> list[Fig]:
+    """The figures whose intervals cannot hold together with f's."""
+    return [d for d in figs if d.hi < f.lo or d.lo > f.hi]
+
+
 def _placeable(f: Fig, dated: list[Fig], cumulative: bool) -> bool:
     """Whether an undated figure can be one day's figure: it fits every figure of that day, and for a count that
     only grows, no earlier day's floor is above it and no later day's ceiling below it."""
@@ -278,15 +283,17 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
     # nothing is dated). The dated figures are then judged on their own.
     if undated:
         lost = [f for f in undated if not _placeable(f, dated, cumulative)]
-        if not dated:
-            h, lw = high, low
-        elif lost:
+        judged = judge(dated, topic, cumulative) if len(dated) >= 2 else None
+        if judged is not None and (not lost or judged.status == Status.CONFLICT and not _apart(lost[0], dated)):
+            return judged  # undated figures that may be the dated days', or dated figures that clash themselves
+        h, lw = high, low
+        if lost and dated:
             rival = lost[0]
-            h, lw = _extreme_pair([rival, min(dated, key=lambda d: abs(_mid(d) - _mid(rival)))])
-        elif len(dated) < 2:
-            h, lw = high, low  # the undated figures fit the one dated figure but not each other
-        else:
-            return judge(dated, topic, cumulative)  # each undated figure may be one of the dated days'
+            apart = _apart(rival, dated)
+            if apart:
+                h, lw = _extreme_pair([rival, min(apart, key=lambda d: abs(_mid(d) - _mid(rival)))])
+        if h is lw:
+            h, lw = high, low
         return Verdict(
             Status.CONFLICT,
             "undated",

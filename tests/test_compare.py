@@ -239,3 +239,55 @@ async def test_update_group_shows_a_timeline(tmp_path):
         await pilot.pause()
         text = str(app.query_one("#reason", ReasonPanel).content)
         assert "timeline 2023-02-06 ▁█ 2023-02-08" in text
+
+
+def _claim(cid, article, low, high, day=None, topic="deaths"):
+    import datetime as dt
+
+    from kzview.model import Claim
+
+    return Claim(
+        id=cid,
+        article=article,
+        kind="count",
+        surface=str(low),
+        start=0,
+        end=len(str(low)),
+        low=low,
+        high=high,
+        approximate=False,
+        topic=topic,
+        as_of=dt.date.fromisoformat(day) if day else None,
+    )
+
+
+def test_judge_on_hand_built_claims():
+    """The verdict rules on claims built by hand, without extraction."""
+    from kzview.compare import judge, to_fig
+    from kzview.extract.lexicon import load_lexicon
+
+    lex = load_lexicon()
+
+    def verdict(*claims, cumulative=True):
+        return judge([to_fig(c, lex) for c in claims], "deaths", cumulative)
+
+    v = verdict(_claim("a", "x", 12, 12, "2024-01-01"), _claim("b", "y", 12, 12, "2024-01-01"))
+    assert v.status == Status.CONSISTENT
+    v = verdict(_claim("a", "x", 12, 12, "2024-01-01"), _claim("b", "y", 30, 30, "2024-01-03"))
+    assert v.status == Status.UPDATE
+    v = verdict(_claim("a", "x", 30, 30, "2024-01-01"), _claim("b", "y", 12, 12, "2024-01-03"))
+    assert v.status == Status.CONFLICT and v.rule == "falls"
+    v = verdict(_claim("a", "x", 30, 30, "2024-01-01"), _claim("b", "y", 12, 12, "2024-01-03"), cumulative=False)
+    assert v.status == Status.UPDATE  # counts that can fall (troops) move
+    # an undated figure that fits a dated day is that day's, so the growing toll is still an update
+    v = verdict(
+        _claim("a", "x", 12, 12, "2024-01-01"), _claim("b", "y", 30, 30, "2024-01-03"), _claim("c", "z", 30, None)
+    )
+    assert v.status == Status.UPDATE
+    # an undated figure that fits no day clashes, and the reason names two different figures
+    v = verdict(
+        _claim("a", "x", 12, 12, "2024-01-01"), _claim("b", "y", 14, 14, "2024-01-01"), _claim("c", "z", 200, None)
+    )
+    assert v.status == Status.CONFLICT and len(set(v.clash)) == 2
+    v = verdict(_claim("a", "x", 12, 12), _claim("b", "x", 12, 12))
+    assert v.status == Status.SINGLE
