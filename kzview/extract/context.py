@@ -705,8 +705,8 @@ _BREAK = {
 }
 _OFFICIAL_SOURCE = re.compile(
     r"\b(?:police|cops|sheriff|officials?|authorities|coroner|prosecutors?|fire|army|military|ministry|minister|"
-    r"governor|mayor|president|spokes(?:man|woman|person)|witness(?:es)?|survivors?|doctors?|hospital|da|fbi|"
-    r"usgs|agency|report|study|court|judge|jury|coast ?guard|rescuers|officers?)\b",
+    r"governor|mayor|president|spokes(?:man|woman|person)|witness(?:es)?|survivors?|doctors?|hospital|da|"
+    r"agency|report|study|court|judge|jury|coast ?guard|rescuers|officers?)\b",
     re.IGNORECASE,
 )
 _HEADLINE_QUOTE = re.compile(

@@ -264,8 +264,8 @@ _RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 # "one count of murder", "one charge of", "one rifle": "one" counts these (charges, things seized)
 _ONE_NOUNS = frozenset(
-    "count counts charge conviction rifle gun pistol handgun weapon boat vessel skiff vehicle car truck house home "
-    "building shot round bomb grenade launcher".split()
+    "count counts charge conviction rifle gun pistol handgun weapon boat vessel vehicle car truck house home "
+    "building shot round bomb".split()
 )
 _OPEN_QUOTES = '“"‘«'
 _CLOSE_QUOTES = '”"’»'
