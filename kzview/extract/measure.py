@@ -40,7 +40,6 @@ class MeasureVocab:
     people_verbs: dict[str, str] = field(default_factory=dict)
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
-    people_state_verbs: frozenset[str] = frozenset()
     duration_verbs: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
@@ -70,7 +69,6 @@ def measure_vocab(data: dict) -> MeasureVocab:
         people_verbs=dict(m.get("people_verbs", {})),
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
-        people_state_verbs=words("people_state_verbs"),
         duration_verbs=frozenset(lemma(w) for w in m.get("duration_verbs", [])),
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
@@ -223,10 +221,9 @@ def _verbish(w: str) -> bool:
 
 
 def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
-    """People counted with no topic of their own: what happened to them ("shooting three people", "three people
-    were shot"), else who they are ("more than 50 firefighters", "20 wives"), else what they did ("about 800
-    people live there")."""
-    known = _people_verb(words, a, b, counted_words, v, known_only=True)
+    """People counted with no topic of their own: what happened to them, by a verb of `people_verbs` ("shooting
+    three people", "three people were shot"), else who they are ("more than 50 firefighters", "20 wives")."""
+    known = _people_verb(words, a, b, counted_words, v)
     if known:
         return known
     head = counted_words[-1] if counted_words else ""
@@ -235,9 +232,7 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
     return None
 
 
-def _people_verb(
-    words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab, known_only: bool
-) -> str | None:
+def _people_verb(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
     j = a - 1
     while j >= 0 and a - j <= 2 and words[j] in _LINKS:
         j -= 1
@@ -245,8 +240,6 @@ def _people_verb(
         w = words[j]
         if w in v.people_verbs:
             return v.people_verbs[w]
-        if _verbish(w) and not known_only:
-            return "people " + lemma(w)
     k = b
     n = len(words)
     while k < n and (words[k] in counted_words or words[k] in _AUX_WORDS) and k - b < 6:
@@ -255,8 +248,6 @@ def _people_verb(
         w = words[k]
         if w in v.people_verbs:
             return v.people_verbs[w]
-        if (_verbish(w) or w in v.people_state_verbs) and not known_only:
-            return "people " + lemma(w)
     return None
 
 

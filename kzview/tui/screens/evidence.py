@@ -15,14 +15,14 @@ from kzview.compare import figure_words
 from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
-from kzview.tui.widgets.conflict_table import STATUS_CELL, short_id, timeline, what_words
+from kzview.tui.widgets.conflict_table import STATUS_CELL, timeline, what_words
 
 
 def evidence_card(store: ClaimStore, c: Claim) -> Content:
     """Article, date, source and verdict on one line; the sentence below with the figure marked."""
     a = store.article_by_id.get(c.article)
     v = store.verdict("claim", c.id)
-    bits = [short_id(c.article), str(c.as_of) if c.as_of else "undated", c.attribution or "no source named"]
+    bits = [store.article_label(c.article), str(c.as_of) if c.as_of else "undated", c.attribution or "no source named"]
     if c.headline:
         bits.append("headline")
     if c.event:
@@ -108,16 +108,9 @@ class EvidenceScreen(ModalScreen[None]):
         if g.status == Status.UPDATE:
             lines.append(timeline(self.claims))
         for ids in g.agreeing:
-            lines.append(
-                one_line(
-                    "agree among themselves: "
-                    + ", ".join(
-                        f"{figure_words(self.store.claim_by_id[c])} ({short_id(self.store.claim_by_id[c].article)})"
-                        for c in ids
-                    ),
-                    200,
-                )
-            )
+            agree = [self.store.claim_by_id[c] for c in ids]
+            words = ", ".join(f"{figure_words(c)} ({self.store.article_label(c.article)})" for c in agree)
+            lines.append(one_line("agree among themselves: " + words, 200))
         if v:
             note = f" — {v.note}" if v.note else ""
             moved = " (re-anchored from an earlier reading)" if v.anchored_from else ""
