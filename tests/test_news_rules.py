@@ -225,3 +225,49 @@ def test_comparisons_and_totals_are_other_events(sentence):
         assert figs[0].event is None  # "since" dates nothing: it is this flood, compared
     else:
         assert figs[0].event is not None
+
+
+# -- a bare name's fate is no count; an event in a time clause is a retelling -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robbery\n\nWhen Kowalczyk was arrested, detectives said they found the cash under a floorboard.",
+        "Raid\n\nAfter the landlord was arrested, tenants described years of threats.",
+        "Crash\n\nBefore the driver was detained, he tried to flee on foot, witnesses said.",
+    ],
+)
+def test_a_time_clause_takes_the_event_as_known(text):
+    assert [t for _, t, _, _ in tagged(text) if t == "arrests"] == []
+
+
+@pytest.mark.parametrize(
+    ("story", "past", "figure"),
+    [
+        # the earlier telling goes on in the next sentence when it opens with a time relative to it
+        (
+            "The mill was sold on Monday for $2 million.",
+            "In 1997, the mill went bankrupt. Three years later, its owners settled a $4.1 million debt.",
+            "$4.1 million",
+        ),
+        (
+            "Four climbers were rescued on Tuesday.",
+            "In 2009, a storm trapped a party on the ridge. That year, nine climbers died on the mountain.",
+            "nine",
+        ),
+        # "early June" ends on the 10th: before a story that began on the 20th
+        ("Police arrested 12 people on Friday.", "In early June, officers arrested 30 people at the camp.", "30"),
+    ],
+)
+def test_an_earlier_telling_goes_on_and_early_month_is_its_first_part(story, past, figure):
+    text = f"date: 2024-06-22\nThe story\n\n{story} {past}"
+    claims = [c for c in claims_of(text) if c.kind != "date"]
+    assert all(c.event is None for c in claims if c.start < text.index(past))
+    assert next(c for c in claims if c.surface == figure).event is not None
+
+
+def test_a_relative_opener_without_an_earlier_telling_is_the_story():
+    text = "date: 2024-06-22\nFire\n\nThe blaze started on Friday. Two days later, 40 firefighters were still there."
+    forty = next(c for c in claims_of(text) if c.surface == "40")
+    assert forty.event is None

@@ -32,7 +32,7 @@ from kzview.extract.context import (
 from kzview.extract.entities import build_entities
 from kzview.extract.implicit import find_implicit
 from kzview.extract.lexicon import Lexicon, load_lexicon
-from kzview.extract.measure import figure_event, figure_measure, sentence_events
+from kzview.extract.measure import figure_event, figure_measure, narrative_events, sentence_events
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.model import Article, Claim, Entity
@@ -217,7 +217,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             **fields,  # type: ignore[arg-type]
         )
 
-    for si, (s0, s1) in enumerate(sentences or [(0, len(text))]):
+    spans_of = sentences or [(0, len(text))]
+    telling = narrative_events([text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures)
+    for si, (s0, s1) in enumerate(spans_of):
         sentence = text[s0:s1]
         explicit = by_sentence.get(si, [])
         sent_dates = dates_by_sentence.get(si, [])
@@ -269,6 +271,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
         cased = [text[t.start : t.end] for t in tokens]
         dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
+        if not dated and telling[si] is not None:
+            dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
         for n, k in forward.items():
             cue, counted = hits[n].cue, counts[k]
             if cue.topic in lex.implicit.topics and " ".join(cue.words) not in lex.implicit.any_object:

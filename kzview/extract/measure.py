@@ -44,6 +44,7 @@ class MeasureVocab:
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     slack_days: int = 2
+    relative_openers: re.Pattern[str] | None = None
 
 
 def measure_vocab(data: dict) -> MeasureVocab:
@@ -73,7 +74,20 @@ def measure_vocab(data: dict) -> MeasureVocab:
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         slack_days=int(e.get("slack_days", 2)),
+        relative_openers=_openers(e.get("relative_openers", [])),
     )
+
+
+def _openers(phrases: list[str]) -> re.Pattern[str] | None:
+    """A sentence opening with one of `phrases` ("N" stands for a number: "N years later")."""
+    if not phrases:
+        return None
+    number = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
+    alts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        parts = [number if w == "N" else re.escape(w.lower()) for w in p.split()]
+        alts.append(r"\s+".join(parts))
+    return re.compile(r"^\W*(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
 
 
 def singular(word: str) -> str:
@@ -82,6 +96,8 @@ def singular(word: str) -> str:
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
+    if w.endswith(("wives", "knives", "lives")):
+        return w[:-3] + "fe"  # "wives", "knives": not "wive"
     if w.endswith(("ches", "shes", "sses", "xes")):
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
@@ -130,9 +146,15 @@ def figure_measure(
             j = b
             while j < n and (words[j] in v.length_units or words[j] in v.directions or words[j] in ("-", ",")):
                 j += 1
-            if j + 1 < n and words[j] in ("of", "from") and cased[j + 1][:1].isupper():
-                place = [cased[j + 1]]
-                k = j + 2
+            if j < n and words[j] == "(":
+                close = next((k for k in range(j, min(n, j + 8)) if words[k] == ")"), None)
+                if close is not None:
+                    j = close + 1  # "150 nautical miles (277 km) from Aden"
+            # "west of Aden", "from Aden", "off Aden" (the "off" is read with the directions)
+            at = j + 1 if j + 1 < n and words[j] in ("of", "from") else j if j > b and words[j - 1] == "off" else -1
+            if 0 <= at < n and cased[at][:1].isupper():
+                place = [cased[at]]
+                k = at + 1
                 while k < n and cased[k][:1].isupper() and len(place) < 3:
                     place.append(cased[k])
                     k += 1
@@ -167,8 +189,7 @@ def figure_measure(
             return singular(distinct[0])  # "six AK-47 rifles" and "seven AK-47s" are one measure
         if any(ch.isdigit() for ch in head):
             return singular(head)
-        other = "other " if "other" in counted_words[:-1] else ""
-        return other + singular(head)
+        return singular(head)  # "three other rifles" and "three rifles" are one measure
     if kind == "money":
         for w in counted_words[:2]:
             if w in v.money_nouns:
@@ -319,11 +340,14 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
             if year is None:
                 # the most recent such month at or before the anchor
                 year = anchor.year if month <= anchor.month else anchor.year - 1
+            pre = (m["pre"] or "").lower()
             if m["day"]:
                 try:
                     latest = dt.date(year, month, int(m["day"]))
                 except ValueError:
                     continue
+            elif pre in ("early", "mid"):
+                latest = dt.date(year, month, 10 if pre == "early" else 20)  # "early November": its first third
             else:
                 latest = _month_end(year, month)
         elif m["year2"]:
@@ -383,6 +407,32 @@ def sentence_events(
         if hit:
             whole = ("another event", hit[1])
     return dated, whole
+
+
+def narrative_events(
+    sentences: Sequence[str], anchor: dt.date | None, story_start: dt.date | None, v: MeasureVocab
+) -> list[tuple[str, str] | None]:
+    """For each sentence, the other event it goes on telling, if any: a sentence that opens with a time relative
+    to the one before ("Two years later, ...", "That year, ...") stays in the earlier sentence's past ("In 1983,
+    the dairy filed for bankruptcy."), however it is itself worded; any other sentence ends that telling."""
+    out: list[tuple[str, str] | None] = []
+    if anchor is None or story_start is None or v.relative_openers is None:
+        return [None] * len(sentences)
+    horizon = story_start - dt.timedelta(days=v.slack_days)
+    telling: tuple[str, str] | None = None
+    for sentence in sentences:
+        opener = v.relative_openers.match(sentence)
+        periods = find_periods(sentence, anchor)
+        if opener and telling is not None and not periods:
+            out.append((telling[0], opener.group(0).strip(" ,")))
+            continue
+        out.append(None)
+        telling = None
+        if periods:
+            first = min(periods, key=lambda p: p.start)
+            if first.latest < horizon:
+                telling = (first.label, first.words)
+    return out
 
 
 def figure_event(
