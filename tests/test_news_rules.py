@@ -271,3 +271,28 @@ def test_a_relative_opener_without_an_earlier_telling_is_the_story():
     text = "date: 2024-06-22\nFire\n\nThe blaze started on Friday. Two days later, 40 firefighters were still there."
     forty = next(c for c in claims_of(text) if c.surface == "40")
     assert forty.event is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "topic"),
+    [
+        # the verb far after a subject that runs on through places, articles and an abbreviation's full stop
+        ("Two organisers of the banned march in Leeds, West Yorkshire, have been arrested.", "Two", "arrests"),
+        ("Three members of the visiting choir from Albany, N.Y., were injured in the crash.", "Three", "injuries"),
+        # an -ing verb with an object of its own counts that object, not the figure before it
+        ("He fired at six customers in the shop, killing the owner, police said.", "six", "other"),
+    ],
+)
+def test_the_verb_a_figure_is_the_subject_of(sentence, surface, topic):
+    found = [t for s, t, _, _ in tagged("News\n\n" + sentence) if s == surface]
+    assert found == [topic]
+
+
+def test_measures_read_through_other_plurals_places_and_parentheses(tmp_path):
+    text = (
+        "date: 2024-05-02\nSeized\n\nCoastguards seized four other rifles and found 12 wives' passports. "
+        "The trawler sank 40 nautical miles (74 km) off Falmouth."
+    )
+    m = {c.surface: c.measure for c in claims_of(text) if c.kind != "date"}
+    assert m["four"] == "rifle" and m["12"] == "wife"
+    assert m["40"] == "distance from Falmouth"

@@ -145,6 +145,9 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         people = True  # "tourists", "pedestrians", "firemen": nouns for people by their ending
     if not people and _PERSON_EVENT.search(" ".join(words[i : i + 4])):
         people = True  # "17 climbers are missing": only people go missing, die, get hurt or arrested
+    if not people:
+        pred = subject_predicate(words, i, len(words))
+        people = pred is not None and _PERSON_EVENT.search(words[pred]) is not None  # "... have been arrested"
     return Counted(np, i, anaphora, people)
 
 
@@ -179,7 +182,7 @@ def _inside_relative_clause(words: list[str], start: int) -> bool:
 
 def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
     """Where the verb of the figure's noun phrase starts when the phrase runs on through prepositional phrases:
-    "Two leaders of polygamous factions in Bountiful, British Columbia, have been arrested" -> "arrested"."""
+    "Three members of a cycling club from Leeds, West Yorkshire, were injured" -> "injured"."""
     i = after
     if i >= len(words) or not (words[i] in _PP_WORDS or words[i] in _PRED_AUX or words[i] == ","):
         return None  # "two of them managed to escape": the phrase's own verb, not a passive further on
@@ -187,8 +190,8 @@ def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
     run = 0
     while i < min(limit, after + 16):
         w = words[i]
-        if w in ("“", "”", '"', "‘", "’"):
-            i += 1
+        if w in ("“", "”", '"', "‘", "’") or (w == "." and i + 1 < len(words) and words[i + 1] != "."):
+            i += 1  # a quote mark, or an abbreviation's full stop inside the sentence ("in Leeds, W. Yorks., were")
             continue
         if w in _PRED_AUX:
             seen_aux = True
@@ -202,7 +205,10 @@ def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
                 return None
         elif w in _CLAUSE_BREAK or w in ("who", "which", "that") or not (w[:1].isalpha() or w in _PP_WORDS):
             return None
-        run = 0 if w in _PP_WORDS else run + 1
+        if w in _PP_WORDS:
+            run = 0
+        elif w not in (",", "the", "a", "an") and w not in _PRED_AUX:
+            run += 1  # a comma, an article or the verb's auxiliary is no word of a noun phrase's own
         if run > 3:
             return None
         i += 1
@@ -298,6 +304,11 @@ def choose_topic(
         prev_end = spans[fig_index - 1][1]
         if prev_end == start - 2:
             return "other", None  # "two of the three victims died": the three are the whole, the two died
+    predicate = [(n, h) for n, h in local if h.start == pred and h.cue.role == "event"]
+    if predicate and not governing:
+        # "Two organisers of the banned march ... have been arrested": the verb of the figure's own noun phrase,
+        # not an event word inside that phrase
+        local = [(n, h) for n, h in local if not (pred is not None and counted.end <= h.start < pred)]
     found = best_event(local + governing)
     if found:
         if found[0] == "hospitalized" and any(
@@ -326,6 +337,8 @@ def choose_topic(
             continue  # an event word of another clause: "two of them fled ... killed" is not a toll
         if relative and h.start >= end and "," in between:
             continue  # "The pastor, who has dozens of followers, was arrested": the verb of the clause's head
+        if h.start >= end and "," in between and _has_own_object(words, h):
+            continue  # "fired on several workers, killing a guard": the verb has an object of its own
         if dist < best_dist:
             best_hit, best_dist = h, dist
     if best_hit is not None:
@@ -335,6 +348,24 @@ def choose_topic(
         best = max(nouns, key=lambda h: h.cue.priority)
         return best.cue.topic, best.cue.scope
     return "other", None
+
+
+_NOT_OBJECTS = (
+    _PP_WORDS
+    | _CLAUSE_END
+    | frozenset(
+        "and or but while when after before as by to into up down off out over more others another everyone".split()
+    )
+)
+
+
+def _has_own_object(words: list[str], h: CueHit) -> bool:
+    """Whether an active event verb in -ing form is followed by its own object ("killing a guard", "wounding
+    Bryant"), so it does not count a figure before it."""
+    if not h.cue.words[-1].endswith("ing") or h.end >= len(words):
+        return False
+    nxt = words[h.end]
+    return nxt[:1].isalpha() and nxt not in _NOT_OBJECTS and not nxt.endswith("ly")
 
 
 # ---------------------------------------------------------------------------------------------------------------

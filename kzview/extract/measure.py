@@ -144,12 +144,14 @@ def figure_measure(
             if any(w in v.fall_words for w in words[max(0, a - 5) : a]):
                 return "fall"
             j = b
-            while j < n and (words[j] in v.length_units or words[j] in v.directions or words[j] in ("-", ",")):
-                j += 1
-            if j < n and words[j] == "(":
+            for _ in range(2):
+                while j < n and (words[j] in v.length_units or words[j] in v.directions or words[j] in ("-", ",")):
+                    j += 1
                 close = next((k for k in range(j, min(n, j + 8)) if words[k] == ")"), None)
-                if close is not None:
-                    j = close + 1  # "150 nautical miles (277 km) from Aden"
+                if j < n and words[j] == "(" and close is not None:
+                    j = close + 1  # "40 nautical miles (74 km) off Falmouth"
+                else:
+                    break
             # "west of Aden", "from Aden", "off Aden" (the "off" is read with the directions)
             at = j + 1 if j + 1 < n and words[j] in ("of", "from") else j if j > b and words[j - 1] == "off" else -1
             if 0 <= at < n and cased[at][:1].isupper():
