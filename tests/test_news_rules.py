@@ -296,3 +296,28 @@ def test_measures_read_through_other_plurals_places_and_parentheses(tmp_path):
     m = {c.surface: c.measure for c in claims_of(text) if c.kind != "date"}
     assert m["four"] == "rifle" and m["12"] == "wife"
     assert m["40"] == "distance from Falmouth"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a body whose name lists words with commas is named whole
+        (
+            "A spokesman for the Department of Fish, Wildlife and Parks said 30 deer died in the fire.",
+            "Department of Fish, Wildlife and Parks",
+        ),
+        ("Smith, Jones and Brown said 12 people died.", "Brown"),  # a list of people is no body's name
+        # more reporting verbs and "feedback from"
+        ("The Met Office rates the storm as the worst in 20 years.", "Met Office"),
+        ("Early feedback from Northern Power indicates 4,000 homes are without power.", "Northern Power"),
+    ],
+)
+def test_sources_named_whole_and_by_more_verbs(sentence, source):
+    from kzview.extract.context import find_attributions, pick_attribution
+
+    assert (
+        pick_attribution(
+            find_attributions(sentence), sentence.index(next(w for w in sentence.split() if w[:1].isdigit()))
+        )
+        == source
+    )

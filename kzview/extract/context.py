@@ -544,11 +544,13 @@ def headline_names(title: str) -> frozenset[str]:
 # Attribution: who the text says gave the figure.
 
 _NAME = r"(?P<x>[^,.;:()“”\"\n]{2,90})"
+_NAME_FROM = r"(?P<x>(?:the\s+)?[^,.;:()“”\"\n]{2,60}?)(?=\s+(?:indicates?|shows?|suggests?|says?|said|puts?|is|are|was|were|has|have)\b|[,.;:]|$)"
 _NAME_SHORT = r"(?P<x>[^,.;:()“”\"\n]{2,90}?)"  # the subject before a verb: the shortest run that ends at one
 _VERBS = (
     r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|"
     r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|"
-    r"gave|gives|counted|counts|valued|values|tallied|recorded|registered)"
+    r"gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|notes|"
+    r"rates|rated|shows|showed|suggests|suggested|warned|warns|wrote|writes|tweeted|posted)"
 )
 # "..., said the ministry": only forms that cannot be nouns ("and state police chased him" is no source)
 _VERBS_INVERTED = (
@@ -569,6 +571,7 @@ def _protect_dots(sentence: str) -> str:
 _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(r"\b(?:citing|quoting)\s+" + _NAME, re.IGNORECASE), 3, "after"),
     (re.compile(r"\baccording to\s+" + _NAME, re.IGNORECASE), 2, "after"),
+    (re.compile(r"\b(?:feedback|figures|data|estimates|word)\s+from\s+" + _NAME_FROM, re.IGNORECASE), 3, "after"),
     (
         re.compile(
             r"(?:^|[,“”\"]\s*|\band\s+)" + _VERBS_INVERTED + r"\s+(?P<x>(?:the\s+|a\s+|an\s+)?[^,.;:()“”\"\n]{2,80})"
@@ -785,9 +788,33 @@ def _subject_before_verb(raw: str) -> str:
 _TRIGGER = re.compile(
     r"\b(?:according|citing|quoting|quoted|reported|cited|announced|confirmed|released|said|says|say|report|"
     r"reports|announce[sd]?|state[sd]?|confirms?|told|declared|estimated?|estimates|claimed|claims|indicated|"
-    r"added|put|puts|gave|gives|counted|counts|valued|values|tallied|recorded|registered)\b",
+    r"added|put|puts|gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|"
+    r"notes|rates|rated|shows|showed|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|feedback)\b",
     re.IGNORECASE,
 )
+
+
+_TITLE_RUN = re.compile(r"(?:[A-Z][\w’'\-]*)(?:\s+(?:of|for|and|the|[A-Z][\w’'\-]*))*$")
+
+
+def _whole_list_name(before: str, raw: str) -> str | None:
+    """A body whose name lists words with commas ("the Bureau of Alcohol, Tobacco, Firearms and Explosives
+    said"): the rules stop at a comma, so the name is joined back from the capitalised items before it."""
+    if not raw[:1].isupper() or not before.rstrip().endswith(","):
+        return None
+    items = before.rstrip().rstrip(",").split(",")
+    kept: list[str] = []
+    while items:
+        item = items.pop().strip()
+        if re.fullmatch(r"[A-Z][\w’'\-]*", item):
+            kept.append(item)  # "Tobacco"
+            continue
+        m = _TITLE_RUN.search(item)
+        if m and " of " in m.group(0):
+            head = re.sub(r"^(?:of|for|and|the)\s+", "", m.group(0))
+            return ", ".join([head, *reversed(kept), raw])
+        break
+    return None
 
 
 def find_attributions(sentence: str, next_sentence: str = "", headline: bool = False) -> list[Attribution]:
@@ -804,7 +831,10 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
                     continue  # "This was reported": the thing reported, not who reported it
                 if raw.split() and raw.split()[-1].lower() in ("a", "an", "the"):
                     continue  # "an estimated 1,000": an adjective, not a source
+                full = raw
                 raw = _subject_before_verb(raw)
+                if re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+and\s+[A-Z][\w’'\-]*)?", full.strip()):
+                    raw = _whole_list_name(work[: m.start("x")], full.strip()) or raw
             else:
                 raw = re.split(r"\s+(?:and|while|but|though|although|as)\s+(?=[a-z])", raw)[0]
             name = normalise_source(raw)
