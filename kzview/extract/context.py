@@ -544,7 +544,10 @@ def headline_names(title: str) -> frozenset[str]:
 # Attribution: who the text says gave the figure.
 
 _NAME = r"(?P<x>[^,.;:()“”\"\n]{2,90})"
-_NAME_FROM = r"(?P<x>(?:the\s+)?[^,.;:()“”\"\n]{2,60}?)(?=\s+(?:indicates?|shows?|suggests?|says?|said|puts?|is|are|was|were|has|have)\b|[,.;:]|$)"
+_NAME_FROM = (
+    r"(?P<x>(?:the\s+)?[^,.;:()“”\"\n]{2,60}?)"
+    r"(?=\s+(?:indicates?|shows?|suggests?|says?|said|puts?|is|are|was|were|has|have)\b|[,.;:]|$)"
+)
 _NAME_SHORT = r"(?P<x>[^,.;:()“”\"\n]{2,90}?)"  # the subject before a verb: the shortest run that ends at one
 _VERBS = (
     r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|"
