@@ -321,3 +321,12 @@ def test_sources_named_whole_and_by_more_verbs(sentence, source):
         )
         == source
     )
+
+
+def test_a_part_that_got_away_is_not_counted_with_the_event_before():
+    text = (
+        "Raid\n\nBorder guards detained 14 smugglers near the river on Sunday. "
+        "Three of them managed to escape into the forest, a spokesman said."
+    )
+    topics = {s: t for s, t, _, _ in tagged(text)}
+    assert topics["14"] == "arrests" and topics["Three"] == "other"

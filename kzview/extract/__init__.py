@@ -80,6 +80,11 @@ def story_start(dates: list[dt.date]) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def _got_away(words: list[str], at: int, lex: Lexicon) -> bool:
+    """Whether the words at `at` say the ones counted got away ("two of them managed to escape")."""
+    return any(tuple(words[at : at + len(p)]) == p for p in lex.implicit.escaped)
+
+
 def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
     key = "\x1f".join((article, " ".join(sentence.split()), surface, str(occurrence)))
     return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -320,6 +325,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         and counted.partitive
                         and antecedent_topic not in (None, "other")
                         and (not counted.words or counted.words[-1] in lex.implicit.toll_nouns)
+                        and not _got_away(words, counted.end, lex)
                     ):
                         topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."
                     prev_topic = topic

@@ -58,6 +58,7 @@ class ImplicitVocab:
     relations: tuple[tuple[str, ...], ...] = ()
     any_object: frozenset[str] = frozenset()
     toll_nouns: frozenset[str] = frozenset()
+    escaped: tuple[tuple[str, ...], ...] = ()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -83,6 +84,7 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         relations=phrases("relations"),
         any_object=frozenset(data.get("any_object", [])),
         toll_nouns=frozenset(data.get("toll_nouns", [])),
+        escaped=phrases("escaped"),
     )
 
 
