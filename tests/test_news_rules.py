@@ -330,3 +330,26 @@ def test_a_part_that_got_away_is_not_counted_with_the_event_before():
     )
     topics = {s: t for s, t, _, _ in tagged(text)}
     assert topics["14"] == "arrests" and topics["Three"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "low", "high"),
+    [
+        # a verb of reaching makes "up to" the level reached
+        ("Two more bodies were found, bringing the death toll up to 45.", "45", 45, 45),
+        ("The new count pushed the total up to 112.", "112", 112, 112),
+        ("Up to 45 people may have died.", "Up to 45", None, 45),
+        # a range whose first number's hyphen waits for the unit
+        ("Witnesses saw a 24- to 30-foot boat.", "24- to 30", 24, 30),
+    ],
+)
+def test_levels_reached_and_suspended_ranges(sentence, surface, low, high):
+    found = [(lo, hi) for s, _, lo, hi in tagged("News\n\n" + sentence) if s == surface]
+    assert found == [(low, high)]
+
+
+def test_a_capitalised_people_word_after_a_capture_verb_counts_people():
+    assert one("Raid\n\nThe coastguard captured 14 Albanian smugglers at dawn.", "arrests")[0] == "14"
+    assert [t for s, t, _, _ in tagged("Raid\n\nThe rebels captured two Turkish cargo ships.") if s == "two"] == [
+        "other"
+    ]

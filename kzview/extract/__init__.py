@@ -280,17 +280,22 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
         for n, k in forward.items():
             cue, counted = hits[n].cue, counts[k]
-            if cue.topic in lex.implicit.topics and " ".join(cue.words) not in lex.implicit.any_object:
+            if cue.topic in lex.implicit.topics:
                 head = counted.words[-1] if counted.words else ""
                 a, b = spans[k]
                 cased_head = text[tokens[b].start : tokens[b].end] if b < len(tokens) else ""
+                any_object = " ".join(cue.words) in lex.implicit.any_object
+                people_head = not head or head.endswith(("ers", "ors", "ly", "ed")) or head in lex.people
                 if (
-                    not head
-                    or head.endswith(("ers", "ors", "ly", "ed"))
-                    or head in lex.people
-                    or cased_head[:1].isupper()
+                    cased_head[:1].isupper()
+                    and cased_head.isalpha()
+                    and (not any_object or people_head or len(counted.words) == 1)
                 ):
-                    counted.people = True  # "killing two co-workers", "arrested 23 heavily armed Somali pirates"
+                    # "arrested 23 heavily armed Somali pirates", "captured 23 Somali and Yemeni raiders" (not
+                    # "captured two Yemeni fishing boats")
+                    counted.people = True
+                elif not any_object and people_head:
+                    counted.people = True  # "killing two co-workers" (not "captured two boats")
         blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
         prev_topic: str | None = None
         for k, f in enumerate(figs):

@@ -99,6 +99,8 @@ class Lexicon:
     suffixes: list[Qualifier] = field(default_factory=list)
     vague: dict[str, tuple[int, int]] = field(default_factory=dict)
     rounding_share: float = 0.05
+    reach_verbs: frozenset[str] = frozenset()  # "bringing the toll up to 45": "up to" is the level reached
+    reach_phrases: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
     implicit: ImplicitVocab = field(default_factory=ImplicitVocab)
     measures: Any = None  # kzview.extract.measure.MeasureVocab (measures.toml)
@@ -208,6 +210,9 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
         target.sort(key=lambda q: -len(q.phrase))
     lex.vague = {k.lower(): (int(v[0]), int(v[1])) for k, v in qualifier_data.get("vague", {}).items()}
     lex.rounding_share = float(qualifier_data.get("rounding", {}).get("max_share", 0.05))
+    reach = qualifier_data.get("reach", {})
+    lex.reach_verbs = frozenset(w.lower() for w in reach.get("verbs", []))
+    lex.reach_phrases = frozenset(w.lower() for w in reach.get("phrases", []))
     lex.countries = frozenset(countries)
     lex.compile()
     return lex

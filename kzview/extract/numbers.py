@@ -260,7 +260,7 @@ _PLACE_PREPOSITIONS = frozenset("in at from near on across outside inside".split
 _APPOSED_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|\s(?:and|of|from|who|was|is|were|had|has)\b)")
 # A number that is part of a name in running text: "on Interstate 75", "tuned to Channel 4".
 _NAME_NUMBER = re.compile(r"(?<![\w’'])(?P<w0>[a-z][\w’'-]*)\s+(?P<w1>[A-Z][a-z]+)\s+$")
-_RANGE_RX = re.compile(r"^\s*(?P<sep>-|–|—|to|and|or)\s*", re.IGNORECASE)
+_RANGE_RX = re.compile(r"^\s*(?P<sep>[-–]\s*(?:to|or)|-|–|—|to|and|or)\s*", re.IGNORECASE)  # "a 24- to 30-foot boat"
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 # "one count of murder", "one charge of", "one rifle": "one" counts these (charges, things seized)
 _ONE_NOUNS = frozenset(
@@ -450,7 +450,7 @@ def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
             b = cores[i + 1]
             m = _RANGE_RX.match(text[a.end : b.start])
             if m and a.end + m.end() == b.start and not b.vague:
-                sep = m.group("sep").lower()
+                sep = m.group("sep").lower().lstrip("-–").strip() or m.group("sep")
                 before = text[max(0, a.start - 12) : a.start].lower()
                 prev = _prev_word(text, a.start)
                 between = before.rstrip().endswith("between")
@@ -571,6 +571,10 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     m = lex.prefix_rx.search(head_text)
     if m:
         qual = lex.prefix_by_phrase[m.group("q")]
+        if qual.phrase in lex.reach_phrases:
+            before = re.findall(r"[\w'’-]+", head_text[: m.start("q")])[-5:]
+            if any(w in lex.reach_verbs for w in before):
+                qual = None  # "bringing the death toll up to 45": the level reached, exactly
     if qual is not None:
         qs = f.start - (len(head_text) - head_text.rfind(qual.phrase))
         f.start = qs
