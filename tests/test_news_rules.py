@@ -353,3 +353,20 @@ def test_a_capitalised_people_word_after_a_capture_verb_counts_people():
     assert [t for s, t, _, _ in tagged("Raid\n\nThe rebels captured two Turkish cargo ships.") if s == "two"] == [
         "other"
     ]
+
+
+def test_magnitudes_models_and_rates_in_other_wordings():
+    text = (
+        "date: 2024-03-02\nQuake\n\nAn earthquake measuring 5.1 shook three towns early Saturday. "
+        "It had a preliminary magnitude of 5.3, the survey said. "
+        "Quakes around magnitude 2 and 3 are common there. "
+        "Soldiers found 30 AK 47 rifles and nine AK-47s. "
+        "Pumps moved 8,000 litres a minute."
+    )
+    m = {c.surface: c.measure for c in claims_of(text) if c.kind != "date"}
+    assert m["5.1"] == m["5.3"] == "magnitude"
+    assert m["three"] == "town"  # "early Saturday" is no part of what was counted
+    assert m.get("2") is None  # magnitudes of quakes in general are no figure of this one
+    assert "47" not in m  # the number in a model's name is no figure
+    assert m["30"] == m["nine"] == "ak-47"
+    assert m["8,000"] == "litre per minute"

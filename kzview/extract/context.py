@@ -21,7 +21,8 @@ STOP = frozenset(
     your my still also reportedly allegedly so far there here more less per each between against about around
     according said says reported remain remained remains now again already just only even all both either not no
     yet then when where if had linked due following amongst overnight last today yesterday near outside inside
-    throughout beyond toward towards via behind beside alongside off onto upon without despite""".split()
+    throughout beyond toward towards via behind beside alongside off onto upon without despite early late earlier
+    later tonight monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _AGENT = re.compile(r"(?:ists|ians|women|(?<![a-z]i)men|folk|people)$")
 _PERSON_EVENT = re.compile(

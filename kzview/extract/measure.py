@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from kzview.dates import MONTHS
 
+_TIME_UNITS = frozenset("second minute hour day week month year".split())
 _PLURAL_EXCEPTIONS = {"series", "species", "news", "gas", "bus", "lens", "chassis"}
 
 
@@ -168,13 +169,25 @@ def figure_measure(
             j = b
             while j < n and words[j] in v.volume_units:
                 j += 1
-            if j + 1 < n and words[j] == "of" and words[j + 1][:1].isalpha():
+            rate = ""
+            if j + 1 < n and words[j] in ("a", "an", "per", "each", "every") and words[j + 1] in _TIME_UNITS:
+                rate = f" per {words[j + 1]}"  # "5,000 gallons a minute": a rate, not an amount
+            elif j + 1 < n and words[j] == "of" and words[j + 1][:1].isalpha():
                 return f"{singular(u)} of {singular(words[j + 1])}"  # "gallons of water", not "of petroleum"
-            return singular(u)
+            return singular(u) + rate
         if u in v.temperature_words or any(w in v.temperature_words for w in words[max(0, a - 2) : b + 2]):
             return "temperature"
         return None
     if kind == "count":
+        close = [w for w in words[max(0, a - 3) : a] if w not in ("a", "an", "the", "of", "at", "preliminary")]
+        if (close and close[-1] in v.magnitude_words) or (
+            close
+            and close[-1] in ("measuring", "measured")
+            and any(w in v.quake_nouns for w in words[max(0, a - 6) : a])
+        ):
+            if any(w in v.aftershock_nouns for w in words[max(0, a - 6) : b + 3]):
+                return None  # aftershocks are many: their magnitudes are no one figure
+            return "magnitude"  # "a preliminary magnitude of 4.6 was recorded", "an earthquake measuring 4.6"
         if people:
             return _people_measure(words, a, b, counted_words, v)
         if any(w in v.aftershock_nouns for w in counted_words):
@@ -186,6 +199,8 @@ def figure_measure(
         head = counted_words[-1]
         if head in v.not_measures or head in v.directions or not head[:1].isalpha():
             return None
+        if len(counted_words) == 1 and b + 1 < n and words[b + 1].isdigit() and cased[b][:1].isupper():
+            return f"{head}-{words[b + 1]}"  # "six AK 47 rifles" is "ak-47", as "six AK-47s"
         distinct = [w for w in counted_words[:-1] if any(ch.isdigit() for ch in w)]
         if distinct:
             return singular(distinct[0])  # "six AK-47 rifles" and "seven AK-47s" are one measure

@@ -260,6 +260,9 @@ _PLACE_PREPOSITIONS = frozenset("in at from near on across outside inside".split
 _APPOSED_AFTER = re.compile(r"^\s*(?:,|\)|;|\.(?:\s|$)|\s(?:and|of|from|who|was|is|were|had|has)\b)")
 # A number that is part of a name in running text: "on Interstate 75", "tuned to Channel 4".
 _NAME_NUMBER = re.compile(r"(?<![\w’'])(?P<w0>[a-z][\w’'-]*)\s+(?P<w1>[A-Z][a-z]+)\s+$")
+_MODEL_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-Z]{2,3}[ -]|[B-HJ-Z]-)$"
+)  # "AK 47", "F-16": letters in capitals, then the number
 _RANGE_RX = re.compile(r"^\s*(?P<sep>[-–]\s*(?:to|or)|-|–|—|to|and|or)\s*", re.IGNORECASE)  # "a 24- to 30-foot boat"
 _WORD_RX = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 # "one count of murder", "one charge of", "one rifle": "one" counts these (charges, things seized)
@@ -532,6 +535,8 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             return None
     if prev in _LABELS and not f.vague and not f.spelled and f.kind == "count":
         return None
+    if not f.spelled and f.kind == "count" and _MODEL_NAME.search(text, max(0, f.start - 6), f.start):
+        return None  # a model's name: "AK 47 rifles", "an F 16 jet"
     # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
     if f.spelled and f.low is not None and f.low <= 1:
         if not nxt or (
