@@ -179,10 +179,10 @@ def figure_measure(
             return "temperature"
         return None
     if kind == "count":
-        close = [w for w in words[max(0, a - 3) : a] if w not in ("a", "an", "the", "of", "at", "preliminary")]
-        if (close and close[-1] in v.magnitude_words) or (
-            close
-            and close[-1] in ("measuring", "measured")
+        before = [w for w in words[max(0, a - 3) : a] if w not in ("a", "an", "the", "of", "at", "preliminary")]
+        if (before and before[-1] in v.magnitude_words) or (
+            before
+            and before[-1] in ("measuring", "measured")
             and any(w in v.quake_nouns for w in words[max(0, a - 6) : a])
         ):
             if any(w in v.aftershock_nouns for w in words[max(0, a - 6) : b + 3]):
