@@ -160,7 +160,7 @@ def _corrections_of(args: argparse.Namespace) -> list:
 
     path = db_path(args)
     try:
-        return read_corrections(path)
+        return read_corrections(path, other_dbs(args))
     except Exception as exc:  # noqa: BLE001 - a damaged database: say so, read the articles as they are
         print(f"kzview: {path}: corrections cannot be read ({exc})", file=sys.stderr)
         return []
@@ -213,7 +213,7 @@ def _run_correct(args: argparse.Namespace) -> int:
             print(f"kzview: no claim {args.claim}; `kzview claims` lists them", file=sys.stderr)
             return 2
         where, kind, target = anchor([claim]), "claim", claim.id
-    verdicts = VerdictStore(db_path(args))
+    verdicts = VerdictStore(db_path(args), also_read=other_dbs(args))
     try:
         verdicts.add_correction(kind, target, changes, args.note, who, where)
         corrections = verdicts.corrections()
@@ -384,6 +384,16 @@ def db_path(args: argparse.Namespace) -> Path:
     return getattr(args, "db", None) or default_db_path(args.paths or None, bundled_corpus_path())
 
 
+def other_dbs(args: argparse.Namespace) -> list[Path]:
+    """The other databases of this corpus that are read with the one written (none when `--db` names it)."""
+    from kzview.ingest import bundled_corpus_path
+    from kzview.verdicts import other_db_paths
+
+    if getattr(args, "db", None):
+        return []
+    return other_db_paths(db_path(args), args.paths or None, bundled_corpus_path())
+
+
 def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:
     import os
     import sqlite3
@@ -391,10 +401,11 @@ def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:
     from kzview.export import render
     from kzview.verdicts import VerdictStore
 
-    path = db_path(args)
-    if path.exists():
+    path, others = db_path(args), other_dbs(args)
+    if path.exists() or others:
         try:
-            store.attach_verdicts(VerdictStore(path))
+            # with no database of its own yet, the others are read through an empty one in memory (none is created)
+            store.attach_verdicts(VerdictStore(path if path.exists() else ":memory:", also_read=others))
         except sqlite3.DatabaseError as exc:
             print(
                 f"kzview: {path}: the verdict database cannot be read ({exc}); no report written. "
@@ -481,6 +492,7 @@ def run_app(argv: list[str]) -> int:
     app = KzviewApp(
         watch=args.watch,
         db=db_path(args),
+        db_also=other_dbs(args),
         use_cache=not args.no_cache,
         paths=args.paths or None,
         lexicon=args.lexicon,

@@ -107,7 +107,7 @@ def apply_corrections(
     out = list(claims)
     index = {c.id: i for i, c in enumerate(out)}
     applied: list[Applied] = []
-    for corr in sorted(corrections, key=lambda c: c.seq):
+    for corr in corrections:  # oldest first, as the verdict store gives them: a later one wins
         spot = corr.spot()
         if corr.kind == "missed":
             art = by_article.get(spot[0]) if spot else None

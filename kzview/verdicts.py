@@ -82,11 +82,21 @@ def anchor(claims: Iterable[Claim]) -> str:
     )
 
 
-def read_corrections(path: Path) -> list:
-    """The corrections in force in a verdict database, without creating one where there is none."""
+def read_corrections(path: Path, also_read: Iterable[Path] = ()) -> list:
+    """The corrections in force in a verdict database (and the read-only ones beside it), without creating one
+    where there is none."""
+    others = [p for p in also_read if p.exists()]
     if not path.exists():
-        return []
-    store = VerdictStore(path)
+        if not others:
+            return []
+        out: list = []
+        for other in others:
+            db = _open_readonly(other)
+            if db is not None:
+                out.extend(_corrections_of(db))
+                db.close()
+        return sorted(out, key=lambda c: c.set_at)
+    store = VerdictStore(path, also_read=others)
     try:
         return store.corrections()
     finally:
@@ -96,6 +106,73 @@ def read_corrections(path: Path) -> list:
 def data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "kzview"
+
+
+def other_db_paths(write: Path, corpus_paths: list[Path] | None, bundled: Path) -> list[Path]:
+    """The other places this corpus's work may be kept, that exist: the corpus folder's `.kzview.db` when the
+    folder cannot be written (a colleague's verdicts, shown read-only), and the data directory's database for
+    this corpus when the folder's is the one written (work kept there while the folder was read-only). Both are
+    read; only `write` is written."""
+    roots = [p.resolve() for p in (corpus_paths or [bundled])]
+    key = hashlib.sha1("\n".join(sorted(str(r) for r in roots)).encode()).hexdigest()[:16]
+    candidates = [data_dir() / f"corpus-{key}.db"]
+    if len(roots) == 1:
+        folder = roots[0] if roots[0].is_dir() else roots[0].parent
+        if folder != bundled.resolve():
+            candidates.insert(0, folder / ".kzview.db")
+    mine = write.resolve() if write.exists() else write.absolute()
+    return [c for c in candidates if c.exists() and c.resolve() != mine]
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection | None:
+    """A database opened so that nothing can be written to it (nor its folder: no -wal or -shm is created when
+    the folder is read-only); None when it is not a verdict database kzview can read."""
+    from urllib.parse import quote
+
+    uri = "file:" + quote(str(path.absolute()))
+    # With no write-ahead log beside it the file holds everything (kzview checkpoints on every commit and close):
+    # read it as immutable, which creates no -wal or -shm; with a log (its owner is at work), read the log too.
+    modes = ["?mode=ro&immutable=1", "?mode=ro"]
+    if path.with_name(path.name + "-wal").exists():
+        modes.reverse()
+    for mode in modes:
+        try:
+            db = sqlite3.connect(uri + mode, uri=True, check_same_thread=False)
+            db.execute("SELECT count(*) FROM verdict").fetchone()
+            return db
+        except sqlite3.Error:
+            continue
+    return None
+
+
+def _corrections_of(db: sqlite3.Connection) -> list:
+    import json
+
+    from kzview.corrections import Correction
+
+    try:
+        rows = db.execute(
+            "SELECT seq, kind, target_id, changes, note, who, set_at, anchor FROM correction WHERE undone = 0 "
+            "ORDER BY seq"
+        ).fetchall()
+    except sqlite3.Error:
+        return []  # a database from before corrections
+    return [Correction(r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], r[7], r[0]) for r in rows]
+
+
+_VERDICT_COLUMNS = "target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor"
+
+
+def _latest(db: sqlite3.Connection, where: str = "", args: tuple = ()) -> list[tuple]:
+    try:
+        return db.execute(
+            f"SELECT {', '.join('v.' + c.strip() for c in _VERDICT_COLUMNS.split(','))} FROM verdict v "
+            "JOIN (SELECT target_kind, target_id, MAX(seq) AS seq FROM verdict WHERE undone = 0 "
+            f"{where} GROUP BY target_kind, target_id) last ON v.seq = last.seq",
+            args,
+        ).fetchall()
+    except sqlite3.Error:
+        return []
 
 
 def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
@@ -111,24 +188,54 @@ def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
 
 
 class VerdictStore:
-    def __init__(self, path: Path | str, busy_timeout: float = 10.0) -> None:
+    """The user's database, written; and any `also_read` databases of the same corpus, read only: their verdicts
+    and corrections are shown with this one's (this one's win for a target both judged), never changed."""
+
+    def __init__(self, path: Path | str, busy_timeout: float = 10.0, also_read: Iterable[Path] = ()) -> None:
         self.path = Path(path)
-        self._db = connect(path, busy_timeout)
-        self._db.execute("PRAGMA synchronous = FULL")  # a verdict is the user's work: on disk before we return
-        with self._tx() as db:
+        self._readonly: list[tuple[Path, sqlite3.Connection]] = []
+        for other in also_read:
+            ro = _open_readonly(Path(other))
+            if ro is not None:
+                self._readonly.append((Path(other), ro))
+        self._busy_timeout = busy_timeout
+        self._session: list[int] = []  # rows set by this process, for undo
+        # The file is created only when there is work to keep: until the first write, an empty database in
+        # memory answers (nothing is written to it, so nothing is lost when the file takes over).
+        self._on_disk = str(path) == ":memory:" or self.path.exists()
+        self._db = self._open() if self._on_disk else self._schema(sqlite3.connect(":memory:", isolation_level=None))
+
+    def _open(self) -> sqlite3.Connection:
+        db = connect(self.path, self._busy_timeout)
+        db.execute("PRAGMA synchronous = FULL")  # a verdict is the user's work: on disk before we return
+        return self._schema(db)
+
+    @staticmethod
+    def _schema(db: sqlite3.Connection) -> sqlite3.Connection:
+        db.execute("BEGIN IMMEDIATE")
+        try:
             for stmt in _SCHEMA.strip().split(";"):
                 if stmt.strip():
                     db.execute(stmt)
             columns = {r[1] for r in db.execute("PRAGMA table_info(verdict)")}
             if "anchor" not in columns:  # a database from before anchors: add the column, keep every row
                 db.execute("ALTER TABLE verdict ADD COLUMN anchor TEXT NOT NULL DEFAULT ''")
-        self._session: list[int] = []  # rows set by this process, for undo
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return db
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         """One immediate transaction: committed when the block ends, rolled back if it raises. After the commit
         the write-ahead log is copied into the database file, so the file alone holds every committed verdict
-        (a backup or a sync of `.kzview.db` carries the work; a lost `-wal` loses nothing)."""
+        (a backup or a sync of `.kzview.db` carries the work; a lost `-wal` loses nothing). The first write
+        creates the file."""
+        if not self._on_disk:
+            memory, self._db = self._db, self._open()
+            memory.close()
+            self._on_disk = True
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield self._db
@@ -151,6 +258,14 @@ class VerdictStore:
         except sqlite3.Error:
             pass
         self._db.close()
+        for _, ro in self._readonly:
+            ro.close()
+        self._readonly = []
+
+    @property
+    def read_only_sources(self) -> list[Path]:
+        """The other databases whose work is shown here and never written."""
+        return [p for p, _ in self._readonly]
 
     # -- writing --------------------------------------------------------------------------------------------
     def set(
@@ -192,16 +307,13 @@ class VerdictStore:
         return seq
 
     def corrections(self) -> list:
-        """Every correction in force, oldest first (the history stays in the table)."""
-        import json
-
-        from kzview.corrections import Correction
-
-        rows = self._db.execute(
-            "SELECT seq, kind, target_id, changes, note, who, set_at, anchor FROM correction WHERE undone = 0 "
-            "ORDER BY seq"
-        ).fetchall()
-        return [Correction(r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], r[7], r[0]) for r in rows]
+        """Every correction in force, oldest first (the history stays in the table): the read-only databases'
+        first, then this one's, so this one's win where both corrected one claim."""
+        out: list = []
+        for _, ro in self._readonly:
+            out.extend(_corrections_of(ro))
+        out.sort(key=lambda c: c.set_at)
+        return out + _corrections_of(self._db)
 
     def undo(self) -> Verdict | None:
         """Take back this session's last change; returns the verdict that now stands for that target (if any)."""
@@ -230,23 +342,38 @@ class VerdictStore:
             "WHERE target_kind = ? AND target_id = ? AND undone = 0 ORDER BY seq DESC LIMIT 1",
             (target_kind, target_id),
         ).fetchone()
+        if row is None:
+            found = [
+                r
+                for _, ro in self._readonly
+                for r in _latest(ro, "AND target_kind = ? AND target_id = ?", (target_kind, target_id))
+            ]
+            row = max(found, key=lambda r: r[4]) if found else None
         return _row(row) if row else None
 
     def all(self) -> list[Verdict]:
-        rows = self._db.execute(
-            "SELECT v.target_kind, v.target_id, v.verdict, v.note, v.set_at, v.fingerprint, v.label, v.anchor "
-            "FROM verdict v "
-            "JOIN (SELECT target_kind, target_id, MAX(seq) AS seq FROM verdict WHERE undone = 0 "
-            "GROUP BY target_kind, target_id) last ON v.seq = last.seq ORDER BY v.target_kind, v.target_id"
-        ).fetchall()
-        return [_row(r) for r in rows]
+        latest: dict[tuple[str, str], tuple] = {}
+        for _, ro in self._readonly:
+            for r in _latest(ro):
+                if (r[0], r[1]) not in latest or r[4] > latest[(r[0], r[1])][4]:
+                    latest[(r[0], r[1])] = r
+        for r in _latest(self._db):
+            latest[(r[0], r[1])] = r  # this database's word on a target stands over the read-only ones'
+        return [_row(latest[k]) for k in sorted(latest)]
 
     def history(self, target_kind: str, target_id: str) -> list[Verdict]:
-        rows = self._db.execute(
+        query = (
             "SELECT target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor FROM verdict "
-            "WHERE target_kind = ? AND target_id = ? ORDER BY seq",
-            (target_kind, target_id),
-        ).fetchall()
+            "WHERE target_kind = ? AND target_id = ? ORDER BY seq"
+        )
+        rows: list[tuple] = []
+        for _, ro in self._readonly:
+            try:
+                rows.extend(ro.execute(query, (target_kind, target_id)).fetchall())
+            except sqlite3.Error:
+                pass
+        rows.sort(key=lambda r: r[4])
+        rows.extend(self._db.execute(query, (target_kind, target_id)).fetchall())
         return [_row(r) for r in rows]
 
 

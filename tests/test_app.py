@@ -250,3 +250,26 @@ async def test_conflict_table_reaches_every_group_and_filters_them_all():
         await pilot.press("escape", "home")
         await pilot.pause()
         assert table.row_count == 3000 and table.selected_group_id == "g0000"
+
+
+async def test_verdicts_kept_elsewhere_are_shown_read_only_and_said(tmp_path):
+    from kzview.ingest import load_corpus
+    from kzview.store import build_store
+    from kzview.verdicts import VerdictStore
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "Flood\n\nTwelve people died in the flood, police said.")
+    write(corpus, "b.txt", "Flood\n\nFifteen people died in the flood, officials said.")
+    store = build_store(load_corpus([corpus]))
+    group = next(g for g in store.groups if g.topic == "deaths" and len(g.claims) == 2)
+    colleague = VerdictStore(corpus / ".kzview.db")
+    colleague.set("group", group.id, "disputed", note="the colleague's note")
+    colleague.close()
+    mine = tmp_path / "data" / "mine.db"
+    app = KzviewApp(paths=[corpus], db=mine, db_also=[corpus / ".kzview.db"], use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        assert app.store.verdicts[("group", group.id)].note == "the colleague's note"
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "read-only" in said and str(mine) in said
+    assert not mine.exists()  # nothing was judged here: no database was made

@@ -33,9 +33,21 @@ def test_set_get_undo_and_history(tmp_path):
 
 
 def test_wal_mode(tmp_path):
-    VerdictStore(tmp_path / "v.db")
+    VerdictStore(tmp_path / "v.db").set("claim", "c1", "confirmed")
     db = sqlite3.connect(tmp_path / "v.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_the_database_is_created_only_when_there_is_work_to_keep(tmp_path):
+    vs = VerdictStore(tmp_path / "v.db")
+    assert vs.all() == [] and vs.corrections() == [] and vs.get("claim", "c1") is None
+    vs.close()
+    assert not (tmp_path / "v.db").exists()
+    vs = VerdictStore(tmp_path / "v.db")
+    vs.set("claim", "c1", "disputed", note="two outlets differ")
+    vs.close()
+    again = VerdictStore(tmp_path / "v.db")
+    assert again.get("claim", "c1").verdict == "disputed"
 
 
 def test_a_verdict_survives_kill_9(tmp_path):
@@ -234,3 +246,47 @@ async def test_a_locked_database_never_discards_what_was_typed(tmp_path):
         app._retry_pending()
         assert not app._pending
     assert VerdictStore(db).get("claim", claim.id).note == "a long note typed by hand"
+
+
+def test_a_read_only_folder_shows_its_verdicts_beside_the_users(tmp_path, monkeypatch, capsys):
+    """A colleague's `.kzview.db` in a folder this user cannot write: its verdicts and corrections are shown
+    (never changed), new work goes to the data directory, and both come out together in every export."""
+    from pathlib import Path
+
+    from conftest import write
+
+    from kzview import verdicts as V
+    from kzview.cli import main
+    from kzview.ingest import bundled_corpus_path, load_corpus
+    from kzview.store import build_store
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "Flood\n\nTwelve people died in the flood, police said.")
+    write(corpus, "b.txt", "Flood\n\nFifteen people died in the flood, officials said.")
+    store = build_store(load_corpus([corpus]))
+    group = next(g for g in store.groups if g.topic == "deaths" and len(g.claims) == 2)
+    claim = store.claims[0]
+    colleague = VerdictStore(corpus / ".kzview.db")
+    colleague.set("group", group.id, "disputed", note="the colleague's note")
+    colleague.close()
+    before = (corpus / ".kzview.db").read_bytes()
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    real_access = os.access
+    monkeypatch.setattr(V.os, "access", lambda p, mode: False if Path(p) == corpus.resolve() else real_access(p, mode))
+    mine = V.default_db_path([corpus], bundled_corpus_path())
+    assert mine.parent == tmp_path / "data" / "kzview"
+    others = V.other_db_paths(mine, [corpus], bundled_corpus_path())
+    assert others == [(corpus / ".kzview.db").resolve()] or others == [corpus / ".kzview.db"]
+
+    vs = VerdictStore(mine, also_read=others)
+    assert vs.get("group", group.id).note == "the colleague's note"
+    vs.set("claim", claim.id, "confirmed", note="mine")
+    assert {(v.target_kind, v.verdict) for v in vs.all()} == {("group", "disputed"), ("claim", "confirmed")}
+    vs.close()
+    assert (corpus / ".kzview.db").read_bytes() == before  # the colleague's file is never touched
+    assert not (corpus / ".kzview.db-wal").exists()
+
+    assert main(["export", str(corpus), "--format", "json", "--no-cache"]) == 0
+    report = capsys.readouterr().out
+    assert "the colleague's note" in report and "mine" in report

@@ -118,8 +118,10 @@ class KzviewApp(App[int]):
         db: Path | None = None,
         watch: bool = False,
         use_cache: bool = True,
+        db_also: list[Path] | None = None,
     ) -> None:
         super().__init__()
+        self.db_also = list(db_also or [])  # other databases of this corpus, shown read-only (kzview.verdicts)
         self.use_cache = use_cache
         self.busy_timeout = 1.0  # the app waits this long for a locked database, then retries in the background
         self.paths = paths
@@ -201,7 +203,9 @@ class KzviewApp(App[int]):
         corrections = []
         try:
             vs = self.store.verdict_store
-            corrections = vs.corrections() if vs is not None else (read_corrections(self.db) if self.db else [])
+            corrections = (
+                vs.corrections() if vs is not None else (read_corrections(self.db, self.db_also) if self.db else [])
+            )
         except Exception:  # noqa: BLE001 - a damaged table: the articles as the machine reads them, said below
             corrections = []
         try:
@@ -283,10 +287,20 @@ class KzviewApp(App[int]):
         if self.db is None or self.store.verdict_store is not None:
             return
         try:
-            self.store.attach_verdicts(VerdictStore(self.db, busy_timeout=self.busy_timeout))
+            vs = VerdictStore(self.db, busy_timeout=self.busy_timeout, also_read=self.db_also)
+            self.store.attach_verdicts(vs)
         except Exception as exc:  # noqa: BLE001 - the app works without verdicts, and says why
             self.notify(
                 one_line(f"Verdicts cannot be saved: {self.db}: {exc}"), severity="error", markup=False, timeout=30
+            )
+            return
+        if vs.read_only_sources:
+            shown = ", ".join(str(p) for p in vs.read_only_sources)
+            self.notify(
+                one_line(f"Verdicts from {shown} are shown read-only; new ones are saved in {self.db}"),
+                title="Verdicts in two places",
+                markup=False,
+                timeout=12,
             )
 
     @on(Worker.StateChanged)
