@@ -18,7 +18,7 @@ from kzview.corrections import Applied, Correction, apply_corrections
 from kzview.extract import corpus_context
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
-from kzview.ingest import Corpus, RawCorpus, clean_corpus, load_corpus, read_corpus
+from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, load_corpus, read_corpus
 from kzview.intern import Interner
 from kzview.model import (
     STATUS_ORDER,
@@ -364,13 +364,15 @@ def load_store(
     workers: int | None = None,
     known: dict[tuple[str, str], Article] | None = None,
     corrections: list[Correction] | None = None,
+    memo: ReadMemo | None = None,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
     claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again.
     The user's `corrections` go on top of extraction before comparison (no snapshot is used then: groups
-    depend on them). The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+    depend on them). A `memo` (kzview.ingest.ReadMemo) spares reading files unchanged since the last load. The
+    cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
     with paused_gc():
-        return _load_store(paths, lex, cache, max_bytes, progress, workers, known, corrections or [])
+        return _load_store(paths, lex, cache, max_bytes, progress, workers, known, corrections or [], memo)
 
 
 def _load_store(
@@ -382,9 +384,10 @@ def _load_store(
     workers: int | None,
     known: dict[tuple[str, str], Article] | None,
     corrections: list[Correction],
+    memo: ReadMemo | None = None,
 ) -> ClaimStore:
     lex = lex or load_lexicon()
-    raw = read_corpus(paths, max_bytes)
+    raw = read_corpus(paths, max_bytes, memo)
     key = corpus_key(raw, lex) if cache is not None else ""
     if corrections:
         return build_store(clean_corpus(raw, known), lex, cache, progress, workers, corrections)

@@ -205,3 +205,43 @@ async def test_watch_mode_picks_up_new_changed_and_removed_files(tmp_path):
         await until(lambda: "b" not in app.store.article_by_id)
         assert {a.id for a in app.store.articles} == {"a", "c"}
         assert not any(c.surface == "Two" for c in app.store.claims)
+
+
+async def test_watch_mode_reads_only_what_changed_and_outlives_its_folder(tmp_path):
+    """A reload reads only the files that changed (counted, not timed), and a folder that disappears is said and
+    read again when it comes back."""
+    import asyncio
+    import shutil
+    import time
+
+    from kzview.tui.app import KzviewApp
+
+    corpus = tmp_path / "corpus"
+    for i in range(30):
+        write(corpus, f"a{i:02}.txt", f"Storm hits the coast\n\n{i + 2} people died in the storm, police said.")
+    app = KzviewApp(paths=[corpus], db=tmp_path / "v.db", watch=True, use_cache=False)
+
+    async def until(check, limit: float = 15.0) -> None:
+        t = time.perf_counter()
+        while time.perf_counter() - t < limit:
+            await asyncio.sleep(0.05)
+            if check():
+                return
+        raise AssertionError("not seen in time")
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: app.loaded)
+        assert app._read_memo is not None and app._read_memo.reads == 30
+        await pilot.pause(0.5)
+        write(corpus, "a05.txt", "Storm hits the coast\n\nNine people died in the storm, police said.")
+        await until(lambda: any(c.surface == "Nine" for c in app.store.claims))
+        assert app._read_memo.reads == 1  # one file changed: one file read
+        backup = tmp_path / "backup"
+        shutil.copytree(corpus, backup)
+        shutil.rmtree(corpus)  # each file's deletion is reported before the folder's
+        await until(lambda: any("is gone" in str(n.message) for n in app._notifications))
+        assert len(app.store.articles) == 30  # what was read stays on screen
+        shutil.move(str(backup), str(corpus))
+        await until(lambda: any("is back" in str(n.message) for n in app._notifications))
+        write(corpus, "a06.txt", "Storm hits the coast\n\nEleven people died in the storm, police said.")
+        await until(lambda: any(c.surface == "Eleven" for c in app.store.claims))

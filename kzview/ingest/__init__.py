@@ -55,7 +55,27 @@ class RawCorpus:
     sidecar: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> RawCorpus:
+@dataclass
+class ReadMemo:
+    """What each file gave when it was last read, by its path, size and modification time: a watch-mode reload
+    reads again only the files that changed (or that the watcher named), however many the folder holds."""
+
+    seen: dict[str, tuple[int, int, list[RawDoc], list[tuple[str, str]]]] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)  # paths the watcher reported: read again whatever stat says
+    reads: int = 0  # files actually read by the last load (for tests and the benchmark)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def read_corpus(
+    paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES, memo: ReadMemo | None = None
+) -> RawCorpus:
     roots = paths or [bundled_corpus_path()]
     sources, skipped = discover(roots)
     raw = RawCorpus(problems=[LoadProblem(path=p, reason=r) for p, r in skipped])
@@ -65,15 +85,28 @@ def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BY
             raw.sidecar.update(meta)
             raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
     seen: set[str] = set()
+    kept: dict[str, tuple[int, int, list[RawDoc], list[tuple[str, str]]]] = {}
+    if memo is not None:
+        memo.reads = 0
     for source in sources:
-        try:
-            docs, problems = read_source(source, max_bytes)
-        except ReadError as exc:
-            raw.problems.append(LoadProblem(path=str(source.path), reason=str(exc)))
-            continue
-        except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
-            raw.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
-            continue
+        key = str(source.path)
+        stamp = _stamp(source.path) if memo is not None and key != "-" else None
+        before = memo.seen.get(key) if memo is not None and stamp is not None else None
+        if memo is not None and before is not None and before[:2] == stamp and key not in memo.changed:
+            docs, problems = before[2], before[3]
+        else:
+            try:
+                if memo is not None:
+                    memo.reads += 1
+                docs, problems = read_source(source, max_bytes)
+            except ReadError as exc:
+                raw.problems.append(LoadProblem(path=str(source.path), reason=str(exc)))
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+                raw.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
+                continue
+        if stamp is not None:
+            kept[key] = (*stamp, docs, problems)
         raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
         for doc in docs:
             if doc.article_id in seen:  # two records with one id: the later one is named and skipped
@@ -83,6 +116,8 @@ def read_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BY
                 continue
             seen.add(doc.article_id)
             raw.docs.append(doc)
+    if memo is not None:
+        memo.seen, memo.changed = kept, set()
     return raw
 
 

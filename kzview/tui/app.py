@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from kzview.cache import ClaimCache
+    from kzview.ingest import ReadMemo
 
 NARROW = 110  # below this many columns, one pane at a time
 PANES = ("articles", "article", "groups")
@@ -133,6 +134,7 @@ class KzviewApp(App[int]):
         self._stop_watching = threading.Event()
         self._known: dict[tuple[str, str], Article] = {}
         self._memory_cache: ClaimCache | None = None  # claims kept for this session when there is no database
+        self._read_memo: ReadMemo | None = None  # watch mode: what each file gave, so a reload reads what changed
         self.store = ClaimStore()
         self._prebuilt = store
         self.loaded = False
@@ -217,6 +219,7 @@ class KzviewApp(App[int]):
                 progress=progress,
                 known=self._known,
                 corrections=corrections,
+                memo=self._memo(),
             )  # type: ignore[arg-type]
         finally:
             if cache is not None:
@@ -227,7 +230,8 @@ class KzviewApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")
     def watch_corpus(self) -> None:
         """Watch the corpus folders; each batch of changes reloads through the caches, so only new and changed
-        files are read, cleaned and extracted again."""
+        files are read, cleaned and extracted again. A folder that disappears is said, watched for, and read
+        again when it returns."""
         import watchfiles
 
         from kzview.ingest.files import SIDECARS, SUPPORTED
@@ -240,23 +244,67 @@ class KzviewApp(App[int]):
             name = Path(path).name
             return not name.startswith(".") and (Path(path).suffix.lower() in SUPPORTED or name in SIDECARS)
 
-        for changes in watchfiles.watch(
-            *roots,
-            watch_filter=relevant,
-            stop_event=self._stop_watching,
-            debounce=300,
-            step=50,
-            yield_on_timeout=False,
-            raise_interrupt=False,
-        ):
-            self.call_from_thread(self._files_changed, sorted((c.name, p) for c, p in changes))
+        gone: set[Path] = set()
+        while not self._stop_watching.is_set():
+            missing = {r for r in roots if not r.exists()}
+            for r in sorted(missing - gone):
+                self.call_from_thread(self._folder_gone, r)
+            for r in sorted(gone - missing):
+                self.call_from_thread(self._folder_back, r)
+            gone = missing
+            present = [r for r in roots if r not in missing]
+            if not present:
+                self._stop_watching.wait(0.5)
+                continue
+            for changes in watchfiles.watch(
+                *present,
+                watch_filter=relevant,
+                stop_event=self._stop_watching,
+                debounce=300,
+                step=50,
+                rust_timeout=500,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+            ):
+                if changes:
+                    self.call_from_thread(self._files_changed, sorted((c.name, p) for c, p in changes))
+                if any(not r.exists() for r in present) or any(r.exists() for r in missing):
+                    break  # a folder went or came back: watch the folders that are there now
+
+    def _memo(self) -> ReadMemo | None:
+        if self.watch_files and self._read_memo is None:
+            from kzview.ingest import ReadMemo
+
+            self._read_memo = ReadMemo()
+        return self._read_memo
+
+    def _folder_gone(self, root: Path) -> None:
+        self.notify(
+            one_line(f"{root} is gone; kzview keeps what it read and reads it again when it comes back"),
+            title="Corpus folder missing",
+            severity="warning",
+            markup=False,
+            timeout=15,
+        )
+
+    def _folder_back(self, root: Path) -> None:
+        self.notify(one_line(f"{root} is back; reading it again"), title="Corpus folder", markup=False, timeout=8)
+        memo = self._memo()
+        if memo is not None:
+            memo.changed.add(str(root))
+        self.load_store()
 
     def _files_changed(self, changes: list[tuple[str, str]]) -> None:
+        if any(str(p) != "-" and not p.exists() for p in self.paths or []):
+            return  # the folder itself went (its files' deletions come first): kept as read, said by _folder_gone
         names: dict[str, list[str]] = {"added": [], "modified": [], "deleted": []}
         for kind, path in changes:
             names.setdefault(kind, []).append(Path(path).name)
         parts = [f"{len(v)} {k}: {', '.join(sorted(v)[:4])}{' …' if len(v) > 4 else ''}" for k, v in names.items() if v]
         self.notify(one_line("; ".join(parts), 300), title="Articles changed", markup=False, timeout=8)
+        memo = self._memo()
+        if memo is not None:
+            memo.changed.update(path for _, path in changes)
         self.load_store()
 
     def on_unmount(self) -> None:
