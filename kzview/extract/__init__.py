@@ -80,6 +80,17 @@ def story_start(dates: list[dt.date]) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def _increment(words: list[str], span: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether a figure counts an addition to a total told elsewhere ("two more people died", "another 30 were
+    arrested", "a further 12", "bringing the toll to": no): the total is at least that, so it is a floor."""
+    a, b = span
+    after = words[b] if b < len(words) else ""
+    before = tuple(words[max(0, a - 2) : a])
+    return after in lex.implicit.increment_after or any(
+        before[-len(p) :] == p for p in lex.implicit.increment_before if len(before) >= len(p)
+    )
+
+
 def _got_away(words: list[str], at: int, lex: Lexicon) -> bool:
     """Whether the words at `at` say the ones counted got away ("two of them managed to escape")."""
     return any(tuple(words[at : at + len(p)]) == p for p in lex.implicit.escaped)
@@ -388,7 +399,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     measure=measure,
                     event=event,
                     event_words=event_words,
-                    individual=f.individual,
+                    individual=f.individual or (f.kind == "count" and _increment(words, spans[k], lex)),
                 )
             )
     claims.sort(key=lambda c: (c.start, c.end))

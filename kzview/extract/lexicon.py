@@ -59,6 +59,8 @@ class ImplicitVocab:
     any_object: frozenset[str] = frozenset()
     toll_nouns: frozenset[str] = frozenset()
     escaped: tuple[tuple[str, ...], ...] = ()
+    increment_after: frozenset[str] = frozenset()
+    increment_before: tuple[tuple[str, ...], ...] = ()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -85,6 +87,8 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         any_object=frozenset(data.get("any_object", [])),
         toll_nouns=frozenset(data.get("toll_nouns", [])),
         escaped=phrases("escaped"),
+        increment_after=frozenset(data.get("increment_after", [])),
+        increment_before=phrases("increment_before"),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,10 +32,36 @@ def short_id(article_id: str) -> str:
     return one_line(head if head and len(head) < len(article_id) else article_id[:12])
 
 
-def what_words(g: ClaimGroup) -> str:
+_DOMAIN_ENDINGS = re.compile(r"(?:\.(?:com|org|net|co|gov|edu|ac|blogspot|go|news|info))*(?:\.[a-z]{2,3})?$")
+
+
+def short_label(label: str) -> str:
+    """An outlet's label without its domain ending, for a narrow pane: "forbes.com" -> "forbes",
+    "news.bbc.co.uk" -> "news.bbc"; anything else as it is."""
+    name, _, suffix = label.partition(" ")  # "nbcphiladelphia.com 01": one outlet's first article
+    if "." not in name or " " in suffix:
+        return label
+    return (_DOMAIN_ENDINGS.sub("", name) or name) + (f" {suffix}" if suffix else "")
+
+
+# A narrow pane names the topic in a short word, to leave room for what tells two groups apart (the subject or the
+# place: "dead · security forces" beside "dead · in Almaty").
+_SHORT_TOPICS = {
+    "deaths": "dead",
+    "injuries": "hurt",
+    "arrests": "held",
+    "hospitalized": "in hosp.",
+    "displaced": "displ.",
+    "participants": "crowd",
+    "population": "pop.",
+}
+
+
+def what_words(g: ClaimGroup, short: bool = False) -> str:
     if g.rule == "weekday":
         return "date: weekday"
-    bits = [g.measure if g.topic == "other" and g.measure else g.topic]
+    topic = _SHORT_TOPICS.get(g.topic, g.topic) if short and (g.subject or g.scope) else g.topic
+    bits = [g.measure if g.topic == "other" and g.measure else topic]
     if g.subject:
         bits.append(g.subject)
     if g.scope:
@@ -123,6 +151,8 @@ class GroupTable(CursorList):
         self._figures: dict[str, str] = {}  # group id -> its figures in words, made when first shown or searched
         self._hay: dict[str, str] = {}  # group id -> its words for the filter, lower case, but the verdict
         self._figures_of: list[ClaimGroup] | None = None
+        self._what_cache: tuple[int, bool, int] | None = None
+        self._clash_cache: tuple[int, int] | None = None  # (rows shown, width of "what") for the columns
 
     @property
     def row_count(self) -> int:
@@ -133,17 +163,44 @@ class GroupTable(CursorList):
         return self.shown[self.highlighted] if self.highlighted is not None and self.shown else None
 
     # -- cells ----------------------------------------------------------------------------------------------
-    def figures_cell(self, g: ClaimGroup) -> str:
-        text = self._figures.get(g.id)
+    def figures_cell(self, g: ClaimGroup, compact: int = 0) -> str:
+        """The group's figures with their outlets; in a conflict the two that clash come first, set apart by
+        "≠", so the row shows the clash itself at any width. `compact` (a narrow pane): outlets without their
+        domain ending and no dates; at 2 (a very narrow pane) the clash is written "100 ≠ 70 (one / other)"."""
+        key = f"{compact}:{g.id}"
+        text = self._figures.get(key)
         if text is None:
-            head = [self.store.claim_by_id[c] for c in g.claims[:6]]
-            text = "  ".join(
-                f"{self.store.article_label(c.article)}: {figure_words(c)}" + (f" ({c.as_of:%m-%d})" if c.as_of else "")
-                for c in head
-            )
-            if len(g.claims) > 6:
-                text += f"  (+{len(g.claims) - 6})"
-            text = self._figures[g.id] = one_line(text, 90)
+
+            def outlet(cid: str, cut: int) -> str:
+                return one_line(short_label(self.store.article_label(self.store.claim_by_id[cid].article)), cut)
+
+            def one(cid: str) -> str:
+                c = self.store.claim_by_id[cid]
+                label = self.store.article_label(c.article)
+                if compact:
+                    return f"{figure_words(c)} ({outlet(cid, 16)})"
+                when = f" {c.as_of:%m-%d}" if c.as_of else ""
+                return f"{figure_words(c)} ({label}{when})"
+
+            clash = [cid for cid in g.clash if cid in self.store.claim_by_id][:2]
+            rest = [cid for cid in g.claims if cid not in clash]
+            if len(clash) == 2 and compact == 2:
+                a, b = (figure_words(self.store.claim_by_id[cid]) for cid in clash)
+                text = f"{a} ≠ {b} ({outlet(clash[0], 9)} / {outlet(clash[1], 9)})"
+                shown: list[str] = []
+            elif len(clash) == 2:
+                text = f"{one(clash[0])} ≠ {one(clash[1])}"
+                shown = rest[:4]
+                if shown:
+                    text += "  · " + "  ".join(one(cid) for cid in shown)
+            else:
+                shown = g.claims[:6]
+                rest = g.claims
+                text = "  ".join(one(cid) for cid in shown)
+            more = len(rest) - len(shown)
+            if more > 0:
+                text += f"  (+{more})"
+            text = self._figures[key] = one_line(text, 160)
         return text
 
     def verdict_cell(self, group_id: str) -> Text:
@@ -153,25 +210,57 @@ class GroupTable(CursorList):
         return Text(("! " if v.stale else "") + v.verdict, style="bold" if not v.stale else "italic")
 
     def _widths(self, width: int) -> tuple[int, int, int]:
-        """Columns status, verdict and what, after the cursor bar; then n in 5, and the figures take the rest (cut
-        at the pane's edge, so a narrow pane loses figures before it loses anything else)."""
-        rest = max(0, width - 1 - 11 - 10 - 5)
-        return 11, 10, max(12, min(36, rest * 3 // 5))
+        """Columns status, verdict and what, after the cursor bar; then n, and the figures take the rest (cut at
+        the pane's edge). Each column earns its width: below 110 columns the status is its glyph alone; the
+        verdict column is as wide as the longest verdict set (none when none is); "what" as wide as its words,
+        up to a share of the pane."""
+        status = 11 if width >= 110 else 2
+        verdict = self._verdict_width()
+        rest = max(0, width - 1 - status - verdict - 4)
+        cap = 36 if width >= 110 else 24 if width >= 70 else 16
+        if width < 70:
+            cap = min(cap, rest - self._clash_width())  # the clash before the words: "what" yields first
+        what = max(10, min(self._what_width(short=width < 70), cap, rest * 2 // 5))
+        return status, verdict, what
+
+    def _verdict_width(self) -> int:
+        widths = [len(v.verdict) + (2 if v.stale else 0) for v in self.store.verdicts.values() if v.verdict]
+        return min(max(widths), 17) + 1 if widths else 0
+
+    def _clash_width(self) -> int:
+        """How wide the narrow pane's clash text is ("100 ≠ 70 (one / other)"), over the first rows shown."""
+        if self._clash_cache is None or self._clash_cache[0] != len(self.shown):
+            rows = [self.store.group_by_id[g] for g in self.shown[:300]]
+            lengths = sorted(len(self.figures_cell(g, 2).split("  (+")[0]) for g in rows if len(g.clash) == 2)
+            need = lengths[len(lengths) * 3 // 4] if lengths else 0  # most rows' clash whole, not the longest
+            self._clash_cache = (len(self.shown), min(need, 44))
+        return self._clash_cache[1]
+
+    def _what_width(self, short: bool = False) -> int:
+        if self._what_cache is None or self._what_cache[:2] != (len(self.shown), short):
+            n = len(self.shown)
+            sample = self.shown if n <= 1000 else self.shown[:300] + self.shown[-100:] + self.shown[:: n // 600]
+            longest = max((len(what_words(self.store.group_by_id[g], short)) for g in sample), default=4)
+            self._what_cache = (len(self.shown), short, max(4, longest) + 1)
+        return self._what_cache[2]
 
     def _line(self, gutter: str, cells: list[Text], n: str, figures: Text, width: int) -> Text:
         out = Text(gutter)
         for cell, w in zip(cells, self._widths(width), strict=True):
+            if w == 0:
+                continue
             cell.truncate(w - 1, overflow="ellipsis", pad=True)
             out.append_text(cell)
             out.append(" ")
-        out.append(f"{n:>4} ")
+        out.append(f"{n:>3} ")
         out.append_text(figures)
         out.truncate(width, overflow="ellipsis", pad=True)
         return out
 
     def render_header(self, line: int, width: int) -> Text:
-        cells = [Text(h) for h in ("status", "verdict", "what")]
-        text = self._line(" ", cells, "n", Text("figures (article: figure)"), width)
+        narrow = self._widths(width)[0] < 11
+        cells = [Text("" if narrow else "status"), Text("verdict"), Text("what")]
+        text = self._line(" ", cells, "n", Text("figures (outlet) · the clash first"), width)
         text.stylize(self.styles_for()["header"])
         return text
 
@@ -179,8 +268,11 @@ class GroupTable(CursorList):
         styles = self.styles_for()
         g = self.store.group_by_id[self.shown[index]]
         label, style = STATUS_CELL[g.status]
-        cells = [Text(label, style=style), self.verdict_cell(g.id), Text(one_line(what_words(g), 40))]
-        text = self._line("▌" if cursor else " ", cells, str(len(g.articles)), Text(self.figures_cell(g)), width)
+        if self._widths(width)[0] < 11:
+            label = label.split()[0]  # the glyph alone: "✗", "↗", "✓", "·"
+        cells = [Text(label, style=style), self.verdict_cell(g.id), Text(one_line(what_words(g, width < 70), 40))]
+        figures = Text(self.figures_cell(g, compact=0 if width >= 110 else 1 if width >= 70 else 2))
+        text = self._line("▌" if cursor else " ", cells, str(len(g.articles)), figures, width)
         if cursor:
             text.stylize(styles["cursor"])
         elif index % 2:
