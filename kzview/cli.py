@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kzview import __version__
+from kzview.formats import EXPORT_FORMATS
 from kzview.jsonout import dump_json
 
 if TYPE_CHECKING:
@@ -78,10 +79,17 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=f"kzview {name}", description=COMMANDS[name])
     if name == "export":
         _common(p)
-        p.add_argument("--format", choices=("md", "csv", "json", "claimreview"), default="md")
+        p.add_argument("--format", choices=tuple(EXPORT_FORMATS), default="md")
         p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of standard output")
         p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
         p.add_argument("--author", default=None, help="the reviewer named in ClaimReview (default: $KZVIEW_AUTHOR)")
+        p.add_argument(
+            "--review-url",
+            default=None,
+            metavar="URL",
+            help="where the reviews will be published: each ClaimReview's url is URL#its-id "
+            "(default: $KZVIEW_REVIEW_URL, else a urn:kzview: name)",
+        )
         return p
     if name != "export":
         p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
@@ -414,7 +422,8 @@ def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:
             )
             return 1
     author = args.author or os.environ.get("KZVIEW_AUTHOR") or "kzview user"
-    text = render(store, args.format, author)
+    review_url = args.review_url or os.environ.get("KZVIEW_REVIEW_URL") or ""
+    text = render(store, args.format, author, review_url)
     if args.output:
         try:
             args.output.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")

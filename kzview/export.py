@@ -12,19 +12,29 @@ import io
 import re
 
 from kzview.compare import figure_words, interval_words
+from kzview.formats import EXPORT_FORMATS
 from kzview.jsonout import dump_json
 from kzview.model import Claim, ClaimGroup, Verdict, to_json
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
 from kzview.verdicts import RATINGS
 
-FORMATS = ("md", "csv", "json", "claimreview")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+FORMATS = tuple(EXPORT_FORMATS)
+# What would change how Markdown (CommonMark and GitHub's tables) renders inline text: emphasis, code, links and
+# images, HTML, table cells, strikethrough, and an entity such as "&copy;". A dot, hyphen or bracket that renders as
+# itself is left alone, so a report reads cleanly as plain text too.
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])|&(?=#?\w+;)")
+# At the start of a line only: a heading, a quote, a list item or a rule.
+_MD_LEADING = re.compile(r"^(\s*)(?:([#>+=-])|(\d+)([.)])(?=\s|$))")
 
 
 def md(text: str | None, limit: int | None = None) -> str:
-    """Untrusted text as literal Markdown: one line, controls visible, every Markdown/HTML character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", one_line(text or "", limit))
+    """Untrusted text as literal Markdown: one line, controls visible, and escaped only where Markdown would read
+    it as syntax (never "5.2" or "well-known")."""
+    line = _MD_INLINE.sub(lambda m: "\\" + m.group(1) if m.group(1) else "&amp;", one_line(text or "", limit))
+    return _MD_LEADING.sub(
+        lambda m: m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), line
+    )
 
 
 def csv_cell(value: object) -> str:
@@ -50,14 +60,16 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
         f"Generated {now} from {len(store.articles)} articles: {counts['conflict']} conflicts, "
         f"{counts['update']} updates, {counts['consistent']} consistent, {counts['single']} single-source groups.",
         "",
+        "Made by " + "; ".join(f"{k} {v}" if k != "program" else v for k, v in store.made_by.items() if v) + ".",
+        "",
         "## Articles",
         "",
-        "| id | title | date |",
-        "|---|---|---|",
+        "| outlet | id | title | date |",
+        "|---|---|---|---|",
     ]
     for a in store.articles:
         date = f"{a.date}{' (inferred)' if a.date_inferred else ''}" if a.date else "undated"
-        out.append(f"| {md(a.id)} | {md(a.title, 120)} | {date} |")
+        out.append(f"| {md(store.article_label(a.id))} | {md(a.id)} | {md(a.title, 120)} | {date} |")
     out += ["", "## Groups", ""]
     for g in store.groups:
         v = store.verdict("group", g.id)
@@ -78,7 +90,8 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
             cv = store.verdict("claim", c.id)
             interval = interval_words(c.low, c.high)
             out.append(
-                f"| {md(c.article)} | {md(figure_words(c))} | {interval} | {c.as_of or 'undated'} | "
+                f"| {md(store.article_label(c.article))} | {md(figure_words(c))} | {md(interval)} | "
+                f"{c.as_of or 'undated'} | "
                 f"{md(c.attribution or '')} | {md(cv.verdict if cv else '')} | {md(c.sentence, 200)} |"
             )
         out.append("")
@@ -114,8 +127,11 @@ def csv_report(store: ClaimStore) -> str:
             "claim_verdict",
             "claim_note",
             "sentence",
+            "outlet",
+            "made_by",
         ]
     )
+    made_by = "; ".join(v for v in store.made_by.values() if v)
     for g in store.groups:
         gv = store.verdict("group", g.id)
         for c in store.group_claims(g.id):
@@ -142,6 +158,8 @@ def csv_report(store: ClaimStore) -> str:
                         cv.verdict if cv else "",
                         cv.note if cv else "",
                         c.sentence,
+                        store.article_label(c.article),
+                        made_by,
                     )
                 ]
             )
@@ -154,10 +172,15 @@ def json_report(store: ClaimStore) -> str:
         d = to_json(g)
         d["verdict"] = v.model_dump(mode="json") if v else None
         d["figures"] = [_claim(c) for c in store.group_claims(g.id)]
+        d["outlets"] = [store.article_label(a) for a in g.articles]
+        d["made_by"] = made_by
         return d
+
+    made_by = store.made_by
 
     def _claim(c: Claim) -> dict:
         d = to_json(c)
+        d["label"] = store.article_label(c.article)
         v = store.verdict("claim", c.id)
         d["verdict"] = v.model_dump(mode="json") if v else None
         return d
@@ -165,8 +188,20 @@ def json_report(store: ClaimStore) -> str:
     return dump_json([group(g) for g in store.groups])
 
 
-def claimreview(store: ClaimStore, author: str = "kzview user") -> str:
-    """schema.org ClaimReview for every group and claim with a verdict."""
+# The rating scale every review uses, written into each review (`reviewRating.ratingExplanation`) and the README.
+RATING_SCALE = (
+    "1 = false, 2 = misleading or disputed, 3 = unverified or needs follow-up, 5 = confirmed "
+    "(kzview's verdicts on schema.org's 1 to 5 scale; 4 is not used)"
+)
+
+
+def claimreview(store: ClaimStore, author: str = "kzview user", review_url: str = "") -> str:
+    """schema.org ClaimReview (JSON-LD) for every group and claim with a verdict, with the fields Google's fact-check
+    markup requires and recommends: `url` (the review's own address: `review_url` with the target's id as the
+    fragment, else a `urn:kzview:` name), `claimReviewed`, `reviewRating` (with its scale), `author`,
+    `datePublished`, and `itemReviewed`: the Claim, its `author` (who made it: the source the text names, else the
+    outlet), each `appearance` (the article: its URL where known) and the `firstAppearance` (the earliest)."""
+    made_by = store.made_by
     items = []
     for (kind, target), v in sorted(store.verdicts.items()):
         if not v.verdict:
@@ -179,7 +214,7 @@ def claimreview(store: ClaimStore, author: str = "kzview user") -> str:
         if kind == "group" and target in store.group_by_id:
             g = store.group_by_id[target]
             reviewed = f"{g.topic} ({', '.join(x for x in (g.subject, g.scope) if x) or 'whole event'}): " + "; ".join(
-                f"{figure_words(c)} ({c.article})" for c in claims[:8]
+                f"{figure_words(c)} ({store.article_label(c.article)})" for c in claims[:8]
             )
         elif claims:
             reviewed = one_line(claims[0].sentence)
@@ -194,6 +229,8 @@ def claimreview(store: ClaimStore, author: str = "kzview user") -> str:
                 "identifier": c.article,
                 "text": one_line(c.sentence),
             }
+            if a and a.url:
+                app["url"] = one_line(a.url)
             if a and a.date:
                 app["datePublished"] = a.date.isoformat()
             if a and a.outlet:
@@ -201,10 +238,22 @@ def claimreview(store: ClaimStore, author: str = "kzview user") -> str:
             if c.attribution:
                 app["author"] = {"@type": "Organization", "name": one_line(c.attribution)}
             appearances.append(app)
+        claim: dict = {"@type": "Claim", "appearance": appearances}
+        if appearances:
+            dated = [x for x in appearances if "datePublished" in x]
+            first = min(dated, key=lambda x: x["datePublished"]) if dated else appearances[0]
+            claim["firstAppearance"] = first
+            if "datePublished" in first:
+                claim["datePublished"] = first["datePublished"]
+            maker = first.get("author") or first.get("publisher")
+            if maker:
+                claim["author"] = maker
+        fragment = f"{kind}-{target}"
         items.append(
             {
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
+                "url": f"{review_url}#{fragment}" if review_url else f"urn:kzview:{fragment}",
                 "claimReviewed": one_line(reviewed),
                 "reviewRating": {
                     "@type": "Rating",
@@ -212,17 +261,24 @@ def claimreview(store: ClaimStore, author: str = "kzview user") -> str:
                     "bestRating": 5,
                     "worstRating": 1,
                     "alternateName": v.verdict,
+                    "ratingExplanation": RATING_SCALE,
                 },
-                "itemReviewed": {"@type": "Claim", "appearance": appearances},
+                "itemReviewed": claim,
                 "author": {"@type": "Person", "name": one_line(author)},
                 "datePublished": (v.set_at or dt.datetime.now(dt.UTC).isoformat())[:10],
+                "isBasedOn": {
+                    "@type": "SoftwareApplication",
+                    "name": "kzview",
+                    "softwareVersion": made_by["program"].split()[-1],
+                    "description": "; ".join(f"{k} {x}" for k, x in made_by.items() if k != "program" and x),
+                },
                 **({"reviewBody": one_line(v.note)} if v.note else {}),
             }
         )
     return dump_json(items)
 
 
-def render(store: ClaimStore, fmt: str, author: str = "kzview user") -> str:
+def render(store: ClaimStore, fmt: str, author: str = "kzview user", review_url: str = "") -> str:
     if fmt == "md":
         return markdown_report(store)
     if fmt == "csv":
@@ -230,5 +286,5 @@ def render(store: ClaimStore, fmt: str, author: str = "kzview user") -> str:
     if fmt == "json":
         return json_report(store)
     if fmt == "claimreview":
-        return claimreview(store, author)
+        return claimreview(store, author, review_url)
     raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")

@@ -50,6 +50,7 @@ class ClaimStore:
     groups: list[ClaimGroup] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    lexicon: str = ""  # the fingerprint of the vocabulary that read these claims ("" when not known)
 
     def __post_init__(self) -> None:
         self._listeners: list[Callable[[ClaimStore], None]] = []
@@ -92,18 +93,29 @@ class ClaimStore:
         """The short name people see for an article: its outlet, else a short id (CONTRACT.md `label`)."""
         return self.labels.get(article_id) or short_label(article_id)
 
+    @property
+    def made_by(self) -> dict[str, str]:
+        """What made these claims: the program and its version, the vocabulary's fingerprint, and the digest of
+        the deriving code (kzview uses no trained model). Every report and JSON output carries it."""
+        from kzview import __version__
+        from kzview.cache import code_key
+
+        return {"program": f"kzview {__version__}", "lexicon": self.lexicon[:16], "code": code_key()[:16]}
+
     def claim_record(self, c: Claim) -> dict:
         """A claim as the JSON contract spells it, with the article's outlet and label."""
         d = to_json(c)
         a = self.article_by_id.get(c.article)
         d["outlet"] = a.outlet if a is not None else None
         d["label"] = self.article_label(c.article)
+        d["made_by"] = self.made_by
         return d
 
     def group_record(self, g: ClaimGroup) -> dict:
         """A group as the JSON contract spells it, with the labels of its articles (in the order of `articles`)."""
         d = to_json(g)
         d["outlets"] = [self.article_label(a) for a in g.articles]
+        d["made_by"] = self.made_by
         return d
 
     def claim_status(self, claim_id: str) -> Status | None:
@@ -255,6 +267,7 @@ class ClaimStore:
         self.claims_by_article, self.groups_of_claim = other.claims_by_article, other.groups_of_claim
         self.labels = other.labels
         self.applied = other.applied
+        self.lexicon = other.lexicon
         self._status_of, self.stats = other._status_of, other.stats
         self._load_verdicts()
         for listener in list(self._listeners):
@@ -335,6 +348,7 @@ def build_store(
         articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
     )
     store.applied = applied
+    store.lexicon = lex.fingerprint
     return store
 
 
@@ -394,6 +408,7 @@ def _load_store(
     if cache is not None:
         store = _from_snapshot(cache, key, raw)
         if store is not None:
+            store.lexicon = lex.fingerprint
             if progress:
                 progress(len(store.articles), len(store.articles))
             return store

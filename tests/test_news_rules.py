@@ -370,3 +370,9 @@ def test_magnitudes_models_and_rates_in_other_wordings():
     assert "47" not in m  # the number in a model's name is no figure
     assert m["30"] == m["nine"] == "ak-47"
     assert m["8,000"] == "litre per minute"
+
+
+def test_an_irregular_past_verb_ends_the_counted_phrase():
+    text = "Fire\n\nAs many as 35 to 40 volunteer firefighters fought the blaze. Some 60 sheep came through it."
+    m = {c.surface: c.measure for c in claims_of(text) if c.kind != "date"}
+    assert m["As many as 35 to 40"] == "firefighter" and m["Some 60"] == "sheep"

@@ -113,7 +113,7 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     np: list[str] = []
     while i < len(words) and len(np) < 4:
         w = words[i]
-        if w in STOP or not w[0].isalpha():
+        if w in STOP or not w[0].isalpha() or (np and w in lex.past_verbs):
             break
         if np and (w.endswith("ed") or w.endswith("ing")) and w not in lex.people:
             break  # "republics led by", "people fleeing": a participle ends the noun phrase

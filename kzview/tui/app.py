@@ -657,8 +657,9 @@ class KzviewApp(App[int]):
 
     def action_export(self, fmt: str = "md") -> None:
         from kzview.export import render
+        from kzview.formats import EXPORT_FORMATS
 
-        suffix = {"md": "md", "csv": "csv", "json": "json", "claimreview": "claimreview.json"}[fmt]
+        suffix = EXPORT_FORMATS[fmt]
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self.db.parent if self.db else Path.cwd()
         if not os.access(folder, os.W_OK):
@@ -666,7 +667,8 @@ class KzviewApp(App[int]):
         path = folder / f"kzview-report-{stamp}.{suffix}"
         try:
             author = os.environ.get("KZVIEW_AUTHOR") or "kzview user"
-            path.write_text(render(self.store, fmt, author), encoding="utf-8")
+            review_url = os.environ.get("KZVIEW_REVIEW_URL") or ""
+            path.write_text(render(self.store, fmt, author, review_url), encoding="utf-8")
         except OSError as exc:
             self.notify(one_line(f"Could not write {path}: {exc}"), severity="error", markup=False, timeout=20)
             return
