@@ -13,6 +13,7 @@ import re
 
 from kzview.compare import figure_words, interval_words
 from kzview.formats import EXPORT_FORMATS
+from kzview.ingest.formats import OWN_REPORT_MARKER
 from kzview.jsonout import dump_json
 from kzview.model import Claim, ClaimGroup, Verdict, to_json
 from kzview.safe import display_text, one_line
@@ -55,6 +56,7 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     counts = store.counts()
     out = [
+        OWN_REPORT_MARKER,  # kzview never reads its own report back as an article (kzview.ingest.formats)
         f"# {md(title)}",
         "",
         f"Generated {now} from {len(store.articles)} articles: {counts['conflict']} conflicts, "

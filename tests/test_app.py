@@ -306,3 +306,41 @@ async def test_the_top_conflict_row_shows_both_clashing_figures_and_their_outlet
             assert figure_words(c) in row, row
             outlet = short_label(app.store.article_label(c.article))
             assert outlet[:6] in row, (outlet, row)
+
+
+async def test_kzview_never_reads_its_own_output(tmp_path, monkeypatch):
+    """Every report written from the app lands beside the articles, and opening the folder again gives the same
+    articles and figures: each report is known by its own marker and skipped. `kzview claims`, `conflicts` and
+    `entities` leave the folder byte for byte as it was."""
+    import hashlib
+    import shutil
+
+    from kzview.cli import main
+    from kzview.ingest import bundled_corpus_path
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    corpus = tmp_path / "corpus"
+    shutil.copytree(bundled_corpus_path(), corpus)
+
+    def tree() -> dict[str, str]:
+        return {str(p.relative_to(corpus)): hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.rglob("*")}
+
+    before = tree()
+    for command in ("claims", "conflicts", "entities"):
+        assert main([command, str(corpus), "--format", "json"]) == 0
+    assert tree() == before
+
+    app = KzviewApp(paths=[corpus], db=corpus / ".kzview.db")
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        counts = (len(app.store.articles), len(app.store.claims))
+        app.store.set_verdict("group", app.store.groups[0].id, "disputed", "two outlets differ")
+        for fmt in ("md", "csv", "json", "claimreview"):
+            app.action_export(fmt)
+        await pilot.pause()
+    reports = sorted(p.name for p in corpus.glob("kzview-report-*"))
+    assert len(reports) == 4, reports
+    again = KzviewApp(paths=[corpus], db=corpus / ".kzview.db")
+    async with again.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        assert (len(again.store.articles), len(again.store.claims)) == counts

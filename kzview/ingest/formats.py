@@ -13,6 +13,7 @@ names every problem with the file, and the line where there is one.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,11 +53,33 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[lis
         )
         return [_read_html(source, data)], note
     text = decode(data)
-    if not text.strip():
+    if not text.strip() or text.strip() in ("[]", "{}"):
         raise ReadError("empty file")
+    if is_own_output(text):
+        raise ReadError("a report kzview wrote (its own output), not an article; skipped")
     if suffix in JSON:
         return _read_json(source, text)
     return [RawDoc(source.article_id, str(source.path), text)], []
+
+
+# kzview's own output carries these, so it is never read back as articles: the first line of a Markdown report,
+# and the `made_by` (or ClaimReview's `isBasedOn`) of every JSON record it writes.
+OWN_REPORT_MARKER = "<!-- a report kzview wrote: not an article -->"
+_OWN_JSON = re.compile(
+    r'"made_by"\s*:\s*\{\s*"program"\s*:\s*"kzview |"isBasedOn"\s*:\s*\{\s*"@type"\s*:\s*"SoftwareApplication"'
+    r'\s*,\s*"name"\s*:\s*"kzview"'
+)
+
+
+_OWN_CSV = re.compile(r"group,status,topic,[^\n]*,made_by\r?\n")  # the header of kzview's CSV report
+
+
+def is_own_output(text: str) -> bool:
+    """Whether a text is a report or JSON output kzview wrote (by its marker, in its first few kilobytes)."""
+    head = text[:8192].lstrip()
+    if head.startswith(OWN_REPORT_MARKER) or _OWN_CSV.match(head):
+        return True
+    return head[:1] in "[{" and bool(_OWN_JSON.search(head))
 
 
 def _whole(value: str) -> str:

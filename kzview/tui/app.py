@@ -242,7 +242,9 @@ class KzviewApp(App[int]):
 
         def relevant(change: watchfiles.Change, path: str) -> bool:
             name = Path(path).name
-            return not name.startswith(".") and (Path(path).suffix.lower() in SUPPORTED or name in SIDECARS)
+            if name.startswith((".", "kzview-report-")):
+                return False  # hidden files, and the reports this app writes (never articles)
+            return Path(path).suffix.lower() in SUPPORTED or name in SIDECARS
 
         gone: set[Path] = set()
         while not self._stop_watching.is_set():
