@@ -206,13 +206,24 @@ class ClaimStore:
         """Verdicts whose group or claim no longer exists (the text changed): kept, listed, never dropped."""
         return [v for v in self.verdicts.values() if self._target_claims(v.target_kind, v.target_id) is None]
 
-    def label(self, kind: str, target_id: str) -> str:
+    def label(self, kind: str, target_id: str, figures: int = 4) -> str:
+        """What a verdict judges, in the words a person reads (kept with the verdict, shown in the dialog and in
+        notifications): a group's measure and its figures with their outlets and dates; a figure with its outlet,
+        date and whole sentence. No internal key."""
+        from kzview.compare import _what, figure_words
+
+        def cited(c: Claim) -> str:
+            when = c.as_of.isoformat() if c.as_of else "undated"
+            return f"{figure_words(c)} ({self.article_label(c.article)}, {when})"
+
         if kind == "group":
             g = self.group_by_id[target_id]
-            figs = ", ".join(f"{c.surface} ({c.article})" for c in self.group_claims(target_id)[:4])
-            return f"{g.topic}/{g.subject or '-'}/{g.scope or '-'}: {figs}"
+            claims = self.group_claims(target_id)
+            figs = "; ".join(cited(c) for c in claims[:figures])
+            more = f"; and {len(claims) - figures} more" if len(claims) > figures else ""
+            return f"{_what(g.topic, g.subject, g.scope, g.measure, g.event)}: {figs}{more}"
         c = self.claim_by_id[target_id]
-        return f"{c.surface} ({c.article}): {c.sentence[:120]}"
+        return f"{cited(c)}: {' '.join(c.sentence.split())}"
 
     def set_verdict(self, kind: str, target_id: str, verdict: str, note: str = "") -> Verdict:
         if self.verdict_store is None:

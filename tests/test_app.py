@@ -344,3 +344,39 @@ async def test_kzview_never_reads_its_own_output(tmp_path, monkeypatch):
     async with again.run_test(size=(160, 45)) as pilot:
         await started(pilot)
         assert (len(again.store.articles), len(again.store.claims)) == counts
+
+
+async def test_the_verdict_dialog_shows_what_is_judged_in_words_and_keeps_its_keys(tmp_path):
+    from textual.widgets import Input, Static
+
+    from kzview.tui.screens.verdict import VerdictScreen
+
+    corpus = tmp_path / "corpus"
+    sentence = (
+        "At least 12 people died when fire swept through a passenger ferry late on Wednesday, the coastguard said."
+    )
+    write(corpus, "01_harbourtimes-co-uk.txt", f"Ferry fire\n\n{sentence}")
+    write(corpus, "02_coastnews-com.txt", "Ferry fire\n\nSixteen people were killed in the ferry fire, the mayor said.")
+    app = KzviewApp(paths=[corpus], db=tmp_path / "v.db", use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("3", "v")
+        await pilot.pause()
+        assert isinstance(app.screen, VerdictScreen)
+        shown = str(app.screen.query_one("#verdict-target", Static).content)
+        assert "harbourtimes.co.uk" in shown and "coastnews.com" in shown and "/-/" not in shown
+        await pilot.press("tab")
+        assert isinstance(app.focused, Input)  # Tab goes to the note, not to a pane behind the dialog
+        await pilot.press(*"wait: two outlets", "enter")  # "w" is a letter of the note, not the report key
+        await pilot.pause()
+        assert not list(corpus.glob("kzview-report-*")) and not list(tmp_path.glob("kzview-report-*"))
+        v = next(iter(app.store.verdicts.values()))
+        assert v.note == "wait: two outlets" and "/-/" not in v.label
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "Sixteen" in said or "12" in said
+        assert "/-/" not in said
+        # a figure's verdict shows the whole sentence, the outlet and the date
+        app.ask_verdict("claim", next(c.id for c in app.store.claims if c.surface == "At least 12"))
+        await pilot.pause()
+        shown = str(app.screen.query_one("#verdict-target", Static).content)
+        assert sentence in shown and "harbourtimes.co.uk" in shown

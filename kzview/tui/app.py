@@ -533,16 +533,18 @@ class KzviewApp(App[int]):
         if self.store.verdict_store is None:
             self.notify("No verdict database is open; verdicts cannot be saved.", severity="error", markup=False)
             return
-        label = self.store.label(kind, target_id)
+        label = self.store.label(kind, target_id, figures=8)
+        short = self.store.label(kind, target_id, figures=2)
 
         def save(result: tuple[str, str] | None) -> None:
             if result is None:
                 return
             verdict, note = result
             if self._save_verdict(kind, target_id, verdict, note):
-                self.notify(one_line(f"{verdict}: {label}", 160), title="Verdict saved", markup=False)
+                self.notify(one_line(f"{verdict}: {short}", 200), title="Verdict saved", markup=False)
 
-        self.push_screen(VerdictScreen(f"{kind}: {label}", self.store.verdict(kind, target_id)), save)
+        heading = "A group of figures" if kind == "group" else "A figure"
+        self.push_screen(VerdictScreen(heading, label, self.store.verdict(kind, target_id)), save)
 
     def _save_verdict(self, kind: str, target_id: str, verdict: str, note: str) -> bool:
         """Save now, or keep what was typed and retry in the background: a locked database (another program
@@ -713,6 +715,19 @@ class KzviewApp(App[int]):
 
     def action_pane(self, name: str) -> None:
         self._focus_pane(name)
+
+    # Keys of the main screen that must not act from behind a dialog: with the verdict dialog open, Tab moves to
+    # its note and "w" is a letter of the note, never the report key.
+    _MAIN_SCREEN_ACTIONS = frozenset(
+        "next_pane prev_pane pane next_group search undo export entities help toggle_problems".split()
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from textual.screen import ModalScreen
+
+        if action in self._MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False
+        return True
 
     def action_next_pane(self) -> None:
         i = PANES.index(self._current_pane())

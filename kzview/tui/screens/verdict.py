@@ -32,19 +32,21 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
         padding: 0 1;
     }
     VerdictScreen OptionList { height: auto; max-height: 8; }
-    VerdictScreen #verdict-target { height: auto; max-height: 4; color: $text-muted; }
+    VerdictScreen #verdict-target { height: auto; max-height: 10; overflow-y: auto; }
     VerdictScreen #verdict-help { height: 1; color: $text-muted; }
     """
 
-    def __init__(self, target: str, current: Verdict | None) -> None:
+    def __init__(self, heading: str, target: str, current: Verdict | None) -> None:
         super().__init__()
+        self.heading = heading
         self.target = target
         self.current = current
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Verdict"
-            yield Static(Content(one_line(self.target, 300)), id="verdict-target")
+            box.border_title = f"Verdict on {self.heading.lower()}"
+            # the whole figure and its whole sentence (wrapped, never cut), the outlet and the date
+            yield Static(Content(one_line(self.target, 2000)), id="verdict-target")
             options = []
             for name, key in VERDICTS.items():
                 text = f"{key}  {name}"
