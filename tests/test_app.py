@@ -380,3 +380,30 @@ async def test_the_verdict_dialog_shows_what_is_judged_in_words_and_keeps_its_ke
         await pilot.pause()
         shown = str(app.screen.query_one("#verdict-target", Static).content)
         assert sentence in shown and "harbourtimes.co.uk" in shown
+
+
+async def test_j_and_k_move_in_every_list_and_stay_letters_in_a_text_field():
+    from textual.widgets import DataTable, Input, OptionList
+
+    app = KzviewApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        await pilot.press("3", "enter")  # the evidence of the top group
+        await pilot.pause()
+        evidence = app.screen.query_one(OptionList)
+        assert evidence.highlighted == 0
+        await pilot.press("j")
+        assert evidence.highlighted == 1
+        await pilot.press("k")
+        assert evidence.highlighted == 0
+        await pilot.press("escape", "e")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        table.focus()
+        row = table.cursor_row
+        await pilot.press("j")
+        assert table.cursor_row == row + 1
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        await pilot.press(*"jk")
+        assert app.screen.query_one(Input).value == "jk"

@@ -12,10 +12,11 @@ from textual.widgets import DataTable, Static
 from kzview.model import Entity
 from kzview.safe import one_line
 from kzview.tui.widgets.conflict_table import short_id
+from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
 
-class EntitiesScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,e", "dismiss", "Close", id="entities.close")]
+class EntitiesScreen(ListKeys, ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,e", "dismiss", "Close", id="entities.close"), *jk_bindings("entities")]
     DEFAULT_CSS = """
     EntitiesScreen { align: center middle; }
     EntitiesScreen > Vertical {

@@ -16,6 +16,7 @@ from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
 from kzview.tui.widgets.conflict_table import STATUS_CELL, timeline, what_words
+from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
 
 def evidence_card(store: ClaimStore, c: Claim) -> Content:
@@ -42,7 +43,7 @@ def evidence_card(store: ClaimStore, c: Claim) -> Content:
     return Content(prefix + sentence, spans=spans)
 
 
-class EvidenceScreen(ModalScreen[None]):
+class EvidenceScreen(ListKeys, ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="evidence.close", tooltip="Back to the three panes"),
         Binding("enter,g", "jump", "Go to text", id="evidence.jump", tooltip="Show this figure in its article"),
@@ -60,6 +61,7 @@ class EvidenceScreen(ModalScreen[None]):
             id="evidence.verdict_group",
             tooltip="Set a verdict on the whole group",
         ),
+        *jk_bindings("evidence"),
     ]
     DEFAULT_CSS = """
     EvidenceScreen { align: center middle; }

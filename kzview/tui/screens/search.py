@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from kzview.safe import one_line
 from kzview.store import ClaimStore
 from kzview.tui.widgets.conflict_table import short_id
+from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
 LIMIT = 300
 
@@ -44,10 +45,10 @@ def search(store: ClaimStore, query: str, limit: int = LIMIT) -> list[tuple[str,
     return hits
 
 
-class SearchScreen(ModalScreen[tuple[str, str, int] | None]):
+class SearchScreen(ListKeys, ModalScreen[tuple[str, str, int] | None]):
     """Returns (kind, id, offset) of the chosen hit."""
 
-    BINDINGS = [Binding("escape", "cancel", "Close", id="search.close")]
+    BINDINGS = [Binding("escape", "cancel", "Close", id="search.close"), *jk_bindings("search")]
     DEFAULT_CSS = """
     SearchScreen { align: center middle; }
     SearchScreen > Vertical { width: 96%; height: 90%; border: round $accent; background: $surface; }

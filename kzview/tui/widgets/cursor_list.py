@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 
 def nav_bindings(prefix: str, what: str = "") -> list[Binding]:
@@ -30,6 +31,26 @@ def nav_bindings(prefix: str, what: str = "") -> list[Binding]:
         Binding("home", "first", "First", show=False, id=f"{prefix}.first"),
         Binding("end", "last", "Last", show=False, id=f"{prefix}.last"),
     ]
+
+
+def jk_bindings(prefix: str) -> list[Binding]:
+    """j and k for a screen whose lists are Textual's own (OptionList, DataTable): they move the focused list as
+    the arrows do, as in every other list of the app; a focused text field takes them as letters."""
+    return [
+        Binding("j", "list_cursor('down')", "Down", show=False, id=f"{prefix}.j"),
+        Binding("k", "list_cursor('up')", "Up", show=False, id=f"{prefix}.k"),
+    ]
+
+
+class ListKeys:
+    """The action behind `jk_bindings`, for a Screen."""
+
+    focused: Widget | None
+
+    def action_list_cursor(self, direction: str) -> None:
+        move = getattr(self.focused, f"action_cursor_{direction}", None)
+        if callable(move):
+            move()
 
 
 class CursorList(ScrollView, can_focus=True):
