@@ -176,6 +176,18 @@ def app(folder: Path, label: str, keys: bool, compare_opens: bool = True) -> dic
     return {"kz": kz, "again": again, "bare": bare}
 
 
+def tmux_first_frame() -> dict | None:
+    """bench/tmux_first_frame.py in a process of its own (None when this machine has no tmux)."""
+    out = subprocess.run(
+        [sys.executable, str(HERE / "tmux_first_frame.py"), "--runs", "7"], capture_output=True, text=True, timeout=600
+    )
+    if out.returncode != 0:
+        print(out.stderr[-2000:], file=sys.stderr)
+        return None
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    return None if "skipped" in result else result
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="100 and 1,000 articles only")
@@ -196,6 +208,15 @@ def main() -> None:
     top = sizes[-1]
     cache(folders[top], f"{top:,} articles")
     samples = app(bundled_corpus_path(), "the samples", keys=False, compare_opens=False)
+    seen = tmux_first_frame()
+    if seen is not None:
+        row(
+            "first frame as a user sees it (process start to the frame on screen, in tmux), the samples",
+            f"{seen['kzview_s'] * 1000:.0f} ms",
+            f"bare three-widget app {seen['bare_s'] * 1000:.0f} ms",
+            seen["ratio"],
+            "≤ 1.5x",
+        )
     large = app(folders[top], f"{top:,} articles", keys=True)
     ff_ratio = large["kz"]["first_frame_s"] / samples["kz"]["first_frame_s"]
     row(

@@ -1,0 +1,66 @@
+"""The first frame as a user sees it: from starting the process in a real terminal (tmux) to the frame on the
+screen, for kzview on the samples and for a bare three-widget Textual app (bench/app_timing.py's BareApp), in one
+run. Prints JSON: the median of several starts each, and their ratio.
+
+    python bench/tmux_first_frame.py [--runs 7]
+
+The screen is read with `tmux capture-pane` every few milliseconds; a frame counts once the text that only a full
+frame has is there (kzview: the conflict table's first row; the bare app: its last table row).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MARKER = "╭─ Conflicts"  # the first frame: the three panes drawn (filled as the claims arrive)
+SIZE = ("160", "45")
+
+
+def first_frame(command: str, marker: str, limit: float = 20.0) -> float:
+    session = f"kzff{time.monotonic_ns()}"
+    t0 = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", SIZE[0], "-y", SIZE[1], command], check=True)
+    try:
+        while time.perf_counter() - t0 < limit:
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=False
+            ).stdout
+            if marker in screen:
+                return time.perf_counter() - t0
+            time.sleep(0.003)
+        raise SystemExit(f"no frame with {marker!r} in {limit} s: {command}")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    args = ap.parse_args()
+    if shutil.which("tmux") is None:
+        print(json.dumps({"skipped": "tmux is not installed"}))
+        return 0
+    py = sys.executable
+    kz = f"{py} -m kzview"
+    bare = f"{py} {HERE / 'bare_app.py'}"
+    first_frame(kz, "figures (outlet)")  # warm the file cache and the claim cache: a second open, as a user's
+    first_frame(bare, "row 3")
+    kz_t, bare_t = [], []
+    for _ in range(args.runs):  # interleaved, so a noisy moment hits both
+        kz_t.append(first_frame(kz, MARKER))
+        bare_t.append(first_frame(bare, "row 3"))
+    k, b = statistics.median(kz_t), statistics.median(bare_t)
+    print(json.dumps({"kzview_s": round(k, 3), "bare_s": round(b, 3), "ratio": round(k / b, 2), "runs": args.runs}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
