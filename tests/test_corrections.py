@@ -114,3 +114,70 @@ async def test_not_a_figure_from_the_app_and_undo(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.store.claim_by_id[thirty.id].corrected and read_corrections(db) == []
+
+
+async def test_corrections_of_every_kind_from_the_app_keys(tmp_path):
+    """c on a figure changes its topic, interval, source and event; a adds a figure kzview missed; each is saved
+    as the user's work, applied at once, kept through a restart, and z takes the last one back."""
+    from conftest import write
+    from textual.widgets import Input, Select
+
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.screens.correct import CorrectScreen, MissedScreen
+    from kzview.tui.widgets.article_view import ArticleView
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "Ferry fire\n\nSome 40 people were hurt when the ferry burned, and a dozen crew fled.")
+    write(corpus, "b.txt", "Ferry fire\n\nForty-two people were injured in the ferry fire, officials said.")
+    db = tmp_path / "v.db"
+
+    async def open_app():
+        app = KzviewApp(paths=[corpus], db=db, use_cache=False)
+        return app
+
+    app = await open_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.article_id = "a"
+        await pilot.pause()
+        view = app.query_one("#article", ArticleView)
+        view.focus()
+        await pilot.press("n")
+        assert view.figures[view.current].surface == "Some 40"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectScreen)
+        app.screen.query_one("#correct-topic", Select).value = "hospitalized"
+        app.screen.query_one("#correct-interval", Input).value = "38..42"
+        app.screen.query_one("#correct-attribution", Input).value = "the fire service"
+        app.screen.query_one("#correct-note", Input).value = "the fire service's own count"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        fixed = next(c for c in app.store.claims if c.surface == "Some 40")
+        assert fixed.corrected and (fixed.topic, fixed.low, fixed.high) == ("hospitalized", 38, 42)
+        assert fixed.attribution == "the fire service" and fixed.machine["topic"] == "injuries"
+        view = app.query_one("#article", ArticleView)
+        view.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MissedScreen)
+        app.screen.query_one("#missed-words", Input).value = "a dozen crew"
+        app.screen.query_one("#missed-topic", Select).value = "other"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        added = [c for c in app.store.claims if c.surface == "a dozen crew"]
+        assert added and added[0].corrected and (added[0].low, added[0].high) == (12, 12)
+        await pilot.press("z")  # take the added figure back
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not any(c.surface == "a dozen crew" for c in app.store.claims)
+    again = await open_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await again.workers.wait_for_complete()
+        await pilot.pause()
+        assert not any(c.surface == "a dozen crew" for c in again.store.claims)
+        fixed = next(c for c in again.store.claims if c.surface == "Some 40")
+        assert fixed.topic == "hospitalized" and fixed.attribution == "the fire service"

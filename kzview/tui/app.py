@@ -610,22 +610,33 @@ class KzviewApp(App[int]):
     def _correct(self, event: ArticleView.CorrectionWanted) -> None:
         """A correction is the user's work: saved at once, then the corpus is read again with it on top."""
         import getpass
+        import json
         import os
 
+        from kzview.tui.screens.correct import changes_words
         from kzview.verdicts import anchor
 
         vs = self.store.verdict_store
         claim = self.store.claim_by_id.get(event.claim_id)
-        if vs is None or claim is None:
+        if vs is None or (claim is None and event.missed is None):
             self.notify("No verdict database is open; corrections cannot be saved.", severity="error", markup=False)
             return
         who = os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
         try:
-            vs.add_correction("claim", claim.id, event.changes, "", who, anchor([claim]))
+            if event.missed is not None:
+                aid, start, end = event.missed
+                text = self.store.article_by_id[aid].text
+                where = json.dumps([[aid, start, end, text[start:end], ""]], ensure_ascii=False)
+                vs.add_correction("missed", "", event.changes, event.note, who, where)
+                said = f"Added: {text[start:end]} ({changes_words(event.changes)})"
+            else:
+                assert claim is not None
+                vs.add_correction("claim", claim.id, event.changes, event.note, who, anchor([claim]))
+                said = f"{claim.surface}: {changes_words(event.changes)}"
         except Exception as exc:  # noqa: BLE001 - a locked or full database must not lose the app
             self.notify(one_line(f"Correction not saved: {exc}"), severity="error", markup=False, timeout=20)
             return
-        self.notify(one_line(f"Not a figure: {claim.surface} — z undoes it"), title="Corrected", markup=False)
+        self.notify(one_line(f"{said} — z undoes it", 200), title="Corrected", markup=False)
         self.load_store()
 
     def action_undo(self) -> None:

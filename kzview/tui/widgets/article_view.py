@@ -88,6 +88,20 @@ class ArticleView(ScrollView, can_focus=True):
             tooltip="Correct the machine: the figure under the cursor is no figure (kept with your verdicts)",
         ),
         Binding(
+            "c",
+            "correct",
+            "Correct",
+            id="article.correct",
+            tooltip="Correct the machine's reading of the figure: topic, interval, subject, place, source, event",
+        ),
+        Binding(
+            "a",
+            "add_missed",
+            "Add missed",
+            id="article.add_missed",
+            tooltip="Add a figure kzview missed in this article: its words, topic and interval",
+        ),
+        Binding(
             "enter",
             "choose_claim",
             "Its group",
@@ -109,12 +123,17 @@ class ArticleView(ScrollView, can_focus=True):
             self.target_id = target_id
 
     class CorrectionWanted(Message):
-        """The user corrects the machine's reading of a figure: `changes` as kzview.corrections takes them."""
+        """The user corrects the machine's reading of a figure (`claim_id`), or adds one it missed (`missed`: the
+        article and the span of its words): `changes` as kzview.corrections takes them."""
 
-        def __init__(self, claim_id: str, changes: dict) -> None:
+        def __init__(
+            self, claim_id: str, changes: dict, note: str = "", missed: tuple[str, int, int] | None = None
+        ) -> None:
             super().__init__()
             self.claim_id = claim_id
             self.changes = changes
+            self.note = note
+            self.missed = missed
 
     class ClaimChosen(Message):
         """The user asked to see the group of the figure under the cursor."""
@@ -291,6 +310,35 @@ class ArticleView(ScrollView, can_focus=True):
             self.post_message(self.CorrectionWanted(self.figures[self.current].id, {"not_a_figure": True}))
         else:
             self.app.notify("Move to a figure first (n / p).", markup=False)
+
+    def action_correct(self) -> None:
+        from kzview.tui.screens.correct import CorrectScreen
+
+        if self.current is None or self.current >= len(self.figures):
+            self.app.notify("Move to a figure first (n / p).", markup=False)
+            return
+        claim = self.figures[self.current]
+
+        def done(result: tuple[dict, str] | None) -> None:
+            if result is not None:
+                self.post_message(self.CorrectionWanted(claim.id, result[0], result[1]))
+
+        self.app.push_screen(CorrectScreen(claim, self.store.article_label(claim.article)), done)
+
+    def action_add_missed(self) -> None:
+        from kzview.tui.screens.correct import MissedScreen
+
+        article = self.article
+        if article is None:
+            return
+        around = self.figures[self.current].start if self.current is not None and self.figures else 0
+
+        def done(result: tuple[int, int, dict, str] | None) -> None:
+            if result is not None:
+                start, end, changes, note = result
+                self.post_message(self.CorrectionWanted("", changes, note, missed=(article.id, start, end)))
+
+        self.app.push_screen(MissedScreen(article.text, around, article.title or article.id), done)
 
     def action_verdict(self) -> None:
         if self.current is not None and self.current < len(self.figures):
