@@ -376,3 +376,46 @@ def test_an_irregular_past_verb_ends_the_counted_phrase():
     text = "Fire\n\nAs many as 35 to 40 volunteer firefighters fought the blaze. Some 60 sheep came through it."
     m = {c.surface: c.measure for c in claims_of(text) if c.kind != "date"}
     assert m["As many as 35 to 40"] == "firefighter" and m["Some 60"] == "sheep"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "topic"),
+    [
+        # what was threatened, feared or wished did not happen: no count
+        ("The gang had threatened to kill 20 hostages.", "20", "other"),
+        ("Forecasters warned the storm could kill up to 100 people.", "up to 100", "other"),
+        ("There might have been 30 people killed, a witness guessed.", "30", "other"),
+        # a perfect infinitive or a state reports what happened
+        ("Five climbers are believed to have died on the ridge.", "Five", "deaths"),
+        ("Twelve miners are thought to be dead.", "Twelve", "deaths"),
+        # a part counted from a whole: the part has the verb, the whole has none
+        ("Two of the four hikers died in the fall.", "Two", "deaths"),
+        ("Two of the four hikers died in the fall.", "four", "other"),
+    ],
+)
+def test_irrealis_and_parts_of_a_whole(sentence, surface, topic):
+    found = [t for s, t, _, _ in tagged("Mountain rescue report\n\n" + sentence) if s == surface]
+    assert found == [topic]
+
+
+def test_a_wish_in_the_subjunctive_is_no_death():
+    text = "Death sentence upheld on appeal\n\nThe judge upheld the jury's recommendation that the killer die."
+    assert [t for _, t, _, _ in tagged(text) if t == "deaths"] == []
+
+
+@pytest.mark.parametrize("title", ["Goth son held", "Ferry fire kills 12", "Ferry sinks"])
+def test_short_headlines_are_headlines(title):
+    from kzview.ingest import article_from_text
+
+    a = article_from_text("a1", f"{title}\n\nThe lede says what happened, police said on Monday.")
+    assert a.title == title
+
+
+@pytest.mark.parametrize("label", ["Top Stories", "World"])
+def test_page_labels_are_not_headlines(label):
+    from kzview.ingest import article_from_text
+
+    a = article_from_text(
+        "a1", f"{label}\n\nCoastguard says four rescued from sinking yacht\n\nFour people were saved."
+    )
+    assert a.title.startswith("Coastguard")

@@ -224,6 +224,8 @@ def coordinated(words: list[str], prev_end: int, start: int) -> bool:
     """Whether only coordination stands between two figures ("the deaths of 26 protesters, as well as 16 police
     officers"), or the second is a part of the first ("17 people were wounded, including three officers"): then
     the second shares the first's event word. A parenthesis between them is passed over."""
+    if prev_end > start:
+        return False  # this figure stands inside the one before's noun phrase ("two of the four hikers")
     between: list[str] = []
     depth = 0
     for w in words[prev_end:start]:
@@ -236,6 +238,28 @@ def coordinated(words: list[str], prev_end: int, start: int) -> bool:
     if between and between[-1] == "including" and len(between) <= 8:
         return True
     return len(between) <= 4 and all(w in _COORDINATION for w in between)
+
+
+_MODALS = frozenset("would could might may should must will shall can cannot wo ca 'd".split())
+_PLAIN = ("ed", "en", "ing", "s")  # endings a base-form verb does not have
+
+
+def irrealis(words: list[str], at: int) -> bool:
+    """Whether the event word at `at` is an infinitive or follows a modal, in its base form ("to kill", "could
+    die", "may be arrested", "should die"): something threatened, feared or wished, not something that happened.
+    The perfect ("believed to have died") reports what happened and is not irrealis."""
+    w = words[at] if at < len(words) else ""
+    before = words[max(0, at - 2) : at]
+    if before[-1:] == ["be"] and len(before) == 2 and before[0] in _MODALS:
+        return True  # "may be arrested" (but "thought to be dead" reports a toll)
+    return bool(before) and before[-1] in _MODALS | {"to"} and not w.endswith(_PLAIN) and w not in ("dead", "hurt")
+
+
+def speculative(words: list[str], start: int) -> bool:
+    """Whether a modal of guessing governs the figure ("there might have been two people killed", "there could be
+    100 dead")."""
+    before = words[max(0, start - 4) : start]
+    return any(w in ("might", "could", "may") for w in before) and any(w in ("be", "been") for w in before)
 
 
 def choose_topic(
@@ -259,12 +283,20 @@ def choose_topic(
     blockers = blockers if blockers is not None else frozenset(range(len(spans)))
     first_counted = not any(j < fig_index for j in blockers)
     start, end = spans[fig_index]
-    next_start = spans[fig_index + 1][0] if fig_index + 1 < len(spans) else len(words)
+    # the next figure bounds this one's clause, unless it stands inside this figure's own noun phrase ("two of the
+    # four hikers died": the four are the whole the two are counted from)
+    later = [s for s, _ in spans[fig_index + 1 :] if s >= counted.end]
+    next_start = later[0] if later else len(words)
 
     def allowed(n: int, cue: Cue) -> bool:
         if forward.get(n, fig_index) != fig_index:
             return False  # it governs another figure
+        if irrealis(words, hits[n].start):
+            return False  # "threatened to kill 20", "could die": what did not happen is no count
         return kind in lex.topic_kinds.get(cue.topic, ("count",))
+
+    if speculative(words, start):
+        return "other", None  # "there might have been two people killed": a guess, no count
 
     def best_event(cands: list[tuple[int, CueHit]]) -> tuple[str, str | None] | None:
         events = [h for _, h in cands if h.cue.role == "event"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kzview.extract.context import CueHit
+from kzview.extract.context import CueHit, irrealis
 from kzview.extract.lexicon import ImplicitVocab, Lexicon
 from kzview.extract.numbers import WORD_VALUES, Figure
 from kzview.extract.sentences import Token
@@ -250,8 +250,8 @@ def find_implicit(
 
     _zeros(r, add)
     for h in hits:
-        if h.cue.role != "event" or h.cue.topic not in v.topics:
-            continue
+        if h.cue.role != "event" or h.cue.topic not in v.topics or irrealis(w, h.start):
+            continue  # "to kill another man", "recommended that he die": what did not happen is no count
         topic = h.cue.topic
         # The one it happened to, before the event word: "a woman has died", "the driver was arrested".
         j = h.start - 1
@@ -275,6 +275,8 @@ def find_implicit(
         left = r.np_left(j) if passive else None
         if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
             a, value = left
+            if value == 1 and h.cue.words in (("die",), ("kill",)) and not headline:
+                continue  # "a recommendation that the killer die": one person and a bare "die" is a wish, not news
             if a > 0 and w[a - 1] in _TIME_CLAUSE:
                 continue  # "when the driver was arrested, police found ...": takes the arrest as known, a retelling
             if a > 0 and w[a - 1] in _PREPOSITIONS:
