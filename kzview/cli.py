@@ -141,37 +141,19 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace) -> ClaimStore:
-    from kzview.cache import ClaimCache, cache_path
-    from kzview.extract.lexicon import load_lexicon
-    from kzview.ingest import bundled_corpus_path
-    from kzview.store import load_store
+    from kzview.opening import OpenOptions, open_corpus
 
-    lex = load_lexicon(args.lexicon, args.qualifiers)
-    cache = None
-    if not args.no_cache and "-" not in [str(p) for p in args.paths or []]:
-        try:
-            cache = ClaimCache(cache_path(args.paths or None, bundled_corpus_path()))
-        except Exception:  # noqa: BLE001 - a read-only or odd place: no cache, same results
-            cache = None
-    return load_store(
-        args.paths or None,
-        lex,
-        cache=cache,
-        max_bytes=int(args.max_size * 1024 * 1024),
-        corrections=_corrections_of(args),
+    return open_corpus(
+        OpenOptions(
+            paths=args.paths or None,
+            lexicon=args.lexicon,
+            qualifiers=args.qualifiers,
+            max_bytes=int(args.max_size * 1024 * 1024),
+            use_cache=not args.no_cache,
+            db=db_path(args),
+            db_also=other_dbs(args),
+        )
     )
-
-
-def _corrections_of(args: argparse.Namespace) -> list:
-    """The user's corrections, from the verdict database when there is one (never creating it)."""
-    from kzview.verdicts import read_corrections
-
-    path = db_path(args)
-    try:
-        return read_corrections(path, other_dbs(args))
-    except Exception as exc:  # noqa: BLE001 - a damaged database: say so, read the articles as they are
-        print(f"kzview: {path}: corrections cannot be read ({exc})", file=sys.stderr)
-        return []
 
 
 def _run_correct(args: argparse.Namespace) -> int:

@@ -180,51 +180,38 @@ class KzviewApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_store(self) -> ClaimStore:
-        from kzview.cache import ClaimCache
-        from kzview.extract.lexicon import load_lexicon
-        from kzview.store import load_store
+        from kzview.opening import OpenOptions, open_corpus
 
-        lex = load_lexicon(self.lexicon, self.qualifiers)
-        from kzview.cache import cache_path
-        from kzview.ingest import bundled_corpus_path
+        if self.watch_files and self._memory_cache is None:
+            from kzview.cache import ClaimCache
 
-        cache = None
-        if self.db is not None and self.use_cache:  # derived data lives under the cache directory, never in --db
-            try:
-                cache = ClaimCache(cache_path(self.paths, bundled_corpus_path()))
-            except Exception:  # noqa: BLE001 - no cache is slower, not wrong
-                cache = None
-        if cache is None and self.watch_files:
-            self._memory_cache = self._memory_cache or ClaimCache(":memory:")
+            self._memory_cache = ClaimCache(":memory:")  # claims kept for this session when there is no database
 
         def progress(done: int, total: int) -> None:
             self.call_from_thread(self._progress, done, total)
 
-        from kzview.verdicts import read_corrections
-
-        corrections = []
+        vs = self.store.verdict_store
         try:
-            vs = self.store.verdict_store
-            corrections = (
-                vs.corrections() if vs is not None else (read_corrections(self.db, self.db_also) if self.db else [])
-            )
-        except Exception:  # noqa: BLE001 - a damaged table: the articles as the machine reads them, said below
-            corrections = []
-        try:
-            store = load_store(
-                self.paths,
-                lex,
-                cache=cache or self._memory_cache,
+            corrections = vs.corrections() if vs is not None else None
+        except Exception:  # noqa: BLE001 - a damaged table: open_corpus reads it again and names the problem
+            corrections = None
+        return open_corpus(
+            OpenOptions(
+                paths=self.paths,
+                lexicon=self.lexicon,
+                qualifiers=self.qualifiers,
                 max_bytes=self.max_bytes,
-                progress=progress,
-                known=self._known,
+                # derived data lives under the cache directory; a store the app was handed (tests) has no db
+                use_cache=self.use_cache and self.db is not None,
+                db=self.db,
+                db_also=self.db_also,
                 corrections=corrections,
                 memo=self._memo(),
-            )  # type: ignore[arg-type]
-        finally:
-            if cache is not None:
-                cache.close()
-        return store
+                known=self._known,
+                fallback_cache=self._memory_cache,
+            ),
+            progress,
+        )
 
     # -- watch mode ------------------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="watch")

@@ -1,0 +1,92 @@
+"""One way to open a corpus, for every command and for the app.
+
+`open_corpus(options)` reads the articles, opens the claim cache (derived data, under the user's cache directory),
+reads the user's corrections from the verdict database (never creating it), extracts what the cache does not
+hold, compares, and returns the ClaimStore. Progress goes to a callback. What goes wrong is never swallowed: a
+failure to read the articles raises; a cache that cannot be opened or a damaged corrections table does not stop
+the corpus, and is named in the store's problems, where the CLI prints it and the app lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kzview.ingest.files import DEFAULT_MAX_BYTES
+from kzview.model import LoadProblem
+
+if TYPE_CHECKING:
+    from kzview.cache import ClaimCache
+    from kzview.corrections import Correction
+    from kzview.ingest import ReadMemo
+    from kzview.model import Article
+    from kzview.store import ClaimStore
+
+
+@dataclass
+class OpenOptions:
+    paths: list[Path] | None = None  # None: the sample corpus inside the package
+    lexicon: Path | None = None  # the user's vocabulary merged over the shipped one
+    qualifiers: Path | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    use_cache: bool = True
+    db: Path | None = None  # the user's verdict database: its corrections go on top (None: no corrections)
+    db_also: Sequence[Path] = ()  # other databases of the corpus, read only
+    corrections: list[Correction] | None = None  # given: used instead of reading `db`
+    workers: int | None = None
+    # for watch-mode reloads: what the last load read and cleaned, and an in-memory cache when there is no other
+    memo: ReadMemo | None = None
+    known: dict[tuple[str, str], Article] | None = field(default=None, repr=False)
+    fallback_cache: ClaimCache | None = field(default=None, repr=False)
+
+
+def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | None = None) -> ClaimStore:
+    from kzview.cache import ClaimCache, cache_path
+    from kzview.extract.lexicon import load_lexicon
+    from kzview.ingest import bundled_corpus_path
+    from kzview.store import load_store
+
+    lex = load_lexicon(options.lexicon, options.qualifiers)
+    notes: list[LoadProblem] = []
+    cache = None
+    stdin = "-" in [str(p) for p in options.paths or []]
+    if options.use_cache and not stdin:
+        where = cache_path(options.paths, bundled_corpus_path())
+        try:
+            cache = ClaimCache(where)
+        except Exception as exc:  # noqa: BLE001 - no cache is slower, never wrong: said, and the corpus loads
+            notes.append(LoadProblem(path=str(where), reason=f"the claim cache cannot be used ({exc}); read afresh"))
+    corrections = options.corrections
+    if corrections is None:
+        corrections = _corrections(options, notes)
+    try:
+        store = load_store(
+            options.paths,
+            lex,
+            cache=cache or options.fallback_cache,
+            max_bytes=options.max_bytes,
+            progress=progress,
+            workers=options.workers,
+            known=options.known,
+            corrections=corrections,
+            memo=options.memo,
+        )
+    finally:
+        if cache is not None:
+            cache.close()
+    store.problems.extend(notes)
+    return store
+
+
+def _corrections(options: OpenOptions, notes: list[LoadProblem]) -> list[Correction]:
+    from kzview.verdicts import read_corrections
+
+    if options.db is None:
+        return []
+    try:
+        return read_corrections(options.db, options.db_also)
+    except Exception as exc:  # noqa: BLE001 - a damaged table: the articles as the machine reads them, and said
+        notes.append(LoadProblem(path=str(options.db), reason=f"corrections cannot be read ({exc}); not applied"))
+        return []
