@@ -62,7 +62,9 @@ def _extract_parallel(
     import multiprocessing as mp
 
     _start_resource_tracker()
-    bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start)  # entities stay in the parent
+    bare = CorpusContext(  # entities stay in the parent
+        ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places
+    )
     size = max(50, min(400, len(articles) // (workers * 8) or 1))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
     results: list[list[list[Claim]] | None] = [None] * len(chunks)

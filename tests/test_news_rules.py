@@ -419,3 +419,18 @@ def test_page_labels_are_not_headlines(label):
         "a1", f"{label}\n\nCoastguard says four rescued from sinking yacht\n\nFour people were saved."
     )
     assert a.title.startswith("Coastguard")
+
+
+def test_a_place_only_one_lead_names_is_a_part_of_the_event(tmp_path):
+    """A place several outlets open with is the event's own (no scope); a place one article's lead names beside
+    others' country-wide figures is a part of it, checked against the whole."""
+    write(tmp_path, "a.txt", "Floods in Ruritania\n\nAcross Ruritania, dozens of people died in the floods.")
+    write(tmp_path, "b.txt", "Floods in Ruritania\n\nMore than 100 people died in Ostburg, officials said.")
+    write(tmp_path, "c.txt", "Floods in Ruritania\n\nAt least 30 people died in Ruritania, police said.")
+    store = build_store(load_corpus([tmp_path]))
+    b = next(c for c in store.claims if c.article == "b" and c.kind != "date")
+    assert b.scope == "Ostburg"
+    write(tmp_path, "d.txt", "Floods toll rises\n\nFourteen people died in Ostburg, the mayor said.")
+    write(tmp_path, "e.txt", "Floods toll rises\n\nSixteen people died in Ostburg, police said.")
+    again = build_store(load_corpus([tmp_path]))
+    assert all(c.scope is None for c in again.claims if c.article in ("d", "e") and c.kind != "date")

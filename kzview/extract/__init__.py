@@ -51,6 +51,9 @@ class CorpusContext:
     entities: tuple[Entity, ...] = ()
     spellings: dict[str, str] = field(default_factory=dict)
     story_start: dt.date | None = None  # the story's first day: a sentence dated before it tells of another event
+    # places the headlines or leads of two articles or more name: a place only one article's lead names ("killed in
+    # Santiago" beside "across Chile") is a part of the event, not the event's own place. None: one article.
+    shared_places: frozenset[str] | None = None
 
 
 def _country_rx(lex: Lexicon) -> re.Pattern[str]:
@@ -68,7 +71,25 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     dates = sorted(a.date for a in articles if a.date)
     anchor = dates[len(dates) // 2] if dates else None
     entities, spellings = build_entities(articles, lex.countries)
-    return CorpusContext(places, anchor, tuple(entities), spellings, story_start(dates))
+    return CorpusContext(places, anchor, tuple(entities), spellings, story_start(dates), _shared_places(articles))
+
+
+def _shared_places(articles: list[Article]) -> frozenset[str] | None:
+    if len(articles) < 2:
+        return None
+    named: Counter[str] = Counter()
+    for a in articles:
+        named.update(_opening_places(a))
+    return frozenset(p for p, k in named.items() if k >= 2)
+
+
+def _opening_places(a: Article) -> frozenset[str]:
+    """The places an article's headline and lead (its first sentence after the headline) name."""
+    text, title = a.text, a.title_span
+    if title is None:
+        return frozenset()
+    lead = next((sp for sp in split_sentences(text) if sp[0] >= title[1] and text[sp[0] : sp[1]].strip()), None)
+    return headline_names(a.title) | (lead_places(text[lead[0] : lead[1]]) if lead else frozenset())
 
 
 def story_start(dates: list[dt.date]) -> dt.date | None:
@@ -206,11 +227,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     event_places = ctx.event_places
     if has_body:
         lead = next((sp for sp in sentences if sp[0] >= title[1] and outside(*sp)), None)  # type: ignore[index]
-        event_places = (
-            event_places
-            | headline_names(article.title)
-            | (lead_places(text[lead[0] : lead[1]]) if lead else frozenset())
-        )
+        opening = lead_places(text[lead[0] : lead[1]]) if lead else frozenset()
+        if ctx.shared_places is not None:
+            opening = opening & (ctx.shared_places | headline_names(article.title))
+        event_places = event_places | headline_names(article.title) | opening
     antecedent_subject: str | None = None
     antecedent_topic: str | None = None
 
@@ -409,5 +429,6 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
 def context_key(ctx: CorpusContext) -> str:
     """What of the corpus context extraction depends on (attribution names are applied after, see below)."""
     raw = "|".join(sorted(ctx.event_places)) + "#" + (ctx.anchor.isoformat() if ctx.anchor else "")
+    raw += "#" + ("|".join(sorted(ctx.shared_places)) if ctx.shared_places is not None else "-")
     raw += "#" + (ctx.story_start.isoformat() if ctx.story_start else "")
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
