@@ -393,16 +393,36 @@ def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:
 
     path, others = db_path(args), other_dbs(args)
     if path.exists() or others:
+        # A report only reads the user's work: every database is opened read only, through an empty one in
+        # memory, so exporting never writes to (or creates) the verdict database, damaged or not.
+        sources = [p for p in (path, *others) if p.exists()]
+        problem = ""
         try:
-            # with no database of its own yet, the others are read through an empty one in memory (none is created)
-            store.attach_verdicts(VerdictStore(path if path.exists() else ":memory:", also_read=others))
+            vs = VerdictStore(":memory:", also_read=sources)
+            if path.exists() and path not in vs.read_only_sources:
+                problem = "it is not a database kzview can read"
+            else:
+                store.attach_verdicts(vs)
         except sqlite3.DatabaseError as exc:
+            problem = str(exc)
+        if problem:
+            from kzview.verdicts import salvage
+
+            saved, lost = salvage(path)
+            if not saved:
+                print(
+                    f"kzview: {path}: the verdict database cannot be read ({problem}); no report written. "
+                    "Keep the file: `sqlite3 FILE .recover` can often save its rows.",
+                    file=sys.stderr,
+                )
+                return 1
             print(
-                f"kzview: {path}: the verdict database cannot be read ({exc}); no report written. "
-                "Keep the file: `sqlite3 FILE .recover` can often save its rows.",
+                f"kzview: {path}: the verdict database is damaged ({problem}); the report carries the "
+                f"{len(saved)} verdicts still readable{f' ({lost} rows lost)' if lost else ''}. The file is left "
+                "as it was: keep it, and try `sqlite3 FILE .recover` for the rest.",
                 file=sys.stderr,
             )
-            return 1
+            store.show_verdicts(saved)
     author = args.author or os.environ.get("KZVIEW_AUTHOR") or "kzview user"
     review_url = args.review_url or os.environ.get("KZVIEW_REVIEW_URL") or ""
     text = render(store, args.format, author, review_url)

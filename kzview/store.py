@@ -133,6 +133,15 @@ class ClaimStore:
         return out
 
     # -- verdicts: the user's work, written through to SQLite --------------------------------------------------
+    def show_verdicts(self, verdicts: list[Verdict]) -> None:
+        """Verdicts read from somewhere no store can be opened on (a damaged database's salvage): shown and
+        exported, re-anchored like any, never written."""
+        self.verdict_store = None
+        self.verdicts = {}
+        for v in verdicts:
+            v = self._reanchored(v)
+            self.verdicts[(v.target_kind, v.target_id)] = v
+
     def attach_verdicts(self, verdict_store: VerdictStore) -> None:
         self.verdict_store = verdict_store
         self._load_verdicts()

@@ -171,8 +171,44 @@ def _latest(db: sqlite3.Connection, where: str = "", args: tuple = ()) -> list[t
             f"{where} GROUP BY target_kind, target_id) last ON v.seq = last.seq",
             args,
         ).fetchall()
+    except sqlite3.OperationalError:
+        return []  # no verdict table (yet): nothing judged; a damaged file raises, and is salvaged by the caller
+
+
+def salvage(path: Path) -> tuple[list[Verdict], int]:
+    """The verdicts that can still be read from a damaged database, read only (the file is never written), and
+    how many rows could not be: rows are read in ranges of `seq`, and a range that fails is halved until the
+    damaged rows are fenced off. The latest verdict of each target stands, as in `VerdictStore.all`."""
+    from urllib.parse import quote
+
+    try:
+        db = sqlite3.connect("file:" + quote(str(path.absolute())) + "?mode=ro&immutable=1", uri=True)
+        top = db.execute("SELECT max(seq) FROM verdict").fetchone()[0] or 0
     except sqlite3.Error:
-        return []
+        return [], 0
+    rows: list[tuple] = []
+    lost = 0
+    query = (
+        "SELECT seq, target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor, undone FROM verdict "
+        "WHERE seq BETWEEN ? AND ?"
+    )
+    todo = [(1, int(top))]
+    while todo:
+        lo, hi = todo.pop()
+        try:
+            rows.extend(db.execute(query, (lo, hi)).fetchall())
+        except sqlite3.Error:
+            if lo == hi:
+                lost += 1
+            else:
+                mid = (lo + hi) // 2
+                todo += [(lo, mid), (mid + 1, hi)]
+    db.close()
+    latest: dict[tuple[str, str], tuple] = {}
+    for r in sorted(rows):
+        if not r[9]:
+            latest[(r[1], r[2])] = r[1:9]
+    return [_row(latest[k]) for k in sorted(latest)], lost
 
 
 def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:

@@ -148,3 +148,45 @@ def test_a_very_large_html_page_is_read_in_linear_time(tmp_path, monkeypatch):
     assert [a.title for a in corpus.articles] == ["Fire at the depot"]
     assert "Twelve workers were hurt" in corpus.articles[0].text and "Home" not in corpus.articles[0].text
     assert any("very large page" in p.reason for p in corpus.problems)
+
+
+def test_export_on_a_damaged_database_saves_the_readable_verdicts(tmp_path):
+    """Many verdicts, then one page in the middle of the file overwritten: the report carries every verdict still
+    readable, says how many rows were lost, and the file is never touched."""
+    from kzview.ingest import load_corpus
+    from kzview.store import build_store
+    from kzview.verdicts import VerdictStore
+
+    corpus = tmp_path / "corpus"
+    for i in range(3):
+        write(corpus, f"a{i}.txt", f"Storm report {i}\n\n{10 + i} people died in the storm, officials said.")
+    store = build_store(load_corpus([corpus]))
+    claims = [c for c in store.claims if c.kind != "date"]
+    db = tmp_path / "v.db"
+    vs = VerdictStore(db)
+    for n in range(600):  # enough rows to fill many pages
+        c = claims[n % len(claims)]
+        vs.set(
+            "claim",
+            c.id,
+            "disputed",
+            note=f"note {n} " + "x" * 200,
+            where=f'[["{c.article}", {c.start}, {c.end}, "{c.surface}", ""]]',
+        )
+    vs.close()
+    data = bytearray(db.read_bytes())
+    page = 4096
+    middle = (len(data) // page // 2) * page
+    data[middle + 8 : middle + page] = b"\xff" * (page - 8)  # one leaf page's cells are garbage now
+    db.write_bytes(bytes(data))
+    before = db.read_bytes()
+    out = subprocess.run(
+        [sys.executable, "-m", "kzview.cli", "export", str(corpus), "--db", str(db), "--format", "json", "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in out.stderr
+    assert db.read_bytes() == before  # never touched
+    assert out.returncode == 0 and "damaged" in out.stderr and "still readable" in out.stderr
+    assert "disputed" in out.stdout  # the readable verdicts are in the report
