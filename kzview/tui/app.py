@@ -28,6 +28,7 @@ from kzview.model import Article, Verdict
 from kzview.safe import one_line
 from kzview.store import ClaimStore
 from kzview.tui.commands import KzviewCommands
+from kzview.tui.messages import CorrectionWanted, JumpToClaim, VerdictWanted
 from kzview.tui.screens.help import HelpScreen
 from kzview.tui.widgets.article_list import ArticleList, ArticlesPane
 from kzview.tui.widgets.article_view import ArticleView
@@ -484,15 +485,12 @@ class KzviewApp(App[int]):
         self.query_one("#groups", GroupTable).show_group(groups[0])
         self._focus_pane("groups")
 
-    def on_evidence_screen_jump(self, event) -> None:  # noqa: ANN001
+    @on(JumpToClaim)
+    def _jump_wanted(self, event: JumpToClaim) -> None:
         self.jump_to_claim(event.claim_id)
 
-    def on_evidence_screen_verdict_wanted(self, event) -> None:  # noqa: ANN001
-        self.ask_verdict(event.kind, event.target_id)
-
-    @on(GroupTable.VerdictWanted)
-    @on(ArticleView.VerdictWanted)
-    def _verdict_wanted(self, event) -> None:  # noqa: ANN001
+    @on(VerdictWanted)
+    def _verdict_wanted(self, event: VerdictWanted) -> None:
         self.ask_verdict(event.kind, event.target_id)
 
     def jump_to_group(self, group_id: str) -> None:
@@ -593,8 +591,8 @@ class KzviewApp(App[int]):
         except OSError:
             print(f"kzview: {len(rows)} verdicts could not be saved: {rows}", file=sys.stderr)
 
-    @on(ArticleView.CorrectionWanted)
-    def _correct(self, event: ArticleView.CorrectionWanted) -> None:
+    @on(CorrectionWanted)
+    def _correct(self, event: CorrectionWanted) -> None:
         """A correction is the user's work: saved at once, then the corpus is read again with it on top."""
         import getpass
         import json

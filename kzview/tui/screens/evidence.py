@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content, Span
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -15,6 +14,7 @@ from kzview.compare import figure_words
 from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
+from kzview.tui.messages import JumpToClaim, VerdictWanted
 from kzview.tui.widgets.conflict_table import STATUS_CELL, timeline, what_words
 from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
@@ -74,17 +74,6 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
 
     LIMIT = 500  # cards shown; the report and exports carry every figure
 
-    class Jump(Message):
-        def __init__(self, claim_id: str) -> None:
-            super().__init__()
-            self.claim_id = claim_id
-
-    class VerdictWanted(Message):
-        def __init__(self, kind: str, target_id: str) -> None:
-            super().__init__()
-            self.kind = kind
-            self.target_id = target_id
-
     def __init__(self, store: ClaimStore, group_id: str) -> None:
         super().__init__()
         self.store = store
@@ -141,15 +130,15 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
         c = self._current()
         if c is not None:
             self.dismiss(None)
-            self.app.post_message(self.Jump(c.id))
+            self.app.post_message(JumpToClaim(c.id))
 
     def action_verdict_claim(self) -> None:
         c = self._current()
         if c is not None:
-            self.app.post_message(self.VerdictWanted("claim", c.id))
+            self.app.post_message(VerdictWanted("claim", c.id))
 
     def action_verdict_group(self) -> None:
-        self.app.post_message(self.VerdictWanted("group", self.group_id))
+        self.app.post_message(VerdictWanted("group", self.group_id))
 
     def action_close(self) -> None:
         self.dismiss(None)

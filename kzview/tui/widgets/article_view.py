@@ -22,6 +22,7 @@ from textual.strip import Strip
 from kzview.model import Article, Claim, Status
 from kzview.safe import display_text
 from kzview.store import ClaimStore
+from kzview.tui.messages import CorrectionWanted, VerdictWanted
 
 GUTTER = 3
 MARKERS = {Status.CONFLICT: "✗", Status.UPDATE: "↗", Status.CONSISTENT: "✓", Status.SINGLE: "·"}
@@ -115,25 +116,6 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("pageup,b", "page_up", "Page up", show=False, id="article.page_up"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="article.page_down"),
     ]
-
-    class VerdictWanted(Message):
-        def __init__(self, kind: str, target_id: str) -> None:
-            super().__init__()
-            self.kind = kind
-            self.target_id = target_id
-
-    class CorrectionWanted(Message):
-        """The user corrects the machine's reading of a figure (`claim_id`), or adds one it missed (`missed`: the
-        article and the span of its words): `changes` as kzview.corrections takes them."""
-
-        def __init__(
-            self, claim_id: str, changes: dict, note: str = "", missed: tuple[str, int, int] | None = None
-        ) -> None:
-            super().__init__()
-            self.claim_id = claim_id
-            self.changes = changes
-            self.note = note
-            self.missed = missed
 
     class ClaimChosen(Message):
         """The user asked to see the group of the figure under the cursor."""
@@ -307,7 +289,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_not_a_figure(self) -> None:
         if self.current is not None and self.current < len(self.figures):
-            self.post_message(self.CorrectionWanted(self.figures[self.current].id, {"not_a_figure": True}))
+            self.post_message(CorrectionWanted(self.figures[self.current].id, {"not_a_figure": True}))
         else:
             self.app.notify("Move to a figure first (n / p).", markup=False)
 
@@ -321,7 +303,7 @@ class ArticleView(ScrollView, can_focus=True):
 
         def done(result: tuple[dict, str] | None) -> None:
             if result is not None:
-                self.post_message(self.CorrectionWanted(claim.id, result[0], result[1]))
+                self.post_message(CorrectionWanted(claim.id, result[0], result[1]))
 
         self.app.push_screen(CorrectScreen(claim, self.store.article_label(claim.article)), done)
 
@@ -336,13 +318,13 @@ class ArticleView(ScrollView, can_focus=True):
         def done(result: tuple[int, int, dict, str] | None) -> None:
             if result is not None:
                 start, end, changes, note = result
-                self.post_message(self.CorrectionWanted("", changes, note, missed=(article.id, start, end)))
+                self.post_message(CorrectionWanted("", changes, note, missed=(article.id, start, end)))
 
         self.app.push_screen(MissedScreen(article.text, around, article.title or article.id), done)
 
     def action_verdict(self) -> None:
         if self.current is not None and self.current < len(self.figures):
-            self.post_message(self.VerdictWanted("claim", self.figures[self.current].id))
+            self.post_message(VerdictWanted("claim", self.figures[self.current].id))
         else:
             self.app.notify("Move to a figure first (n / p).", markup=False)
 

@@ -15,6 +15,7 @@ from kzview.compare import figure_words
 from kzview.model import Claim, ClaimGroup, Status
 from kzview.safe import one_line
 from kzview.store import ClaimStore
+from kzview.tui.messages import VerdictWanted
 from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
 
 STATUS_CELL = {
@@ -131,12 +132,6 @@ class GroupTable(CursorList):
         def __init__(self, group_id: str) -> None:
             super().__init__()
             self.group_id = group_id
-
-    class VerdictWanted(Message):
-        def __init__(self, kind: str, target_id: str) -> None:
-            super().__init__()
-            self.kind = kind
-            self.target_id = target_id
 
     class FilterWanted(Message):
         pass
@@ -341,7 +336,7 @@ class GroupTable(CursorList):
 
     def action_verdict(self) -> None:
         if self.selected_group_id:
-            self.post_message(self.VerdictWanted("group", self.selected_group_id))
+            self.post_message(VerdictWanted("group", self.selected_group_id))
 
     def action_filter(self) -> None:
         self.post_message(self.FilterWanted())
