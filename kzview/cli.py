@@ -26,6 +26,7 @@ COMMANDS = {
     "export": "the triage report with verdicts: Markdown, CSV, JSON or schema.org ClaimReview",
     "correct": "correct the machine's reading of a figure, or add one it missed (kept with your verdicts)",
     "corrections": "the corrections in force, as JSON, or as a gold file `kzview eval` scores against",
+    "extract": "extract and compare once, into a claim store (a directory of Parquet files) every command reads",
 }
 
 _DESCRIPTION = """\
@@ -40,6 +41,7 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview correct PATH --claim ID (--not-a-figure | --topic T | --interval LO..HI | --event E ...)
   kzview correct PATH --missed ARTICLE:START:END --topic T --interval LO..HI   a figure kzview missed
   kzview corrections PATH [--format json|gold]   the corrections in force; gold: for `kzview eval`
+  kzview extract PATH ... --out STORE     a claim store (Parquet) that `kzview STORE`, claims, conflicts read
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
   kzview eval GOLD.json CLUSTER            score one cluster against its cue-based gold (realnews format)
   kzview eval --realnews [DIR] [--readme README.md]   score every cluster that has gold, one table
@@ -132,6 +134,8 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     )
     if name == "conflicts":
         p.add_argument("--hide-single", action="store_true", help="leave out groups that only one article gives")
+    if name == "extract":
+        p.add_argument("--out", type=Path, required=True, metavar="STORE", help="the claim store directory to write")
     if name == "corrections":
         for action in p._actions:
             if action.dest == "format":
@@ -332,13 +336,21 @@ def run_command(name: str, argv: list[str]) -> int:
         parser.error("name a gold file, or --realnews")
     if name == "correct":
         return _run_correct(args)
-    store = _load(args)
+    from kzview.parquet import StoreError
+
+    try:
+        store = _load(args)
+    except StoreError as exc:
+        print(f"kzview: {exc}", file=sys.stderr)
+        return 1
     _report_problems(store)
     if not store.articles:
         print("kzview: no article could be read", file=sys.stderr)
         return 1
     if name == "export":
         return _run_export(args, store)
+    if name == "extract":
+        return _run_extract(args, store)
     if name == "corrections":
         return _run_corrections(args, store)
     fmt = args.format or ("table" if sys.stdout.isatty() else "json")
@@ -382,6 +394,37 @@ def other_dbs(args: argparse.Namespace) -> list[Path]:
     if getattr(args, "db", None):
         return []
     return other_db_paths(db_path(args), args.paths or None, bundled_corpus_path())
+
+
+def _run_extract(args: argparse.Namespace, store: ClaimStore) -> int:
+    from kzview.parquet import write_store
+
+    if store.applied:
+        # the store holds the machine's reading (derived data); the user's corrections stay in the database and
+        # go on top whenever the store is read
+        from kzview.opening import OpenOptions, open_corpus
+
+        store = open_corpus(
+            OpenOptions(
+                paths=args.paths or None,
+                lexicon=args.lexicon,
+                qualifiers=args.qualifiers,
+                max_bytes=int(args.max_size * 1024 * 1024),
+                use_cache=not args.no_cache,
+                corrections=[],
+            )
+        )
+    try:
+        manifest = write_store(store, args.out)
+    except OSError as exc:
+        print(f"kzview: cannot write the claim store {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    n = manifest["counts"]
+    print(
+        f"kzview: wrote {args.out}: {n['articles']:,} articles, {n['claims']:,} claims, {n['groups']:,} groups",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _run_export(args: argparse.Namespace, store: ClaimStore) -> int:

@@ -20,6 +20,7 @@ from kzview.model import LoadProblem
 if TYPE_CHECKING:
     from kzview.cache import ClaimCache
     from kzview.corrections import Correction
+    from kzview.extract.lexicon import Lexicon
     from kzview.ingest import ReadMemo
     from kzview.model import Article
     from kzview.store import ClaimStore
@@ -49,6 +50,11 @@ def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | Non
     from kzview.store import load_store
 
     lex = load_lexicon(options.lexicon, options.qualifiers)
+    if options.paths and len(options.paths) == 1:
+        from kzview.parquet import is_store
+
+        if is_store(options.paths[0]):
+            return _open_store(options, lex)
     notes: list[LoadProblem] = []
     cache = None
     stdin = "-" in [str(p) for p in options.paths or []]
@@ -90,3 +96,49 @@ def _corrections(options: OpenOptions, notes: list[LoadProblem]) -> list[Correct
     except Exception as exc:  # noqa: BLE001 - a damaged table: the articles as the machine reads them, and said
         notes.append(LoadProblem(path=str(options.db), reason=f"corrections cannot be read ({exc}); not applied"))
         return []
+
+
+def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
+    """A claim store (kzview.parquet): read as it is when whole and current; else rebuilt from its own article
+    texts (and written again where it can be), and said."""
+    from kzview import __version__
+    from kzview.cache import code_key
+    from kzview.ingest import Corpus
+    from kzview.parquet import StoreError, read_store, rebuild_texts, write_store
+    from kzview.store import build_store
+
+    path = options.paths[0]  # type: ignore[index]
+    notes: list[LoadProblem] = []
+    corrections = options.corrections if options.corrections is not None else _corrections(options, notes)
+    made_by = {"program": f"kzview {__version__}", "lexicon": lex.fingerprint[:16], "code": code_key()[:16]}
+    store, why = read_store(path, made_by)
+    if store is None:
+        articles = rebuild_texts(path)
+        if articles is None:
+            raise StoreError(
+                f"{path}: the claim store is damaged ({why}) and its articles cannot be read; extract again"
+            )
+        store = build_store(Corpus(articles=list(articles)), lex)
+        notes.append(LoadProblem(path=str(path), reason=f"the claim store was rebuilt from its articles ({why})"))
+        try:
+            write_store(store, path)
+        except OSError:
+            pass  # a read-only store: rebuilt again next time, still never shown damaged
+    if corrections:
+        # the user's corrections go on top of the stored claims, then the comparison runs again (never written)
+        from kzview.compare import compare
+        from kzview.corrections import apply_corrections
+        from kzview.store import ClaimStore, article_labels
+
+        claims, applied = apply_corrections(store.claims, store.articles, corrections)
+        corrected = ClaimStore(
+            articles=store.articles,
+            claims=claims,
+            groups=compare(claims, lex, article_labels(store.articles)),
+            problems=store.problems,
+            entities=store.entities,
+        )
+        corrected.applied, corrected.lexicon = applied, store.lexicon
+        store = corrected
+    store.problems.extend(notes)
+    return store

@@ -1,0 +1,179 @@
+"""A claim store on disk: a directory of Parquet files that `kzview STORE`, `claims`, `conflicts` and `export` read
+as they read articles (`kzview extract PATH ... --out STORE` writes it).
+
+    STORE/manifest.json      what made it (program, vocabulary, code), each article's content hash, and a BLAKE2
+                             digest of every part
+    STORE/articles.parquet   the articles: metadata and the texts the panes show
+    STORE/claims.parquet     one row per claim, a column per field (Parquet dictionary-encodes the repeated strings)
+    STORE/groups.parquet     one row per group, its claim and article ids as list columns
+    STORE/entities.parquet   the entity index
+
+Derived data is verified before it is shown: a part whose digest does not match is damaged, and the store is then
+rebuilt from its own article texts (re-extracted and compared afresh), never shown as it is. A store made by
+another program version or vocabulary is stale, and is rebuilt the same way. The JSON that comes out of a store is
+the JSON that comes out of the articles it was made from.
+
+pyarrow is imported only here, and only when a store is written or read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kzview.store import ClaimStore
+
+MANIFEST = "manifest.json"
+FORMAT = "kzview-claim-store"
+VERSION = 1
+PARTS = ("articles", "claims", "groups", "entities")
+_JSON_COLUMNS = {"claims": ("machine",), "groups": ("agreeing",)}  # nested values kept as JSON text
+
+
+class StoreError(Exception):
+    """A claim store that cannot be read or written; the message is for people."""
+
+
+def is_store(path: Path) -> bool:
+    """Whether `path` is a claim store directory (its manifest names the format)."""
+    manifest = path / MANIFEST
+    if not path.is_dir() or not manifest.is_file():
+        return False
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8")).get("format") == FORMAT
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _rows(store: ClaimStore, part: str) -> list[dict[str, Any]]:
+    if part == "articles":
+        return [a.model_dump(mode="json") for a in store.articles]
+    from kzview.model import to_json
+
+    if part == "claims":
+        rows = [to_json(c) for c in store.claims]
+    elif part == "groups":
+        rows = [to_json(g) for g in store.groups]
+    else:
+        return [e.model_dump(mode="json") for e in store.entities]
+    for row in rows:
+        for name in _JSON_COLUMNS.get(part, ()):
+            row[name] = json.dumps(row.get(name), sort_keys=True)
+    return rows
+
+
+def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
+    """Write `store` to the directory `out` (created; its parts replaced whole, the manifest last, so a store
+    killed half-written has no manifest that matches it and is read as damaged, never as half)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out.mkdir(parents=True, exist_ok=True)
+    manifest_path = out / MANIFEST
+    if manifest_path.exists():
+        manifest_path.unlink()  # the old manifest goes first: parts being replaced are never trusted
+    parts: dict[str, str] = {}
+    for part in PARTS:
+        rows = _rows(store, part)
+        table = pa.Table.from_pylist(rows) if rows else pa.table({})
+        tmp = out / f".{part}.parquet.tmp"
+        pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
+        tmp.replace(out / f"{part}.parquet")
+        parts[f"{part}.parquet"] = _digest(out / f"{part}.parquet")
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "made_by": store.made_by,
+        "articles": {a.id: hashlib.sha256(a.text.encode("utf-8")).hexdigest() for a in store.articles},
+        "parts": parts,
+        "counts": {"articles": len(store.articles), "claims": len(store.claims), "groups": len(store.groups)},
+        "problems": [p.model_dump(mode="json") for p in store.problems],
+    }
+    tmp = out / f".{MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+    tmp.replace(manifest_path)
+    return manifest
+
+
+def _table(path: Path) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(path).to_pylist()
+
+
+def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, str]:
+    """The store in `path` when every part is whole and it was made by this program and vocabulary, else None
+    and the reason (then `rebuild_texts` still gives its articles when their part is whole)."""
+    from pydantic import TypeAdapter
+
+    from kzview.model import Article, ClaimGroup, Entity, LoadProblem
+    from kzview.store import ClaimStore
+
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{path}: the store's manifest cannot be read ({exc})") from exc
+    damaged = [name for name, digest in manifest.get("parts", {}).items() if not _whole(path / name, digest)]
+    if damaged:
+        return None, f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"
+    if (
+        manifest.get("made_by", {}).get("lexicon") != made_by["lexicon"]
+        or manifest.get("made_by", {}).get("code") != made_by["code"]
+    ):
+        return None, "made by another version of kzview or another vocabulary"
+    try:
+        rows = {part: _table(path / f"{part}.parquet") for part in PARTS}
+        for part, names in _JSON_COLUMNS.items():
+            for row in rows[part]:
+                for name in names:
+                    row[name] = json.loads(row[name]) if row.get(name) is not None else None
+        from kzview.model import Claim
+
+        store = ClaimStore(
+            articles=TypeAdapter(list[Article]).validate_python(rows["articles"]),
+            claims=TypeAdapter(list[Claim]).validate_python(rows["claims"]),
+            groups=TypeAdapter(list[ClaimGroup]).validate_python(rows["groups"]),
+            problems=TypeAdapter(list[LoadProblem]).validate_python(manifest.get("problems", [])),
+            entities=TypeAdapter(list[Entity]).validate_python(rows["entities"]),
+        )
+    except Exception as exc:  # noqa: BLE001 - whatever does not decode is a miss and a rebuild, never shown
+        return None, f"a part does not decode ({exc.__class__.__name__})"
+    texts = manifest.get("articles", {})
+    if any(hashlib.sha256(a.text.encode("utf-8")).hexdigest() != texts.get(a.id) for a in store.articles):
+        return None, "an article's text does not match its hash"
+    store.lexicon = made_by["lexicon"]
+    return store, ""
+
+
+def rebuild_texts(path: Path) -> list[Any] | None:
+    """The store's own articles, when their part is whole: what a damaged or stale store is rebuilt from."""
+    from pydantic import TypeAdapter
+
+    from kzview.model import Article
+
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        part = path / "articles.parquet"
+        if not _whole(part, manifest.get("parts", {}).get("articles.parquet", "")):
+            return None
+        return TypeAdapter(list[Article]).validate_python(_table(part))
+    except Exception:  # noqa: BLE001 - no articles to rebuild from: the caller says so
+        return None
+
+
+def _whole(path: Path, digest: str) -> bool:
+    try:
+        return bool(digest) and _digest(path) == digest
+    except OSError:
+        return False

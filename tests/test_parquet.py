@@ -1,0 +1,81 @@
+"""The claim store (kzview.parquet): written once by `kzview extract --out`, read by every command with the same
+JSON as the articles give, verified, and rebuilt from its own texts when damaged or stale, never shown damaged."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+pytest.importorskip("pyarrow")
+
+from kzview.cli import main  # noqa: E402
+from kzview.ingest import bundled_corpus_path  # noqa: E402
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def store(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    out = tmp_path / "store"
+    code, _, err = run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))
+    assert code == 0 and "wrote" in err
+    return out
+
+
+@pytest.mark.parametrize("command", ["claims", "conflicts", "entities"])
+def test_a_store_gives_the_json_its_articles_give(store, capsys, command):
+    _, from_articles, _ = run(capsys, command, str(bundled_corpus_path()), "--format", "json", "--no-cache")
+    _, from_store, _ = run(capsys, command, str(store), "--format", "json")
+    assert json.loads(from_store) == json.loads(from_articles) and json.loads(from_store)
+    assert from_store == from_articles  # byte for byte
+
+
+def test_a_damaged_part_is_rebuilt_from_the_stores_own_texts(store, capsys):
+    _, before, _ = run(capsys, "claims", str(store), "--format", "json")
+    part = store / "claims.parquet"
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    part.write_bytes(bytes(data))
+    code, after, err = run(capsys, "claims", str(store), "--format", "json")
+    assert code == 0 and "rebuilt" in err and "claims.parquet" in err
+    assert after == before
+    code, again, err = run(capsys, "claims", str(store), "--format", "json")
+    assert again == before and "rebuilt" not in err  # written again whole
+
+
+def test_a_stale_store_is_rebuilt(store, capsys):
+    manifest = json.loads((store / "manifest.json").read_text())
+    manifest["made_by"]["lexicon"] = "0" * 16
+    (store / "manifest.json").write_text(json.dumps(manifest))
+    code, _, err = run(capsys, "claims", str(store), "--format", "json")
+    assert code == 0 and "another version" in err
+
+
+def test_a_store_with_no_readable_articles_says_so(store, capsys):
+    for part in ("articles.parquet", "claims.parquet"):
+        (store / part).write_bytes(b"not parquet")
+    code, out, err = run(capsys, "claims", str(store), "--format", "json")
+    assert code == 1 and "damaged" in err and "extract again" in err and out == ""
+
+
+def test_corrections_go_on_top_of_a_store_and_never_into_it(store, capsys, tmp_path):
+    _, claims, _ = run(capsys, "claims", str(store), "--format", "json")
+    target = next(c for c in json.loads(claims) if c["topic"] == "deaths")
+    db = tmp_path / "v.db"
+    code, _, _ = run(capsys, "correct", str(store), "--claim", target["id"], "--topic", "injuries", "--db", str(db))
+    assert code == 0
+    _, after, _ = run(capsys, "claims", str(store), "--format", "json", "--db", str(db))
+    fixed = next(c for c in json.loads(after) if c["id"] == target["id"])
+    assert fixed["topic"] == "injuries" and fixed["corrected"]
+    copy = tmp_path / "copy"
+    shutil.copytree(store, copy)
+    _, plain, _ = run(capsys, "claims", str(copy), "--format", "json", "--db", str(tmp_path / "none.db"))
+    assert next(c for c in json.loads(plain) if c["id"] == target["id"])["topic"] == "deaths"
