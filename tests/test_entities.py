@@ -58,3 +58,29 @@ def test_samples_entity_index(sample_store):
     assert {"CSTO", "OTSC", "OVKS"} <= set(csto.spellings) and len(csto.articles) == 5
     tok = next(e for e in sample_store.entities if "Tokayev" in e.name)
     assert {"Tokayev", "Kassym Jomart Tokayevm", "Kassym-Shomart Tokayev"} <= set(tok.spellings)
+
+
+def test_places_are_not_people_and_a_name_is_its_most_common_spelling(tmp_path):
+    from conftest import write
+
+    from kzview.ingest import load_corpus
+    from kzview.store import build_store
+
+    write(tmp_path, "a.txt", "Fire in Ostburg\n\nMaria Lindqvist said the fire began on Harbour Boulevard in Ostburg.")
+    write(tmp_path, "b.txt", "Ostburg fire\n\nLindqvist said crews from Northern Ostburg reached Harbour Boulevard.")
+    write(
+        tmp_path,
+        "c.txt",
+        "Ostburg fire\n\nLindqvist said a second fire broke out near Ostburg, at Tolvane Foods. "
+        "Tolvane Foods staff fled.",
+    )
+    write(tmp_path, "d.txt", "Ostburg fire\n\nJon Berg and Ada Berg ran the shop. Berg said it was lost.")
+    store = build_store(load_corpus([tmp_path]))
+    kinds = {e.name: e.kind for e in store.entities}
+    assert kinds["Harbour Boulevard"] == "place" and kinds["Ostburg"] == "place"
+    assert kinds.get("Northern Ostburg", "place") == "place"
+    assert kinds["Tolvane Foods"] != "person"
+    lindqvist = next(e for e in store.entities if "Maria Lindqvist" in e.spellings)
+    assert lindqvist.name == "Lindqvist" and lindqvist.kind == "person"  # its most common spelling
+    # "Berg" alone could be either Berg: it is joined to neither
+    assert not any({"Jon Berg", "Ada Berg"} <= set(e.spellings) for e in store.entities)

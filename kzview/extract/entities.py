@@ -20,10 +20,12 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from kzview.dates import CALENDAR_WORDS
+from kzview.extract.numbers import WORD_VALUES
 from kzview.model import Article, Entity
 
 _WORD = r"(?:[A-Z][\w’'\-]*[A-Za-z]|[A-Z]{2,6})"
 # Capitalised words joined on one line by spaces and the small words of names ("Organization of the ...").
+_CONTRACTION = re.compile(r"^I(?:['’](?:m|ll|ve|d))$")
 _NAME = re.compile(rf"\b{_WORD}(?:[^\S\n]+(?:(?:of|the|for|de|du|la|al)[^\S\n]+)*{_WORD})*")
 _TITLES = {
     "President",
@@ -194,9 +196,52 @@ class Known:
 
 
 @cache
+def _aliases() -> dict:
+    return tomllib.loads(resources.files("kzview.data").joinpath("aliases.toml").read_text("utf-8"))
+
+
+@cache
 def known_entities() -> tuple[Known, ...]:
-    data = tomllib.loads(resources.files("kzview.data").joinpath("aliases.toml").read_text("utf-8"))
+    data = _aliases()
     return tuple(Known(e["name"], e.get("kind", "organization"), tuple(e.get("aliases", []))) for e in data["entity"])
+
+
+@cache
+def _kind_words() -> dict[str, frozenset[str]]:
+    kinds = _aliases().get("kinds", {})
+    return {k: frozenset(w.lower() for w in v) for k, v in kinds.items()}
+
+
+def _kind_of(name: str, found: list[tuple[str, int, int, str]], texts: dict[str, str], countries: set[str]) -> str:
+    """An unknown name's kind, by its words and by where it is mentioned: a place ("Roosevelt Boulevard",
+    "Northeast Philadelphia", a name most mentions of which follow "in", "near", "from"), an organization or a
+    thing ("Kraft Foods", "the Kraft shooting"), a person (two to three title-case words and nothing else), or a
+    name."""
+    words = _norm(name).split()
+    kinds = _kind_words()
+    if _norm(name) in countries:
+        return "place"
+    if words[-1] in kinds.get("place_words", ()) or (len(words) > 1 and words[0] in kinds.get("place_openers", ())):
+        return "place"
+    if any(w in _ORGISH or w in ("ministry", "minister", "organization") for w in words):
+        return "organization"
+    if any(w in kinds.get("thing_words", ()) for w in words):
+        return "name"
+    preps = kinds.get("place_prepositions", frozenset())
+    located = 0
+    for article, s, _, _ in found:
+        before = texts.get(article, "")[max(0, s - 12) : s].split()
+        if before and before[-1].lower() in preps:
+            located += 1
+    if found and located * 2 > len(found):
+        return "place"  # most mentions say where: "in Ostburg", "near Ostburg"
+    if (
+        1 < len(words) <= 3
+        and not any(w.isupper() and len(w) > 1 for w in name.split())  # "NBC Philadelphia": a network's name
+        and _person_like(_norm(name), countries)
+    ):
+        return "person"
+    return "name"
 
 
 def _norm(s: str) -> str:
@@ -239,8 +284,8 @@ def find_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, s
         if not words:
             continue
         surface = " ".join(words)
-        if len(surface) < 2 or surface in _SKIP:
-            continue
+        if len(surface) < 2 or surface in _SKIP or surface.lower() in WORD_VALUES or _CONTRACTION.search(surface):
+            continue  # "Two" opening a headline, "I'm": a capital, not a name
         lone_initial = len(words) == 1 and _sentence_initial(text, s) and not surface.isupper()
         out.append((s, s + len(surface), surface, lone_initial))
     return out
@@ -316,6 +361,7 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
             alias_to_known[_norm(a)] = entry
     known_long = [(a, kn) for a, kn in alias_to_known.items() if len(a.split()) >= 3]
 
+    texts = {a.id: a.text for a in articles}
     mentions: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)  # key -> (article, s, e, surface)
     initial: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     for art in articles:
@@ -350,12 +396,21 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
         last = key.split()[-1]
         if len(last) >= 4:
             blocks[last[:2]].append(key)
+    lone: dict[str, set[str]] = defaultdict(set)  # a one-word key -> the fuller names it could belong to
     for keys in blocks.values():
         keys.sort()
         for i, a in enumerate(keys):
             for b in keys[i + 1 : i + 60]:
                 if _compatible(a, b):
-                    union.union(a, b)
+                    single = [k for k in (a, b) if len(k.split()) == 1]
+                    if len(single) == 1:
+                        lone[single[0]].add(b if single[0] == a else a)
+                    else:
+                        union.union(a, b)
+    for word, fuller in lone.items():
+        people = {union.find(k) for k in fuller}
+        if len(people) == 1:
+            union.union(word, next(iter(fuller)))  # "Brown" is LaTonya Brown only when no other Brown is named
 
     groups: dict[str, list[str]] = defaultdict(list)
     for key in mentions:
@@ -373,17 +428,11 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
         if known:
             name, kind = known.name, known.kind
         else:
-            # The most frequent of the fullest spellings: "Kassym-Jomart Tokayev" over "Tokayev".
-            name = max(surfaces, key=lambda s: (len(s.split()) > 1, surfaces[s], len(s), s))
-            norm = _norm(name)
-            if norm in lower_countries:
-                kind = "place"
-            elif any(w in _ORGISH or w in ("ministry", "minister", "organization") for w in norm.split()):
-                kind = "organization"
-            elif len(norm.split()) > 1 and _person_like(norm, lower_countries):
-                kind = "person"
-            else:
-                kind = "name"
+            # Its most common spelling (the fuller of two as common): what the articles call it most.
+            name = max(surfaces, key=lambda s: (surfaces[s], len(s.split()), len(s), s))
+            found = [m for key in keys for m in mentions[key]]
+            full = max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
+            kind = _kind_of(full, found, texts, lower_countries)
         total = sum(surfaces.values())
         if total < 2 and not known and len(arts) < 2:
             continue  # a name seen once says little about who the sources mention

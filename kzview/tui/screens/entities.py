@@ -44,21 +44,25 @@ class EntitiesScreen(ListKeys, ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for label, key in (
-            ("entity", "name"),
-            ("kind", "kind"),
-            ("articles", "articles"),
-            ("n", "n"),
-            ("spellings", "spellings"),
+        # every column on screen at 80 columns: the name and the articles cut to their share, the spellings the rest
+        width = max(60, self.app.size.width - 8)
+        name_w, arts_w = min(30, max(14, width // 4)), min(24, max(8, width // 7))
+        spell_w = max(12, width - name_w - arts_w - 8 - 4 - 10)
+        for label, key, w in (
+            ("entity", "name", name_w),
+            ("kind", "kind", 8),
+            ("articles", "articles", arts_w),
+            ("n", "n", 4),
+            ("spellings", "spellings", spell_w),
         ):
-            table.add_column(label, key=key)
+            table.add_column(label, key=key, width=w)
         for e in self.entities:
             table.add_row(
-                Text(one_line(e.name, 50)),
+                Text(one_line(e.name, name_w)),
                 Text(e.kind),
-                Text(one_line(" ".join(short_id(a) for a in e.articles), 40)),
+                Text(one_line(" ".join(short_id(a) for a in e.articles), arts_w)),
                 Text(str(e.mentions), justify="right"),
-                Text(one_line(" / ".join(e.spellings), 120)),
+                Text(one_line(" / ".join(e.spellings), spell_w)),
                 key=e.id,
             )
         table.focus()
