@@ -367,6 +367,25 @@ def independent_sources(claims: Iterable[Claim]) -> int:
     return len({("by", c.attribution) if c.attribution else ("article", c.article) for c in claims})
 
 
+def sources_words(claims: Iterable[Claim], labels: dict[str, str] | None = None) -> str:
+    """How many articles give a group's figures and how many independent sources that is, in words, saying why
+    they differ: "4 articles, 2 independent sources (3 of them repeat the ministry)"."""
+    claims = list(claims)
+    articles = {c.article for c in claims}
+    n = len(articles)
+    words = f"{n} article{'s' if n != 1 else ''}"
+    independent = independent_sources(claims)
+    if independent >= n:
+        return words
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.attribution:
+            by_source[c.attribution].add(c.article)
+    repeats = sorted(((len(arts), who) for who, arts in by_source.items() if len(arts) > 1), reverse=True)
+    why = "; ".join(f"{k} of them repeat {who}" for k, who in repeats[:3])
+    return f"{words}, {independent} independent source{'s' if independent != 1 else ''}" + (f" ({why})" if why else "")
+
+
 def agreeing_clusters(figs: list[Fig]) -> list[list[str]]:
     """Within a clash, the sets of figures that agree among themselves (each set shares a common value)."""
     clusters: list[list[Fig]] = []

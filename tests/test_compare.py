@@ -291,3 +291,15 @@ def test_judge_on_hand_built_claims():
     assert v.status == Status.CONFLICT and len(set(v.clash)) == 2
     v = verdict(_claim("a", "x", 12, 12), _claim("b", "x", 12, 12))
     assert v.status == Status.SINGLE
+
+
+def test_sources_in_words_say_why_they_are_fewer_than_the_articles():
+    from dataclasses import replace
+
+    from kzview.compare import sources_words
+
+    claims = [replace(_claim(f"c{i}", f"a{i}", 12, 12), attribution="the ministry") for i in range(3)]
+    claims.append(_claim("c9", "a9", 14, 14))
+    assert sources_words(claims) == "4 articles, 2 independent sources (3 of them repeat the ministry)"
+    assert sources_words(claims[3:]) == "1 article"
+    assert sources_words([_claim("x", "a", 1, 1), _claim("y", "b", 2, 2)]) == "2 articles"

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from kzview.compare import figure_words
+from kzview.compare import figure_words, sources_words
 from kzview.model import Claim, ClaimGroup, Status
 from kzview.safe import one_line
 from kzview.store import ClaimStore
@@ -376,7 +376,7 @@ class ReasonPanel(Widget):
             self.update(Content("Select a row to see why its figures agree or clash."))
             return
         label, _ = STATUS_CELL[g.status]
-        sources = f" · {g.sources} independent source{'s' if g.sources != 1 else ''}" if g.sources else ""
+        sources = " · " + sources_words(self.store.group_claims(g.id)[:2000]) if g.claims else ""
         lines = [f"{label.upper()} — {what_words(g)}{sources}", one_line(g.reason)]
         claims = [self.store.claim_by_id[c] for c in g.claims[:12]]  # never the whole of a huge group
         if g.status == Status.UPDATE:
