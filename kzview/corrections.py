@@ -21,6 +21,11 @@ FIELDS = ("topic", "subject", "scope", "attribution", "unit", "measure", "event"
 KINDS = ("claim", "missed")
 
 
+# The event label a figure moved out of its group is given (from the evidence screen, or `--event` with it): the
+# figure is then compared with nothing it was pooled with, and the table shows why.
+SET_APART = "set apart by a person"
+
+
 @dataclass(frozen=True)
 class Correction:
     kind: str  # "claim": change or remove a claim; "missed": add a figure kzview did not find

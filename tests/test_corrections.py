@@ -181,3 +181,45 @@ async def test_corrections_of_every_kind_from_the_app_keys(tmp_path):
         assert not any(c.surface == "a dozen crew" for c in again.store.claims)
         fixed = next(c for c in again.store.claims if c.surface == "Some 40")
         assert fixed.topic == "hospitalized" and fixed.attribution == "the fire service"
+
+
+async def test_merge_two_groups_and_move_a_figure_out_from_the_app(tmp_path):
+    from conftest import write
+
+    from kzview.corrections import SET_APART
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.screens.evidence import EvidenceScreen
+    from kzview.tui.widgets.conflict_table import GroupTable
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "Raid at sea\n\nThe coastguard seized three boats off the cape on Sunday.")
+    write(corpus, "b.txt", "Raid at sea\n\nThe coastguard seized four vessels off the cape on Sunday.")
+    write(corpus, "c.txt", "Raid at sea\n\nThe coastguard seized three boats and 40 rifles on Sunday.")
+    app = KzviewApp(paths=[corpus], db=tmp_path / "v.db", use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.query_one("#groups", GroupTable)
+        table.focus()
+        boats = next(g for g in app.store.groups if g.measure == "boat")
+        vessels = next(g for g in app.store.groups if g.measure == "vessel")
+        table.highlighted = table.shown.index(boats.id)
+        await pilot.press("m")
+        table.highlighted = table.shown.index(vessels.id)
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        merged = next(g for g in app.store.groups if g.measure == "boat")
+        assert len(merged.articles) == 3 and merged.status.value == "conflict"  # three against four, now compared
+        table = app.query_one("#groups", GroupTable)
+        table.focus()
+        table.highlighted = table.shown.index(merged.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        await pilot.press("o")  # the highlighted figure measures something else
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        apart = [c for c in app.store.claims if c.event == SET_APART]
+        assert len(apart) == 1 and apart[0].corrected
+        assert all(apart[0].id not in g.claims for g in app.store.groups if g.measure == "boat" and g.event is None)

@@ -28,7 +28,7 @@ from kzview.model import Article, Verdict
 from kzview.safe import one_line
 from kzview.store import ClaimStore
 from kzview.tui.commands import KzviewCommands
-from kzview.tui.messages import CorrectionWanted, JumpToClaim, VerdictWanted
+from kzview.tui.messages import CorrectionWanted, JumpToClaim, MergeWanted, VerdictWanted
 from kzview.tui.screens.help import HelpScreen
 from kzview.tui.widgets.article_list import ArticleList, ArticlesPane
 from kzview.tui.widgets.article_view import ArticleView
@@ -590,6 +590,39 @@ class KzviewApp(App[int]):
             )
         except OSError:
             print(f"kzview: {len(rows)} verdicts could not be saved: {rows}", file=sys.stderr)
+
+    @on(MergeWanted)
+    def _merge(self, event: MergeWanted) -> None:
+        """Two groups that measure one thing: each figure of the other group is corrected to read as the kept
+        group does (topic, subject, place, measure, event), as the user's work, one correction per figure."""
+        import getpass
+        import os
+
+        from kzview.tui.widgets.conflict_table import what_words
+        from kzview.verdicts import anchor
+
+        vs = self.store.verdict_store
+        into, other = self.store.group_by_id.get(event.into), self.store.group_by_id.get(event.other)
+        if vs is None or into is None or other is None:
+            self.notify("No verdict database is open; corrections cannot be saved.", severity="error", markup=False)
+            return
+        who = os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
+        key = {"topic": into.topic, "subject": into.subject, "scope": into.scope, "measure": into.measure}
+        key["event"] = into.event
+        n = 0
+        try:
+            for claim in self.store.group_claims(other.id):
+                changes = {k: v for k, v in key.items() if getattr(claim, k) != v}
+                if changes:
+                    note = f"merged into the group of {what_words(into)}"
+                    vs.add_correction("claim", claim.id, changes, note, who, anchor([claim]))
+                    n += 1
+        except Exception as exc:  # noqa: BLE001 - a locked or full database must not lose the app
+            self.notify(one_line(f"Merge not saved: {exc}"), severity="error", markup=False, timeout=20)
+            return
+        what = f"{what_words(other)} into {what_words(into)}"
+        self.notify(one_line(f"Merged {what}: {n} figures corrected — z undoes one at a time", 200), markup=False)
+        self.load_store()
 
     @on(CorrectionWanted)
     def _correct(self, event: CorrectionWanted) -> None:

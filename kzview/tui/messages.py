@@ -38,3 +38,12 @@ class JumpToClaim(Message):
     def __init__(self, claim_id: str) -> None:
         super().__init__()
         self.claim_id = claim_id
+
+
+class MergeWanted(Message):
+    """The user says two groups measure one thing: `into` keeps its reading, `other`'s figures join it."""
+
+    def __init__(self, into: str, other: str) -> None:
+        super().__init__()
+        self.into = into
+        self.other = other

@@ -11,10 +11,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kzview.compare import figure_words
+from kzview.corrections import SET_APART
 from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
-from kzview.tui.messages import JumpToClaim, VerdictWanted
+from kzview.tui.messages import CorrectionWanted, JumpToClaim, VerdictWanted
 from kzview.tui.widgets.conflict_table import STATUS_CELL, timeline, what_words
 from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
@@ -53,6 +54,13 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
             "Verdict on figure",
             id="evidence.verdict_claim",
             tooltip="Set a verdict on the highlighted figure",
+        ),
+        Binding(
+            "o",
+            "set_apart",
+            "Out of group",
+            id="evidence.set_apart",
+            tooltip="Correct the machine: the highlighted figure measures something else; move it out of this group",
         ),
         Binding(
             "V",
@@ -131,6 +139,12 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
         if c is not None:
             self.dismiss(None)
             self.app.post_message(JumpToClaim(c.id))
+
+    def action_set_apart(self) -> None:
+        c = self._current()
+        if c is not None:
+            self.dismiss(None)
+            self.app.post_message(CorrectionWanted(c.id, {"event": SET_APART}, "moved out of its group"))
 
     def action_verdict_claim(self) -> None:
         c = self._current()

@@ -15,7 +15,7 @@ from kzview.compare import figure_words, sources_words
 from kzview.model import Claim, ClaimGroup, Status
 from kzview.safe import one_line
 from kzview.store import ClaimStore
-from kzview.tui.messages import VerdictWanted
+from kzview.tui.messages import MergeWanted, VerdictWanted
 from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
 
 STATUS_CELL = {
@@ -111,6 +111,14 @@ class GroupTable(CursorList):
             id="groups.toggle_single",
             tooltip="Show or hide groups only one article gives",
         ),
+        Binding(
+            "m",
+            "merge",
+            "Merge",
+            id="groups.merge",
+            show=False,  # in the help screen and the palette; the footer keeps room for the keys used most
+            tooltip="Mark this group, then press m on the group it is one with: its figures join the marked one",
+        ),
         *nav_bindings("groups", "The group's figures light up as you move"),
     ]
 
@@ -147,6 +155,7 @@ class GroupTable(CursorList):
         self._hay: dict[str, str] = {}  # group id -> its words for the filter, lower case, but the verdict
         self._figures_of: list[ClaimGroup] | None = None
         self._what_cache: tuple[int, bool, int] | None = None
+        self.merge_from: str | None = None  # a group marked with m, waiting for the group it is one with
         self._clash_cache: tuple[int, int] | None = None  # (rows shown, width of "what") for the columns
 
     @property
@@ -340,6 +349,23 @@ class GroupTable(CursorList):
 
     def action_filter(self) -> None:
         self.post_message(self.FilterWanted())
+
+    def action_merge(self) -> None:
+        gid = self.selected_group_id
+        if gid is None:
+            return
+        if self.merge_from is None or self.merge_from not in self.store.group_by_id:
+            self.merge_from = gid
+            what = what_words(self.store.group_by_id[gid])
+            self.app.notify(
+                one_line(f"Marked: {what}. Press m on the group it is one with, or m here to cancel."), markup=False
+            )
+        elif self.merge_from == gid:
+            self.merge_from = None
+            self.app.notify("Merge cancelled.", markup=False)
+        else:
+            into, self.merge_from = self.merge_from, None
+            self.post_message(MergeWanted(into, gid))
 
     def action_toggle_single(self) -> None:
         self.hide_single = not self.hide_single
