@@ -33,7 +33,7 @@ class FrameClock:
 
     frames: list[float]
 
-    def _display(self, screen, renderable) -> None:  # noqa: ANN001
+    def _display(self, screen, renderable) -> None:
         if renderable is not None:
             self.frames.append(time.perf_counter())
             ev = getattr(self, "frame_event", None)
@@ -72,7 +72,7 @@ class BareApp(FrameClock, App):
         self.query_one(OptionList).focus()
 
 
-async def measure(app: App, keys: bool, loaded) -> dict:  # noqa: ANN001
+async def measure(app: App, keys: bool, loaded) -> dict:
     out: dict = {}
     async with app.run_test(size=(160, 45), headless=True) as pilot:
         deadline = time.perf_counter() + 1200  # a cold open of 10,000 articles takes over 30 s: wait it out

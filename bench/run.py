@@ -21,15 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from corpus import generate, generate_big  # noqa: E402
+from corpus import generate, generate_big
 
-from kzview.cache import ClaimCache  # noqa: E402
-from kzview.compare import compare  # noqa: E402
+from kzview.cache import ClaimCache
+from kzview.compare import compare
 from kzview.extract import corpus_context
-from kzview.extract.lexicon import load_lexicon  # noqa: E402
-from kzview.ingest import bundled_corpus_path, load_corpus  # noqa: E402
-from kzview.pipeline import extract_corpus  # noqa: E402
-from kzview.store import load_store  # noqa: E402
+from kzview.extract.lexicon import load_lexicon
+from kzview.ingest import bundled_corpus_path, load_corpus
+from kzview.pipeline import extract_corpus
+from kzview.store import load_store
 
 HERE = Path(__file__).parent
 NUMBER = re.compile(r"\d[\d,.]*")
@@ -53,7 +53,7 @@ def _meets(ratio: float, target: str) -> bool:
     return ratio >= float(m.group(1)) if m else True
 
 
-def timed(fn, *args, **kwargs):  # noqa: ANN001, ANN201
+def timed(fn, *args, **kwargs):
     t = time.perf_counter()
     out = fn(*args, **kwargs)
     return out, time.perf_counter() - t
@@ -74,7 +74,7 @@ def extraction(folder: Path, label: str) -> list:
     base_t, _, size = baseline_scan(folder)
     lex = load_lexicon()
 
-    def run():  # noqa: ANN202
+    def run():
         corpus = load_corpus([folder])
         ctx = corpus_context(corpus.articles, lex)
         return extract_corpus(corpus.articles, lex, ctx)

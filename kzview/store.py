@@ -18,7 +18,7 @@ from kzview.corrections import Applied, Correction, apply_corrections
 from kzview.extract import corpus_context
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
-from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, load_corpus, read_corpus
+from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, read_corpus
 from kzview.intern import Interner
 from kzview.model import (
     STATUS_ORDER,
@@ -370,10 +370,6 @@ def build_store(
     store.applied = applied
     store.lexicon = lex.fingerprint
     return store
-
-
-def open_store(paths: list[Path] | None = None, lex: Lexicon | None = None) -> ClaimStore:
-    return build_store(load_corpus(paths), lex)
 
 
 _ARTICLES = TypeAdapter(list[Article])

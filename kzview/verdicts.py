@@ -367,10 +367,6 @@ class VerdictStore:
             return self.get(row[0], row[1]) or Verdict(target_kind=row[0], target_id=row[1], verdict="", cleared=True)
         return None
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._session)
-
     # -- reading --------------------------------------------------------------------------------------------
     def get(self, target_kind: str, target_id: str) -> Verdict | None:
         row = self._db.execute(

@@ -43,7 +43,7 @@ def _corpus(tmp_path: Path) -> Path:
     return folder
 
 
-def _dump(store) -> tuple:  # noqa: ANN001
+def _dump(store) -> tuple:
     return (
         [to_json(c) for c in store.claims],
         [to_json(g) for g in store.groups],
@@ -56,7 +56,7 @@ def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = pipeline_mod.extract_article
 
-    def counting(article, ctx, lex):  # noqa: ANN001, ANN202
+    def counting(article, ctx, lex):
         seen.append(article.path)
         return real(article, ctx, lex)
 
@@ -173,7 +173,7 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
     calls: list[int] = []
     real = pipeline_mod._extract_parallel
 
-    def watched(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def watched(*args, **kwargs):
         out = real(*args, **kwargs)
         calls.append(len(out))
         return out

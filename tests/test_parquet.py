@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("pyarrow")
 
-from kzview.cli import main  # noqa: E402
-from kzview.ingest import bundled_corpus_path  # noqa: E402
+from kzview.cli import main
+from kzview.ingest import bundled_corpus_path
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -9,9 +9,9 @@ import pytest
 
 pytest.importorskip("pytest_textual_snapshot")
 
-from kzview.ingest import bundled_corpus_path, load_corpus  # noqa: E402
-from kzview.store import build_store  # noqa: E402
-from kzview.tui.app import KzviewApp  # noqa: E402
+from kzview.ingest import bundled_corpus_path, load_corpus
+from kzview.store import build_store
+from kzview.tui.app import KzviewApp
 
 CLUSTER = Path(__file__).parent / "clusters" / "ferry_fire"
 SIZES = [(80, 24), (120, 40), (200, 60)]
