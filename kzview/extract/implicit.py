@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from kzview.extract.context import CueHit, irrealis
 from kzview.extract.lexicon import ImplicitVocab, Lexicon
+from kzview.extract.measure import phrases_by_first
 from kzview.extract.numbers import WORD_VALUES, Figure
 from kzview.extract.sentences import Token
 
@@ -52,7 +53,9 @@ _ZERO_MODIFIERS = frozenset(
 
 def _phrase_at(words: Sequence[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the first (longest) phrase of `phrases` starting at words[i], else 0."""
-    for p in phrases:
+    if i >= len(words):
+        return 0
+    for p in phrases_by_first(phrases).get(words[i], ()):
         if tuple(words[i : i + len(p)]) == p:
             return len(p)
     return 0

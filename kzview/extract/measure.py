@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from kzview.dates import MONTHS
 
@@ -393,9 +394,20 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
     return out
 
 
+@cache
+def phrases_by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, longest first: a word that opens none is passed over at once."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {w: tuple(sorted(ps, key=len, reverse=True)) for w, ps in out.items()}
+
+
 def _phrase_in(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[int, str] | None:
-    for i in range(len(words)):
-        for p in phrases:
+    index = phrases_by_first(phrases)
+    for i, w in enumerate(words):
+        for p in index.get(w, ()):
             if tuple(words[i : i + len(p)]) == p:
                 return i, " ".join(p)
     return None
@@ -432,21 +444,28 @@ def narrative_events(
     """For each sentence, the other event it goes on telling, if any: a sentence that opens with a time relative
     to the one before ("Two years later, ...", "That year, ...") stays in the earlier sentence's past ("In 1983,
     the dairy filed for bankruptcy."), however it is itself worded; any other sentence ends that telling."""
-    out: list[tuple[str, str] | None] = []
     if anchor is None or story_start is None or v.relative_openers is None:
         return [None] * len(sentences)
+    openers = [v.relative_openers.match(s) for s in sentences]
+    out: list[tuple[str, str] | None] = [None] * len(sentences)
+    if not any(openers):
+        return out  # most articles: no sentence opens with "Two years later", and no sentence is read for dates
     horizon = story_start - dt.timedelta(days=v.slack_days)
+    periods: dict[int, list[Period]] = {}
+
+    def dated(i: int) -> list[Period]:
+        if i not in periods:
+            periods[i] = find_periods(sentences[i], anchor)
+        return periods[i]
+
     telling: tuple[str, str] | None = None
-    for sentence in sentences:
-        opener = v.relative_openers.match(sentence)
-        periods = find_periods(sentence, anchor)
-        if opener and telling is not None and not periods:
-            out.append((telling[0], opener.group(0).strip(" ,")))
+    for i, opener in enumerate(openers):
+        if opener and telling is not None and not dated(i):
+            out[i] = (telling[0], opener.group(0).strip(" ,"))
             continue
-        out.append(None)
         telling = None
-        if periods:
-            first = min(periods, key=lambda p: p.start)
+        if i + 1 < len(sentences) and openers[i + 1] and dated(i):
+            first = min(dated(i), key=lambda p: p.start)
             if first.latest < horizon:
                 telling = (first.label, first.words)
     return out
