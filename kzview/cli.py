@@ -41,12 +41,13 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview correct PATH --claim ID (--not-a-figure | --topic T | --interval LO..HI | --event E ...)
   kzview correct PATH --missed ARTICLE:START:END --topic T --interval LO..HI   a figure kzview missed
   kzview corrections PATH [--format json|gold]   the corrections in force; gold: for `kzview eval`
-  kzview extract PATH ... --out STORE     a claim store (Parquet) that `kzview STORE`, claims, conflicts read
+  kzview extract PATH ... --out STORE     a claim store (Parquet) that the app and every command read
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
   kzview eval GOLD.json CLUSTER            score one cluster against its cue-based gold (realnews format)
   kzview eval --realnews [DIR] [--readme README.md]   score every cluster that has gold, one table
 
-PATH is a file or a directory (read recursively; .txt and .md). --format is json or table; table is the
+PATH is a file or a directory (read recursively: .txt, .text, .md, .markdown, .html, .htm, .json, .jsonl, .ndjson),
+"-" for standard input, or a claim store. --format is json or table; table is the
 default on a terminal, json otherwise. Run `kzview claims --help` for a command's options."""
 
 
@@ -210,12 +211,10 @@ def _run_correct(args: argparse.Namespace) -> int:
     verdicts = VerdictStore(db_path(args), also_read=other_dbs(args))
     try:
         verdicts.add_correction(kind, target, changes, args.note, who, where)
-        corrections = verdicts.corrections()
     finally:
         verdicts.close()
-    from kzview.store import load_store
 
-    again = load_store(args.paths or None, corrections=corrections)
+    again = _load(args)  # the corpus or claim store again, the new correction on top
     shown = [c for c in again.claims if c.corrected]
     sys.stdout.write(dump_json([to_json(c) for c in shown[-1:]]) + "\n")
     return 0
@@ -335,7 +334,15 @@ def run_command(name: str, argv: list[str]) -> int:
     if name == "eval" and args.gold is None:
         parser.error("name a gold file, or --realnews")
     if name == "correct":
-        return _run_correct(args)
+        import sqlite3
+
+        from kzview.parquet import StoreError
+
+        try:
+            return _run_correct(args)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            print(f"kzview: {exc}", file=sys.stderr)
+            return 1
     from kzview.parquet import StoreError
 
     try:
@@ -360,7 +367,7 @@ def run_command(name: str, argv: list[str]) -> int:
         if name == "claims":
             items = [store.claim_record(c) for c in store.claims]
         elif name == "entities":
-            items = [e.model_dump(mode="json") for e in store.entities]
+            items = [{**e.model_dump(mode="json"), "made_by": store.made_by} for e in store.entities]
         else:
             items = [
                 store.group_record(g) for g in store.groups if not (args.hide_single and g.status.value == "single")
@@ -397,7 +404,16 @@ def other_dbs(args: argparse.Namespace) -> list[Path]:
 
 
 def _run_extract(args: argparse.Namespace, store: ClaimStore) -> int:
-    from kzview.parquet import write_store
+    from kzview.parquet import is_store, write_store
+
+    out = args.out
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not is_store(out))):
+        print(
+            f"kzview: {out} is a file or a folder with other things in it; the claim store needs a new or empty "
+            "folder (or an existing store to replace)",
+            file=sys.stderr,
+        )
+        return 1
 
     if store.applied:
         # the store holds the machine's reading (derived data); the user's corrections stay in the database and

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -66,7 +67,11 @@ def run_cluster_eval(args: argparse.Namespace) -> int:
         held = []
     from kzview.verdicts import read_corrections
 
-    corrections = read_corrections(args.db) if args.db is not None else None
+    try:
+        corrections = read_corrections(args.db) if args.db is not None else None
+    except sqlite3.DatabaseError as exc:
+        print(f"kzview: {args.db}: corrections cannot be read ({exc})", file=sys.stderr)
+        return 1
     if not todo:
         print("kzview: no cluster has gold", file=sys.stderr)
         return 1

@@ -104,7 +104,7 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
     from kzview import __version__
     from kzview.cache import code_key
     from kzview.ingest import Corpus
-    from kzview.parquet import StoreError, read_store, rebuild_texts, write_store
+    from kzview.parquet import STALE, StoreError, read_store, rebuild_texts, write_store
     from kzview.store import build_store
 
     path = options.paths[0]  # type: ignore[index]
@@ -119,11 +119,17 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
                 f"{path}: the claim store is damaged ({why}) and its articles cannot be read; extract again"
             )
         store = build_store(Corpus(articles=list(articles)), lex)
-        notes.append(LoadProblem(path=str(path), reason=f"the claim store was rebuilt from its articles ({why})"))
-        try:
-            write_store(store, path)
-        except OSError:
-            pass  # a read-only store: rebuilt again next time, still never shown damaged
+        if why == STALE:
+            # read with this program and vocabulary, in memory: the store stays as its maker wrote it
+            notes.append(
+                LoadProblem(path=str(path), reason=f"the claim store was {why}; read afresh from its articles")
+            )
+        else:
+            notes.append(LoadProblem(path=str(path), reason=f"the claim store was rebuilt from its articles ({why})"))
+            try:
+                write_store(store, path)
+            except OSError:
+                pass  # a read-only or full disk: the store is left as it was, and rebuilt again next time
     if corrections:
         # the user's corrections go on top of the stored claims, then the comparison runs again (never written)
         from kzview.compare import compare

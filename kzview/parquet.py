@@ -39,13 +39,16 @@ class StoreError(Exception):
 
 def is_store(path: Path) -> bool:
     """Whether `path` is a claim store directory (its manifest names the format)."""
+    if not path.is_dir():
+        return False
     manifest = path / MANIFEST
-    if not path.is_dir() or not manifest.is_file():
-        return False
     try:
-        return json.loads(manifest.read_text(encoding="utf-8")).get("format") == FORMAT
+        if json.loads(manifest.read_text(encoding="utf-8")).get("format") == FORMAT:
+            return True
     except (OSError, ValueError, AttributeError):
-        return False
+        pass
+    # its parts without a readable manifest: a damaged store, said so (never read as a folder of articles)
+    return all((path / f"{p}.parquet").exists() for p in ("articles", "claims"))
 
 
 def _digest(path: Path) -> str:
@@ -81,16 +84,24 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
 
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
-    if manifest_path.exists():
-        manifest_path.unlink()  # the old manifest goes first: parts being replaced are never trusted
+    # Every part is written under a temporary name first; only when all are whole do they replace the old ones,
+    # the manifest last. A write that fails (a full disk) leaves the store as it was.
+    temps: list[Path] = []
     parts: dict[str, str] = {}
+    try:
+        for part in PARTS:
+            rows = _rows(store, part)
+            table = pa.Table.from_pylist(rows) if rows else pa.table({})
+            tmp = out / f".{part}.parquet.tmp"
+            temps.append(tmp)
+            pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
+            parts[f"{part}.parquet"] = _digest(tmp)
+    except BaseException:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+        raise
     for part in PARTS:
-        rows = _rows(store, part)
-        table = pa.Table.from_pylist(rows) if rows else pa.table({})
-        tmp = out / f".{part}.parquet.tmp"
-        pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
-        tmp.replace(out / f"{part}.parquet")
-        parts[f"{part}.parquet"] = _digest(out / f"{part}.parquet")
+        (out / f".{part}.parquet.tmp").replace(out / f"{part}.parquet")
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -120,18 +131,14 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
     from kzview.model import Article, ClaimGroup, Entity, LoadProblem
     from kzview.store import ClaimStore
 
-    try:
-        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise StoreError(f"{path}: the store's manifest cannot be read ({exc})") from exc
-    damaged = [name for name, digest in manifest.get("parts", {}).items() if not _whole(path / name, digest)]
+    manifest = _manifest(path)
+    parts = manifest["parts"]
+    damaged = [f"{p}.parquet" for p in PARTS if not _whole(path / f"{p}.parquet", parts.get(f"{p}.parquet", ""))]
     if damaged:
         return None, f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"
-    if (
-        manifest.get("made_by", {}).get("lexicon") != made_by["lexicon"]
-        or manifest.get("made_by", {}).get("code") != made_by["code"]
-    ):
-        return None, "made by another version of kzview or another vocabulary"
+    made = manifest["made_by"]
+    if made.get("lexicon") != made_by["lexicon"] or made.get("code") != made_by["code"]:
+        return None, STALE
     try:
         rows = {part: _table(path / f"{part}.parquet") for part in PARTS}
         for part, names in _JSON_COLUMNS.items():
@@ -156,6 +163,30 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
     return store, ""
 
 
+STALE = "made by another version of kzview or another vocabulary"
+
+
+def _manifest(path: Path) -> dict[str, Any]:
+    """The manifest, checked whole: every field of the right type, this format's version; else StoreError."""
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{path}: a damaged claim store: its manifest cannot be read ({exc}); extract again") from exc
+    ok = (
+        isinstance(manifest, dict)
+        and manifest.get("format") == FORMAT
+        and manifest.get("version") == VERSION
+        and isinstance(manifest.get("parts"), dict)
+        and all(isinstance(v, str) for v in manifest["parts"].values())
+        and isinstance(manifest.get("made_by"), dict)
+        and isinstance(manifest.get("articles"), dict)
+        and isinstance(manifest.get("problems", []), list)
+    )
+    if not ok:
+        raise StoreError(f"{path}: a damaged claim store: its manifest is not one this kzview wrote; extract again")
+    return manifest
+
+
 def rebuild_texts(path: Path) -> list[Any] | None:
     """The store's own articles, when their part is whole: what a damaged or stale store is rebuilt from."""
     from pydantic import TypeAdapter
@@ -163,11 +194,15 @@ def rebuild_texts(path: Path) -> list[Any] | None:
     from kzview.model import Article
 
     try:
-        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        manifest = _manifest(path)
         part = path / "articles.parquet"
-        if not _whole(part, manifest.get("parts", {}).get("articles.parquet", "")):
+        if not _whole(part, manifest["parts"].get("articles.parquet", "")):
             return None
-        return TypeAdapter(list[Article]).validate_python(_table(part))
+        articles = TypeAdapter(list[Article]).validate_python(_table(part))
+        texts = manifest["articles"]
+        if any(hashlib.sha256(a.text.encode("utf-8")).hexdigest() != texts.get(a.id) for a in articles):
+            return None
+        return articles
     except Exception:  # noqa: BLE001 - no articles to rebuild from: the caller says so
         return None
 

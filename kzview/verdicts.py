@@ -83,24 +83,25 @@ def anchor(claims: Iterable[Claim]) -> str:
 
 
 def read_corrections(path: Path, also_read: Iterable[Path] = ()) -> list:
-    """The corrections in force in a verdict database (and the read-only ones beside it), without creating one
-    where there is none."""
-    others = [p for p in also_read if p.exists()]
-    if not path.exists():
-        if not others:
+    """The corrections in force in a verdict database and the ones beside it, read only: reading never creates,
+    converts or alters a database (nor leaves a -wal beside it), and works on a read-only disk. A file that is
+    there but is no database kzview can read raises sqlite3.DatabaseError, for the caller to say so."""
+
+    def read(p: Path, own: bool) -> list:
+        if not p.exists():
             return []
-        out: list = []
-        for other in others:
-            db = _open_readonly(other)
-            if db is not None:
-                out.extend(_corrections_of(db))
-                db.close()
-        return sorted(out, key=lambda c: c.set_at)
-    store = VerdictStore(path, also_read=others)
-    try:
-        return store.corrections()
-    finally:
-        store.close()
+        db = _open_readonly(p)
+        if db is None:
+            if own:
+                raise sqlite3.DatabaseError(f"{p} is not a verdict database kzview can read")
+            return []
+        try:
+            return _corrections_of(db)
+        finally:
+            db.close()
+
+    others = sorted((c for p in also_read for c in read(p, False)), key=lambda c: c.set_at)
+    return others + read(path, True)  # the user's own last: they win where both corrected one claim
 
 
 def data_dir() -> Path:

@@ -190,3 +190,33 @@ def test_export_on_a_damaged_database_saves_the_readable_verdicts(tmp_path):
     assert db.read_bytes() == before  # never touched
     assert out.returncode == 0 and "damaged" in out.stderr and "still readable" in out.stderr
     assert "disputed" in out.stdout  # the readable verdicts are in the report
+
+
+def test_reading_corrections_never_changes_a_database(tmp_path):
+    """A database in rollback-journal mode (as `sqlite3 .recover` writes one), read for its corrections by every
+    command: its bytes stay as they were, and no -wal or -shm appears beside it."""
+    import hashlib
+    import sqlite3
+
+    write(tmp_path / "c", "a.txt", GOOD)
+    db = tmp_path / "j.db"
+    con = sqlite3.connect(db)
+    con.executescript(
+        "CREATE TABLE verdict (seq INTEGER PRIMARY KEY, target_kind TEXT, target_id TEXT, verdict TEXT, note TEXT,"
+        " set_at TEXT, fingerprint TEXT, label TEXT, undone INTEGER, anchor TEXT);"
+        "CREATE TABLE correction (seq INTEGER PRIMARY KEY, kind TEXT, target_id TEXT, changes TEXT, note TEXT,"
+        " who TEXT, set_at TEXT, anchor TEXT, undone INTEGER);"
+    )
+    con.commit()
+    con.close()
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for argv in (["claims", "--format", "json"], ["export", "--format", "md"], ["conflicts", "--format", "json"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "kzview.cli", argv[0], str(tmp_path / "c"), "--db", str(db), *argv[1:]],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert out.returncode == 0 and "Traceback" not in out.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert not (tmp_path / "j.db-wal").exists() and not (tmp_path / "j.db-shm").exists()

@@ -79,3 +79,49 @@ def test_corrections_go_on_top_of_a_store_and_never_into_it(store, capsys, tmp_p
     shutil.copytree(store, copy)
     _, plain, _ = run(capsys, "claims", str(copy), "--format", "json", "--db", str(tmp_path / "none.db"))
     assert next(c for c in json.loads(plain) if c["id"] == target["id"])["topic"] == "deaths"
+
+
+@pytest.mark.parametrize(
+    "lie",
+    [
+        lambda m: m["parts"].pop("claims.parquet"),  # a part the manifest no longer lists
+        lambda m: m.update(parts=list(m["parts"])),  # the wrong types
+        lambda m: m.update(made_by="kzview"),
+        lambda m: m.update(version=99),
+    ],
+)
+def test_a_manifest_that_lies_is_damage_never_trust(store, capsys, lie):
+    _, truth, _ = run(capsys, "claims", str(store), "--format", "json")
+    manifest = json.loads((store / "manifest.json").read_text())
+    lie(manifest)
+    (store / "manifest.json").write_text(json.dumps(manifest))
+    part = store / "claims.parquet"
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # and a tampered part behind it
+    part.write_bytes(bytes(data))
+    code, out, err = run(capsys, "claims", str(store), "--format", "json")
+    assert "Traceback" not in err
+    # either rebuilt from the store's verified articles (the same claims) or refused; never the tampered part
+    assert (code == 0 and "rebuilt" in err and out == truth) or (code == 1 and "damaged claim store" in err)
+
+
+def test_a_store_without_its_manifest_is_named_as_one(store, capsys):
+    (store / "manifest.json").unlink()
+    code, _, err = run(capsys, "claims", str(store), "--format", "json")
+    assert code == 1 and "damaged claim store" in err
+
+
+def test_extract_never_writes_a_store_among_other_files(tmp_path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("my own notes")
+    code, _, err = run(capsys, "extract", str(bundled_corpus_path()), "--out", str(folder))
+    assert code == 1 and "empty folder" in err and sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+
+
+def test_correct_on_a_store_prints_the_corrected_claim(store, capsys, tmp_path):
+    _, claims, _ = run(capsys, "claims", str(store), "--format", "json")
+    target = next(c for c in json.loads(claims) if c["topic"] == "deaths")
+    db = tmp_path / "c.db"
+    code, out, _ = run(capsys, "correct", str(store), "--claim", target["id"], "--topic", "injuries", "--db", str(db))
+    assert code == 0 and json.loads(out)[0]["topic"] == "injuries"

@@ -79,7 +79,8 @@ def is_own_output(text: str) -> bool:
     head = text[:8192].lstrip()
     if head.startswith(OWN_REPORT_MARKER) or _OWN_CSV.match(head):
         return True
-    return head[:1] in "[{" and bool(_OWN_JSON.search(head))
+    # a JSON output's records end with their made_by: in the first 8 KB, or, behind one long record, the last
+    return head[:1] in "[{" and bool(_OWN_JSON.search(head) or _OWN_JSON.search(text[-8192:]))
 
 
 def _whole(value: str) -> str:
