@@ -94,7 +94,7 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
             "(default: $KZVIEW_REVIEW_URL, else a urn:kzview: name)",
         )
         return p
-    if name != "export":
+    if name not in ("export", "extract"):  # a claim store holds the machine's reading: no verdicts, no corrections
         p.add_argument("--db", type=Path, metavar="PATH", help="the verdict database (default: see README)")
     if name == "correct":
         target = p.add_mutually_exclusive_group(required=True)
@@ -127,6 +127,9 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         )
         p.add_argument("--readme", type=Path, metavar="FILE", help="write the table into FILE between its markers")
     _common(p)
+    if name == "extract":
+        p.add_argument("--out", type=Path, required=True, metavar="STORE", help="the claim store directory to write")
+        return p  # it writes the store and prints a line on stderr: no --format
     p.add_argument(
         "--format",
         choices=("json", "table"),
@@ -135,8 +138,6 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     )
     if name == "conflicts":
         p.add_argument("--hide-single", action="store_true", help="leave out groups that only one article gives")
-    if name == "extract":
-        p.add_argument("--out", type=Path, required=True, metavar="STORE", help="the claim store directory to write")
     if name == "corrections":
         for action in p._actions:
             if action.dest == "format":
@@ -148,6 +149,7 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
 def _load(args: argparse.Namespace) -> ClaimStore:
     from kzview.opening import OpenOptions, open_corpus
 
+    extracting = not hasattr(args, "db")  # `extract`: the store holds the machine's reading, never corrections
     return open_corpus(
         OpenOptions(
             paths=args.paths or None,
@@ -155,8 +157,9 @@ def _load(args: argparse.Namespace) -> ClaimStore:
             qualifiers=args.qualifiers,
             max_bytes=int(args.max_size * 1024 * 1024),
             use_cache=not args.no_cache,
-            db=db_path(args),
-            db_also=other_dbs(args),
+            db=None if extracting else db_path(args),
+            db_also=() if extracting else other_dbs(args),
+            corrections=[] if extracting else None,
         )
     )
 
@@ -415,21 +418,6 @@ def _run_extract(args: argparse.Namespace, store: ClaimStore) -> int:
         )
         return 1
 
-    if store.applied:
-        # the store holds the machine's reading (derived data); the user's corrections stay in the database and
-        # go on top whenever the store is read
-        from kzview.opening import OpenOptions, open_corpus
-
-        store = open_corpus(
-            OpenOptions(
-                paths=args.paths or None,
-                lexicon=args.lexicon,
-                qualifiers=args.qualifiers,
-                max_bytes=int(args.max_size * 1024 * 1024),
-                use_cache=not args.no_cache,
-                corrections=[],
-            )
-        )
     try:
         manifest = write_store(store, args.out)
     except OSError as exc:
