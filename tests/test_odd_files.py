@@ -220,3 +220,19 @@ def test_reading_corrections_never_changes_a_database(tmp_path):
         assert out.returncode == 0 and "Traceback" not in out.stderr
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
     assert not (tmp_path / "j.db-wal").exists() and not (tmp_path / "j.db-shm").exists()
+
+
+def test_one_huge_jsonl_record_is_skipped_unread_and_the_others_load(tmp_path, monkeypatch):
+    """The per-record budget is a size the test lowers; the oversized line is read past in blocks, never whole."""
+    import json as _json
+
+    from kzview.ingest import formats, load_corpus
+
+    monkeypatch.setattr(formats, "RECORD_LIMIT", 4096)
+    good = {"id": "a", "title": "Flood", "text": "Twelve people died in the flood, police said."}
+    huge = {"id": "b", "title": "Flood", "text": "Twelve people died. " * 2000}
+    last = {"id": "c", "title": "Flood", "text": "Fourteen people died in the flood, officials said."}
+    (tmp_path / "feed.jsonl").write_text("\n".join(_json.dumps(r) for r in (good, huge, last)) + "\n")
+    corpus = load_corpus([tmp_path])
+    assert [a.id for a in corpus.articles] == ["a", "c"]
+    assert any("line 2" in p.reason and "over the" in p.reason for p in corpus.problems)

@@ -156,7 +156,11 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
         reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
         raise ReadError(reason) from exc
     with handle:
-        for n, raw in enumerate(handle, 1):
+        for n, raw in enumerate(_lines_within(handle, RECORD_LIMIT), 1):
+            if raw is None:
+                limit = size_words(RECORD_LIMIT)
+                problems.append((str(source.path), f"line {n}: a record over the {limit} a record may have; skipped"))
+                continue
             if not raw.strip():
                 continue
             try:
@@ -171,6 +175,26 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
     if not docs and not problems:
         raise ReadError("empty file")
     return docs, problems
+
+
+RECORD_LIMIT = 16 * 1024 * 1024  # bytes a JSONL record may have: past it the line is skipped unread, in bounded memory
+
+
+def _lines_within(handle, limit: int):  # noqa: ANN001, ANN202 - a binary file, lines or None
+    """The file's lines, each read whole only when it is at most `limit` bytes; a longer one is read past in
+    blocks (never held in memory) and given as None, so one huge record costs neither memory nor the others."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while True:  # the rest of the oversized line, a block at a time
+                rest = handle.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
 
 
 HTML_FULL_LIMIT = 2 * 1024 * 1024  # bytes: past this a page is read by the fast path (trafilatura took minutes)
