@@ -407,3 +407,14 @@ async def test_j_and_k_move_in_every_list_and_stay_letters_in_a_text_field():
         await pilot.pause()
         await pilot.press(*"jk")
         assert app.screen.query_one(Input).value == "jk"
+
+
+async def test_a_dialog_closed_on_a_narrow_screen_returns_to_the_pane_it_was_opened_from(tmp_path):
+    app = KzviewApp(db=tmp_path / "v.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        await pilot.press("2", "n", "c")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one("#article").display and isinstance(app.focused, ArticleView)

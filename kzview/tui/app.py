@@ -736,8 +736,13 @@ class KzviewApp(App[int]):
             self.query_one(sel).set_class(pane == name, "-active")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """A click or Tab moved focus: the pane holding it is the one a narrow screen shows."""
+        """A click or Tab moved focus: the pane holding it is the one a narrow screen shows (focus inside a dialog
+        changes nothing: closing it returns to the pane it was opened from)."""
+        from textual.screen import ModalScreen
+
         try:
+            if isinstance(self.screen, ModalScreen):
+                return
             self._mark_active(self._current_pane())
         except ScreenStackError:
             pass  # the app is closing: a focus change still queued has no screen left to mark

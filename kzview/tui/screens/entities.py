@@ -43,7 +43,10 @@ class EntitiesScreen(ListKeys, ModalScreen[None]):
             yield DataTable(cursor_type="row", zebra_stripes=True, id="entities-table")
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
+        tables = self.query(DataTable)
+        if not tables:
+            return  # closed again before it was drawn (e pressed twice): nothing to fill
+        table = tables.first()
         # every column on screen at 80 columns: the name and the articles cut to their share, the spellings the rest
         width = max(60, self.app.size.width - 8)
         name_w, arts_w = min(30, max(14, width // 4)), min(24, max(8, width // 7))
