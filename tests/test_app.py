@@ -418,3 +418,25 @@ async def test_a_dialog_closed_on_a_narrow_screen_returns_to_the_pane_it_was_ope
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one("#article").display and isinstance(app.focused, ArticleView)
+
+
+async def test_files_that_are_not_articles_are_listed_in_a_problems_view(tmp_path):
+    from textual.widgets import OptionList
+
+    from kzview.tui.screens.problems import ProblemsScreen
+
+    write(tmp_path, "a.txt", "Flood\n\nTwelve people died in the flood, police said.")
+    (tmp_path / "MANIFEST.tsv").write_text("file\tsource\n")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01binary\x00")
+    app = KzviewApp(paths=[tmp_path], db=tmp_path / "v.db", use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+        assert "! lists them" in app.sub_title
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        shown = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert any("MANIFEST.tsv" in s for s in shown) and any("b.txt" in s for s in shown)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProblemsScreen)

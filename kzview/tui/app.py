@@ -94,6 +94,14 @@ class KzviewApp(App[int]):
         Binding("z,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back the last verdict you set"),
         Binding("w", "export('md')", "Report", id="app.export", tooltip="Write the Markdown triage report to a file"),
         Binding(
+            "exclamation_mark",
+            "toggle_problems",
+            "Problems",
+            id="app.problems",
+            show=False,
+            tooltip="The files not read as articles, each with its reason",
+        ),
+        Binding(
             "e",
             "entities",
             "Entities",
@@ -377,7 +385,7 @@ class KzviewApp(App[int]):
         failed = [p for p in store.problems if "unsupported file type" not in p.reason]
         skipped = len(store.problems) - len(failed)
         if skipped:
-            self.sub_title += f" · {skipped} other file{'s' if skipped != 1 else ''} skipped"
+            self.sub_title += f" · {skipped} other file{'s' if skipped != 1 else ''} skipped (! lists them)"
         for p in failed[:3]:
             self.notify(
                 one_line(f"{p.path}: {p.reason}", 300),
@@ -746,6 +754,11 @@ class KzviewApp(App[int]):
             self._mark_active(self._current_pane())
         except ScreenStackError:
             pass  # the app is closing: a focus change still queued has no screen left to mark
+
+    def action_toggle_problems(self) -> None:
+        from kzview.tui.screens.problems import ProblemsScreen
+
+        self.push_screen(ProblemsScreen(list(self.store.problems)))
 
     def action_pane(self, name: str) -> None:
         self._focus_pane(name)
