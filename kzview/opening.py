@@ -101,17 +101,14 @@ def _corrections(options: OpenOptions, notes: list[LoadProblem]) -> list[Correct
 def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
     """A claim store (kzview.parquet): read as it is when whole and current; else rebuilt from its own article
     texts (and written again where it can be), and said."""
-    from kzview import __version__
-    from kzview.cache import code_key
     from kzview.ingest import Corpus
     from kzview.parquet import STALE, StoreError, read_store, rebuild_texts, write_store
-    from kzview.store import build_store
+    from kzview.store import build_store, made_by
 
     path = options.paths[0]  # type: ignore[index]
     notes: list[LoadProblem] = []
     corrections = options.corrections if options.corrections is not None else _corrections(options, notes)
-    made_by = {"program": f"kzview {__version__}", "lexicon": lex.fingerprint[:16], "code": code_key()[:16]}
-    store, why = read_store(path, made_by)
+    store, why = read_store(path, made_by(lex.fingerprint))
     if store is None:
         articles = rebuild_texts(path)
         if articles is None:

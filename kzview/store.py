@@ -43,6 +43,14 @@ class ArticleStats:
     groups: int
 
 
+def made_by(lexicon: str) -> dict[str, str]:
+    """The program and its version, a vocabulary's fingerprint and the deriving code's digest: what made claims."""
+    from kzview import __version__
+    from kzview.cache import code_key
+
+    return {"program": f"kzview {__version__}", "lexicon": lexicon[:16], "code": code_key()[:16]}
+
+
 @dataclass
 class ClaimStore:
     articles: list[Article] = field(default_factory=list)
@@ -97,10 +105,7 @@ class ClaimStore:
     def made_by(self) -> dict[str, str]:
         """What made these claims: the program and its version, the vocabulary's fingerprint, and the digest of
         the deriving code (kzview uses no trained model). Every report and JSON output carries it."""
-        from kzview import __version__
-        from kzview.cache import code_key
-
-        return {"program": f"kzview {__version__}", "lexicon": self.lexicon[:16], "code": code_key()[:16]}
+        return made_by(self.lexicon)
 
     def claim_record(self, c: Claim) -> dict:
         """A claim as the JSON contract spells it, with the article's outlet and label."""
