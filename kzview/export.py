@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 
-from kzview.compare import figure_words, interval_words
+from kzview.compare import figure_words, interval_words, sources_words
 from kzview.formats import EXPORT_FORMATS
 from kzview.ingest.formats import OWN_REPORT_MARKER
 from kzview.jsonout import dump_json
@@ -79,7 +79,7 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
         out.append(f"### {g.status.value}: {md(what)}")
         out.append("")
         out.append(f"- **Reason:** {md(g.reason)}")
-        out.append(f"- **Rule:** {g.rule}; independent sources: {g.sources}")
+        out.append(f"- **Rule:** {g.rule}; {sources_words(store.group_claims(g.id))}")
         out.append(f"- **Verdict:** {md(_verdict_words(v))}")
         if v and v.note:
             out.append(f"- **Note:** {md(v.note)}")

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kzview.compare import figure_words
+from kzview.compare import figure_words, sources_words
 from kzview.corrections import SET_APART
 from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
@@ -103,7 +103,7 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
         g = self.store.group_by_id[self.group_id]
         label, _ = STATUS_CELL[g.status]
         v = self.store.verdict("group", g.id)
-        lines = [f"{label.upper()} · {g.sources} independent source{'s' if g.sources != 1 else ''}", one_line(g.reason)]
+        lines = [f"{label.upper()} · {sources_words(self.store.group_claims(g.id)[:2000])}", one_line(g.reason)]
         if g.status == Status.UPDATE:
             lines.append(timeline(self.claims))
         for ids in g.agreeing:
