@@ -126,6 +126,7 @@ class Claim:
     measure: str | None = None  # what a figure outside the casualty topics measures ("magnitude", "boat")
     event: str | None = None  # None = the story; else a label of the other event the sentence places it in
     event_words: str | None = None  # the words that placed it there ("In February", "a similar raid")
+    counted: str | None = None  # who a count of people counts, as written ("local residents"); `subject` normalises
     individual: bool = False  # counts singled-out people ("a woman died"): at least that many, not a total
     corrected: bool = False  # a person's correction changed this claim (kzview.corrections)
     machine: dict[str, Any] | None = None  # the machine's reading of the fields a correction changed

@@ -193,7 +193,7 @@ async def test_merge_two_groups_and_move_a_figure_out_from_the_app(tmp_path):
 
     corpus = tmp_path / "corpus"
     write(corpus, "a.txt", "Raid at sea\n\nThe coastguard seized three boats off the cape on Sunday.")
-    write(corpus, "b.txt", "Raid at sea\n\nThe coastguard seized four vessels off the cape on Sunday.")
+    write(corpus, "b.txt", "Raid at sea\n\nThe coastguard seized four barges off the cape on Sunday.")
     write(corpus, "c.txt", "Raid at sea\n\nThe coastguard seized three boats and 40 rifles on Sunday.")
     app = KzviewApp(paths=[corpus], db=tmp_path / "v.db", use_cache=False)
     async with app.run_test(size=(160, 45)) as pilot:
@@ -201,15 +201,15 @@ async def test_merge_two_groups_and_move_a_figure_out_from_the_app(tmp_path):
         await pilot.pause()
         table = app.query_one("#groups", GroupTable)
         table.focus()
-        boats = next(g for g in app.store.groups if g.measure == "boat")
-        vessels = next(g for g in app.store.groups if g.measure == "vessel")
+        boats = next(g for g in app.store.groups if g.measure == "vessel")
+        vessels = next(g for g in app.store.groups if g.measure == "barge")
         table.highlighted = table.shown.index(boats.id)
         await pilot.press("m")
         table.highlighted = table.shown.index(vessels.id)
         await pilot.press("m")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        merged = next(g for g in app.store.groups if g.measure == "boat")
+        merged = next(g for g in app.store.groups if g.measure == "vessel")
         assert len(merged.articles) == 3 and merged.status.value == "conflict"  # three against four, now compared
         table = app.query_one("#groups", GroupTable)
         table.focus()
@@ -222,4 +222,4 @@ async def test_merge_two_groups_and_move_a_figure_out_from_the_app(tmp_path):
         await pilot.pause()
         apart = [c for c in app.store.claims if c.event == SET_APART]
         assert len(apart) == 1 and apart[0].corrected
-        assert all(apart[0].id not in g.claims for g in app.store.groups if g.measure == "boat" and g.event is None)
+        assert all(apart[0].id not in g.claims for g in app.store.groups if g.measure == "vessel" and g.event is None)

@@ -434,3 +434,110 @@ def test_a_place_only_one_lead_names_is_a_part_of_the_event(tmp_path):
     write(tmp_path, "e.txt", "Floods toll rises\n\nSixteen people died in Ostburg, police said.")
     again = build_store(load_corpus([tmp_path]))
     assert all(c.scope is None for c in again.claims if c.article in ("d", "e") and c.kind != "date")
+
+
+def test_words_news_uses_alike_are_one_measure_and_a_partitive_is_its_thing():
+    m = measures(
+        "Harbour\n\nThe coastguard towed three dinghies to port. Later two vessels ran aground. "
+        "Crews sent 12 pumps to the warehouse, and 40 pieces of equipment were damaged."
+    )
+    assert m["three"] == m["two"] == "vessel"
+    assert m["12"] == "fire engine"
+    assert m["40"] == "equipment"
+    # a kind is never its hypernym, and a relation to a shooter is not a workforce
+    m = measures("Depot\n\nHe fired at three co-workers. About 200 workers were sent home and police found two rifles.")
+    assert m["three"] != m["About 200"]
+    assert m["two"] == "rifle"
+
+
+def test_one_thing_in_two_words_is_one_group(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-02-01\nRescue\n\nLifeboat crews saved four boats in the gale.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nRescue\n\nRescuers reached five vessels in the gale.")
+    store = build_store(load_corpus([tmp_path]))
+    g = next(g for g in store.groups if g.measure == "vessel")
+    assert len(g.articles) == 2 and g.status.value == "conflict"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Customs officers have seized 80 kilos of cocaine in their four raids this winter.",
+        "During the three operations, the unit recovered 14 pistols.",
+        "Across 12 attacks the gang took $90,000.",
+        "Over the past two patrols the ship detained 40 smugglers.",
+    ],
+)
+def test_a_total_over_several_incidents_is_a_running_total(sentence):
+    cs = [c for c in claims_of("Haul\n\n" + sentence) if c.kind not in ("date",) and c.surface[:1] not in "tfT"]
+    assert cs and all(c.event == "running total" for c in cs), [(c.surface, c.event) for c in cs]
+
+
+def test_one_incident_is_not_a_running_total():
+    cs = [c for c in claims_of("Haul\n\nIn the raid, officers seized 14 pistols and two cars.") if c.kind != "date"]
+    assert all(c.event is None for c in cs)
+
+
+def test_another_events_figure_is_placed_where_that_event_was():
+    text = (
+        "date: 2024-05-10\nGunman kills two at depot\n\nA gunman killed two people at a depot in Marlow on Thursday. "
+        "In January, a man shot dead four people at a warehouse in Eastfield, Ohio, before killing himself."
+    )
+    by = {c.surface: c for c in claims_of(text) if c.kind != "date"}
+    assert by["four"].event is not None and by["four"].scope == "Eastfield"
+    assert by["two"].event is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("About 200 workers were sent home after the blast.", "other"),
+        ("The council sent 40 firefighters to the estate.", "other"),
+        ("The governor sent 400 police officers to the prison.", "troops"),
+        ("The ministry sent 300 to the border.", "troops"),
+        ("Britain deployed 500 soldiers to the region.", "troops"),
+    ],
+)
+def test_a_deployment_verb_counts_troops_only_when_soldiers_are_counted(sentence, topic):
+    found = [c.topic for c in claims_of("Border\n\n" + sentence) if c.kind != "date"]
+    assert found == [topic]
+
+
+def test_another_events_place_may_be_an_institution_of_a_place():
+    text = (
+        "date: 2024-05-10\nTwo hurt in depot attack\n\nTwo workers were hurt at a depot in Marlow on Thursday. "
+        "In March, a student shot dead two people at the University of Dunmore."
+    )
+    c = next(c for c in claims_of(text) if c.topic == "deaths")
+    assert c.event is not None and c.scope == "University of Dunmore"
+
+
+def test_who_is_counted_is_kept_as_written_beside_its_class():
+    c = next(c for c in claims_of("Flood\n\nSixty local residents had to be evacuated.") if c.kind != "date")
+    assert c.counted == "local residents"
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers():
+    text = (
+        "Blaze\n\nFire chief Dana Okafor told reporters:\n“We got the call at ten. Crews found four "
+        "people on the roof. Two had burns.\nWe got them all down.”\nShe says 30 firefighters stayed until dawn."
+    )
+    by = {c.surface: c.attribution for c in claims_of(text) if c.kind != "date"}
+    assert "Okafor" in (by["four"] or "") and "Okafor" in (by["Two"] or "")
+    assert "Okafor" in (by["30"] or "")
+
+
+def test_a_quotation_closed_by_its_speaker():
+    text = "Crash\n\n“Three cars were in the pile-up. Nobody was killed,” a police spokesman said. The road reopened."
+    by = {c.surface: c.attribution for c in claims_of(text) if c.kind != "date"}
+    assert by["Three"] and "police" in by["Three"].lower()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The death toll from the bus that plunged into a gorge near the border climbed to 31 on Monday.",
+        "The number of dead in the blaze, which began in a basement kitchen late on Friday, rose to 31.",
+    ],
+)
+def test_a_toll_reaches_its_figure_past_a_clause_inside_it(sentence):
+    assert one("Crash\n\n" + sentence, "deaths") == ("31", 31, 31)

@@ -18,6 +18,7 @@ from kzview.extract.context import (
     Attribution,
     choose_topic,
     coordinated,
+    event_place,
     find_attributions,
     find_cues,
     find_scope,
@@ -153,6 +154,59 @@ def _open_quotes(s: str) -> bool:
     return (s.count('"') + s.count("“") + s.count("”")) % 2 == 1
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+_QUOTE_REACH = 4000  # a quotation longer than this is a misread mark, not a quotation
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """The quotations of a text, as (open, close) offsets: curly quotes pair; a straight quote toggles; a new
+    paragraph that opens with a quote mark goes on with a quotation left open (news prints no closing mark at
+    the end of a quoted paragraph that the next one continues)."""
+    out: list[tuple[int, int]] = []
+    start = -1
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if start < 0:
+            if ch != "”":
+                start = i
+        elif ch == "“" and "\n" not in text[start:i]:
+            start = i  # an open mark never closed: start again here
+        elif ch in '”"':
+            if i - start <= _QUOTE_REACH:
+                out.append((start, i))
+            start = -1
+    return out
+
+
+def _region_speaker(
+    text: str, sentences: list[tuple[int, int]], si: int, regions: list[tuple[int, int]]
+) -> list[Attribution]:
+    """The speaker of the quotation sentence `si` stands inside: named before its opening mark ("Ramsey says she
+    was escorted out:") or after its closing one ("..., Ramsey said.")."""
+    s0, _ = sentences[si]
+    k = bisect.bisect_right(regions, (s0, len(text))) - 1
+    if k < 0 or not (regions[k][0] < s0 < regions[k][1]):
+        return []
+    open_, close = regions[k]
+    starts = [a for a, _ in sentences]
+    oi = max(0, bisect.bisect_right(starts, open_) - 1)
+    ci = max(0, bisect.bisect_right(starts, close) - 1)
+    o0, _ = sentences[oi]
+    lead = text[o0:open_]
+    if not lead.strip() and oi > 0:
+        p0, p1 = sentences[oi - 1]
+        if text[p0:p1].rstrip().endswith(":"):
+            lead = text[p0:p1]  # 'Ramsey says she was escorted out:' and the quotation after it
+    before = [a for a in find_attributions(lead) if not a.parenthetical]
+    if before:
+        return [Attribution(0, before[-1].name, 1, False)]
+    c0, c1 = sentences[ci]
+    after = [a for a in find_attributions(text[close + 1 : c1]) if not a.parenthetical]
+    if after:
+        return [Attribution(0, after[0].name, 1, False)]
+    return []
+
+
 def _quote_speaker(text: str, sentences: list[tuple[int, int]], si: int) -> list[Attribution]:
     """The speaker of a quotation that runs over several sentences: a sentence inside one, with no source of its
     own, is the words of whoever the quotation's first or last sentence names ('"We lost two friends. ...," Ms
@@ -254,6 +308,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         )
 
     spans_of = sentences or [(0, len(text))]
+    quoted = quote_regions(text)
     telling = narrative_events([text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures)
     for si, (s0, s1) in enumerate(spans_of):
         sentence = text[s0:s1]
@@ -303,7 +358,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if person:
                 attrs = [Attribution(0, person, 1, False)]
         if not attrs:
-            attrs = _quote_speaker(text, sentences, si)
+            attrs = _quote_speaker(text, sentences, si) or _region_speaker(text, sentences, si, quoted)
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
         cased = [text[t.start : t.end] for t in tokens]
         dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
@@ -377,6 +432,22 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     if topic == "troops":
                         subject = None
                     unit = "soldiers" if topic == "troops" else "people"
+            people_words = None
+            if f.kind == "count" and counted.words:
+                # who is counted, as written: the noun phrase up to its last word for people ("local residents",
+                # "people" of "people dead"); an event noun ("dozens of deaths") names no one
+                last = max(
+                    (
+                        i
+                        for i, w in enumerate(counted.words)
+                        if (w in lex.people or lex.match_subject([w])) and lex.match_cue([w], 0) is None
+                    ),
+                    default=-1,
+                )
+                a, b = spans[k]
+                j = next((i for i in range(b, min(len(words), b + 6)) if words[i] == counted.words[0]), None)
+                if j is not None and last >= 0:
+                    people_words = " ".join(cased[j : j + last + 1])
             # Scope: from the cue ("in intensive care") or a place named in the figure's own clause, which runs
             # to the next figure that counts people ("207 people were arrested in two markets in Almaty").
             seg_end = s1
@@ -394,6 +465,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
                 )
             event, event_words = figure_event(f.start - s0, dated, whole)
+            if scope is None and (topic == "population" or event is not None and event != "running total"):
+                # another event's figure: where that event was; a population: the place it lives in
+                scope = event_place(sentence, f.start - s0) if topic != "other" else None
             as_of = article.date
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
@@ -419,6 +493,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     measure=measure,
                     event=event,
                     event_words=event_words,
+                    counted=people_words,
                     individual=f.individual or (f.kind == "count" and _increment(words, spans[k], lex)),
                 )
             )

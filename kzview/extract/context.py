@@ -293,7 +293,14 @@ def choose_topic(
             return False  # it governs another figure
         if irrealis(words, hits[n].start):
             return False  # "threatened to kill 20", "could die": what did not happen is no count
+        if cue.topic in lex.noun_bound and counted.words and not counted.anaphora and not own_noun(cue.topic):
+            return False  # "200 workers were sent home": a deployment verb, but no soldiers counted
         return kind in lex.topic_kinds.get(cue.topic, ("count",))
+
+    def own_noun(topic: str) -> bool:
+        if lex.match_subject(counted.words) == "security forces":
+            return True  # "sent 400 police officers": forces deployed
+        return any(h.cue.topic == topic and h.cue.role == "noun" and start <= h.start < counted.end for h in hits)
 
     if speculative(words, start):
         return "other", None  # "there might have been two people killed": a guess, no count
@@ -360,6 +367,8 @@ def choose_topic(
         if h.end <= start and first_counted:
             dist = start - h.end
             between = words[h.end : start]
+            if _after_change(words, start) and not any(w in (";", ":") for w in between):
+                dist = min(dist, 2)  # "the death toll from the ferry that capsized on the lake rose to 224"
         elif h.start >= end and h.end <= next_start:
             dist = h.start - end
             between = words[counted.end : h.start]
@@ -487,6 +496,32 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive:
     return None
 
 
+_OF_NAME = re.compile(r"\s+of\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+
+
+def event_place(sentence: str, pos: int) -> str | None:
+    """Where another event happened, for a figure at `pos` of a sentence that tells of one ("In March a gunman
+    killed five people at a mall in Riverton"): the place named nearest the figure, on either side; the story's
+    own places count here, since the event is not the story."""
+    best: tuple[int, str] | None = None
+    for m in _PLACE.finditer(sentence):
+        place = m.group("place")
+        following = sentence[m.end("place") :].split()[:1]
+        if place.split()[-1] in _ORG_WORDS:
+            of = _OF_NAME.match(sentence, m.end("place"))
+            if of is None:
+                continue
+            place = f"{place} of {of.group(1)}"  # "at the University of Dunmore": a place of its own
+        if place.split()[0] in _NOT_PLACES:
+            continue
+        if following and following[0].strip(",.;") in _ORG_WORDS:
+            continue
+        d = abs(m.start("place") - pos)
+        if best is None or d < best[0]:
+            best = (d, _bare(place))
+    return best[1] if best else None
+
+
 _AUX = frozenset("were was are is have has had remain remained remains will would could may might be been".split())
 
 
@@ -512,37 +547,41 @@ def has_own_predicate(words: list[str], counted: Counted) -> bool:
 
 
 _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:’s|'s)?\b")
-_NOT_PERSON = _NOT_PLACES | {
-    "Ministry",
-    "Minister",
-    "Organization",
-    "Organisation",
-    "Treaty",
-    "Council",
-    "Police",
-    "Department",
-    "Agency",
-    "News",
-    "Press",
-    "Party",
-    "State",
-    "Republic",
-    "Union",
-    "Kremlin",
-    "Government",
-    "Army",
-    "President",
-    "Prime",
-    "Secretary",
-    "Office",
-    "Service",
-    "Security",
-    "Collective",
-    "Health",
-    "Interior",
-    "Defence",
-    "Defense",
-}
+_NOT_PERSON = (
+    _NOT_PLACES
+    | set("We They It This That These Those There He She I You Our Their His Her My".split())
+    | {
+        "Ministry",
+        "Minister",
+        "Organization",
+        "Organisation",
+        "Treaty",
+        "Council",
+        "Police",
+        "Department",
+        "Agency",
+        "News",
+        "Press",
+        "Party",
+        "State",
+        "Republic",
+        "Union",
+        "Kremlin",
+        "Government",
+        "Army",
+        "President",
+        "Prime",
+        "Secretary",
+        "Office",
+        "Service",
+        "Security",
+        "Collective",
+        "Health",
+        "Interior",
+        "Defence",
+        "Defense",
+    }
+)
 
 
 def last_person(text: str, countries: frozenset[str]) -> str | None:
@@ -554,7 +593,7 @@ def last_person(text: str, countries: frozenset[str]) -> str | None:
     return None
 
 
-_PRONOUN_SAID = re.compile(r"(?:^|[,”\"]\s*)(?:he|she)\s+(?:said|added|told|says|stressed|warned)\b")
+_PRONOUN_SAID = re.compile(r"(?:^\W*(?:[Hh]e|[Ss]he)|[,”\"]\s*(?:he|she))\s+(?:said|added|told|says|stressed|warned)\b")
 
 
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?)\s*(?:\.-|\.—|—|–|-|,)")
@@ -589,9 +628,10 @@ _VERBS = (
     r"gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|notes|"
     r"rates|rated|shows|showed|suggests|suggested|warned|warns|wrote|writes|tweeted|posted)"
 )
-# "..., said the ministry": only forms that cannot be nouns ("and state police chased him" is no source)
+# "..., said the ministry": only forms that cannot be nouns ("and state police chased him" is no source); never
+# "told": "..., told reporters" names who listened
 _VERBS_INVERTED = (
-    r"(?:said|says|reported|announced|stated|confirmed|told|declared|estimated|claimed|added|indicated|counted|"
+    r"(?:said|says|reported|announced|stated|confirmed|declared|estimated|claimed|added|indicated|counted|"
     r"tallied|recorded|registered)"
 )
 _ABBREVIATION_DOT = re.compile(

@@ -97,6 +97,9 @@ class Lexicon:
     cues: dict[str, list[Cue]] = field(default_factory=dict)  # first word -> cues, longest first
     topic_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cumulative: dict[str, bool] = field(default_factory=dict)
+    # topics whose event words count only their own nouns or an elided one ("sent 300 troops", "sent 300", never
+    # "sent 40 officers" or "200 workers were sent home")
+    noun_bound: set[str] = field(default_factory=set)
     subjects: dict[tuple[str, ...], str] = field(default_factory=dict)
     people: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # irregular past verbs: they end a noun phrase ("50 firemen fought")
@@ -185,6 +188,8 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
         prio = int(spec.get("priority", 0))
         lex.topic_kinds[topic] = tuple(spec.get("kinds", ["count"]))
         lex.cumulative[topic] = bool(spec.get("cumulative", False))
+        if spec.get("noun_bound", False):
+            lex.noun_bound.add(topic)
         scoped = spec.get("scoped", {})
         for role in ("event", "noun"):
             for phrase in spec.get(role, []):

@@ -43,8 +43,11 @@ class MeasureVocab:
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
     duration_verbs: frozenset[str] = frozenset()
+    classes: dict[str, str] = field(default_factory=dict)
+    partitives: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
+    incident_nouns: frozenset[str] = frozenset()
     slack_days: int = 2
     relative_openers: re.Pattern[str] | None = None
 
@@ -73,8 +76,11 @@ def measure_vocab(data: dict) -> MeasureVocab:
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
         duration_verbs=frozenset(lemma(w) for w in m.get("duration_verbs", [])),
+        classes={singular(w): name for name, ws in sorted(data.get("measure_classes", {}).items()) for w in ws},
+        partitives=words("partitives"),
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
+        incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
         slack_days=int(e.get("slack_days", 2)),
         relative_openers=_openers(e.get("relative_openers", [])),
     )
@@ -115,6 +121,29 @@ _SKIP_LEFT = frozenset(
 
 
 def figure_measure(
+    words: Sequence[str],
+    a: int,
+    b: int,
+    kind: str,
+    unit: str | None,
+    counted_words: Sequence[str],
+    people: bool,
+    v: MeasureVocab,
+    cased: Sequence[str],
+) -> str | None:
+    """The measure of the figure at tokens a..b (its number) for a figure with no casualty topic, or None: one
+    name for the words news uses alike ("boats", "vessels" and "ships"; `[measure_classes]`), and the thing
+    itself for a partitive ("31 pieces of apparatus" is apparatus)."""
+    counted = list(counted_words)
+    if counted and counted[-1] in v.partitives:
+        j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
+        if j + 1 < len(words) and words[j] == "of" and words[j + 1][:1].isalpha():
+            counted = [words[j + 2]] if words[j + 1] in ("the", "fire") and j + 2 < len(words) else [words[j + 1]]
+    m = _figure_measure(words, a, b, kind, unit, counted, people, v, cased)
+    return v.classes.get(m, m) if m is not None else None
+
+
+def _figure_measure(
     words: Sequence[str],
     a: int,
     b: int,
@@ -428,7 +457,7 @@ def sentence_events(
         for p in find_periods(sentence, anchor):
             dated.append((p.start, p.words, p.label if p.latest < horizon else None))
     whole = None
-    hit = _phrase_in(words, v.cumulative)
+    hit = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
     if hit:
         whole = ("running total", hit[1])
     else:
@@ -436,6 +465,30 @@ def sentence_events(
         if hit:
             whole = ("another event", hit[1])
     return dated, whole
+
+
+_SEVERAL = frozenset("two three four five six seven eight nine ten eleven twelve several multiple many".split())
+_SPANNING = frozenset("in during over across from throughout".split())
+
+
+def _several_incidents(words: Sequence[str], v: MeasureVocab) -> tuple[int, str] | None:
+    """A total over several incidents ("in their five operations", "during the three raids", "across 12 attacks"):
+    a sum of many, never the count of the story's one."""
+    for i, w in enumerate(words):
+        if w not in _SPANNING:
+            continue
+        j = i + 1
+        if j < len(words) and words[j] in ("the", "their", "its", "his", "her", "these", "those", "all"):
+            j += 1
+        if j < len(words) and words[j] in ("past", "last", "first"):
+            j += 1  # "over the past two patrols"
+        if j + 1 < len(words) and (words[j] in _SEVERAL or words[j].isdigit() and int(words[j]) > 1):
+            k = j + 1
+            if k + 1 < len(words) and words[k] in ("previous", "earlier", "separate", "recent", "past"):
+                k += 1
+            if k < len(words) and words[k] in v.incident_nouns:
+                return i, " ".join(words[i : k + 1])
+    return None
 
 
 def narrative_events(

@@ -27,6 +27,8 @@ def evidence_card(store: ClaimStore, c: Claim) -> Content:
     bits = [store.article_label(c.article), str(c.as_of) if c.as_of else "undated", c.attribution or "no source named"]
     if c.headline:
         bits.append("headline")
+    if c.counted:
+        bits.append(f"counts “{c.counted}”" + (f" ({c.subject})" if c.subject else ""))
     if c.event:
         bits.append(f"event: {c.event} (“{c.event_words}”)" if c.event_words else f"event: {c.event}")
     if v:
