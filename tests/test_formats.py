@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kzview.cli import main
-from kzview.ingest import load_corpus
+from kzview.ingest import load_corpus, read_limit
 from kzview.store import build_store
 
 HTML = Path(__file__).parent / "html"
@@ -155,9 +155,14 @@ def test_standard_input(tmp_path):
 def test_huge_inputs_load(tmp_path):
     write(tmp_path, "lines.txt", "Many lines\n" + "\n".join(f"line {i}: {i % 90} people hurt" for i in range(100_000)))
     write(tmp_path, "long.txt", "Long line\n\n" + ("word " * 200_000) + " " + "x" * 300_000 + " 5 people died.")
-    store = build_store(load_corpus([tmp_path]))
+    corpus = load_corpus([tmp_path])
+    store = build_store(corpus)
     assert len(store.articles) == 2
-    assert sum(1 for c in store.claims if c.article == "lines") >= 99_000
+    lines = next(a for a in store.articles if a.id == "lines")
+    within = lines.text[: read_limit(lines.text)].count("people hurt")  # 2.7 MB: read up to the budget, named
+    assert within > 70_000 and sum(1 for c in store.claims if c.article == "lines") >= within - 10
+    assert any(p.path.endswith("lines.txt") and "read for figures" in p.reason for p in corpus.problems)
+    assert any(c.article == "long" and c.surface == "5" for c in store.claims)  # 1.3 MB on one line: read whole
 
 
 @settings(

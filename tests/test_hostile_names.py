@@ -65,3 +65,94 @@ def test_hostile_ids_never_reach_the_cli(tmp_path):
                 assert clean(out.stdout) and clean(out.stderr), command
             else:
                 assert "\x1b" not in out.stdout  # JSON escapes control characters (\\u001b)
+
+
+async def test_every_screen_dialog_and_notification_shows_hostile_names_inertly(tmp_path):
+    """One walk through every screen the keys open (article list, article, figures' correction dialogs, conflict
+    table, evidence, verdict dialog with a hostile note, filter bar, entities, problems, search, help, palette, the
+    report's notification): no ESC, C1, BEL or bidi control reaches the terminal anywhere."""
+    if sys.platform == "win32":
+        pytest.skip("control characters are not allowed in Windows file names")
+    from kzview.tui.screens.correct import CorrectScreen, MissedScreen
+    from kzview.tui.screens.entities import EntitiesScreen
+    from kzview.tui.screens.evidence import EvidenceScreen
+    from kzview.tui.screens.help import HelpScreen
+    from kzview.tui.screens.problems import ProblemsScreen
+    from kzview.tui.screens.search import SearchScreen
+    from kzview.tui.screens.verdict import VerdictScreen
+
+    folder = hostile_corpus(tmp_path)
+    write(folder, f"{OSC52}empty_05.txt", "")  # a problem file: its name is listed with its reason
+    write(folder, "\x1b[31mbinary\u202e.txt", b"\x00\x01\x02" * 40)
+    app = KzviewApp(paths=[folder], db=tmp_path / "v.db")
+    shots: list[tuple[str, str]] = []
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+
+        async def shot(label: str, *keys: str, screen: type | None = None) -> None:
+            if keys:
+                await pilot.press(*keys)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen is not None:
+                assert isinstance(app.screen, screen), (label, app.screen)
+            shots.append((label, app.export_screenshot()))
+
+        await shot("main")
+        await shot("articles", "1", "down", "down")
+        await shot("article", "2", "n")
+        await shot("correct", "c", screen=CorrectScreen)
+        await shot("correct closed", "escape")
+        await shot("missed", "a", screen=MissedScreen)
+        await shot("missed closed", "escape")
+        await shot("groups", "3")
+        await shot("evidence", "enter", screen=EvidenceScreen)
+        await shot("evidence closed", "escape")
+        await shot("verdict", "v", screen=VerdictScreen)
+        await shot("note typed", *"\x1b]52;c;eA==\x07 check", screen=VerdictScreen)
+        await shot("verdict saved", "ctrl+s")
+        await shot("filter", "f")
+        await shot("filter closed", "escape")
+        await shot("entities", "e", screen=EntitiesScreen)
+        await shot("entities closed", "escape")
+        await shot("problems", "exclamation_mark", screen=ProblemsScreen)
+        await shot("problems closed", "escape")
+        await shot("search", "slash", *"fire", screen=SearchScreen)
+        await shot("search result chosen", "enter")
+        await shot("help", "question_mark", screen=HelpScreen)
+        await shot("help closed", "escape")
+        await shot("palette", "ctrl+p", *"export")
+        await shot("palette closed", "escape")
+        await shot("report written", "w")
+        app.notify(f"{OSC52}note")  # a notification carrying hostile text is drawn inertly too
+        await shot("notification")
+    dirty = [label for label, s in shots if not clean(s)]
+    assert not dirty, dirty
+    assert any("empty_05" in s for label, s in shots if label == "problems")  # the hostile file is listed, inertly
+
+
+def test_hostile_ids_never_reach_the_terminal_through_reports(tmp_path):
+    folder = hostile_corpus(tmp_path)
+    write(folder, f"{OSC52}empty_05.txt", "")
+    env = {**os.environ, "COLUMNS": "200", "XDG_CACHE_HOME": str(tmp_path / "c")}
+    for fmt in ("md", "csv", "json", "claimreview"):
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kzview.cli",
+                "export",
+                str(folder),
+                "--format",
+                fmt,
+                "--db",
+                str(tmp_path / "v.db"),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert out.returncode == 0, out.stderr
+        assert clean(out.stdout) and clean(out.stderr), fmt
+        assert "empty_05" in out.stderr  # the problem file is named, inertly

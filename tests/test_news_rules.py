@@ -541,3 +541,12 @@ def test_a_quotation_closed_by_its_speaker():
 )
 def test_a_toll_reaches_its_figure_past_a_clause_inside_it(sentence):
     assert one("Crash\n\n" + sentence, "deaths") == ("31", 31, 31)
+
+
+def test_a_rate_is_not_an_amount_and_a_stock_is_not_a_rate():
+    m = measures(
+        "Blaze\n\nCrews poured 2,000 litres of foam per minute on the tanks. At its peak, 3,000 litres of foam were "
+        "sprayed on the roof every minute. The site stores 90,000 litres of foam."
+    )
+    assert m["2,000"] == m["3,000"] == "litre of foam per minute"
+    assert m["90,000"] == "litre of foam"

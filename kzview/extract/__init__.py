@@ -36,6 +36,7 @@ from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.extract.measure import figure_event, figure_measure, narrative_events, sentence_events
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
+from kzview.ingest import read_limit
 from kzview.model import Article, Claim, Entity
 from kzview.spans import SpanIndex
 
@@ -66,7 +67,7 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     rx = _country_rx(lex)
     df: Counter[str] = Counter()
     for a in articles:
-        df.update(set(rx.findall(a.text)))
+        df.update(set(rx.findall(a.text[: read_limit(a.text)])))
     n = len(articles)
     places = frozenset(c for c, k in df.items() if k * 2 >= n and k == df.most_common(1)[0][1]) if df else frozenset()
     dates = sorted(a.date for a in articles if a.date)
@@ -86,9 +87,10 @@ def _shared_places(articles: list[Article]) -> frozenset[str] | None:
 
 def _opening_places(a: Article) -> frozenset[str]:
     """The places an article's headline and lead (its first sentence after the headline) name."""
-    text, title = a.text, a.title_span
+    title = a.title_span
     if title is None:
         return frozenset()
+    text = a.text[: min(read_limit(a.text), title[1] + 20_000)]  # the lead is near the top
     lead = next((sp for sp in split_sentences(text) if sp[0] >= title[1] and text[sp[0] : sp[1]].strip()), None)
     return headline_names(a.title) | (lead_places(text[lead[0] : lead[1]]) if lead else frozenset())
 
@@ -241,7 +243,7 @@ def _token_index(starts: list[int], offset: int) -> int:
 def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lexicon | None = None) -> list[Claim]:
     lex = lex or load_lexicon()
     ctx = ctx or CorpusContext(frozenset(), None)
-    text = article.text
+    text = article.text[: read_limit(article.text)]  # a huge text is read up to its budget (kzview.ingest)
     anchor = article.date or ctx.anchor
     regions = [(r.start, r.end) for r in article.regions]
 

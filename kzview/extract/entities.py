@@ -21,7 +21,9 @@ from rapidfuzz import fuzz
 
 from kzview.dates import CALENDAR_WORDS
 from kzview.extract.numbers import WORD_VALUES
+from kzview.ingest import read_limit
 from kzview.model import Article, Entity
+from kzview.spans import SpanIndex
 
 _WORD = r"(?:[A-Z][\w’'\-]*[A-Za-z]|[A-Z]{2,6})"
 # Capitalised words joined on one line by spaces and the small words of names ("Organization of the ...").
@@ -268,9 +270,10 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def find_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, str, bool]]:
     """Capitalised names, each flagged when it is a lone word opening a sentence (maybe just a capital)."""
     out = []
+    skipped = SpanIndex(skip)  # a long text has many regions: one look-up each, not a scan
     for m in _NAME.finditer(text):
         s, e = m.span()
-        if any(s < b and e > a for a, b in skip):
+        if skipped.overlaps(s, e):
             continue
         surface = m.group(0)
         words = surface.split()
@@ -366,7 +369,7 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
     initial: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     for art in articles:
         skip = [(r.start, r.end) for r in art.regions if r.kind != "caption"]
-        for s, e, surface, lone_initial in find_names(art.text, skip):
+        for s, e, surface, lone_initial in find_names(art.text[: read_limit(art.text)], skip):
             key = _norm(_strip_titles(surface))
             (initial if lone_initial else mentions)[key].append((art.id, s, e, surface))
     # A capitalised word that only ever opens sentences is probably not a name ("Over 30 died"); one that also

@@ -139,6 +139,8 @@ def figure_measure(
         j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
         if j + 1 < len(words) and words[j] == "of" and words[j + 1][:1].isalpha():
             counted = [words[j + 2]] if words[j + 1] in ("the", "fire") and j + 2 < len(words) else [words[j + 1]]
+    if kind == "count" and counted and counted[0] in v.volume_units | v.area_units | v.length_units:
+        kind, unit = "other", counted[0]  # "5,000 gallons of water", read as a number with its unit
     m = _figure_measure(words, a, b, kind, unit, counted, people, v, cased)
     return v.classes.get(m, m) if m is not None else None
 
@@ -203,7 +205,12 @@ def _figure_measure(
             if j + 1 < n and words[j] in ("a", "an", "per", "each", "every") and words[j + 1] in _TIME_UNITS:
                 rate = f" per {words[j + 1]}"  # "5,000 gallons a minute": a rate, not an amount
             elif j + 1 < n and words[j] == "of" and words[j + 1][:1].isalpha():
-                return f"{singular(u)} of {singular(words[j + 1])}"  # "gallons of water", not "of petroleum"
+                k = j + 2
+                if k + 1 < n and words[k] in ("a", "an", "per", "each", "every") and words[k + 1] in _TIME_UNITS:
+                    rate = f" per {words[k + 1]}"  # "5,000 gallons of water per minute"
+                if not rate:
+                    rate = _rate_later(words, k)  # "5,000 gallons of water were poured on it every minute"
+                return f"{singular(u)} of {singular(words[j + 1])}{rate}"  # "gallons of water", not "of oil"
             return singular(u) + rate
         if u in v.temperature_words or any(w in v.temperature_words for w in words[max(0, a - 2) : b + 2]):
             return "temperature"
@@ -260,6 +267,16 @@ def _figure_measure(
             j -= 1
         return None
     return None
+
+
+def _rate_later(words: Sequence[str], j: int) -> str:
+    """A rate said later in the figure's clause ("... were poured onto the blaze every minute"), or ""."""
+    for k in range(j, min(len(words) - 1, j + 12)):
+        if words[k] in (",", ";", ".", "and", "but"):
+            break
+        if words[k] in ("per", "every", "each") and words[k + 1] in _TIME_UNITS:
+            return f" per {words[k + 1]}"
+    return ""
 
 
 _NOT_VERBS = frozenset(

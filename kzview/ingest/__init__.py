@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kzview.dates import PrintedDate, find_dates, printed_date, resolve
 from kzview.ingest.clean import clean
-from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, discover
+from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, discover, size_words
 from kzview.ingest.formats import RawDoc, read_sidecar, read_source
 from kzview.model import Article, LoadProblem
 
@@ -32,7 +32,7 @@ def bundled_corpus_path() -> Path:
 
 
 def article_from_text(article_id: str, text: str, path: str = "") -> Article:
-    c = clean(text)
+    c = clean(text[: read_limit(text)])  # headline, date, outlet and furniture within what is read for figures
     return Article(
         id=article_id,
         path=path,
@@ -43,6 +43,29 @@ def article_from_text(article_id: str, text: str, path: str = "") -> Article:
         date_inferred=c.date_inferred,
         outlet=c.outlet,
         regions=tuple(c.regions),
+    )
+
+
+# characters of one text read for figures (about a hundred long articles): past it, time and memory stay bounded
+# per file, and a huge file cannot hold up the rest of the corpus
+READ_BUDGET = 2 * 1024 * 1024
+
+
+def read_limit(text: str, budget: int | None = None) -> int:
+    """Where reading for figures stops in `text`: all of it within the budget, else the last line break (or
+    sentence end) before the budget, so no sentence is cut."""
+    budget = READ_BUDGET if budget is None else budget
+    if len(text) <= budget:
+        return len(text)
+    cut = max(text.rfind("\n", 0, budget), text.rfind(". ", 0, budget) + 1)
+    return cut if cut > budget // 2 else budget
+
+
+def budget_words(size: int, budget: int | None = None) -> str:
+    budget = READ_BUDGET if budget is None else budget
+    return (
+        f"only its first {size_words(budget)} of {size_words(size)} were read for figures: each text is read up to "
+        f"{size_words(budget)}, so that one huge file cannot hold up the rest"
     )
 
 
@@ -116,6 +139,8 @@ def read_corpus(
                 continue
             seen.add(doc.article_id)
             raw.docs.append(doc)
+            if len(doc.text) > READ_BUDGET:
+                raw.problems.append(LoadProblem(path=doc.path, reason=budget_words(len(doc.text))))
     if memo is not None:
         memo.seen, memo.changed = kept, set()
     return raw
