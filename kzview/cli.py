@@ -390,16 +390,14 @@ def run_command(name: str, argv: list[str]) -> int:
 
 
 def db_path(args: argparse.Namespace) -> Path:
-    from kzview.ingest import bundled_corpus_path
-    from kzview.verdicts import default_db_path
+    from kzview.places import bundled_corpus_path, default_db_path
 
     return getattr(args, "db", None) or default_db_path(args.paths or None, bundled_corpus_path())
 
 
 def other_dbs(args: argparse.Namespace) -> list[Path]:
     """The other databases of this corpus that are read with the one written (none when `--db` names it)."""
-    from kzview.ingest import bundled_corpus_path
-    from kzview.verdicts import other_db_paths
+    from kzview.places import bundled_corpus_path, other_db_paths
 
     if getattr(args, "db", None):
         return []

@@ -15,15 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+# The event label a figure moved out of its group is given (the evidence screen, or `--event` with it): the figure
+# is then compared with nothing it was pooled with, and the table shows why.
+from kzview.kinds import SET_APART as SET_APART
 from kzview.model import Article, Claim
 
 FIELDS = ("topic", "subject", "scope", "attribution", "unit", "measure", "event", "low", "high")
 KINDS = ("claim", "missed")
-
-
-# The event label a figure moved out of its group is given (from the evidence screen, or `--event` with it): the
-# figure is then compared with nothing it was pooled with, and the table shows why.
-SET_APART = "set apart by a person"
 
 
 @dataclass(frozen=True)

@@ -13,41 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
-Kind = Literal["count", "money", "date", "duration", "percent", "other"]
-
-TOPICS: tuple[str, ...] = (
-    "deaths",
-    "injuries",
-    "arrests",
-    "hospitalized",
-    "missing",
-    "displaced",
-    "troops",
-    "participants",
-    "damage",
-    "population",
-    "other",
-)
-
-
-class Status(StrEnum):
-    CONFLICT = "conflict"
-    UPDATE = "update"
-    CONSISTENT = "consistent"
-    SINGLE = "single"
-
-
-STATUS_ORDER = {Status.CONFLICT: 0, Status.UPDATE: 1, Status.CONSISTENT: 2, Status.SINGLE: 3}
-
-
-def short_label(article_id: str) -> str:
-    head = article_id.split("_", 1)[0]
-    return head if head and len(head) < len(article_id) else article_id[:12]
+from kzview.kinds import STATUS_ORDER as STATUS_ORDER
+from kzview.kinds import TOPICS as TOPICS
+from kzview.kinds import Kind as Kind
+from kzview.kinds import Status as Status
+from kzview.kinds import short_label as short_label
 
 
 class Region(BaseModel):

@@ -15,23 +15,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from kzview.db import connect
+from kzview.kinds import VERDICTS
 from kzview.model import Claim, Verdict
+from kzview.places import data_dir as data_dir
+from kzview.places import default_db_path as default_db_path
+from kzview.places import other_db_paths as other_db_paths
 
-VERDICTS = {
-    "confirmed": "c",
-    "disputed": "d",
-    "false": "x",
-    "misleading": "m",
-    "unverified": "u",
-    "needs follow-up": "f",
-}
 # schema.org ClaimReview ratings (1 = false .. 5 = true) for export
 RATINGS = {"false": 1, "misleading": 2, "disputed": 2, "unverified": 3, "needs follow-up": 3, "confirmed": 5}
 
@@ -102,27 +97,6 @@ def read_corrections(path: Path, also_read: Iterable[Path] = ()) -> list:
 
     others = sorted((c for p in also_read for c in read(p, False)), key=lambda c: c.set_at)
     return others + read(path, True)  # the user's own last: they win where both corrected one claim
-
-
-def data_dir() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "kzview"
-
-
-def other_db_paths(write: Path, corpus_paths: list[Path] | None, bundled: Path) -> list[Path]:
-    """The other places this corpus's work may be kept, that exist: the corpus folder's `.kzview.db` when the
-    folder cannot be written (a colleague's verdicts, shown read-only), and the data directory's database for
-    this corpus when the folder's is the one written (work kept there while the folder was read-only). Both are
-    read; only `write` is written."""
-    roots = [p.resolve() for p in (corpus_paths or [bundled])]
-    key = hashlib.sha1("\n".join(sorted(str(r) for r in roots)).encode()).hexdigest()[:16]
-    candidates = [data_dir() / f"corpus-{key}.db"]
-    if len(roots) == 1:
-        folder = roots[0] if roots[0].is_dir() else roots[0].parent
-        if folder != bundled.resolve():
-            candidates.insert(0, folder / ".kzview.db")
-    mine = write.resolve() if write.exists() else write.absolute()
-    return [c for c in candidates if c.exists() and c.resolve() != mine]
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection | None:
@@ -210,18 +184,6 @@ def salvage(path: Path) -> tuple[list[Verdict], int]:
         if not r[9]:
             latest[(r[1], r[2])] = r[1:9]
     return [_row(latest[k]) for k in sorted(latest)], lost
-
-
-def default_db_path(corpus_paths: list[Path] | None, bundled: Path) -> Path:
-    """`.kzview.db` in the corpus folder; under the user's data directory for the sample corpus, several paths,
-    or a folder kzview cannot write to (keyed by the corpus path, so each corpus has its own)."""
-    roots = [p.resolve() for p in (corpus_paths or [bundled])]
-    if len(roots) == 1:
-        folder = roots[0] if roots[0].is_dir() else roots[0].parent
-        if folder != bundled.resolve() and os.access(folder, os.W_OK):
-            return folder / ".kzview.db"
-    key = hashlib.sha1("\n".join(sorted(str(r) for r in roots)).encode()).hexdigest()[:16]
-    return data_dir() / f"corpus-{key}.db"
 
 
 class VerdictStore:

@@ -273,7 +273,9 @@ def test_a_read_only_folder_shows_its_verdicts_beside_the_users(tmp_path, monkey
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     real_access = os.access
-    monkeypatch.setattr(V.os, "access", lambda p, mode: False if Path(p) == corpus.resolve() else real_access(p, mode))
+    import kzview.places as places
+
+    monkeypatch.setattr(places.os, "access", lambda p, mode: False if Path(p) == corpus.resolve() else real_access(p, mode))
     mine = V.default_db_path([corpus], bundled_corpus_path())
     assert mine.parent == tmp_path / "data" / "kzview"
     others = V.other_db_paths(mine, [corpus], bundled_corpus_path())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from kzview.dates import PrintedDate, find_dates, printed_date, resolve
@@ -13,6 +12,7 @@ from kzview.ingest.clean import clean
 from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, discover, size_words
 from kzview.ingest.formats import RawDoc, read_sidecar, read_source
 from kzview.model import Article, LoadProblem
+from kzview.places import bundled_corpus_path as bundled_corpus_path
 
 __all__ = ["Corpus", "RawCorpus", "bundled_corpus_path", "clean_corpus", "load_corpus", "read_corpus"]
 
@@ -21,14 +21,6 @@ __all__ = ["Corpus", "RawCorpus", "bundled_corpus_path", "clean_corpus", "load_c
 class Corpus:
     articles: list[Article] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
-
-
-def bundled_corpus_path() -> Path:
-    """The sample articles shipped in the package (or, in a source checkout, the repository's seeds/)."""
-    packaged = Path(str(resources.files("kzview"))) / "seeds"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "seeds"
 
 
 def article_from_text(article_id: str, text: str, path: str = "") -> Article:

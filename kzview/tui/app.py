@@ -23,10 +23,9 @@ from textual.reactive import var
 from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
+from kzview.claimstore import ClaimStore
 from kzview.gcpause import settle_heap
-from kzview.model import Article, Verdict
 from kzview.safe import one_line
-from kzview.store import ClaimStore
 from kzview.tui.commands import KzviewCommands
 from kzview.tui.messages import CorrectionWanted, JumpToClaim, MergeWanted, VerdictWanted
 from kzview.tui.screens.help import HelpScreen
@@ -39,6 +38,7 @@ if TYPE_CHECKING:
 
     from kzview.cache import ClaimCache
     from kzview.ingest import ReadMemo
+    from kzview.model import Article, Verdict
 
 NARROW = 110  # below this many columns, one pane at a time
 PANES = ("articles", "article", "groups")
@@ -178,13 +178,13 @@ class KzviewApp(App[int]):
         self.store.subscribe_verdicts(self._on_verdict)
         self.query_one("#articles-pane").border_title = "Articles"
         self.query_one("#groups-pane").border_title = "Conflicts"
-        self.query_one("#article", ArticleView).loading = True
-        self.query_one("#groups-pane", GroupsPane).loading = True
         self.sub_title = "reading articles…"
         self.query_one("#groups-pane").add_class("-active")
         if self._prebuilt is not None:
             self.store.replace(self._prebuilt)
         else:
+            # the worker imports reading, extraction and comparison while the first frame is drawn: the app's
+            # own modules import none of them (kzview.kinds, kzview.claimstore, kzview.places)
             self.load_store()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")

@@ -7,6 +7,8 @@ the pane, never wrapped, and never read as markup.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,9 +16,11 @@ from textual.message import Message
 from textual.widget import Widget
 
 from kzview.safe import one_line
-from kzview.store import ClaimStore
 from kzview.tui.widgets.conflict_table import short_id
 from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
+
+if TYPE_CHECKING:
+    from kzview.claimstore import ClaimStore
 
 
 class ArticleList(CursorList):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -19,10 +20,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from kzview.model import Article, Claim, Status
+from kzview.kinds import Status
 from kzview.safe import display_text
-from kzview.store import ClaimStore
 from kzview.tui.messages import CorrectionWanted, VerdictWanted
+
+if TYPE_CHECKING:
+    from kzview.claimstore import ClaimStore
+    from kzview.model import Article, Claim
 
 GUTTER = 3
 MARKERS = {Status.CONFLICT: "✗", Status.UPDATE: "↗", Status.CONSISTENT: "✓", Status.SINGLE: "·"}

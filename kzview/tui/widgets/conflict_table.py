@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
@@ -11,12 +12,27 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from kzview.compare import figure_words, sources_words
-from kzview.model import Claim, ClaimGroup, Status
+from kzview.kinds import Status
 from kzview.safe import one_line
-from kzview.store import ClaimStore
 from kzview.tui.messages import MergeWanted, VerdictWanted
 from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
+
+if TYPE_CHECKING:
+    from kzview.claimstore import ClaimStore
+    from kzview.model import Claim, ClaimGroup
+
+
+def figure_words(c: Claim) -> str:
+    from kzview.compare import figure_words as words  # imported once the first rows are drawn, not before
+
+    return words(c)
+
+
+def sources_words(claims: list[Claim]) -> str:
+    from kzview.compare import sources_words as words
+
+    return words(claims)
+
 
 STATUS_CELL = {
     Status.CONFLICT: ("✗ conflict", "bold red"),

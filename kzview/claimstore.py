@@ -1,0 +1,321 @@
+"""The claim store the panes observe: articles, claims, groups, entities and the verdicts on them, with their indexes
+and change notification. It imports nothing heavy at module level (models, extraction, comparison and the verdict
+database are imported where a method needs them), so the app draws its first frame before any of them is loaded;
+`kzview.store` builds and loads stores."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kzview.kinds import STATUS_ORDER, Status, short_label
+
+if TYPE_CHECKING:
+    from kzview.corrections import Applied
+    from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem, Verdict
+    from kzview.verdicts import VerdictStore
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleStats:
+    claims: int  # figures (dates excluded)
+    conflicting: int  # figures in at least one conflict group
+    groups: int
+
+
+def made_by(lexicon: str) -> dict[str, str]:
+    """The program and its version, a vocabulary's fingerprint and the deriving code's digest: what made claims."""
+    from kzview import __version__
+    from kzview.cache import code_key
+
+    return {"program": f"kzview {__version__}", "lexicon": lexicon[:16], "code": code_key()[:16]}
+
+
+@dataclass
+class ClaimStore:
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    groups: list[ClaimGroup] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    lexicon: str = ""  # the fingerprint of the vocabulary that read these claims ("" when not known)
+
+    def __post_init__(self) -> None:
+        self._listeners: list[Callable[[ClaimStore], None]] = []
+        self._verdict_listeners: list[Callable[[Verdict], None]] = []
+        self.verdict_store: VerdictStore | None = None
+        self.verdicts: dict[tuple[str, str], Verdict] = {}
+        self.applied: list[Applied] = []  # the user's corrections, and where each now stands
+        self._index()
+
+    def _index(self) -> None:
+        self.article_by_id: dict[str, Article] = {a.id: a for a in self.articles}
+        self.labels: dict[str, str] = article_labels(self.articles)
+        self.claim_by_id: dict[str, Claim] = {c.id: c for c in self.claims}
+        self.group_by_id: dict[str, ClaimGroup] = {g.id: g for g in self.groups}
+        by_article: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            by_article[c.article].append(c)
+        self.claims_by_article: dict[str, list[Claim]] = dict(by_article)
+        groups_of: dict[str, list[str]] = defaultdict(list)
+        status_of: dict[str, Status] = {}  # the most serious status of any group a claim is in
+        for g in self.groups:
+            rank = STATUS_ORDER[g.status]
+            for cid in g.claims:
+                groups_of[cid].append(g.id)
+                best = status_of.get(cid)
+                if best is None or rank < STATUS_ORDER[best]:
+                    status_of[cid] = g.status
+        self.groups_of_claim: dict[str, list[str]] = dict(groups_of)
+        self._status_of = status_of
+        stats: dict[str, ArticleStats] = {}
+        for a in self.articles:
+            cs = [c.id for c in by_article.get(a.id, ()) if c.kind != "date"]
+            conflicting = sum(1 for cid in cs if status_of.get(cid) is Status.CONFLICT)
+            n_groups = len({g for cid in cs for g in groups_of.get(cid, ())})
+            stats[a.id] = ArticleStats(len(cs), conflicting, n_groups)
+        self.stats = stats
+
+    # -- queries ---------------------------------------------------------------------------------------------
+    def article_label(self, article_id: str) -> str:
+        """The short name people see for an article: its outlet, else a short id (CONTRACT.md `label`)."""
+        return self.labels.get(article_id) or short_label(article_id)
+
+    @property
+    def made_by(self) -> dict[str, str]:
+        """What made these claims: the program and its version, the vocabulary's fingerprint, and the digest of
+        the deriving code (kzview uses no trained model). Every report and JSON output carries it."""
+        return made_by(self.lexicon)
+
+    def claim_record(self, c: Claim) -> dict:
+        """A claim as the JSON contract spells it, with the article's outlet and label."""
+        from kzview.model import to_json
+
+        d = to_json(c)
+        a = self.article_by_id.get(c.article)
+        d["outlet"] = a.outlet if a is not None else None
+        d["label"] = self.article_label(c.article)
+        d["made_by"] = self.made_by
+        return d
+
+    def group_record(self, g: ClaimGroup) -> dict:
+        """A group as the JSON contract spells it, with the labels of its articles (in the order of `articles`)."""
+        from kzview.model import to_json
+
+        d = to_json(g)
+        d["outlets"] = [self.article_label(a) for a in g.articles]
+        d["made_by"] = self.made_by
+        return d
+
+    def claim_status(self, claim_id: str) -> Status | None:
+        """The most serious status of any group the claim is in (conflict > update > consistent > single)."""
+        return self._status_of.get(claim_id)
+
+    def group_claims(self, group_id: str) -> list[Claim]:
+        g = self.group_by_id.get(group_id)
+        return [self.claim_by_id[c] for c in g.claims] if g else []
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Status}
+        for g in self.groups:
+            out[g.status.value] += 1
+        return out
+
+    # -- verdicts: the user's work, written through to SQLite --------------------------------------------------
+    def show_verdicts(self, verdicts: list[Verdict]) -> None:
+        """Verdicts read from somewhere no store can be opened on (a damaged database's salvage): shown and
+        exported, re-anchored like any, never written."""
+        self.verdict_store = None
+        self.verdicts = {}
+        for v in verdicts:
+            v = self._reanchored(v)
+            self.verdicts[(v.target_kind, v.target_id)] = v
+
+    def attach_verdicts(self, verdict_store: VerdictStore) -> None:
+        self.verdict_store = verdict_store
+        self._load_verdicts()
+
+    def _load_verdicts(self) -> None:
+        self.verdicts = {}
+        if self.verdict_store is None:
+            return
+        for v in self.verdict_store.all():
+            v = self._reanchored(v)
+            key = (v.target_kind, v.target_id)
+            held = self.verdicts.get(key)
+            if held is None or (held.anchored_from and not v.anchored_from) or held.set_at <= v.set_at:
+                self.verdicts[key] = v  # two old verdicts on what is now one target: the one set on it, or the latest
+
+    def _reanchored(self, v: Verdict) -> Verdict:
+        """A verdict on what today's extraction holds: its own target if that still exists; else the figure (or
+        the group of figures) now at the place it judged, found by article, span and words; else itself, orphaned.
+        """
+        if self._target_claims(v.target_kind, v.target_id) is not None:
+            return self._with_staleness(v)
+        found = [c for c in (self._claim_at(*spot) for spot in _spots(v)) if c is not None]
+        target: str | None = None
+        if v.target_kind == "claim" and found:
+            target = found[0].id
+        elif v.target_kind == "group" and found:
+            votes: dict[str, int] = {}
+            for c in found:
+                for gid in self.groups_of_claim.get(c.id, ()):
+                    if self.group_by_id[gid].rule not in ("part-whole", "within-article", "weekday"):
+                        votes[gid] = votes.get(gid, 0) + 1
+            if votes:
+                gid, n = max(sorted(votes.items()), key=lambda kv: kv[1])
+                if 2 * n >= len(found):
+                    target = gid
+        if target is None:
+            return self._with_staleness(v)
+        moved = v.model_copy(update={"target_id": target, "anchored_from": v.target_id})
+        return self._with_staleness(moved)
+
+    def _claim_at(self, article: str, start: int, end: int, surface: str, sentence: str) -> Claim | None:
+        """The claim now standing where a judged figure stood: the same span, else the same words in the same
+        sentence, else a claim overlapping the span in that sentence."""
+        mine = [c for c in self.claims_by_article.get(article, ()) if c.kind != "date"]
+        same_sentence = [c for c in mine if not sentence or " ".join(c.sentence.split()).startswith(sentence[:120])]
+        for pick in (
+            lambda c: c.start == start and c.end == end,
+            lambda c: c.surface == surface and c in same_sentence,
+            lambda c: c.start < end and c.end > start and c in same_sentence,
+        ):
+            hit = [c for c in mine if pick(c)]
+            if hit:
+                return hit[0]
+        return None
+
+    def _target_claims(self, kind: str, target_id: str) -> list[Claim] | None:
+        if kind == "group":
+            return self.group_claims(target_id) if target_id in self.group_by_id else None
+        c = self.claim_by_id.get(target_id)
+        return [c] if c else None
+
+    def _with_staleness(self, v: Verdict) -> Verdict:
+        from kzview.verdicts import fingerprint
+
+        claims = self._target_claims(v.target_kind, v.target_id)
+        stale = claims is None or (bool(v.fingerprint) and fingerprint(claims) != v.fingerprint)
+        return v.model_copy(update={"stale": stale}) if stale != v.stale else v
+
+    def verdict(self, kind: str, target_id: str) -> Verdict | None:
+        return self.verdicts.get((kind, target_id))
+
+    def orphaned_verdicts(self) -> list[Verdict]:
+        """Verdicts whose group or claim no longer exists (the text changed): kept, listed, never dropped."""
+        return [v for v in self.verdicts.values() if self._target_claims(v.target_kind, v.target_id) is None]
+
+    def label(self, kind: str, target_id: str, figures: int = 4) -> str:
+        """What a verdict judges, in the words a person reads (kept with the verdict, shown in the dialog and in
+        notifications): a group's measure and its figures with their outlets and dates; a figure with its outlet,
+        date and whole sentence. No internal key."""
+        from kzview.compare import _what, figure_words
+
+        def cited(c: Claim) -> str:
+            when = c.as_of.isoformat() if c.as_of else "undated"
+            return f"{figure_words(c)} ({self.article_label(c.article)}, {when})"
+
+        if kind == "group":
+            g = self.group_by_id[target_id]
+            claims = self.group_claims(target_id)
+            figs = "; ".join(cited(c) for c in claims[:figures])
+            more = f"; and {len(claims) - figures} more" if len(claims) > figures else ""
+            return f"{_what(g.topic, g.subject, g.scope, g.measure, g.event)}: {figs}{more}"
+        c = self.claim_by_id[target_id]
+        return f"{cited(c)}: {' '.join(c.sentence.split())}"
+
+    def set_verdict(self, kind: str, target_id: str, verdict: str, note: str = "") -> Verdict:
+        if self.verdict_store is None:
+            raise RuntimeError("no verdict database is open")
+        from kzview.verdicts import anchor, fingerprint
+
+        claims = self._target_claims(kind, target_id) or []
+        v = self.verdict_store.set(
+            kind, target_id, verdict, note, fingerprint(claims), self.label(kind, target_id), anchor(claims)
+        )
+        self.verdicts[(kind, target_id)] = v
+        self._notify_verdict(v)
+        return v
+
+    def undo_verdict(self) -> Verdict | None:
+        if self.verdict_store is None:
+            return None
+        v = self.verdict_store.undo()
+        if v is None:
+            return None
+        if v.cleared:
+            self.verdicts.pop((v.target_kind, v.target_id), None)
+        else:
+            self.verdicts[(v.target_kind, v.target_id)] = self._with_staleness(v)
+        self._notify_verdict(v)
+        return v
+
+    def verdicts_in_article(self, article_id: str) -> int:
+        ids = {c.id for c in self.claims_by_article.get(article_id, [])}
+        groups = {g for c in ids for g in self.groups_of_claim.get(c, [])}
+        return sum(1 for (k, t) in self.verdicts if (k == "claim" and t in ids) or (k == "group" and t in groups))
+
+    def subscribe_verdicts(self, listener: Callable[[Verdict], None]) -> None:
+        self._verdict_listeners.append(listener)
+
+    def _notify_verdict(self, v: Verdict) -> None:
+        for listener in list(self._verdict_listeners):
+            listener(v)
+
+    # -- change notification --------------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[ClaimStore], None]) -> None:
+        self._listeners.append(listener)
+
+    def replace(self, other: ClaimStore) -> None:
+        """Take another store's content (a reload) and tell every observer once."""
+        self.articles, self.claims, self.groups = other.articles, other.claims, other.groups
+        self.problems, self.entities = other.problems, other.entities
+        # its indexes too: built once, in the worker that built the store, not again on the UI thread
+        self.article_by_id, self.claim_by_id, self.group_by_id = (
+            other.article_by_id,
+            other.claim_by_id,
+            other.group_by_id,
+        )
+        self.claims_by_article, self.groups_of_claim = other.claims_by_article, other.groups_of_claim
+        self.labels = other.labels
+        self.applied = other.applied
+        self.lexicon = other.lexicon
+        self._status_of, self.stats = other._status_of, other.stats
+        self._load_verdicts()
+        for listener in list(self._listeners):
+            listener(self)
+
+
+def article_labels(articles: list[Article]) -> dict[str, str]:
+    """Each article's label, unique in the corpus: an outlet with several articles gets their short ids too
+    ("nbcphiladelphia.com 01", "nbcphiladelphia.com 10"), so a row never shows two sources under one name."""
+    count: dict[str, int] = {}
+    for a in articles:
+        count[a.label] = count.get(a.label, 0) + 1
+    return {a.id: a.label if count[a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
+
+
+_LEGACY_FIGURE = re.compile(r"(?P<surface>[^,(]+?) \((?P<article>[^()]+)\)(?:, |$)")
+
+
+def _spots(v: Verdict) -> list[tuple[str, int, int, str, str]]:
+    """The judged figures' places from a verdict's anchor, or, for a verdict saved before anchors, from its label
+    ("26 (002_x): the sentence" for a figure, "deaths/-/-: 26 (002_x), 26 (003_y)" for a group)."""
+    if v.anchor:
+        try:
+            return [(str(a), int(s), int(e), str(w), str(t)) for a, s, e, w, t in json.loads(v.anchor)]
+        except (ValueError, TypeError):
+            return []
+    label = v.label or ""
+    if v.target_kind == "claim":
+        m = re.match(r"(?P<surface>.+?) \((?P<article>[^()]+)\): (?P<sentence>.*)$", label, re.DOTALL)
+        if m:
+            return [(m["article"], -1, -1, m["surface"], " ".join(m["sentence"].split()))]
+        return []
+    _, _, figures = label.partition(": ")
+    return [(m["article"], -1, -1, m["surface"].strip(), "") for m in _LEGACY_FIGURE.finditer(figures)]
