@@ -227,7 +227,7 @@ def _run_corrections(args: argparse.Namespace, store: ClaimStore) -> int:
     from kzview.corrections import as_gold
 
     if args.format == "gold":
-        sys.stdout.write(dump_json(as_gold(store.claims, store.articles, store.applied)) + "\n")
+        sys.stdout.write(dump_json(as_gold(store.claims, store.articles, store.applied, store.groups)) + "\n")
         return 0
     items = [
         {

@@ -18,7 +18,7 @@ from typing import Any
 # The event label a figure moved out of its group is given (the evidence screen, or `--event` with it): the figure
 # is then compared with nothing it was pooled with, and the table shows why.
 from kzview.kinds import SET_APART as SET_APART
-from kzview.model import Article, Claim
+from kzview.model import Article, Claim, ClaimGroup
 
 FIELDS = ("topic", "subject", "scope", "attribution", "unit", "measure", "event", "low", "high")
 KINDS = ("claim", "missed")
@@ -163,11 +163,22 @@ def _num(v: float | None) -> float | int | None:
     return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
-def as_gold(claims: list[Claim], articles: list[Article], applied: list[Applied]) -> dict[str, Any]:
+_GROUP_FIELDS = ("topic", "subject", "scope", "measure", "event")
+_ANY_STATUS = ["conflict", "update", "consistent", "single"]
+
+
+def as_gold(
+    claims: list[Claim], articles: list[Article], applied: list[Applied], groups: list[ClaimGroup] | None = None
+) -> dict[str, Any]:
     """The corrections as a cue-based gold file (../shared/realnews/README.md): corrected figures as claims,
-    removed ones as negatives, so `kzview eval` scores the next version against a desk's corrections."""
+    removed ones as negatives, and, given the groups, each figure a correction moved as a group check: one merged
+    into another group must share it with a figure of another article there; one set apart must never again share
+    a group with a figure that still reads as it did. So `kzview eval` scores the next version against a desk's
+    corrections."""
     texts = {a.id: a.text for a in articles}
     by_id = {c.id: c for c in claims}
+    home = {cid: g for g in groups or () if g.rule not in _NOT_POOLS for cid in g.claims}
+    checks: list[dict[str, Any]] = []
     gold: dict[str, Any] = {
         "event_topics": ["deaths", "injuries", "arrests", "hospitalized", "troops", "missing", "displaced"],
         "dates": {},
@@ -192,7 +203,50 @@ def as_gold(claims: list[Claim], articles: list[Article], applied: list[Applied]
             "req": True,
         }
         gold["claims"].append(entry)
+        if groups is not None and any(k in a.correction.changes for k in _GROUP_FIELDS):
+            check = _group_check(c, cue, claims, home, texts)
+            if check is not None and check not in checks:
+                checks.append(check)
+    gold["conflicts"] = checks
     return gold
+
+
+_NOT_POOLS = ("part-whole", "within-article", "weekday")
+
+
+def _group_check(
+    c: Claim, cue: str, claims: list[Claim], home: dict[str, ClaimGroup], texts: dict[str, str]
+) -> dict[str, Any] | None:
+    def ref(d: Claim) -> list[str]:
+        return [d.article, unique_cue(texts[d.article], d.start, d.end)]
+
+    if c.event == SET_APART:
+        was = c.machine or {}
+        former = [
+            d
+            for d in claims
+            if d.id != c.id
+            and d.kind != "date"
+            and not d.corrected
+            and all(getattr(d, k) == was.get(k, getattr(c, k)) for k in _GROUP_FIELDS)
+        ]
+        if not former:
+            return None
+        return {"name": f"set apart by a person: {c.surface}", "must_not_group": [[c.article, cue], ref(former[0])]}
+    g = home.get(c.id)
+    others = [d for d in (home_claims(g, claims) if g else []) if d.id != c.id and d.article != c.article]
+    if not others:
+        return None
+    return {
+        "name": f"merged by a person: {c.surface}",
+        "must_group": [[c.article, cue], ref(others[0])],
+        "status": _ANY_STATUS,
+    }
+
+
+def home_claims(g: ClaimGroup, claims: list[Claim]) -> list[Claim]:
+    ids = set(g.claims)
+    return [d for d in claims if d.id in ids]
 
 
 def unique_cue(text: str, start: int, end: int) -> str:

@@ -14,9 +14,7 @@ from kzview.claimstore import ArticleStats as ArticleStats
 from kzview.claimstore import ClaimStore as ClaimStore
 from kzview.claimstore import article_labels as article_labels
 from kzview.claimstore import made_by as made_by
-from kzview.compare import compare
 from kzview.corrections import Applied, Correction, apply_corrections
-from kzview.extract import corpus_context
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, read_corpus
@@ -25,7 +23,6 @@ from kzview.model import (
     Article,
     Entity,
 )
-from kzview.pipeline import extract_corpus
 
 
 def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:
@@ -61,6 +58,10 @@ def build_store(
     workers: int | None = None,
     corrections: list[Correction] | None = None,
 ) -> ClaimStore:
+    from kzview.compare import compare  # here, not at the top: a snapshot's store needs no extraction
+    from kzview.extract import corpus_context
+    from kzview.pipeline import extract_corpus
+
     lex = lex or load_lexicon()
     ctx = corpus_context(corpus.articles, lex)
     claims = extract_corpus(corpus.articles, lex, ctx, cache=cache, workers=workers, progress=progress)

@@ -179,11 +179,31 @@ def salvage(path: Path) -> tuple[list[Verdict], int]:
                 mid = (lo + hi) // 2
                 todo += [(lo, mid), (mid + 1, hi)]
     db.close()
+    # a damaged page may still read, as values of the wrong type: such a row is lost, not trusted
+    sound = [r for r in rows if _sound(r)]
+    lost += len(rows) - len(sound)
     latest: dict[tuple[str, str], tuple] = {}
-    for r in sorted(rows):
+    for r in sorted(sound, key=lambda r: r[0]):
         if not r[9]:
             latest[(r[1], r[2])] = r[1:9]
-    return [_row(latest[k]) for k in sorted(latest)], lost
+    out = []
+    for k in sorted(latest):
+        try:
+            out.append(_row(latest[k]))
+        except ValueError:
+            lost += 1
+    return out, lost
+
+
+def _sound(r: tuple) -> bool:
+    """A verdict row as the schema writes it: an integer seq and undone flag, text in every other column."""
+    return (
+        len(r) == 10
+        and isinstance(r[0], int)
+        and isinstance(r[9], int)
+        and all(isinstance(v, str) for v in r[1:9])
+        and r[1] in ("claim", "group")
+    )
 
 
 class VerdictStore:

@@ -223,3 +223,33 @@ async def test_merge_two_groups_and_move_a_figure_out_from_the_app(tmp_path):
         apart = [c for c in app.store.claims if c.event == SET_APART]
         assert len(apart) == 1 and apart[0].corrected
         assert all(apart[0].id not in g.claims for g in app.store.groups if g.measure == "vessel" and g.event is None)
+
+
+def test_merges_and_set_aparts_become_group_checks_in_the_gold(tmp_path):
+    """A figure merged into another group and one set apart from its own are written as group checks (must_group,
+    must_not_group) that `kzview eval` reads; the corrected corpus passes them, the uncorrected one does not."""
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "date: 2024-05-02\nRaid at sea\n\nThe coastguard seized three boats off the cape.")
+    write(corpus, "b.txt", "date: 2024-05-02\nRaid at sea\n\nThe coastguard seized three barges off the cape.")
+    write(corpus, "c.txt", "date: 2024-05-02\nRaid at sea\n\nThe coastguard seized four boats off the cape.")
+    db = str(tmp_path / "v.db")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "KZVIEW_AUTHOR": "desk"}
+    claims = json.loads(kz("claims", str(corpus), "--format", "json", env=env).stdout)
+    barges = next(c for c in claims if c["article"] == "b" and c["surface"] == "three")
+    four = next(c for c in claims if c["article"] == "c" and c["surface"] == "four")
+    assert barges["measure"] == "barge" and four["measure"] == "vessel"
+    # the desk: the barges are the boats (one measure); the four boats were another night's (set apart)
+    out = kz("correct", str(corpus), "--claim", barges["id"], "--measure", "vessel", "--db", db, env=env)
+    assert out.returncode == 0, out.stderr
+    out = kz("correct", str(corpus), "--claim", four["id"], "--event", "set apart by a person", "--db", db, env=env)
+    assert out.returncode == 0, out.stderr
+
+    gold = json.loads(kz("corrections", str(corpus), "--format", "gold", "--db", db, env=env).stdout)
+    kinds = sorted(k for chk in gold["conflicts"] for k in chk if k.startswith("must"))
+    assert kinds == ["must_group", "must_not_group"], gold["conflicts"]
+    path = tmp_path / "desk.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    fixed = json.loads(kz("eval", str(path), str(corpus), "--format", "json", "--db", db, env=env).stdout)[0]
+    assert fixed["groups"]["value"] == 1.0 and fixed["groups"]["total"] == 2, fixed["failures"]
+    raw = json.loads(kz("eval", str(path), str(corpus), "--format", "json", env=env).stdout)[0]
+    assert raw["groups"]["value"] < 1.0  # without the corrections, the machine's reading fails them

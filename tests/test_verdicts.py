@@ -275,7 +275,10 @@ def test_a_read_only_folder_shows_its_verdicts_beside_the_users(tmp_path, monkey
     real_access = os.access
     import kzview.places as places
 
-    monkeypatch.setattr(places.os, "access", lambda p, mode: False if Path(p) == corpus.resolve() else real_access(p, mode))
+    def access(p: str, mode: int) -> bool:
+        return False if Path(p) == corpus.resolve() else real_access(p, mode)
+
+    monkeypatch.setattr(places.os, "access", access)
     mine = V.default_db_path([corpus], bundled_corpus_path())
     assert mine.parent == tmp_path / "data" / "kzview"
     others = V.other_db_paths(mine, [corpus], bundled_corpus_path())

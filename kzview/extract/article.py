@@ -1,0 +1,508 @@
+"""Text -> Claims, one article at a time: the stages over each sentence (kzview.extract says what is exported)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kzview.dates import find_dates, resolve, weekday_mismatch
+from kzview.extract.context import (
+    _PRONOUN_SAID,
+    Attribution,
+    choose_topic,
+    coordinated,
+    event_place,
+    find_attributions,
+    find_cues,
+    find_scope,
+    forward_targets,
+    has_own_predicate,
+    headline_names,
+    last_person,
+    lead_places,
+    pick_attribution,
+    read_counted,
+)
+from kzview.extract.entities import build_entities
+from kzview.extract.implicit import find_implicit
+from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.extract.measure import figure_event, figure_measure, narrative_events, sentence_events
+from kzview.extract.numbers import Figure, find_figures
+from kzview.extract.sentences import split_sentences, tokenize
+from kzview.ingest import read_limit
+from kzview.model import Article, Claim, Entity
+from kzview.spans import SpanIndex
+
+__all__ = ["CorpusContext", "context_key", "corpus_context", "extract_article"]
+
+
+@dataclass(frozen=True)
+class CorpusContext:
+    """What the whole corpus tells about each article: the event's own places, a date to anchor partial dates,
+    and the entity index (who is named, under which spellings)."""
+
+    event_places: frozenset[str]
+    anchor: dt.date | None
+    entities: tuple[Entity, ...] = ()
+    spellings: dict[str, str] = field(default_factory=dict)
+    story_start: dt.date | None = None  # the story's first day: a sentence dated before it tells of another event
+    # places the headlines or leads of two articles or more name: a place only one article's lead names ("killed in
+    # Santiago" beside "across Chile") is a part of the event, not the event's own place. None: one article.
+    shared_places: frozenset[str] | None = None
+
+
+def _country_rx(lex: Lexicon) -> re.Pattern[str]:
+    names = sorted(lex.countries, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
+    rx = _country_rx(lex)
+    df: Counter[str] = Counter()
+    for a in articles:
+        df.update(set(rx.findall(a.text[: read_limit(a.text)])))
+    n = len(articles)
+    places = frozenset(c for c, k in df.items() if k * 2 >= n and k == df.most_common(1)[0][1]) if df else frozenset()
+    dates = sorted(a.date for a in articles if a.date)
+    anchor = dates[len(dates) // 2] if dates else None
+    entities, spellings = build_entities(articles, lex.countries)
+    return CorpusContext(places, anchor, tuple(entities), spellings, story_start(dates), _shared_places(articles))
+
+
+def _shared_places(articles: list[Article]) -> frozenset[str] | None:
+    if len(articles) < 2:
+        return None
+    named: Counter[str] = Counter()
+    for a in articles:
+        named.update(_opening_places(a))
+    return frozenset(p for p, k in named.items() if k >= 2)
+
+
+def _opening_places(a: Article) -> frozenset[str]:
+    """The places an article's headline and lead (its first sentence after the headline) name."""
+    title = a.title_span
+    if title is None:
+        return frozenset()
+    text = a.text[: min(read_limit(a.text), title[1] + 20_000)]  # the lead is near the top
+    lead = next((sp for sp in split_sentences(text) if sp[0] >= title[1] and text[sp[0] : sp[1]].strip()), None)
+    return headline_names(a.title) | (lead_places(text[lead[0] : lead[1]]) if lead else frozenset())
+
+
+def story_start(dates: list[dt.date]) -> dt.date | None:
+    """The first day of the story's coverage: the earliest article date another article follows within a week
+    (a stray old article in the folder does not move it), else the earliest date."""
+    for a, b in zip(dates, dates[1:], strict=False):
+        if (b - a).days <= 7:
+            return a
+    return dates[0] if dates else None
+
+
+def _increment(words: list[str], span: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether a figure counts an addition to a total told elsewhere ("two more people died", "another 30 were
+    arrested", "a further 12", "bringing the toll to": no): the total is at least that, so it is a floor."""
+    a, b = span
+    after = words[b] if b < len(words) else ""
+    before = tuple(words[max(0, a - 2) : a])
+    return after in lex.implicit.increment_after or any(
+        before[-len(p) :] == p for p in lex.implicit.increment_before if len(before) >= len(p)
+    )
+
+
+def _got_away(words: list[str], at: int, lex: Lexicon) -> bool:
+    """Whether the words at `at` say the ones counted got away ("two of them managed to escape")."""
+    return any(tuple(words[at : at + len(p)]) == p for p in lex.implicit.escaped)
+
+
+def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
+    key = "\x1f".join((article, " ".join(sentence.split()), surface, str(occurrence)))
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _number(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
+
+
+_GENERIC_PEOPLE = frozenset("people persons person others ones individuals".split())
+
+
+def _named_subject(words: list[str], lex: Lexicon) -> str | None:
+    """Who a count is about in the text's own words when the vocabulary has no name for it: a one-word phrase
+    ("12 Somali"), or a phrase ending in a noun for people ("20 women", "three Somali pirates")."""
+    phrase = words[:3]
+    if not phrase or any(lex.match_cues(phrase, i) for i in range(len(phrase))) or phrase[-1] in _GENERIC_PEOPLE:
+        return None
+    head = phrase[-1]
+    if head.endswith(("ed", "ing", "ly")) or not head.isalpha() and "-" not in head:
+        return None  # "totally decked": no noun for who is counted
+    if len(phrase) > 1 and head not in lex.people and not (head.endswith("s") and len(head) > 3):
+        return None  # "inhabitants rich"
+    return " ".join(phrase)
+
+
+_QUOTES = '“”"'
+
+
+def _open_quotes(s: str) -> bool:
+    """Whether a sentence leaves a quotation open (or closes one it did not open)."""
+    return (s.count('"') + s.count("“") + s.count("”")) % 2 == 1
+
+
+_QUOTE_MARK = re.compile('[“”"]')
+_QUOTE_REACH = 4000  # a quotation longer than this is a misread mark, not a quotation
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """The quotations of a text, as (open, close) offsets: curly quotes pair; a straight quote toggles; a new
+    paragraph that opens with a quote mark goes on with a quotation left open (news prints no closing mark at
+    the end of a quoted paragraph that the next one continues)."""
+    out: list[tuple[int, int]] = []
+    start = -1
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if start < 0:
+            if ch != "”":
+                start = i
+        elif ch == "“" and "\n" not in text[start:i]:
+            start = i  # an open mark never closed: start again here
+        elif ch in '”"':
+            if i - start <= _QUOTE_REACH:
+                out.append((start, i))
+            start = -1
+    return out
+
+
+def _region_speaker(
+    text: str, sentences: list[tuple[int, int]], si: int, regions: list[tuple[int, int]]
+) -> list[Attribution]:
+    """The speaker of the quotation sentence `si` stands inside: named before its opening mark ("Ramsey says she
+    was escorted out:") or after its closing one ("..., Ramsey said.")."""
+    s0, _ = sentences[si]
+    k = bisect.bisect_right(regions, (s0, len(text))) - 1
+    if k < 0 or not (regions[k][0] < s0 < regions[k][1]):
+        return []
+    open_, close = regions[k]
+    starts = [a for a, _ in sentences]
+    oi = max(0, bisect.bisect_right(starts, open_) - 1)
+    ci = max(0, bisect.bisect_right(starts, close) - 1)
+    o0, _ = sentences[oi]
+    lead = text[o0:open_]
+    if not lead.strip() and oi > 0:
+        p0, p1 = sentences[oi - 1]
+        if text[p0:p1].rstrip().endswith(":"):
+            lead = text[p0:p1]  # 'Ramsey says she was escorted out:' and the quotation after it
+    before = [a for a in find_attributions(lead) if not a.parenthetical]
+    if before:
+        return [Attribution(0, before[-1].name, 1, False)]
+    c0, c1 = sentences[ci]
+    after = [a for a in find_attributions(text[close + 1 : c1]) if not a.parenthetical]
+    if after:
+        return [Attribution(0, after[0].name, 1, False)]
+    return []
+
+
+def _quote_speaker(text: str, sentences: list[tuple[int, int]], si: int) -> list[Attribution]:
+    """The speaker of a quotation that runs over several sentences: a sentence inside one, with no source of its
+    own, is the words of whoever the quotation's first or last sentence names ('"We lost two friends. ...," Ms
+    Dorsey said.')."""
+    s0, s1 = sentences[si]
+    here = text[s0:s1].lstrip()
+    starts_quoted = here[:1] in _QUOTES
+    if si > 0:
+        p0, p1 = sentences[si - 1]
+        prev = text[p0:p1]
+        if _open_quotes(prev) or starts_quoted:
+            found = [a for a in find_attributions(prev) if not a.parenthetical]
+            if found:
+                return [Attribution(0, found[-1].name, 1, False)]
+    if (starts_quoted and _open_quotes(here)) and si + 1 < len(sentences):
+        n0, n1 = sentences[si + 1]
+        found = [a for a in find_attributions(text[n0:n1]) if not a.parenthetical]
+        if found:
+            return [Attribution(s1 - s0, found[0].name, 1, False)]
+    return []
+
+
+def _after_relation(words: list[str], a: int, lex: Lexicon) -> bool:
+    """Whether the figure at token `a` follows "mother of", "father to" (it counts someone's children)."""
+    return any(a >= len(p) and tuple(words[a - len(p) : a]) == p for p in lex.implicit.relations)
+
+
+def _token_index(starts: list[int], offset: int) -> int:
+    return bisect.bisect_left(starts, offset)
+
+
+def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lexicon | None = None) -> list[Claim]:
+    lex = lex or load_lexicon()
+    ctx = ctx or CorpusContext(frozenset(), None)
+    text = article.text[: read_limit(article.text)]  # a huge text is read up to its budget (kzview.ingest)
+    anchor = article.date or ctx.anchor
+    regions = [(r.start, r.end) for r in article.regions]
+
+    region_spans = SpanIndex(regions)
+
+    def outside(s: int, e: int) -> bool:
+        return not region_spans.overlaps(s, e)
+
+    all_dates = find_dates(text)
+    figures = [f for f in find_figures(text, lex, all_dates) if outside(f.start, f.end)]
+    mentions = [d for d in all_dates if outside(d.start, d.end)]
+    sentences = split_sentences(text)
+    sent_starts = [s for s, _ in sentences]
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sent_starts, pos) - 1)
+
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(sentence_of(f.start), []).append(f)
+    dates_by_sentence: dict[int, list[tuple[int, dt.date]]] = {}
+    for d in mentions:
+        # The corpus's date only picks the year of "January 9"; "Sunday" needs the article's own date.
+        day = resolve(d, anchor if d.is_calendar else article.date)
+        if day is not None:
+            dates_by_sentence.setdefault(sentence_of(d.start), []).append((d.start, day))
+
+    calendar_by_sentence: dict[int, list] = {}
+    for d in mentions:
+        if d.is_calendar:
+            calendar_by_sentence.setdefault(sentence_of(d.start), []).append(d)
+    seen: Counter[tuple[str, str]] = Counter()
+    claims: list[Claim] = []
+    title = article.title_span
+    # A headline names the story's own places; a one-line text has no headline apart from its body.
+    has_body = title is not None and (title[1] - title[0]) < 0.6 * len(text.strip())
+    event_places = ctx.event_places
+    if has_body:
+        lead = next((sp for sp in sentences if sp[0] >= title[1] and outside(*sp)), None)  # type: ignore[index]
+        opening = lead_places(text[lead[0] : lead[1]]) if lead else frozenset()
+        if ctx.shared_places is not None:
+            opening = opening & (ctx.shared_places | headline_names(article.title))
+        event_places = event_places | headline_names(article.title) | opening
+    antecedent_subject: str | None = None
+    antecedent_topic: str | None = None
+
+    def make(kind: str, s: int, e: int, sentence: str, s0: int, **fields: object) -> Claim:
+        surface = text[s:e]
+        key = (" ".join(sentence.split()), surface)
+        occurrence = seen[key]
+        seen[key] += 1
+        return Claim(
+            id=_claim_id(article.id, sentence, surface, occurrence),
+            article=article.id,
+            kind=kind,  # type: ignore[arg-type]
+            surface=surface,
+            start=s,
+            end=e,
+            sentence=sentence,
+            sentence_start=s0,
+            sentence_end=s0 + len(sentence),
+            headline=bool(title and title[0] <= s < title[1]),
+            **fields,  # type: ignore[arg-type]
+        )
+
+    spans_of = sentences or [(0, len(text))]
+    quoted = quote_regions(text)
+    telling = narrative_events([text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures)
+    for si, (s0, s1) in enumerate(spans_of):
+        sentence = text[s0:s1]
+        explicit = by_sentence.get(si, [])
+        sent_dates = dates_by_sentence.get(si, [])
+        for d in calendar_by_sentence.get(si, ()):
+            claims.append(
+                make(
+                    "date",
+                    d.start,
+                    d.end,
+                    sentence,
+                    s0,
+                    low=None,
+                    high=None,
+                    approximate=False,
+                    unit=None,
+                    as_of=resolve(d, anchor),
+                    finding=weekday_mismatch(d, anchor),
+                )
+            )
+        if not explicit and not outside(s0, s1):
+            continue
+        tokens = tokenize(text, s0, s1)
+        words = [t.text for t in tokens]
+        hits = find_cues(words, lex)
+        in_headline = bool(title and title[0] <= s0 < title[1])
+        implicit = [
+            f
+            for f in find_implicit(text, tokens, hits, lex, [(f.start, f.end) for f in explicit], in_headline)
+            if outside(f.start, f.end)
+        ]
+        figs = sorted(explicit + implicit, key=lambda f: f.start) if implicit else explicit
+        if not figs:
+            continue
+        starts = [t.start for t in tokens]
+        spans = []
+        for f in figs:
+            a = _token_index(starts, f.core_start)
+            b = max(a + 1, _token_index(starts, f.core_end))
+            spans.append((a, b))
+        nxt = text[sentences[si + 1][0] : sentences[si + 1][1]] if si + 1 < len(sentences) else ""
+        attrs = find_attributions(sentence, nxt, headline=bool(title and s0 <= title[0] < s1))
+        forward = forward_targets(hits, spans, words)
+        if not attrs and _PRONOUN_SAID.search(sentence):
+            person = last_person(text[max(0, s0 - 600) : s0], lex.countries)  # "…,” he said."
+            if person:
+                attrs = [Attribution(0, person, 1, False)]
+        if not attrs:
+            attrs = _quote_speaker(text, sentences, si) or _region_speaker(text, sentences, si, quoted)
+        counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
+        cased = [text[t.start : t.end] for t in tokens]
+        dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
+        if not dated and telling[si] is not None:
+            dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
+        for n, k in forward.items():
+            cue, counted = hits[n].cue, counts[k]
+            if cue.topic in lex.implicit.topics:
+                head = counted.words[-1] if counted.words else ""
+                a, b = spans[k]
+                cased_head = text[tokens[b].start : tokens[b].end] if b < len(tokens) else ""
+                any_object = " ".join(cue.words) in lex.implicit.any_object
+                people_head = not head or head.endswith(("ers", "ors", "ly", "ed")) or head in lex.people
+                if (
+                    cased_head[:1].isupper()
+                    and cased_head.isalpha()
+                    and (not any_object or people_head or len(counted.words) == 1)
+                ):
+                    # "arrested 23 heavily armed Somali pirates", "captured 23 Somali and Yemeni raiders" (not
+                    # "captured two Yemeni fishing boats")
+                    counted.people = True
+                elif not any_object and people_head:
+                    counted.people = True  # "killing two co-workers" (not "captured two boats")
+        blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
+        prev_topic: str | None = None
+        for k, f in enumerate(figs):
+            counted = counts[k]
+            unit = f.unit
+            subject = None
+            topic, cue_scope = "other", None
+            if f.topic is not None:
+                topic = f.topic  # the words fixed it: "no one was hurt", "a woman died"
+                a, b = spans[k]
+                subject = lex.match_subject(words[a:b])
+                unit = "people"
+                antecedent_topic = prev_topic = topic
+            elif f.kind == "count" and _after_relation(words, spans[k][0], lex):
+                topic, subject, unit = "other", "children", "children"  # "a mother of two died"
+            elif f.kind == "count" and not counted.people:
+                unit = counted.words[-1] if counted.words else None  # "125 separate investigations"
+                subject = _named_subject(counted.words, lex) if counted.words else None
+            else:
+                topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
+                if f.kind == "count":
+                    if (
+                        topic == "other"
+                        and prev_topic not in (None, "other")
+                        and k > 0
+                        and coordinated(words, counts[k - 1].end, spans[k][0])
+                        and not has_own_predicate(words, counted)
+                    ):
+                        topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
+                    if (
+                        topic == "other"
+                        and counted.partitive
+                        and antecedent_topic not in (None, "other")
+                        and (not counted.words or counted.words[-1] in lex.implicit.toll_nouns)
+                        and not _got_away(words, counted.end, lex)
+                    ):
+                        topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."
+                    prev_topic = topic
+                    if topic != "other":
+                        antecedent_topic = topic
+                    subject = lex.match_subject(counted.words) if counted.words else None
+                    if subject is None and counted.words and not counted.anaphora and topic != "population":
+                        subject = _named_subject(counted.words, lex)  # "20 women", "12 Somali": as the text says
+                    if subject is None and counted.anaphora:
+                        subject = antecedent_subject
+                    if counted.words or not counted.anaphora:
+                        antecedent_subject = subject
+                    if topic == "troops":
+                        subject = None
+                    unit = "soldiers" if topic == "troops" else "people"
+            people_words = None
+            if f.kind == "count" and counted.words:
+                # who is counted, as written: the noun phrase up to its last word for people ("local residents",
+                # "people" of "people dead"); an event noun ("dozens of deaths") names no one
+                last = max(
+                    (
+                        i
+                        for i, w in enumerate(counted.words)
+                        if (w in lex.people or lex.match_subject([w])) and lex.match_cue([w], 0) is None
+                    ),
+                    default=-1,
+                )
+                a, b = spans[k]
+                j = next((i for i in range(b, min(len(words), b + 6)) if words[i] == counted.words[0]), None)
+                if j is not None and last >= 0:
+                    people_words = " ".join(cased[j : j + last + 1])
+            # Scope: from the cue ("in intensive care") or a place named in the figure's own clause, which runs
+            # to the next figure that counts people ("207 people were arrested in two markets in Almaty").
+            seg_end = s1
+            for j in range(k + 1, len(figs)):
+                if counts[j].people and figs[j].kind == "count":
+                    seg_end = figs[j].start
+                    break
+            scope = cue_scope
+            if scope is None and topic != "other":
+                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
+            measure = None
+            if topic == "other":
+                a, b = spans[k]
+                measure = figure_measure(
+                    words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
+                )
+            event, event_words = figure_event(f.start - s0, dated, whole)
+            if scope is None and (topic == "population" or event is not None and event != "running total"):
+                # another event's figure: where that event was; a population: the place it lives in
+                scope = event_place(sentence, f.start - s0) if topic != "other" else None
+            as_of = article.date
+            if sent_dates:
+                as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
+            elif article.date is None:
+                as_of = None
+            claims.append(
+                make(
+                    f.kind,
+                    f.start,
+                    f.end,
+                    sentence,
+                    s0,
+                    low=_number(f.low),
+                    high=_number(f.high),
+                    approximate=f.approximate,
+                    unit=unit,
+                    topic=topic,
+                    subject=subject,
+                    scope=scope,
+                    attribution=pick_attribution(attrs, f.start - s0),
+                    as_of=as_of,
+                    qualifier=f.qualifier,
+                    measure=measure,
+                    event=event,
+                    event_words=event_words,
+                    counted=people_words,
+                    individual=f.individual or (f.kind == "count" and _increment(words, spans[k], lex)),
+                )
+            )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def context_key(ctx: CorpusContext) -> str:
+    """What of the corpus context extraction depends on (attribution names are applied after, see below)."""
+    raw = "|".join(sorted(ctx.event_places)) + "#" + (ctx.anchor.isoformat() if ctx.anchor else "")
+    raw += "#" + ("|".join(sorted(ctx.shared_places)) if ctx.shared_places is not None else "-")
+    raw += "#" + (ctx.story_start.isoformat() if ctx.story_start else "")
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
