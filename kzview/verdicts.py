@@ -19,6 +19,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from kzview.db import connect
 from kzview.kinds import VERDICTS
@@ -133,6 +134,26 @@ def _corrections_of(db: sqlite3.Connection) -> list:
     except sqlite3.Error:
         return []  # a database from before corrections
     return [Correction(r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], r[7], r[0]) for r in rows]
+
+
+def _every_correction(db: sqlite3.Connection) -> list[tuple[Any, bool]]:
+    import json
+
+    from kzview.corrections import Correction
+
+    try:
+        rows = db.execute(
+            "SELECT seq, kind, target_id, changes, note, who, set_at, anchor, undone FROM correction ORDER BY seq"
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    out = []
+    for r in rows:
+        try:
+            out.append((Correction(r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], r[7], r[0]), bool(r[8])))
+        except (ValueError, TypeError):
+            continue  # a row the history cannot read is not shown; the corrections in force are read apart
+    return out
 
 
 _VERDICT_COLUMNS = "target_kind, target_id, verdict, note, set_at, fingerprint, label, anchor"
@@ -333,6 +354,12 @@ class VerdictStore:
             out.extend(_corrections_of(ro))
         out.sort(key=lambda c: c.set_at)
         return out + _corrections_of(self._db)
+
+    def correction_history(self) -> list[tuple[Any, bool, bool]]:
+        """Every correction ever set, undone ones too, oldest first: (correction, undone, from a read-only
+        database)."""
+        out = [(c, undone, True) for _, ro in self._readonly for c, undone in _every_correction(ro)]
+        return out + [(c, undone, False) for c, undone in _every_correction(self._db)]
 
     def undo(self) -> Verdict | None:
         """Take back this session's last change; returns the verdict that now stands for that target (if any)."""

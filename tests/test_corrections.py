@@ -253,3 +253,47 @@ def test_merges_and_set_aparts_become_group_checks_in_the_gold(tmp_path):
     assert fixed["groups"]["value"] == 1.0 and fixed["groups"]["total"] == 2, fixed["failures"]
     raw = json.loads(kz("eval", str(path), str(corpus), "--format", "json", env=env).stdout)[0]
     assert raw["groups"]["value"] < 1.0  # without the corrections, the machine's reading fails them
+
+
+async def test_the_corrections_view_lists_every_correction_with_its_state_and_goes_to_it(tmp_path):
+    """C lists each correction newest first, with who, when, what, the note and where it stands (in force, undone);
+    Enter goes to the corrected figure in its article."""
+    from test_app import started
+
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.screens.history import CorrectionsScreen
+    from kzview.tui.widgets.article_view import ArticleView
+    from kzview.verdicts import VerdictStore
+    from kzview.verdicts import anchor as where
+
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "date: 2024-05-02\nFerry fire\n\nThe captain, who has 30 years at sea, said 12 died.")
+    write(corpus, "b.txt", "date: 2024-05-02\nFerry fire\n\nOfficials said 14 people died in the fire.")
+    db = tmp_path / "v.db"
+    app = KzviewApp(paths=[corpus], db=db)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        thirty = next(c for c in app.store.claims if c.surface.startswith("30"))
+        fourteen = next(c for c in app.store.claims if c.surface == "14")
+        vs = app.store.verdict_store
+        assert isinstance(vs, VerdictStore)
+        vs.add_correction("claim", thirty.id, {"not_a_figure": True}, "years at sea", "desk", where([thirty]))
+        seq = vs.add_correction("claim", fourteen.id, {"topic": "injuries"}, "a misreading", "desk", where([fourteen]))
+        vs.add_correction("claim", fourteen.id, {"topic": "deaths"}, "", "desk", where([fourteen]))
+        vs.undo()  # the last one taken back: it stays in the history, as undone
+        app.load_store()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("C")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CorrectionsScreen)
+        lines = [line for line, _ in screen.rows]
+        assert len(lines) == 3 and "undone" in lines[0] and "desk" in lines[0]
+        assert "a misreading" in lines[1] and "in force" in lines[1] and "years at sea" in lines[2]
+        assert seq and screen.rows[1][1] == fourteen.id
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, CorrectionsScreen)
+        view = app.query_one("#article", ArticleView)
+        assert app.article_id == "b" and view.figures[view.current].id == fourteen.id

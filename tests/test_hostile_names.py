@@ -77,6 +77,7 @@ async def test_every_screen_dialog_and_notification_shows_hostile_names_inertly(
     from kzview.tui.screens.entities import EntitiesScreen
     from kzview.tui.screens.evidence import EvidenceScreen
     from kzview.tui.screens.help import HelpScreen
+    from kzview.tui.screens.history import CorrectionsScreen
     from kzview.tui.screens.problems import ProblemsScreen
     from kzview.tui.screens.search import SearchScreen
     from kzview.tui.screens.verdict import VerdictScreen
@@ -117,6 +118,8 @@ async def test_every_screen_dialog_and_notification_shows_hostile_names_inertly(
         await shot("entities closed", "escape")
         await shot("problems", "exclamation_mark", screen=ProblemsScreen)
         await shot("problems closed", "escape")
+        await shot("corrections", "C", screen=CorrectionsScreen)
+        await shot("corrections closed", "escape")
         await shot("search", "slash", *"fire", screen=SearchScreen)
         await shot("search result chosen", "enter")
         await shot("help", "question_mark", screen=HelpScreen)

@@ -102,6 +102,14 @@ class KzviewApp(App[int]):
             tooltip="The files not read as articles, each with its reason",
         ),
         Binding(
+            "C",
+            "corrections",
+            "Corrections",
+            id="app.corrections",
+            show=False,
+            tooltip="Every correction set on this corpus: who, when, why, and where it stands now",
+        ),
+        Binding(
             "e",
             "entities",
             "Entities",
@@ -755,6 +763,15 @@ class KzviewApp(App[int]):
         except ScreenStackError:
             pass  # the app is closing: a focus change still queued has no screen left to mark
 
+    def action_corrections(self) -> None:
+        from kzview.tui.screens.history import CorrectionsScreen
+
+        def go(claim_id: str | None) -> None:
+            if claim_id:
+                self.jump_to_claim(claim_id)
+
+        self.push_screen(CorrectionsScreen(self.store), go)
+
     def action_toggle_problems(self) -> None:
         from kzview.tui.screens.problems import ProblemsScreen
 
@@ -766,7 +783,7 @@ class KzviewApp(App[int]):
     # Keys of the main screen that must not act from behind a dialog: with the verdict dialog open, Tab moves to
     # its note and "w" is a letter of the note, never the report key.
     _MAIN_SCREEN_ACTIONS = frozenset(
-        "next_pane prev_pane pane next_group search undo export entities help toggle_problems".split()
+        "next_pane prev_pane pane next_group search undo export entities help toggle_problems corrections".split()
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -798,6 +815,7 @@ class KzviewApp(App[int]):
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         from kzview.tui.screens.evidence import EvidenceScreen
+        from kzview.tui.screens.history import CorrectionsScreen
         from kzview.tui.screens.verdict import VerdictScreen
         from kzview.tui.widgets.filter_bar import FilterBar
 
@@ -809,6 +827,7 @@ class KzviewApp(App[int]):
             ("Evidence (Enter on a group)", list(EvidenceScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Verdict dialog (v)", list(VerdictScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Filter line (f)", list(FilterBar.BINDINGS)),  # type: ignore[arg-type]
+            ("Corrections (C)", list(CorrectionsScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Command palette", [Binding("ctrl+p", "command_palette", "Every action by name, and the themes")]),
         ]
 

@@ -15,6 +15,7 @@ ACTIONS: list[tuple[str, str, str]] = [
     ("Next conflict", "next_group('conflict')", "jump to the next conflict and its figures"),
     ("Entities", "entities", "who the articles name, under which spellings"),
     ("Problems", "toggle_problems", "the files not read as articles, each with its reason"),
+    ("Corrections", "corrections", "every correction set on this corpus: who, when, why, where it stands"),
     ("Undo verdict", "undo", "take back the last verdict"),
     ("Go to articles", "pane('articles')", "the article list"),
     ("Go to article text", "pane('article')", "the selected article"),
