@@ -87,6 +87,10 @@ def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
         rate = currency_ranges().get(c.unit.upper())
         if rate:
             lo, hi = lo * rate[0], hi * rate[1]
+    elif c.unit and lex.measures is not None:
+        size = lex.measures.units.get(c.unit.lower())
+        if size:
+            lo, hi = lo * size, hi * size  # "4 miles" and "six kilometres" in metres
     return Fig(c, lo, hi, (labels or {}).get(c.article, c.article))
 
 
@@ -218,6 +222,26 @@ def _extreme_pair(figs: list[Fig]) -> tuple[Fig, Fig]:
     return high, low
 
 
+def _across_articles(figs: list[Fig]) -> tuple[Fig, Fig] | None:
+    """The widest clash between figures of two different articles (the highest floor against the lowest ceiling
+    of another article), or None when the articles' figures all can hold together. Linear: only the two
+    articles with the highest floors and the two with the lowest ceilings can give it."""
+    best_lo: dict[str, Fig] = {}
+    best_hi: dict[str, Fig] = {}
+    for f in figs:
+        a = f.claim.article
+        if a not in best_lo or (f.lo, f.claim.id) > (best_lo[a].lo, best_lo[a].claim.id):
+            best_lo[a] = f
+        if a not in best_hi or (f.hi, f.claim.id) < (best_hi[a].hi, best_hi[a].claim.id):
+            best_hi[a] = f
+    highs = sorted(best_lo.values(), key=lambda f: (-f.lo, f.claim.id))[:2]
+    lows = sorted(best_hi.values(), key=lambda f: (f.hi, f.claim.id))[:2]
+    pairs = [(h, lw) for h in highs for lw in lows if h.claim.article != lw.claim.article and h.lo > lw.hi]
+    if not pairs:
+        return None
+    return max(pairs, key=lambda p: (p[0].lo - p[1].hi, p[0].claim.id, p[1].claim.id))
+
+
 def _gap(high: Fig, low: Fig) -> float:
     return (high.lo - low.hi) / max(abs(low.hi), 1.0)
 
@@ -268,7 +292,19 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
     high, low = _extreme_pair(figs)
     gap = _gap(high, low)
     if topic == "other":
-        # a thing measured once (boats in an attack, a building's value, a depth): time explains no difference
+        # a thing measured once (boats in an attack, a building's value, a depth): time explains no difference;
+        # but a clash only inside one text is most often two things it counts ("four entrances ... three of
+        # them locked"), read with one measure: sources clash only between articles
+        across = _across_articles(figs)
+        if across is None:
+            return Verdict(
+                Status.CONSISTENT,
+                "overlap",
+                f"No article contradicts another: only {high.label} gives two figures, {figure_words(high.claim)} "
+                f"and {figure_words(low.claim)}, most likely of two things it counts.",
+            )
+        high, low = across
+        gap = _gap(high, low)
         return Verdict(
             Status.CONFLICT,
             "differ",
@@ -582,10 +618,17 @@ def _compare(
                 if g is not None:
                     groups.append(g)
     groups.extend(findings)
-    return rank(groups)
+    by_id = {c.id: c for c in compared}
+    weak = {g.id for g in groups if any(_word_only(by_id.get(cid)) for cid in g.clash)}
+    return rank(groups, weak)
 
 
-def rank(groups: list[ClaimGroup]) -> list[ClaimGroup]:
+def _word_only(c: Claim | None) -> bool:
+    """A figure given by a word alone ("several", "scores", "dozens"): a clash with it is read from less."""
+    return c is not None and c.approximate and c.qualifier is None and not any(ch.isdigit() for ch in c.surface)
+
+
+def rank(groups: list[ClaimGroup], weak: set[str] | frozenset[str] = frozenset()) -> list[ClaimGroup]:
     """The story's groups, then other events': conflicts first (casualty topics before other measures, then one
     source contradicting itself, the widest gap, the most independent sources), then updates, consistent groups,
     single-source groups."""
@@ -594,6 +637,7 @@ def rank(groups: list[ClaimGroup]) -> list[ClaimGroup]:
         return (
             g.event is not None,  # the story's groups first, then other events'
             STATUS_ORDER[g.status],
+            g.id in weak,  # "several" against "two": after clashes between numbers
             g.topic == "other",  # the casualty topics first: a measure is read from fewer words, so less surely
             not g.same_source,
             -g.gap,

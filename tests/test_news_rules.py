@@ -340,7 +340,7 @@ def test_a_part_that_got_away_is_not_counted_with_the_event_before():
         ("The new count pushed the total up to 112.", "112", 112, 112),
         ("Up to 45 people may have died.", "Up to 45", None, 45),
         # a range whose first number's hyphen waits for the unit
-        ("Witnesses saw a 24- to 30-foot boat.", "24- to 30", 24, 30),
+        ("Witnesses saw a 24- to 30-foot boat.", "24- to 30-foot", 24, 30),
     ],
 )
 def test_levels_reached_and_suspended_ranges(sentence, surface, low, high):
@@ -550,3 +550,56 @@ def test_a_rate_is_not_an_amount_and_a_stock_is_not_a_rate():
     )
     assert m["2,000"] == m["3,000"] == "litre of foam per minute"
     assert m["90,000"] == "litre of foam"
+
+
+def test_a_clash_with_a_word_alone_ranks_after_a_clash_between_numbers(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-02-01\nStorm\n\nSeveral people died in the storm. 40 homes were destroyed.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nStorm\n\nTwo people died in the storm. 55 homes were destroyed.")
+    store = build_store(load_corpus([tmp_path]))
+    conflicts = [g for g in store.groups if g.status.value == "conflict"]
+    deaths = next(g for g in conflicts if g.topic == "deaths")
+    homes = next(g for g in conflicts if g.topic != "deaths")
+    assert conflicts.index(homes) < conflicts.index(deaths)  # 40 against 55 first, "several" against two after
+
+
+def test_two_measures_inside_one_text_are_no_clash_between_sources(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-02-01\nDepot\n\nThe depot has four gates. Police closed three gates at dawn.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nDepot\n\nThe depot, which has three or four gates, was sealed.")
+    write(tmp_path, "c.txt", "date: 2024-02-01\nDepot\n\nThe depot has five gates, the council said.")
+    store = build_store(load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    g = next(g for g in store.groups if g.measure == "gate" and len(g.articles) == 2)
+    assert g.status.value == "consistent" and "two things" in g.reason, g.reason
+    store = build_store(load_corpus([tmp_path]))
+    g = next(g for g in store.groups if g.measure == "gate" and len(g.articles) == 3)
+    assert g.status.value == "conflict"
+    a, b = (store.claim_by_id[c] for c in g.clash)
+    assert a.article != b.article and "five" in {a.surface, b.surface}
+
+
+def test_then_inside_a_sentence_goes_on_telling_the_earlier_event():
+    text = (
+        "date: 2024-05-10\nMill fire\n\nThe mill burned on Thursday, with damage put at $2 million.\n"
+        "In 1998 the mill was sold to a cooperative. It was then valued at $4 million.\nThe mill employs 40 people."
+    )
+    by = {c.surface: c for c in claims_of(text) if c.kind != "date"}
+    assert by["$4 million"].event == "1998" and by["$4 million"].event_words == "was then"
+    assert by["$2 million"].event is None and by["40"].event is None
+
+
+def test_a_unit_joined_to_its_number_measures_the_noun_after_it():
+    m = measures("Blaze\n\nThe 40-acre site burned. A 120,000-square-foot warehouse and a 5-foot wall fell.")
+    assert m["40-acre"] == "area of site"
+    assert m["120,000-square-foot"] == "area of warehouse"
+    assert m["5-foot"] == "length of wall"
+
+
+def test_one_quantity_in_two_units_is_compared_as_one(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-02-01\nQuake\n\nThe quake struck 40 miles north of Dunmore.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nQuake\n\nThe quake struck 64 kilometres north of Dunmore.")
+    write(tmp_path, "c.txt", "date: 2024-02-01\nQuake\n\nThe quake struck 25 kilometres north of Dunmore.")
+    store = build_store(load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    g = next(g for g in store.groups if g.measure == "distance from Dunmore")
+    assert g.status.value == "consistent"  # 40 miles is 64 km
+    store = build_store(load_corpus([tmp_path]))
+    g = next(g for g in store.groups if g.measure == "distance from Dunmore")
+    assert g.status.value == "conflict" and "25" in g.reason

@@ -44,12 +44,14 @@ class MeasureVocab:
     money_nouns: frozenset[str] = frozenset()
     duration_verbs: frozenset[str] = frozenset()
     classes: dict[str, str] = field(default_factory=dict)
+    units: dict[str, float] = field(default_factory=dict)  # unit -> its size in a base unit ([units])
     partitives: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     incident_nouns: frozenset[str] = frozenset()
     slack_days: int = 2
     relative_openers: re.Pattern[str] | None = None
+    relative_inside: re.Pattern[str] | None = None
 
 
 def measure_vocab(data: dict) -> MeasureVocab:
@@ -78,11 +80,13 @@ def measure_vocab(data: dict) -> MeasureVocab:
         duration_verbs=frozenset(lemma(w) for w in m.get("duration_verbs", [])),
         classes={singular(w): name for name, ws in sorted(data.get("measure_classes", {}).items()) for w in ws},
         partitives=words("partitives"),
+        units={str(k).lower(): float(x) for k, x in data.get("units", {}).items()},
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
         slack_days=int(e.get("slack_days", 2)),
         relative_openers=_openers(e.get("relative_openers", [])),
+        relative_inside=_inside(e.get("relative_inside", [])),
     )
 
 
@@ -96,6 +100,14 @@ def _openers(phrases: list[str]) -> re.Pattern[str] | None:
         parts = [number if w == "N" else re.escape(w.lower()) for w in p.split()]
         alts.append(r"\s+".join(parts))
     return re.compile(r"^\W*(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+def _inside(phrases: list[str]) -> re.Pattern[str] | None:
+    """A time relative to the sentence before, said inside a sentence ("Mat Maid was then valued at ...")."""
+    if not phrases:
+        return None
+    alts = [r"\s+".join(re.escape(w) for w in p.lower().split()) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
 
 
 def singular(word: str) -> str:
@@ -162,6 +174,7 @@ def _figure_measure(
     prev = [w for w in words[max(0, a - 4) : a] if w not in ("a", "an", "the", "of")]
     if kind == "other" or kind == "count" and (nxt in v.magnitude_words or nxt.rstrip("-") in v.magnitude_words):
         u = (unit or nxt).lower()
+        noun = _compound_noun(words, b, v)
         after = list(words[b : b + 3])
         near_magnitude = u not in v.length_units and any(
             w in v.magnitude_words or w.startswith("magnitude") for w in prev
@@ -194,9 +207,9 @@ def _figure_measure(
                     place.append(cased[k])
                     k += 1
                 return "distance from " + " ".join(place)
-            return None
+            return f"length of {noun}" if noun else None  # "a 30-mile drive"
         if u in v.area_units:
-            return "area"
+            return f"area of {noun}" if noun else "area"  # "a 40-acre site" is the site's area
         if u in v.volume_units:
             j = b
             while j < n and words[j] in v.volume_units:
@@ -267,6 +280,18 @@ def _figure_measure(
             j -= 1
         return None
     return None
+
+
+def _compound_noun(words: Sequence[str], b: int, v: MeasureVocab) -> str | None:
+    """The noun a number-and-unit compound measures ("a 170,000-square-foot building" -> building), when the
+    figure's words end in its unit and a noun follows; None for "12,000 square feet"."""
+    if b < 2 or words[b - 2] != "-" and "-" not in words[b - 1]:
+        return None
+    if b >= len(words) or not words[b].isalpha() or words[b] in v.not_measures:
+        return None
+    if words[b] in v.length_units or words[b] in v.area_units or words[b] in v.directions:
+        return None
+    return singular(words[b])
 
 
 def _rate_later(words: Sequence[str], j: int) -> str:
@@ -516,7 +541,8 @@ def narrative_events(
     the dairy filed for bankruptcy."), however it is itself worded; any other sentence ends that telling."""
     if anchor is None or story_start is None or v.relative_openers is None:
         return [None] * len(sentences)
-    openers = [v.relative_openers.match(s) for s in sentences]
+    inside = v.relative_inside
+    openers = [v.relative_openers.match(s) or (inside.search(s) if inside else None) for s in sentences]
     out: list[tuple[str, str] | None] = [None] * len(sentences)
     if not any(openers):
         return out  # most articles: no sentence opens with "Two years later", and no sentence is read for dates

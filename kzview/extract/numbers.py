@@ -117,6 +117,45 @@ _DURATION = {
     "night",
     "nights",
 }
+# a unit joined to its number by a hyphen ("a 40-acre site") -> the unit as the plain form spells it
+_UNIT_COMPOUNDS = {
+    "square-foot": "square feet",
+    "square-feet": "square feet",
+    "square-metre": "square metres",
+    "square-meter": "square metres",
+    "square-mile": "square miles",
+    "square-kilometre": "square kilometres",
+    "square-kilometer": "square kilometres",
+    "acre": "acres",
+    "hectare": "hectares",
+    "mile": "miles",
+    "kilometre": "kilometres",
+    "kilometer": "kilometres",
+    "km": "km",
+    "foot": "feet",
+    "metre": "metres",
+    "meter": "metres",
+    "yard": "yards",
+    "gallon": "gallons",
+    "litre": "litres",
+    "liter": "litres",
+    "ton": "tons",
+    "tonne": "tonnes",
+}
+_SQUARE_OF = {
+    "feet": "feet",
+    "foot": "feet",
+    "ft": "feet",
+    "metres": "metres",
+    "meters": "metres",
+    "m": "metres",
+    "miles": "miles",
+    "mile": "miles",
+    "kilometres": "kilometres",
+    "kilometers": "kilometres",
+    "km": "kilometres",
+}
+
 _MEASURE = {
     "nautical",
     "km",
@@ -568,6 +607,13 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
                 f.end += m.end()
         elif head in _MEASURE and not f.vague:
             f.kind, f.unit = "other", head
+            if head in ("square", "sq") and len(nxt) > 1 and nxt[1].strip(".") in _SQUARE_OF:
+                f.unit = "square " + _SQUARE_OF[nxt[1].strip(".")]  # "12,000 square feet"
+        elif not f.vague and text[f.end : f.end + 1] == "-" and head in _UNIT_COMPOUNDS:
+            # "a 170,000-square-foot building", "a 40-acre site": the unit joined to the number, which then
+            # measures the noun after it
+            f.kind, f.unit = "other", _UNIT_COMPOUNDS[head]
+            f.end += 1 + len(head)
 
     # Qualifier before: "more than", "nearly", "some" ... (longest phrase first).
     low, high = f.low, f.high
