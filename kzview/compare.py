@@ -176,7 +176,7 @@ def _fmt(v: float) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class Judgement:
     status: Status
     rule: str
     reason: str
@@ -257,14 +257,14 @@ def _one_source(a: Fig, b: Fig) -> bool:
     return bool(a.claim.attribution) and a.claim.attribution == b.claim.attribution
 
 
-def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
+def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
     articles = {f.claim.article for f in figs}
     max_lo = max(f.lo for f in figs)
     min_hi = min(f.hi for f in figs)
     if max_lo <= min_hi:
         if len(articles) == 1:
             one = "; ".join(cite(f, date=False) for f in figs[:4])
-            return Verdict(Status.SINGLE, "single", f"Only one article gives this figure: {one}.")
+            return Judgement(Status.SINGLE, "single", f"Only one article gives this figure: {one}.")
         exact = [
             f.claim.low
             for f in figs
@@ -283,7 +283,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         n_sources = independent_sources(f.claim for f in figs)
         plural = "s" if n_sources != 1 else ""
         sources = f", {n_sources} independent source{plural}" if n_sources < len(articles) else ""
-        return Verdict(
+        return Judgement(
             Status.CONSISTENT,
             "overlap",
             f"All {len(figs)} figures from {len(articles)} articles{sources} can hold at once ({listed}): each "
@@ -297,7 +297,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         # them locked"), read with one measure: sources clash only between articles
         across = _across_articles(figs)
         if across is None:
-            return Verdict(
+            return Judgement(
                 Status.CONSISTENT,
                 "overlap",
                 f"No article contradicts another: only {high.label} gives two figures, {figure_words(high.claim)} "
@@ -305,7 +305,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             )
         high, low = across
         gap = _gap(high, low)
-        return Verdict(
+        return Judgement(
             Status.CONFLICT,
             "differ",
             f"{cite(high)} and {cite(low)} give different figures for one thing{_same_source(high, low)}.",
@@ -330,7 +330,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
                 h, lw = _extreme_pair([rival, min(apart, key=lambda d: abs(_mid(d) - _mid(rival)))])
         if h is lw:
             h, lw = high, low
-        return Verdict(
+        return Judgement(
             Status.CONFLICT,
             "undated",
             f"{cite(h)} and {cite(lw)} cannot both be true, and no date separates them{_same_source(h, lw)}.",
@@ -346,7 +346,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
         same = by_day[d]
         if max(f.lo for f in same) > min(f.hi for f in same):
             h, lw = _extreme_pair(same)
-            return Verdict(
+            return Judgement(
                 Status.CONFLICT,
                 "same-day",
                 f"{cite(h)} and {cite(lw)} differ for the same day, {d}{_same_source(h, lw)}.",
@@ -354,8 +354,6 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
                 _one_source(h, lw),
                 (h.claim.id, lw.claim.id),
             )
-    if len(days) == 1:  # unreachable: one day with disjoint figures returned above
-        return Verdict(Status.CONFLICT, "same-day", f"{cite(high)} and {cite(low)} differ.", gap)
     steps = [(d, max(by_day[d], key=lambda f: (f.lo if f.lo > -INF else f.hi, f.claim.id))) for d in days]
     if cumulative:
         # A count that only grows: no later figure may be certainly below an earlier one.
@@ -364,7 +362,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             ceiling = min(by_day[d], key=lambda f: (f.hi, f.claim.id))
             if floor is not None and floor.lo > ceiling.hi:
                 noun = _TOLL_NAMES.get(topic, "a running total")
-                return Verdict(
+                return Judgement(
                     Status.CONFLICT,
                     "falls",
                     f"{figure_words(ceiling.claim)} on {d} ({source_words(ceiling.claim, False, ceiling.label)})"
@@ -378,12 +376,12 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Verdict:
             if floor is None or top.lo > floor.lo:
                 floor = top
         timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
-        return Verdict(Status.UPDATE, "grows", f"One count growing over time: {timeline}.")
+        return Judgement(Status.UPDATE, "grows", f"One count growing over time: {timeline}.")
     first, last = steps[0][1], steps[-1][1]
     mid = lambda f: f.lo if f.hi == INF else (f.hi if f.lo == -INF else (f.lo + f.hi) / 2)  # noqa: E731
     direction = "rose" if mid(last) > mid(first) else "fell" if mid(last) < mid(first) else "moved"
     timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
-    return Verdict(Status.UPDATE, "changes", f"The figure {direction} over time: {timeline}.")
+    return Judgement(Status.UPDATE, "changes", f"The figure {direction} over time: {timeline}.")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -436,7 +434,7 @@ def agreeing_clusters(figs: list[Fig]) -> list[list[str]]:
     return [[f.claim.id for f in c] for c in clusters if len({f.claim.article for f in c}) > 1]
 
 
-def _make_group(gid: str, key: tuple, figs: list[Fig], v: Verdict) -> ClaimGroup:
+def _make_group(gid: str, key: tuple, figs: list[Fig], v: Judgement) -> ClaimGroup:
     topic, subject, scope, unit_class, measure, event = key
     claims = [f.claim for f in figs]  # callers pass figures in _claim_order
     units = sorted({c.unit for c in claims if c.unit})
@@ -485,7 +483,9 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
                 f"{high.label} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
                 f"{_what(key[0], key[1], key[2], key[4], key[5])} ({where}{', ' + day if day else ''})."
             )
-            v = Verdict(Status.CONFLICT, "within-article", reason, _gap(high, low), clash=(high.claim.id, low.claim.id))
+            v = Judgement(
+                Status.CONFLICT, "within-article", reason, _gap(high, low), clash=(high.claim.id, low.claim.id)
+            )
             out.append(_make_group(_gid("within", key, article, day), key, same, v))
     return out
 
@@ -540,7 +540,7 @@ def _part_whole(
         f"{cite(p)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w)} for "
         f"{_what(whole_key[0], whole_key[1], whole_key[2], whole_key[4], whole_key[5])}: {relation}."
     )
-    v = Verdict(Status.CONFLICT, "part-whole", reason, g, clash=(p.claim.id, w.claim.id))
+    v = Judgement(Status.CONFLICT, "part-whole", reason, g, clash=(p.claim.id, w.claim.id))
     pair = sorted([p, w], key=lambda f: _claim_order(f.claim))
     return _make_group(_gid("part", part_key, whole_key), part_key, pair, v)
 

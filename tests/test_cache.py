@@ -171,14 +171,14 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
     serial = extract_corpus(articles, workers=1)
     monkeypatch.setattr(sys, "stderr", Captured())
     calls: list[int] = []
-    real = pipeline_mod._extract_parallel
+    real = pipeline_mod.extract_parallel
 
     def watched(*args, **kwargs):
         out = real(*args, **kwargs)
         calls.append(len(out))
         return out
 
-    monkeypatch.setattr(pipeline_mod, "_extract_parallel", watched)
+    monkeypatch.setattr(pipeline_mod, "extract_parallel", watched)
     parallel = extract_corpus(articles, workers=2)
     assert calls == [420]  # the processes did the work: no silent fall-back to one process
     assert parallel == serial

@@ -265,3 +265,16 @@ def test_salvage_survives_damage_on_every_page(tmp_path):
         saved, lost = salvage(db)
         assert all(v.target_kind == "claim" and v.verdict == "disputed" for v in saved)
         assert len(saved) <= len(claims) and lost >= 0
+
+
+def test_the_size_limit_is_named_as_it_was_given(tmp_path):
+    """`--max-size 1` on a 2 MB file says "1 MB" (it said "52 MB" for 50: megabytes one way, mebibytes the other)."""
+    write(tmp_path, "big.txt", "Big\n\n" + "word " * 420_000)
+    write(tmp_path, "small.txt", "Small\n\n12 people were hurt.")
+    out = subprocess.run(
+        [sys.executable, "-m", "kzview.cli", "claims", str(tmp_path), "--max-size", "1", "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0 and "over the 1 MB limit" in out.stderr and "12" in out.stdout
