@@ -383,11 +383,7 @@ class KzviewApp(App[int]):
             f"{len(store.articles)} articles · {figures} figures · {counts['conflict']} conflicts · "
             f"{counts['update']} updates · {counts['consistent']} agree"
         )
-        self.query_one("#article", ArticleView).loading = False
-        self.query_one("#groups-pane", GroupsPane).loading = False
-        self.query_one("#articles", ArticleList).populate()
-        table = self.query_one("#groups", GroupTable)
-        table.populate()
+        table = self.query_one("#groups", GroupTable)  # the list panes filled themselves: they observe the store
         # Files that are not articles (a MANIFEST.tsv, a README) are said once in the title, never as toasts
         # over the reason pane; files that should have been articles and failed are shown, a few at most.
         failed = [p for p in store.problems if "unsupported file type" not in p.reason]

@@ -17,13 +17,13 @@ from textual.widget import Widget
 
 from kzview.safe import one_line
 from kzview.tui.widgets.conflict_table import short_id
-from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
+from kzview.tui.widgets.cursor_list import StoreList, nav_bindings
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
 
 
-class ArticleList(CursorList):
+class ArticleList(StoreList):
     LINES_PER_ITEM = 2
     STYLE_PREFIX = "articlelist"
     COMPONENT_CLASSES = {"articlelist--cursor", "articlelist--meta", "articlelist--conflict", "articlelist--mark"}
@@ -44,12 +44,8 @@ class ArticleList(CursorList):
             self.article_id = article_id
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.store = store
+        super().__init__(store, **kwargs)
         self.touched: set[str] = set()
-        self.filter_words: list[str] = []
-        self.shown: list[str] = []
-        self._position: dict[str, int] = {}
 
     @property
     def option_count(self) -> int:

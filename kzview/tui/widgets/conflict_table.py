@@ -15,7 +15,7 @@ from textual.widget import Widget
 from kzview.kinds import Status
 from kzview.safe import one_line
 from kzview.tui.messages import MergeWanted, VerdictWanted
-from kzview.tui.widgets.cursor_list import CursorList, nav_bindings
+from kzview.tui.widgets.cursor_list import StoreList, nav_bindings
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
@@ -90,7 +90,7 @@ def what_words(g: ClaimGroup, short: bool = False) -> str:
     return " · ".join(bits)
 
 
-class GroupTable(CursorList):
+class GroupTable(StoreList):
     """Every group, one line each under a fixed header, drawn line by line: 40,000 groups fill at once and all
     of them can be scrolled to; the filter reaches every group too."""
 
@@ -161,12 +161,8 @@ class GroupTable(CursorList):
         pass
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.store = store
+        super().__init__(store, **kwargs)
         self.hide_single = False
-        self.filter_words: list[str] = []
-        self.shown: list[str] = []
-        self._position: dict[str, int] = {}
         self._figures: dict[str, str] = {}  # group id -> its figures in words, made when first shown or searched
         self._hay: dict[str, str] = {}  # group id -> its words for the filter, lower case, but the verdict
         self._figures_of: list[ClaimGroup] | None = None

@@ -10,6 +10,7 @@ screen lines an item takes, which fixed header lines stand above the items, and 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.text import Text
@@ -19,6 +20,9 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from kzview.claimstore import ClaimStore
 
 
 def nav_bindings(prefix: str, what: str = "") -> list[Binding]:
@@ -215,3 +219,27 @@ class CursorList(ScrollView, can_focus=True):
         text.no_wrap = True
         text.truncate(width, overflow="ellipsis", pad=True)
         return Strip(Segment.simplify(text.render(self.app.console)), width).apply_style(self.rich_style)
+
+
+class StoreList(CursorList):
+    """A list pane over the claim store (the articles, the conflict table): it observes the store and fills itself
+    again whenever the store's content is replaced (a load, a reload, a correction); the app never fills it."""
+
+    def __init__(self, store: ClaimStore, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.store = store
+        self.filter_words: list[str] = []
+        self.shown: list[str] = []
+        self._position: dict[str, int] = {}
+
+    def on_mount(self) -> None:
+        self.store.subscribe(self._store_replaced)
+        if self.store.articles:
+            self.populate()  # a store that was full before this pane was mounted
+
+    def _store_replaced(self, store: ClaimStore) -> None:
+        self.populate()
+
+    def populate(self) -> None:
+        """Show what the store holds now, keeping the cursor on the same item where it is still there."""
+        raise NotImplementedError
