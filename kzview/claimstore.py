@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kzview.kinds import STATUS_ORDER, Status, short_label
+from kzview.words import figure_words, what
 
 if TYPE_CHECKING:
     from kzview.corrections import Applied
@@ -214,7 +215,6 @@ class ClaimStore:
         """What a verdict judges, in the words a person reads (kept with the verdict, shown in the dialog and in
         notifications): a group's measure and its figures with their outlets and dates; a figure with its outlet,
         date and whole sentence. No internal key."""
-        from kzview.compare import _what, figure_words
 
         def cited(c: Claim) -> str:
             when = c.as_of.isoformat() if c.as_of else "undated"
@@ -225,7 +225,7 @@ class ClaimStore:
             claims = self.group_claims(target_id)
             figs = "; ".join(cited(c) for c in claims[:figures])
             more = f"; and {len(claims) - figures} more" if len(claims) > figures else ""
-            return f"{_what(g.topic, g.subject, g.scope, g.measure, g.event)}: {figs}{more}"
+            return f"{what(g.topic, g.subject, g.scope, g.measure, g.event)}: {figs}{more}"
         c = self.claim_by_id[target_id]
         return f"{cited(c)}: {' '.join(c.sentence.split())}"
 

@@ -259,8 +259,8 @@ def _claims_table(store: ClaimStore):  # noqa: ANN202 - rich is imported lazily
     from rich.table import Table
     from rich.text import Text
 
-    from kzview.compare import interval_words
     from kzview.safe import one_line
+    from kzview.words import interval_words
 
     t = Table(title=f"{len(store.claims)} claims in {len(store.articles)} articles", expand=False)
     for col in ("article", "figure", "interval", "topic", "subject", "scope", "source", "as of"):

@@ -31,6 +31,11 @@ from importlib import resources
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
+from kzview.words import figure_words as figure_words
+from kzview.words import independent_sources as independent_sources
+from kzview.words import interval_words as interval_words
+from kzview.words import number_words, source_words, what
+from kzview.words import sources_words as sources_words
 
 INF = math.inf
 COMPARED_KINDS = ("count", "money", "other", "duration", "percent")
@@ -127,48 +132,8 @@ def _gid(*parts: object) -> str:
 # Words for the reasons.
 
 
-def figure_words(c: Claim) -> str:
-    return " ".join(c.surface.split()).strip('“”"‘’«»')
-
-
-def source_words(c: Claim, date: bool = True, label: str | None = None) -> str:
-    parts = [label or c.article]
-    if c.attribution:
-        parts.append(c.attribution)
-    if date:
-        parts.append(c.as_of.isoformat() if c.as_of else "undated")
-    return ", ".join(parts)
-
-
 def cite(f: Fig, date: bool = True) -> str:
     return f"{figure_words(f.claim)} ({source_words(f.claim, date, f.label)})"
-
-
-def _what(
-    topic: str, subject: str | None, scope: str | None, measure: str | None = None, event: str | None = None
-) -> str:
-    words = measure if topic == "other" and measure else topic
-    if subject:
-        words += f" of {subject}"
-    words += f" in {scope}" if scope else (" in the whole event" if event is None else "")
-    if event is not None:
-        words += f" ({event})"
-    return words
-
-
-def interval_words(low: float | int | None, high: float | int | None) -> str:
-    """A claim's interval for people: "5,000..∞", "7,200..8,000"."""
-
-    def one(v: float | int | None) -> str:
-        if v is None:
-            return "∞"
-        return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
-
-    return f"{one(low)}..{one(high)}"
-
-
-def _fmt(v: float) -> str:
-    return f"{v:,.0f}" if abs(v) >= 10 or float(v).is_integer() else f"{v:g}"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -287,7 +252,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
             Status.CONSISTENT,
             "overlap",
             f"All {len(figs)} figures from {len(articles)} articles{sources} can hold at once ({listed}): each "
-            f"allows {_fmt(common)}.",
+            f"allows {number_words(common)}.",
         )
     high, low = _extreme_pair(figs)
     gap = _gap(high, low)
@@ -395,31 +360,6 @@ def _claim_order(c: Claim) -> tuple:
 _NO_DATE = dt.date.min
 
 
-def independent_sources(claims: Iterable[Claim]) -> int:
-    """Outlets repeating one official figure are one piece of evidence: count distinct attributions, and each
-    article whose figure is unattributed as a source of its own."""
-    return len({("by", c.attribution) if c.attribution else ("article", c.article) for c in claims})
-
-
-def sources_words(claims: Iterable[Claim], labels: dict[str, str] | None = None) -> str:
-    """How many articles give a group's figures and how many independent sources that is, in words, saying why
-    they differ: "4 articles, 2 independent sources (3 of them repeat the ministry)"."""
-    claims = list(claims)
-    articles = {c.article for c in claims}
-    n = len(articles)
-    words = f"{n} article{'s' if n != 1 else ''}"
-    independent = independent_sources(claims)
-    if independent >= n:
-        return words
-    by_source: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        if c.attribution:
-            by_source[c.attribution].add(c.article)
-    repeats = sorted(((len(arts), who) for who, arts in by_source.items() if len(arts) > 1), reverse=True)
-    why = "; ".join(f"{k} of them repeat {who}" for k, who in repeats[:3])
-    return f"{words}, {independent} independent source{'s' if independent != 1 else ''}" + (f" ({why})" if why else "")
-
-
 def agreeing_clusters(figs: list[Fig]) -> list[list[str]]:
     """Within a clash, the sets of figures that agree among themselves (each set shares a common value)."""
     clusters: list[list[Fig]] = []
@@ -481,7 +421,7 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
             where = "its headline against its own body"
             reason = (
                 f"{high.label} gives both {figure_words(high.claim)} and {figure_words(low.claim)} for "
-                f"{_what(key[0], key[1], key[2], key[4], key[5])} ({where}{', ' + day if day else ''})."
+                f"{what(key[0], key[1], key[2], key[4], key[5])} ({where}{', ' + day if day else ''})."
             )
             v = Judgement(
                 Status.CONFLICT, "within-article", reason, _gap(high, low), clash=(high.claim.id, low.claim.id)
@@ -537,8 +477,8 @@ def _part_whole(
     g, p, w = best
     topic, subject, scope, _, measure, event = part_key
     reason = (
-        f"{cite(p)} for {_what(topic, subject, scope, measure, event)} exceeds {cite(w)} for "
-        f"{_what(whole_key[0], whole_key[1], whole_key[2], whole_key[4], whole_key[5])}: {relation}."
+        f"{cite(p)} for {what(topic, subject, scope, measure, event)} exceeds {cite(w)} for "
+        f"{what(whole_key[0], whole_key[1], whole_key[2], whole_key[4], whole_key[5])}: {relation}."
     )
     v = Judgement(Status.CONFLICT, "part-whole", reason, g, clash=(p.claim.id, w.claim.id))
     pair = sorted([p, w], key=lambda f: _claim_order(f.claim))

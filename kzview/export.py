@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import re
 
-from kzview.compare import figure_words, interval_words, sources_words
 from kzview.formats import EXPORT_FORMATS
 from kzview.ingest.formats import OWN_REPORT_MARKER
 from kzview.jsonout import dump_json
@@ -19,6 +18,7 @@ from kzview.model import Claim, ClaimGroup, Verdict, to_json
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
 from kzview.verdicts import RATINGS
+from kzview.words import figure_words, interval_words, sources_words
 
 FORMATS = tuple(EXPORT_FORMATS)
 # What would change how Markdown (CommonMark and GitHub's tables) renders inline text: emphasis, code, links and

@@ -15,10 +15,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from kzview.compare import figure_words, interval_words
 from kzview.corrections import parse_interval
 from kzview.model import TOPICS, Claim
 from kzview.safe import one_line
+from kzview.words import figure_words, interval_words
 
 _CSS = """
 CorrectScreen, MissedScreen { align: center middle; }

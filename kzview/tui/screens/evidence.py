@@ -10,7 +10,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from kzview.compare import figure_words, sources_words
 from kzview.corrections import SET_APART
 from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
@@ -18,6 +17,7 @@ from kzview.store import ClaimStore
 from kzview.tui.messages import CorrectionWanted, JumpToClaim, VerdictWanted
 from kzview.tui.widgets.conflict_table import STATUS_CELL, timeline, what_words
 from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
+from kzview.words import figure_words, sources_words
 
 
 def evidence_card(store: ClaimStore, c: Claim) -> Content:

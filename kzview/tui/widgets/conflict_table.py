@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,78 +15,25 @@ from kzview.kinds import Status
 from kzview.safe import one_line
 from kzview.tui.messages import MergeWanted, VerdictWanted
 from kzview.tui.widgets.cursor_list import StoreList, nav_bindings
+from kzview.words import STATUS_WORDS as STATUS_WORDS
+from kzview.words import figure_words as figure_words
+from kzview.words import short_id as short_id
+from kzview.words import short_label as short_label
+from kzview.words import sources_words as sources_words
+from kzview.words import timeline as timeline
+from kzview.words import what_words as what_words
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
-    from kzview.model import Claim, ClaimGroup
+    from kzview.model import ClaimGroup
 
 
-def figure_words(c: Claim) -> str:
-    from kzview.compare import figure_words as words  # imported once the first rows are drawn, not before
-
-    return words(c)
-
-
-def sources_words(claims: list[Claim]) -> str:
-    from kzview.compare import sources_words as words
-
-    return words(claims)
-
-
-STATUS_CELL = {
-    Status.CONFLICT: ("✗ conflict", "bold red"),
-    Status.UPDATE: ("↗ update", "bold yellow"),
-    Status.CONSISTENT: ("✓ agree", "green"),
-    Status.SINGLE: ("· single", "dim"),
+STATUS_CELL = {  # the words (kzview.words) and their styles
+    Status.CONFLICT: (STATUS_WORDS[Status.CONFLICT], "bold red"),
+    Status.UPDATE: (STATUS_WORDS[Status.UPDATE], "bold yellow"),
+    Status.CONSISTENT: (STATUS_WORDS[Status.CONSISTENT], "green"),
+    Status.SINGLE: (STATUS_WORDS[Status.SINGLE], "dim"),
 }
-
-
-def short_id(article_id: str) -> str:
-    """`002_6d31b14c13160f05` -> `002`: the part before the first underscore, when there is one. An id is a file
-    name, so it is hostile input: the result is display-safe (no terminal control reaches the screen)."""
-    head = article_id.split("_", 1)[0]
-    return one_line(head if head and len(head) < len(article_id) else article_id[:12])
-
-
-_DOMAIN_ENDINGS = re.compile(r"(?:\.(?:com|org|net|co|gov|edu|ac|blogspot|go|news|info))*(?:\.[a-z]{2,3})?$")
-
-
-def short_label(label: str) -> str:
-    """An outlet's label without its domain ending, for a narrow pane: "forbes.com" -> "forbes",
-    "news.bbc.co.uk" -> "news.bbc"; anything else as it is."""
-    name, _, suffix = label.partition(" ")  # "nbcphiladelphia.com 01": one outlet's first article
-    if "." not in name or " " in suffix:
-        return label
-    return (_DOMAIN_ENDINGS.sub("", name) or name) + (f" {suffix}" if suffix else "")
-
-
-# A narrow pane names the topic in a short word, to leave room for what tells two groups apart (the subject or the
-# place: "dead · security forces" beside "dead · in Almaty").
-_SHORT_TOPICS = {
-    "deaths": "dead",
-    "injuries": "hurt",
-    "arrests": "held",
-    "hospitalized": "in hosp.",
-    "displaced": "displ.",
-    "participants": "crowd",
-    "population": "pop.",
-}
-
-
-def what_words(g: ClaimGroup, short: bool = False) -> str:
-    if g.rule == "weekday":
-        return "date: weekday"
-    topic = _SHORT_TOPICS.get(g.topic, g.topic) if short and (g.subject or g.scope) else g.topic
-    bits = [g.measure if g.topic == "other" and g.measure else topic]
-    if g.subject:
-        bits.append(g.subject)
-    if g.scope:
-        bits.append(f"in {g.scope}")
-    if g.rule == "part-whole":
-        bits.append("(part > whole)")
-    if g.event:
-        bits.append(f"[{g.event}]")
-    return " · ".join(bits)
 
 
 class GroupTable(StoreList):
@@ -433,29 +379,6 @@ class ReasonPanel(Widget):
         if len(g.claims) > 12:
             lines.append(f"  … and {len(g.claims) - 12} more (Enter: all the evidence)")
         self.update(Content("\n".join(lines)))
-
-
-BLOCKS = "▁▂▃▄▅▆▇█"
-
-
-def timeline(claims: list[Claim]) -> str:
-    """A one-line sparkline of a figure over its dates: "2023-02-06 ▁▄█ 2023-02-08  (1,500 → 11,000)"."""
-    points: dict[str, float] = {}
-    for c in claims:
-        if c.as_of is None:
-            continue
-        v = c.low if c.low is not None else c.high
-        if v is None:
-            continue
-        day = c.as_of.isoformat()
-        points[day] = max(points.get(day, float(v)), float(v))
-    if len(points) < 2:
-        return "timeline: one date only"
-    days = sorted(points)
-    lo, hi = min(points.values()), max(points.values())
-    span = (hi - lo) or 1.0
-    bars = "".join(BLOCKS[round((points[d] - lo) / span * (len(BLOCKS) - 1))] for d in days)
-    return f"timeline {days[0]} {bars} {days[-1]}  ({points[days[0]]:,.0f} → {points[days[-1]]:,.0f})"
 
 
 class GroupsPane(Vertical):
