@@ -239,7 +239,9 @@ class VerdictStore:
             if ro is not None:
                 self._readonly.append((Path(other), ro))
         self._busy_timeout = busy_timeout
-        self._session: list[int] = []  # rows set by this process, for undo
+        # rows set by this process, for undo: a verdict's seq, a correction's -seq, or a tuple of -seqs for the
+        # corrections of one step (a merge corrects every figure of a group at once, and is undone at once)
+        self._session: list[int | tuple[int, ...]] = []
         # The file is created only when there is work to keep: until the first write, an empty database in
         # memory answers (nothing is written to it, so nothing is lost when the file takes over).
         self._on_disk = str(path) == ":memory:" or self.path.exists()
@@ -355,6 +357,25 @@ class VerdictStore:
         out.sort(key=lambda c: c.set_at)
         return out + _corrections_of(self._db)
 
+    def add_corrections(self, items: list[tuple[str, str, dict, str, str, str]]) -> list[int]:
+        """Several corrections as one step, in one transaction: (kind, target_id, changes, note, who, where) each;
+        undo takes them all back."""
+        import json
+
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        seqs: list[int] = []
+        with self._tx() as db:
+            for kind, target_id, changes, note, who, where in items:
+                cur = db.execute(
+                    "INSERT INTO correction (kind, target_id, changes, note, who, set_at, anchor) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (kind, target_id, json.dumps(changes, sort_keys=True), note, who, now, where),
+                )
+                seqs.append(int(cur.lastrowid or 0))
+        if seqs:
+            self._session.append(tuple(-s for s in seqs))
+        return seqs
+
     def correction_history(self) -> list[tuple[Any, bool, bool]]:
         """Every correction ever set, undone ones too, oldest first: (correction, undone, from a read-only
         database)."""
@@ -365,6 +386,11 @@ class VerdictStore:
         """Take back this session's last change; returns the verdict that now stands for that target (if any)."""
         while self._session:
             seq = self._session.pop()
+            if isinstance(seq, tuple):
+                with self._tx() as db:
+                    db.executemany("UPDATE correction SET undone = 1 WHERE seq = ?", [(-s,) for s in seq])
+                ids = ",".join(str(-s) for s in seq)
+                return Verdict(target_kind="correction", target_id=ids, verdict="", cleared=True)
             if seq < 0:
                 with self._tx() as db:
                     db.execute("UPDATE correction SET undone = 1 WHERE seq = ?", (-seq,))

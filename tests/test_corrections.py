@@ -297,3 +297,37 @@ async def test_the_corrections_view_lists_every_correction_with_its_state_and_go
         assert not isinstance(app.screen, CorrectionsScreen)
         view = app.query_one("#article", ArticleView)
         assert app.article_id == "b" and view.figures[view.current].id == fourteen.id
+
+
+async def test_undo_takes_a_whole_merge_back_at_once(tmp_path):
+    from test_app import started
+
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.widgets.conflict_table import GroupTable
+    from kzview.verdicts import read_corrections
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "Raid at sea\n\nThe coastguard seized three boats off the cape on Sunday.")
+    write(corpus, "b.txt", "Raid at sea\n\nThe coastguard seized four barges off the cape on Sunday.")
+    write(corpus, "c.txt", "Raid at sea\n\nThe coastguard seized four barges and 40 rifles on Sunday.")
+    db = tmp_path / "v.db"
+    app = KzviewApp(paths=[corpus], db=db, use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        table = app.query_one("#groups", GroupTable)
+        table.focus()
+        boats = next(g for g in app.store.groups if g.measure == "vessel")
+        barges = next(g for g in app.store.groups if g.measure == "barge")
+        table.highlighted = table.shown.index(boats.id)
+        await pilot.press("m")
+        table.highlighted = table.shown.index(barges.id)
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(read_corrections(db)) == 2  # both barge figures now read as vessels
+        assert not [g for g in app.store.groups if g.measure == "barge"]
+        await pilot.press("z")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert read_corrections(db) == []  # one key takes the whole merge back
+        assert next(g for g in app.store.groups if g.measure == "barge").articles == ["b", "c"]

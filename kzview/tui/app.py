@@ -621,19 +621,19 @@ class KzviewApp(App[int]):
         who = os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
         key = {"topic": into.topic, "subject": into.subject, "scope": into.scope, "measure": into.measure}
         key["event"] = into.event
-        n = 0
+        note = f"merged into the group of {what_words(into)}"
+        items = []
+        for claim in self.store.group_claims(other.id):
+            changes = {k: v for k, v in key.items() if getattr(claim, k) != v}
+            if changes:
+                items.append(("claim", claim.id, changes, note, who, anchor([claim])))
         try:
-            for claim in self.store.group_claims(other.id):
-                changes = {k: v for k, v in key.items() if getattr(claim, k) != v}
-                if changes:
-                    note = f"merged into the group of {what_words(into)}"
-                    vs.add_correction("claim", claim.id, changes, note, who, anchor([claim]))
-                    n += 1
+            n = len(vs.add_corrections(items))  # one step: z takes the whole merge back
         except Exception as exc:  # noqa: BLE001 - a locked or full database must not lose the app
             self.notify(one_line(f"Merge not saved: {exc}"), severity="error", markup=False, timeout=20)
             return
         what = f"{what_words(other)} into {what_words(into)}"
-        self.notify(one_line(f"Merged {what}: {n} figures corrected — z undoes one at a time", 200), markup=False)
+        self.notify(one_line(f"Merged {what}: {n} figures corrected — z undoes the merge", 200), markup=False)
         self.load_store()
 
     @on(CorrectionWanted)
@@ -675,7 +675,8 @@ class KzviewApp(App[int]):
             self.notify("Nothing to undo.", markup=False)
             return
         if v.target_kind == "correction":
-            self.notify("Correction undone.", markup=False)
+            n = v.target_id.count(",") + 1
+            self.notify("Correction undone." if n == 1 else f"{n} corrections undone (one merge).", markup=False)
             self.load_store()
             return
         what = "cleared" if v.cleared else f"back to {v.verdict}"
