@@ -331,3 +331,41 @@ async def test_undo_takes_a_whole_merge_back_at_once(tmp_path):
         await pilot.pause()
         assert read_corrections(db) == []  # one key takes the whole merge back
         assert next(g for g in app.store.groups if g.measure == "barge").articles == ["b", "c"]
+
+
+async def test_corrections_from_the_evidence_screen(tmp_path):
+    """x and c in the evidence screen correct the highlighted figure, as in the article pane."""
+    from test_app import started
+
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.screens.correct import CorrectScreen
+    from kzview.tui.screens.evidence import EvidenceScreen
+    from kzview.tui.widgets.conflict_table import GroupTable
+    from kzview.verdicts import read_corrections
+
+    corpus = tmp_path / "corpus"
+    write(corpus, "a.txt", "date: 2024-05-02\nFerry fire\n\nTwelve passengers were killed, the port said.")
+    write(corpus, "b.txt", "date: 2024-05-02\nFerry fire\n\nOfficials said 14 passengers were killed.")
+    db = tmp_path / "v.db"
+    app = KzviewApp(paths=[corpus], db=db, use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await started(pilot)
+        table = app.query_one("#groups", GroupTable)
+        table.focus()
+        deaths = next(g for g in app.store.groups if g.topic == "deaths" and len(g.articles) == 2)
+        table.highlighted = table.shown.index(deaths.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CorrectScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        fixed = [c for c in app.store.claims if c.corrected]
+        assert len(fixed) == 1 and len(read_corrections(db)) == 1
+        assert not any(g.topic == "deaths" and g.status.value == "conflict" for g in app.store.groups)

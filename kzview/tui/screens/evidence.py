@@ -65,6 +65,20 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
             tooltip="Correct the machine: the highlighted figure measures something else; move it out of this group",
         ),
         Binding(
+            "c",
+            "correct",
+            "Correct",
+            id="evidence.correct",
+            tooltip="Correct the machine's reading of the highlighted figure (topic, interval, source, event, …)",
+        ),
+        Binding(
+            "x",
+            "not_a_figure",
+            "Not a figure",
+            id="evidence.not_a_figure",
+            tooltip="Correct the machine: the highlighted figure is no figure (an age, a street number, …)",
+        ),
+        Binding(
             "V",
             "verdict_group",
             "Verdict on group",
@@ -97,7 +111,7 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
         with Vertical() as box:
             box.border_title = f"Evidence: {one_line(what_words(g), 60)}"
             more = f" · first {self.LIMIT} of {self.LIMIT + self.more:,} figures" if self.more else ""
-            box.border_subtitle = f"Enter: go to text · v/V: verdict · Esc: back{more}"
+            box.border_subtitle = f"Enter: go to text · v/V: verdict · c/x/o: correct · Esc: back{more}"
             yield Static(self._head(), id="evidence-head")
             yield OptionList(*[Option(evidence_card(self.store, c), id=c.id) for c in self.claims], id="evidence")
 
@@ -147,6 +161,26 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
         if c is not None:
             self.dismiss(None)
             self.app.post_message(CorrectionWanted(c.id, {"event": SET_APART}, "moved out of its group"))
+
+    def action_correct(self) -> None:
+        from kzview.tui.screens.correct import CorrectScreen
+
+        c = self._current()
+        if c is None:
+            return
+
+        def done(result: tuple[dict, str] | None) -> None:
+            if result is not None:
+                self.dismiss(None)
+                self.app.post_message(CorrectionWanted(c.id, result[0], result[1]))
+
+        self.app.push_screen(CorrectScreen(c, self.store.article_label(c.article)), done)
+
+    def action_not_a_figure(self) -> None:
+        c = self._current()
+        if c is not None:
+            self.dismiss(None)
+            self.app.post_message(CorrectionWanted(c.id, {"not_a_figure": True}))
 
     def action_verdict_claim(self) -> None:
         c = self._current()
