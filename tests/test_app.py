@@ -440,3 +440,27 @@ async def test_files_that_are_not_articles_are_listed_in_a_problems_view(tmp_pat
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ProblemsScreen)
+
+
+async def test_any_workers_failure_is_said_to_the_user():
+    """One handler for every worker: a failure in any of them is a notification, never swallowed."""
+    from kzview.tui.app import KzviewApp
+
+    app = KzviewApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started(pilot)
+
+        def broken() -> None:
+            raise OSError("the folder went away")
+
+        from textual.worker import WorkerFailed
+
+        app.run_worker(broken, group="watch", thread=True, exit_on_error=False)
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerFailed:
+            pass  # the failure is the point: it must reach the user
+        await pilot.pause()
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert any("Watching the folder stopped" in m and "went away" in m for m in said), said

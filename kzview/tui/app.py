@@ -53,6 +53,13 @@ def keymap_path() -> Path:
     return Path(base) / "kzview" / "keys.toml"
 
 
+_WORKER_FAILURES = {
+    "load": "Loading failed",
+    "watch": "Watching the folder stopped",
+    "search": "Search failed",
+}
+
+
 class KzviewApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it too
     TITLE = "kzview"
@@ -359,15 +366,16 @@ class KzviewApp(App[int]):
 
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "load":
-            return
-        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, ClaimStore):
+        """The one place a worker's outcome reaches the user: a loaded store replaces the shown one; any worker's
+        failure (loading, watching, searching, …) is said, never swallowed."""
+        group = event.worker.group
+        if event.state == WorkerState.SUCCESS and group == "load" and isinstance(event.worker.result, ClaimStore):
             self.store.replace(event.worker.result)
         elif event.state == WorkerState.ERROR:
-            self.sub_title = "could not read the articles"
-            self.notify(one_line(f"Loading failed: {event.worker.error!r}"), severity="error", markup=False, timeout=30)
-            for pane in ("#article", "#groups-pane"):
-                self.query_one(pane).loading = False
+            what = _WORKER_FAILURES.get(group, f"{group or 'A task'} failed")
+            if group == "load":
+                self.sub_title = "could not read the articles"
+            self.notify(one_line(f"{what}: {event.worker.error!r}"), severity="error", markup=False, timeout=30)
 
     def _on_store_changed(self, store: ClaimStore) -> None:
         self._open_verdicts()
