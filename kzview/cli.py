@@ -129,6 +129,18 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
     _common(p)
     if name == "extract":
         p.add_argument("--out", type=Path, required=True, metavar="STORE", help="the claim store directory to write")
+        where = p.add_mutually_exclusive_group()
+        where.add_argument(
+            "--workers",
+            type=int,
+            metavar="N",
+            help="extract on a local Dask cluster of N worker processes (needs: pip install 'kzview[cluster]')",
+        )
+        where.add_argument(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="extract on a running Dask cluster, e.g. tcp://10.0.0.5:8786 (needs the cluster extra)",
+        )
         return p  # it writes the store and prints a line on stderr: no --format
     p.add_argument(
         "--format",
@@ -150,6 +162,15 @@ def _load(args: argparse.Namespace) -> ClaimStore:
     from kzview.opening import OpenOptions, open_corpus
 
     extracting = not hasattr(args, "db")  # `extract`: the store holds the machine's reading, never corrections
+    workers = None
+    progress = None
+    if extracting and (args.workers is not None or args.scheduler):
+        from kzview.parallel import ClusterSpec
+
+        if args.workers is not None and args.workers < 1:
+            raise SystemExit("kzview: --workers needs at least 1")
+        workers = ClusterSpec(scheduler=args.scheduler, workers=args.workers)
+        progress = _progress_bar("extracting on Dask")
     return open_corpus(
         OpenOptions(
             paths=args.paths or None,
@@ -160,8 +181,32 @@ def _load(args: argparse.Namespace) -> ClaimStore:
             db=None if extracting else db_path(args),
             db_also=() if extracting else other_dbs(args),
             corrections=[] if extracting else None,
-        )
+            workers=workers,
+        ),
+        progress,
     )
+
+
+def _progress_bar(what: str):  # noqa: ANN202 - a progress callback, or None off a terminal
+    """A one-line bar on stderr (a terminal only: scripts get the closing line alone)."""
+    if not sys.stderr.isatty():
+        return None
+
+    ended = False
+
+    def show(done: int, total: int) -> None:
+        nonlocal ended
+        if ended:
+            return
+        width = 30
+        filled = round(width * done / total) if total else width
+        sys.stderr.write(f"\r{what} [{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} articles")
+        if done >= total:
+            sys.stderr.write("\n")
+            ended = True
+        sys.stderr.flush()
+
+    return show
 
 
 def _run_correct(args: argparse.Namespace) -> int:
@@ -351,6 +396,13 @@ def run_command(name: str, argv: list[str]) -> int:
     try:
         store = _load(args)
     except StoreError as exc:
+        print(f"kzview: {exc}", file=sys.stderr)
+        return 1
+    except RuntimeError as exc:
+        from kzview.cluster import ClusterError
+
+        if not isinstance(exc, ClusterError):
+            raise
         print(f"kzview: {exc}", file=sys.stderr)
         return 1
     _report_problems(store)

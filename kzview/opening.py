@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from kzview.extract.lexicon import Lexicon
     from kzview.ingest import ReadMemo
     from kzview.model import Article
+    from kzview.parallel import ClusterSpec
     from kzview.store import ClaimStore
 
 
@@ -36,7 +37,7 @@ class OpenOptions:
     db: Path | None = None  # the user's verdict database: its corrections go on top (None: no corrections)
     db_also: Sequence[Path] = ()  # other databases of the corpus, read only
     corrections: list[Correction] | None = None  # given: used instead of reading `db`
-    workers: int | None = None
+    workers: int | ClusterSpec | None = None  # processes here, or a Dask cluster (kzview.cluster)
     # for watch-mode reloads: what the last load read and cleaned, and an in-memory cache when there is no other
     memo: ReadMemo | None = None
     known: dict[tuple[str, str], Article] | None = field(default=None, repr=False)

@@ -5,10 +5,28 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from kzview.extract import CorpusContext, extract_article
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.model import Article, Claim
+
+
+@dataclass(frozen=True)
+class ClusterSpec:
+    """Extraction on Dask (kzview.cluster) rather than this machine's processes: a running scheduler's address,
+    or a local cluster of `workers` processes."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+    timeout: float = 30.0  # seconds to wait for a scheduler to answer
+
+
+def chunked(articles: list[Article], workers: int) -> list[list[Article]]:
+    """The articles in chunks of 50 to 400, about eight a worker: big enough to pay for a task, small enough to
+    spread and to retry."""
+    size = max(50, min(400, len(articles) // (workers * 8) or 1))
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
 
 
 def extract_chunk(args: tuple) -> list[list[Claim]]:
@@ -54,8 +72,7 @@ def extract_parallel(
     bare = CorpusContext(  # entities stay in the parent
         ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places
     )
-    size = max(50, min(400, len(articles) // (workers * 8) or 1))
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    chunks = chunked(articles, workers)
     results: list[list[list[Claim]] | None] = [None] * len(chunks)
     done = 0
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:

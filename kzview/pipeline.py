@@ -14,7 +14,7 @@ from kzview.extract.entities import canonical_source
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.intern import Interner
 from kzview.model import Article, Claim
-from kzview.parallel import extract_parallel
+from kzview.parallel import ClusterSpec, extract_parallel
 
 __all__ = ["PARALLEL_MIN", "extract_corpus"]
 
@@ -27,7 +27,7 @@ def extract_corpus(
     lex: Lexicon | None = None,
     ctx: CorpusContext | None = None,
     cache: ClaimCache | None = None,
-    workers: int | None = None,
+    workers: int | ClusterSpec | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Claim]:
     """Claims of every article, in article order: from the cache where the article is unchanged, else extracted
@@ -40,9 +40,14 @@ def extract_corpus(
     todo = [i for i, k in enumerate(keys) if k not in found]
     if progress:
         progress(len(articles) - len(todo), len(articles))
+    fresh: list[list[Claim]] = []
+    if isinstance(workers, ClusterSpec):
+        if todo:  # on Dask (kzview.cluster, imported only here); its failures are raised, never a quiet fall-back
+            from kzview.cluster import extract_on_cluster
+
+            fresh = extract_on_cluster([articles[i] for i in todo], lex, ctx, workers, progress)
+        workers = 1
     workers = workers if workers is not None else min(4, os.cpu_count() or 1)
-    fresh: list[list[Claim]]
-    fresh = []
     if workers > 1 and len(todo) >= PARALLEL_MIN:
         try:
             fresh = extract_parallel([articles[i] for i in todo], lex, ctx, workers, progress)

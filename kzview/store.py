@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import TypeAdapter
 
@@ -23,6 +24,9 @@ from kzview.model import (
     Article,
     Entity,
 )
+
+if TYPE_CHECKING:
+    from kzview.parallel import ClusterSpec
 
 
 def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:
@@ -55,7 +59,7 @@ def build_store(
     lex: Lexicon | None = None,
     cache: ClaimCache | None = None,
     progress: Callable[[int, int], None] | None = None,
-    workers: int | None = None,
+    workers: int | ClusterSpec | None = None,
     corrections: list[Correction] | None = None,
 ) -> ClaimStore:
     from kzview.compare import compare  # here, not at the top: a snapshot's store needs no extraction
@@ -96,7 +100,7 @@ def load_store(
     cache: ClaimCache | None = None,
     max_bytes: int = 50 * 1024 * 1024,
     progress: Callable[[int, int], None] | None = None,
-    workers: int | None = None,
+    workers: int | ClusterSpec | None = None,
     known: dict[tuple[str, str], Article] | None = None,
     corrections: list[Correction] | None = None,
     memo: ReadMemo | None = None,
@@ -116,7 +120,7 @@ def _load_store(
     cache: ClaimCache | None,
     max_bytes: int,
     progress: Callable[[int, int], None] | None,
-    workers: int | None,
+    workers: int | ClusterSpec | None,
     known: dict[tuple[str, str], Article] | None,
     corrections: list[Correction],
     memo: ReadMemo | None = None,
