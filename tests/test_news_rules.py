@@ -603,3 +603,14 @@ def test_one_quantity_in_two_units_is_compared_as_one(tmp_path):
     store = build_store(load_corpus([tmp_path]))
     g = next(g for g in store.groups if g.measure == "distance from Dunmore")
     assert g.status.value == "conflict" and "25" in g.reason
+
+
+def test_a_duration_is_measured_by_the_verb_after_it_or_the_noun_before_it():
+    m = measures(
+        "Bridge\n\nEngineers said it would take 18 days to fix the span. The council said the total repair time of "
+        "the damaged section would be around three weeks. The closure may last for two months. He has worked there "
+        "for 15 years."
+    )
+    assert m["18 days"] == m["around three weeks"] == "time repair"
+    assert m["two months"] == "time closure"
+    assert m["15 years"] is None  # a duration of nothing named is not compared

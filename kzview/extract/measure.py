@@ -43,6 +43,7 @@ class MeasureVocab:
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
     duration_verbs: frozenset[str] = frozenset()
+    duration_nouns: frozenset[str] = frozenset()
     classes: dict[str, str] = field(default_factory=dict)
     units: dict[str, float] = field(default_factory=dict)  # unit -> its size in a base unit ([units])
     partitives: frozenset[str] = frozenset()
@@ -78,6 +79,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
         duration_verbs=frozenset(lemma(w) for w in m.get("duration_verbs", [])),
+        duration_nouns=words("duration_nouns"),
         classes={singular(w): name for name, ws in sorted(data.get("measure_classes", {}).items()) for w in ws},
         partitives=words("partitives"),
         units={str(k).lower(): float(x) for k, x in data.get("units", {}).items()},
@@ -270,12 +272,33 @@ def _figure_measure(
     if kind == "duration":
         # how long something lasted, by the verb it measures ("married for two weeks", "living in Wales for
         # four years"): a duration with no such verb (someone's years at a plant) is not compared
+        def named(w: str) -> str:
+            return f"time {v.classes.get(w, w)}"  # "to fix" and "repair time" are one measure
+
         j = a - 1
         while j >= 0 and a - j <= 7:
             w = words[j]
             if _verbish(w) and lemma(w) in v.duration_verbs:
-                return f"time {lemma(w)}"
+                return named(lemma(w))
             if w in (",", ";", ".", "but", "that", "when", "while", "who", "which"):
+                break
+            j -= 1
+        # "would take 12 days to fix": the verb after the duration
+        k = b
+        while k < n and k - b < 3 and (words[k] in ("or", "more") or words[k].rstrip("s") in _TIME_UNITS):
+            k += 1  # past the unit, when the figure's span ends before it
+        if (
+            k + 1 < n
+            and words[k] == "to"
+            and (words[k + 1] in v.duration_verbs or lemma(words[k + 1]) in v.duration_verbs)
+        ):
+            return named(lemma(words[k + 1]))
+        # "the total repair time will be around twelve days", "a downtime of about an hour": the noun it measures
+        j = a - 1
+        while j >= 0 and a - j <= 14:
+            if words[j] in v.duration_nouns:
+                return named(singular(words[j]))
+            if words[j] in (",", ";", ".", "but", "that", "when", "while", "who", "which"):
                 break
             j -= 1
         return None
