@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Any
 
 from kzview.extract import CorpusContext
 from kzview.extract.lexicon import Lexicon
@@ -30,7 +31,7 @@ def extract_on_cluster(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[list[Claim]]:
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, LocalCluster
     except ImportError as exc:  # the optional extra is not installed
         raise ClusterError("extraction on Dask needs the cluster extra: pip install 'kzview[cluster]'") from exc
     bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
@@ -53,18 +54,35 @@ def extract_on_cluster(
             local.close()
         raise ClusterError(f"the Dask cluster cannot be reached: {exc}") from exc
     try:
-        futures = client.map(extract_chunk, [(c, bare, lex.files) for c in chunks], retries=2, pure=False)
-        position = {f.key: i for i, f in enumerate(futures)}
-        results: list[list[list[Claim]] | None] = [None] * len(chunks)
-        done = 0
-        for fut in as_completed(futures):
-            i = position[fut.key]
-            results[i] = fut.result()
-            done += len(chunks[i])
-            if progress:
-                progress(done, len(articles))
+        payloads = [(c, bare, lex.files) for c in chunks]
+        sizes = [len(c) for c in chunks]
+        results = run_tasks(client, extract_chunk, payloads, sizes, progress)
     finally:
         client.close()
         if local is not None:
             local.close()
-    return [claims for part in results for claims in (part or [])]
+    return [claims for part in results for claims in part]
+
+
+def run_tasks(
+    client: Any,
+    task: Callable[[Any], Any],
+    payloads: list[Any],
+    sizes: list[int],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Any]:
+    """Each payload as one task on the cluster, retried (twice) on another worker when its worker dies or it
+    fails; the results in the payloads' order, whatever order they finish in."""
+    from distributed import as_completed
+
+    futures = client.map(task, payloads, retries=2, pure=False)
+    position = {f.key: i for i, f in enumerate(futures)}
+    results: list[Any] = [None] * len(payloads)
+    done, total = 0, sum(sizes)
+    for fut in as_completed(futures):
+        i = position[fut.key]
+        results[i] = fut.result()
+        done += sizes[i]
+        if progress:
+            progress(done, total)
+    return results

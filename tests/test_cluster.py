@@ -54,3 +54,20 @@ def test_a_scheduler_that_does_not_answer_is_said(tmp_path):
     lex = load_lexicon()
     with pytest.raises(ClusterError, match="cannot be reached"):
         extract_on_cluster(articles, lex, corpus_context(articles, lex), ClusterSpec("tcp://127.0.0.1:9", timeout=1))
+
+
+def test_a_killed_workers_task_is_retried_not_lost(tmp_path):
+    """Each task's first run kills its worker process; the nanny starts it again and the task runs again: every
+    result comes back, in order."""
+    from cluster_helpers import die_once
+    from distributed import Client, LocalCluster
+
+    from kzview.cluster import run_tasks
+
+    payloads = [(str(tmp_path / f"died-{i}"), i) for i in range(4)]
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        assert run_tasks(client, die_once, payloads, [1] * 4) == [0, 2, 4, 6]
+    assert all((tmp_path / f"died-{i}").exists() for i in range(4))  # each one did kill its worker once
