@@ -99,21 +99,25 @@ def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
     return Fig(c, lo, hi, (labels or {}).get(c.article, c.article))
 
 
-def _money_class(c: Claim) -> str:
+def _money_class(c: Claim, sizes: dict[str, float] | None = None) -> str:
     if c.kind != "money":
-        return "quantity" if c.measure is not None else c.kind  # "a 6.2 quake" and "6.4 magnitude" alike
+        if c.measure is None:
+            return c.kind
+        if sizes and c.unit and c.unit.lower() in sizes:
+            return "sized"  # in a unit of [units], compared in its base unit: never beside a bare number
+        return "quantity"  # "a 6.2 quake" and "6.4 magnitude" alike
     return "money" if (c.unit or "").upper() in currency_ranges() else f"money:{c.unit}"
 
 
 def group_key(
-    c: Claim, subjects: frozenset[str] | None = None
+    c: Claim, subjects: frozenset[str] | None = None, sizes: dict[str, float] | None = None
 ) -> tuple[str, str | None, str | None, str, str | None, str | None]:
     """What a group measures: topic, subject, scope, unit class, and for figures outside the topics the measure;
     and the event (None = the story): figures of different events never share a group. Only a subject the
     vocabulary names (`subjects`; all when None) sets a group apart: "20 women" is said so, but compared by what
     it measures."""
     subject = c.subject if subjects is None or c.subject in subjects else None
-    return (c.topic, subject, c.scope, _money_class(c), c.measure, c.event)
+    return (c.topic, subject, c.scope, _money_class(c, sizes), c.measure, c.event)
 
 
 def _subjectless(key: tuple) -> tuple:
@@ -532,12 +536,13 @@ def _compare(
     # ("19 children and two teachers"); where one kind alone is named ("sixty residents", "dozens of people"),
     # it describes the same count.
     named = frozenset(lex.subjects.values())
+    sizes = lex.measures.units if lex.measures is not None else None
     kinds_named: dict[tuple, set[str | None]] = defaultdict(set)
     for c in compared:
-        key = group_key(c, named)
+        key = group_key(c, named, sizes)
         kinds_named[_subjectless(key)].add(key[1])
     for c in compared:
-        key = group_key(c, named)
+        key = group_key(c, named, sizes)
         kinds = kinds_named[_subjectless(key)]
         if key[1] is not None and len(kinds - {None}) == 1 and None in kinds:
             key = _subjectless(key)

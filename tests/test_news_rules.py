@@ -614,3 +614,13 @@ def test_a_duration_is_measured_by_the_verb_after_it_or_the_noun_before_it():
     assert m["18 days"] == m["around three weeks"] == "time repair"
     assert m["two months"] == "time closure"
     assert m["15 years"] is None  # a duration of nothing named is not compared
+
+
+def test_a_figure_in_a_unit_is_never_compared_with_a_bare_number(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-02-01\nFire\n\nThe blaze spread over an area of about 8.7 acres.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nFire\n\nThe mill stood on the nine acre site, an area that burned.")
+    store = build_store(load_corpus([tmp_path]))
+    acres = [c for c in store.claims if c.unit in ("acres", "acre")]
+    assert len(acres) == 2  # "nine acre site" is in acres too
+    g = next(g for g in store.groups if set(g.claims) >= {c.id for c in acres})
+    assert g.status.value == "consistent"  # 8.7 acres and nine acres, both in square metres

@@ -175,7 +175,9 @@ _MEASURE = {
     "degrees",
     "magnitude",
     "hectares",
+    "hectare",
     "acres",
+    "acre",
     "liters",
     "litres",
     "barrels",
@@ -605,15 +607,15 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             m = re.match(r"[\s-]+" + re.escape(head) + r"\b", text[f.end :], re.IGNORECASE)
             if m:
                 f.end += m.end()
-        elif head in _MEASURE and not f.vague:
-            f.kind, f.unit = "other", head
-            if head in ("square", "sq") and len(nxt) > 1 and nxt[1].strip(".") in _SQUARE_OF:
-                f.unit = "square " + _SQUARE_OF[nxt[1].strip(".")]  # "12,000 square feet"
         elif not f.vague and text[f.end : f.end + 1] == "-" and head in _UNIT_COMPOUNDS:
             # "a 170,000-square-foot building", "a 40-acre site": the unit joined to the number, which then
             # measures the noun after it
             f.kind, f.unit = "other", _UNIT_COMPOUNDS[head]
             f.end += 1 + len(head)
+        elif head in _MEASURE and not f.vague:
+            f.kind, f.unit = "other", head
+            if head in ("square", "sq") and len(nxt) > 1 and nxt[1].strip(".") in _SQUARE_OF:
+                f.unit = "square " + _SQUARE_OF[nxt[1].strip(".")]  # "12,000 square feet"
 
     # Qualifier before: "more than", "nearly", "some" ... (longest phrase first).
     low, high = f.low, f.high
