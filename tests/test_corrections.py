@@ -124,6 +124,7 @@ async def test_corrections_of_every_kind_from_the_app_keys(tmp_path):
 
     from kzview.tui.app import KzviewApp
     from kzview.tui.screens.correct import CorrectScreen, MissedScreen
+    from kzview.tui.screens.mark import MarkScreen, MarkView
     from kzview.tui.widgets.article_view import ArticleView
 
     corpus = tmp_path / "corpus"
@@ -160,16 +161,27 @@ async def test_corrections_of_every_kind_from_the_app_keys(tmp_path):
         assert fixed.attribution == "the fire service" and fixed.machine["topic"] == "injuries"
         view = app.query_one("#article", ArticleView)
         view.focus()
-        await pilot.press("a")
+        await pilot.press("a")  # select the words in the text: move to "a", stretch over "dozen crew"
+        await pilot.pause()
+        assert isinstance(app.screen, MarkScreen)
+        mark = app.screen.query_one(MarkView)
+        target = mark.article.text.index("a dozen crew")
+        steps = mark.word_at(target) - mark.head
+        await pilot.press(*(["right"] * steps if steps > 0 else ["left"] * -steps))
+        await pilot.press("shift+right", "shift+right", "shift+right", "shift+left")
+        assert mark.selected_text() == "a dozen crew" and mark.span == (target, target + 12)
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MissedScreen)
-        app.screen.query_one("#missed-words", Input).value = "a dozen crew"
+        assert app.screen.query_one("#missed-words", Input).value == "a dozen crew"
+        assert app.screen.query_one("#missed-interval", Input).value == "12"  # as kzview reads the words
         app.screen.query_one("#missed-topic", Select).value = "other"
         await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
         added = [c for c in app.store.claims if c.surface == "a dozen crew"]
         assert added and added[0].corrected and (added[0].low, added[0].high) == (12, 12)
+        assert (added[0].start, added[0].end) == (target, target + 12)
         await pilot.press("z")  # take the added figure back
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -369,3 +381,64 @@ async def test_corrections_from_the_evidence_screen(tmp_path):
         fixed = [c for c in app.store.claims if c.corrected]
         assert len(fixed) == 1 and len(read_corrections(db)) == 1
         assert not any(g.topic == "deaths" and g.status.value == "conflict" for g in app.store.groups)
+
+
+def test_word_spans_leave_out_the_punctuation_around_a_figure():
+    from kzview.tui.screens.mark import word_spans
+
+    text = 'Police said (about 40), "nearly 6,000." -- then'
+    words = [text[s:e] for s, e in word_spans(text)]
+    assert words == ["Police", "said", "about", "40", "nearly", "6,000", "--", "then"]
+
+
+async def test_missed_words_by_line_and_by_mouse_and_escape_keeps_nothing(tmp_path):
+    """In the mark screen j/k move a line, a click picks a word and shift+click stretches to another; Esc
+    leaves without a correction."""
+    from conftest import write
+
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.screens.mark import GUTTER, MarkScreen, MarkView
+    from kzview.tui.widgets.article_view import ArticleView
+    from kzview.verdicts import read_corrections
+
+    corpus = tmp_path / "corpus"
+    words = " ".join(f"w{i}" for i in range(60))
+    write(corpus, "a.txt", f"Storm\n\n{words} and nearly 300 homes lost power.")
+    write(corpus, "b.txt", "Storm\n\nAbout 250 homes lost power, the utility said.")
+    db = tmp_path / "v.db"
+    app = KzviewApp(paths=[corpus], db=db, use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.article_id = "a"
+        await pilot.pause()
+        app.query_one("#article", ArticleView).focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MarkScreen)
+        mark = app.screen.query_one(MarkView)
+        assert mark.selected_text() == "Storm"
+        await pilot.press("j")  # past the blank line, to the paragraph's first word
+        assert mark.selected_text() == "w0"
+        first = mark.selected_text()
+        line = mark.line_of(mark.span[0])
+        await pilot.press("j")
+        assert mark.line_of(mark.span[0]) == line + 1 and mark.selected_text() != first
+        await pilot.press("k")
+        assert mark.line_of(mark.span[0]) == line
+
+        # a click on "nearly", a shift+click on "300"
+        def point(offset: int) -> tuple[int, int]:
+            line = mark.line_of(offset)
+            return GUTTER + offset - mark._lines[line][0], line - int(mark.scroll_y)
+
+        x, y = point(mark.article.text.index("nearly"))
+        await pilot.click(MarkView, offset=(x + 1, y))
+        assert mark.selected_text() == "nearly"
+        await pilot.click(MarkView, offset=point(mark.article.text.index("300")), shift=True)
+        assert mark.selected_text() == "nearly 300"
+        assert "nearly 300" in str(app.screen.query_one("#mark-words").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MarkScreen)
+    assert not db.exists() or read_corrections(db) == []

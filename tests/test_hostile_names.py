@@ -78,6 +78,7 @@ async def test_every_screen_dialog_and_notification_shows_hostile_names_inertly(
     from kzview.tui.screens.evidence import EvidenceScreen
     from kzview.tui.screens.help import HelpScreen
     from kzview.tui.screens.history import CorrectionsScreen
+    from kzview.tui.screens.mark import MarkScreen
     from kzview.tui.screens.problems import ProblemsScreen
     from kzview.tui.screens.search import SearchScreen
     from kzview.tui.screens.verdict import VerdictScreen
@@ -104,7 +105,8 @@ async def test_every_screen_dialog_and_notification_shows_hostile_names_inertly(
         await shot("article", "2", "n")
         await shot("correct", "c", screen=CorrectScreen)
         await shot("correct closed", "escape")
-        await shot("missed", "a", screen=MissedScreen)
+        await shot("mark", "a", "shift+right", screen=MarkScreen)
+        await shot("missed", "enter", screen=MissedScreen)
         await shot("missed closed", "escape")
         await shot("groups", "3")
         await shot("evidence", "enter", screen=EvidenceScreen)

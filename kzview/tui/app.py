@@ -821,6 +821,7 @@ class KzviewApp(App[int]):
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         from kzview.tui.screens.evidence import EvidenceScreen
         from kzview.tui.screens.history import CorrectionsScreen
+        from kzview.tui.screens.mark import MarkScreen, MarkView
         from kzview.tui.screens.verdict import VerdictScreen
         from kzview.tui.widgets.filter_bar import FilterBar
 
@@ -833,6 +834,7 @@ class KzviewApp(App[int]):
             ("Verdict dialog (v)", list(VerdictScreen.BINDINGS)),  # type: ignore[arg-type]
             ("Filter line (f)", list(FilterBar.BINDINGS)),  # type: ignore[arg-type]
             ("Corrections (C)", list(CorrectionsScreen.BINDINGS)),  # type: ignore[arg-type]
+            ("Selecting a missed figure's words (a)", [*MarkView.BINDINGS, *MarkScreen.BINDINGS]),  # type: ignore[list-item]
             ("Command palette", [Binding("ctrl+p", "command_palette", "Every action by name, and the themes")]),
         ]
 

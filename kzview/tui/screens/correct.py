@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Footer, Input, Label, Select, Static
 
 from kzview.corrections import parse_interval
 from kzview.model import TOPICS, Claim
@@ -102,6 +102,7 @@ class CorrectScreen(ModalScreen[tuple[dict[str, Any], str] | None]):
                 yield Label("Note")
                 yield Input(placeholder="why (optional)", compact=True, id="correct-note")
             yield Static(Content("Tab between fields · Enter or ctrl+s to save · Esc to cancel"), id="correct-help")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#correct-topic", Select).focus()
@@ -148,8 +149,9 @@ class CorrectScreen(ModalScreen[tuple[dict[str, Any], str] | None]):
 
 
 class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
-    """A figure kzview missed: the words as the article writes them (found in the article from where the reader
-    is), its topic and interval. Returns (start, end, changes, note), or None."""
+    """A figure kzview missed: the words as the article writes them, its topic and interval. The words come
+    selected in the text (`span`, from the mark screen) or typed (found in the article from where the reader is).
+    Returns (start, end, changes, note), or None."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="missed.cancel"),
@@ -157,10 +159,11 @@ class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
     ]
     DEFAULT_CSS = _CSS
 
-    def __init__(self, text: str, around: int, title: str) -> None:
+    def __init__(self, text: str, around: int, title: str, span: tuple[int, int] | None = None) -> None:
         super().__init__()
         self.text = text
-        self.around = around
+        self.around = span[0] if span else around
+        self.span = span
         self.title_words = title
 
     def compose(self) -> ComposeResult:
@@ -169,7 +172,12 @@ class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
             yield Static(Content(one_line(f"In: {self.title_words}", 300)), id="missed-target")
             with Horizontal(classes="row"):
                 yield Label("Words")
-                yield Input(placeholder="the figure as written, e.g. some 2,000", compact=True, id="missed-words")
+                yield Input(
+                    self.text[self.span[0] : self.span[1]] if self.span else "",
+                    placeholder="the figure as written, e.g. some 2,000",
+                    compact=True,
+                    id="missed-words",
+                )
             with Horizontal(classes="row"):
                 yield Label("Topic")
                 yield Select(
@@ -177,14 +185,28 @@ class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("Interval")
-                yield Input(placeholder="LO..HI, or one number", compact=True, id="missed-interval")
+                yield Input(self._read_words(), placeholder="LO..HI, or one number", compact=True, id="missed-interval")
             with Horizontal(classes="row"):
                 yield Label("Note")
                 yield Input(placeholder="why (optional)", compact=True, id="missed-note")
             yield Static(Content("Tab between fields · Enter or ctrl+s to save · Esc to cancel"), id="missed-help")
+        yield Footer()
+
+    def _read_words(self) -> str:
+        """The interval kzview reads in the selected words, as a start the user can change ("" if none)."""
+        if not self.span:
+            return ""
+        try:
+            low, high = _read_interval(self.text[self.span[0] : self.span[1]])
+        except ValueError:
+            return ""
+        if low is None and high is None:
+            return ""
+        return f"{_plain(low)}" if low == high else f"{_plain(low)}..{_plain(high)}"
 
     def on_mount(self) -> None:
-        self.query_one("#missed-words", Input).focus()
+        # words selected in the text: the topic is what is left to say; typed words: start with the words
+        self.query_one("#missed-topic" if self.span else "#missed-words").focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -194,6 +216,8 @@ class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
         """The words in the article: the first place at or after where the reader is, else the first."""
         if not words:
             return None
+        if self.span and self.text[self.span[0] : self.span[1]] == words:
+            return self.span
         at = self.text.find(words, self.around)
         if at < 0:
             at = self.text.find(words)
@@ -219,6 +243,13 @@ class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _plain(v: float | None) -> str:
+    """A bound as parse_interval reads it back: "2000", "4.5", "" for none."""
+    if v is None:
+        return ""
+    return str(int(v)) if float(v).is_integer() else str(v)
 
 
 def _read_interval(words: str) -> tuple[float | None, float | None]:

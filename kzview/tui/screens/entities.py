@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Footer, Static
 
 from kzview.model import Entity
 from kzview.safe import one_line
@@ -41,6 +41,7 @@ class EntitiesScreen(ListKeys, ModalScreen[None]):
                 id="entities-note",
             )
             yield DataTable(cursor_type="row", zebra_stripes=True, id="entities-table")
+        yield Footer()
 
     def on_mount(self) -> None:
         tables = self.query(DataTable)

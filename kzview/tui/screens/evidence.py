@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kzview.corrections import SET_APART
@@ -114,6 +114,7 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
             box.border_subtitle = f"Enter: go to text · v/V: verdict · c/x/o: correct · Esc: back{more}"
             yield Static(self._head(), id="evidence-head")
             yield OptionList(*[Option(evidence_card(self.store, c), id=c.id) for c in self.claims], id="evidence")
+        yield Footer()
 
     def _head(self) -> Content:
         g = self.store.group_by_id[self.group_id]

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kzview.safe import one_line
@@ -88,6 +88,7 @@ class CorrectionsScreen(ListKeys, ModalScreen[str | None]):
             yield Static(Content(note), id="corrections-note")
             options = [Option(Content(line)) for line, _ in self.rows]
             yield OptionList(*(options or [Option(Content("No correction yet: c or x on a figure sets one."))]))
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

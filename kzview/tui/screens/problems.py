@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kzview.model import LoadProblem
@@ -40,6 +40,7 @@ class ProblemsScreen(ListKeys, ModalScreen[None]):
             )
             options = [Option(Content(one_line(f"{p.path}: {p.reason}", 400))) for p in self.problems]
             yield OptionList(*(options or [Option(Content("Every file was read."))]), id="problems-list")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 from textual.widgets.option_list import Option
 
 from kzview.safe import one_line
@@ -65,6 +65,7 @@ class SearchScreen(ListKeys, ModalScreen[tuple[str, str, int] | None]):
             box.border_title = "Search articles and figures (Enter: go · ↓: results · Esc: close)"
             yield Input(placeholder="words to find, e.g. arrested ministry", id="search-input")
             yield OptionList(id="search-results")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kzview.model import Verdict
@@ -56,6 +56,7 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
             yield Static(
                 Content("letter or ↑↓ to choose · Tab to the note · Enter to save · Esc to cancel"), id="verdict-help"
             )
+        yield Footer()
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

@@ -78,6 +78,7 @@ class ArticleView(ScrollView, can_focus=True):
         "articleview--headline",
         "articleview--gutter",
         "articleview--empty",
+        "articleview--mark",
     }
     BINDINGS = [
         Binding("n", "next_claim", "Next figure", id="article.next_claim", tooltip="Move to the next figure"),
@@ -104,7 +105,7 @@ class ArticleView(ScrollView, can_focus=True):
             "add_missed",
             "Add missed",
             id="article.add_missed",
-            tooltip="Add a figure kzview missed in this article: its words, topic and interval",
+            tooltip="Add a figure kzview missed: select its words in the text, then give its topic and interval",
         ),
         Binding(
             "enter",
@@ -312,19 +313,30 @@ class ArticleView(ScrollView, can_focus=True):
         self.app.push_screen(CorrectScreen(claim, self.store.article_label(claim.article)), done)
 
     def action_add_missed(self) -> None:
+        """Select the missed figure's words in the text (MarkScreen), then give its topic and interval."""
         from kzview.tui.screens.correct import MissedScreen
+        from kzview.tui.screens.mark import MarkScreen
 
         article = self.article
         if article is None:
             return
-        around = self.figures[self.current].start if self.current is not None and self.figures else 0
+        if self.current is not None and self.current < len(self.figures):
+            around = self.figures[self.current].start
+        else:  # the first word on screen
+            around = self._lines[int(self.scroll_y)][0] if int(self.scroll_y) < len(self._lines) else 0
+        label = self.store.article_label(article.id)
+        title = f"{label}: {article.title}" if article.title else label
 
         def done(result: tuple[int, int, dict, str] | None) -> None:
             if result is not None:
                 start, end, changes, note = result
                 self.post_message(CorrectionWanted("", changes, note, missed=(article.id, start, end)))
 
-        self.app.push_screen(MissedScreen(article.text, around, article.title or article.id), done)
+        def marked(span: tuple[int, int] | None) -> None:
+            if span is not None:
+                self.app.push_screen(MissedScreen(article.text, span[0], title, span=span), done)
+
+        self.app.push_screen(MarkScreen(self.store, article.id, around, title), marked)
 
     def action_verdict(self) -> None:
         if self.current is not None and self.current < len(self.figures):
@@ -384,6 +396,7 @@ class ArticleView(ScrollView, can_focus=True):
         "furniture",
         "headline",
         "gutter",
+        "mark",
     )
 
     def _styles(self) -> dict:
