@@ -40,6 +40,9 @@ damage, crowd sizes, dates), says which agree, which are one count growing over 
   kzview export [PATH ...] --format md|csv|json|claimreview [-o FILE]   the report, with your verdicts
   kzview correct PATH --claim ID (--not-a-figure | --topic T | --interval LO..HI | --event E ...)
   kzview correct PATH --missed ARTICLE:START:END --topic T --interval LO..HI   a figure kzview missed
+  kzview correct PATH --claim ID --out-of-group    move a figure out of its group
+  kzview correct PATH --merge GROUP --into GROUP   two groups that measure one thing
+  kzview correct PATH --undo SEQ                   take a correction back (SEQ from `kzview corrections`)
   kzview corrections PATH [--format json|gold]   the corrections in force; gold: for `kzview eval`
   kzview extract PATH ... --out STORE     a claim store (Parquet) that the app and every command read
   kzview eval GOLD.jsonl [PATH ...]        score extraction against a gold file
@@ -100,7 +103,21 @@ def _command_parser(name: str) -> argparse.ArgumentParser:
         target = p.add_mutually_exclusive_group(required=True)
         target.add_argument("--claim", metavar="ID", help="the claim to correct (an id from `kzview claims`)")
         target.add_argument("--missed", metavar="ARTICLE:START:END", help="a figure kzview missed, by its span")
+        target.add_argument(
+            "--merge",
+            metavar="GROUP",
+            help="a group that measures the same thing as --into GROUP: its figures are read as that group's",
+        )
+        target.add_argument(
+            "--undo", type=int, metavar="SEQ", help="take back a correction (its seq from `kzview corrections`)"
+        )
+        p.add_argument("--into", metavar="GROUP", help="with --merge: the group kept (an id from `kzview conflicts`)")
         p.add_argument("--not-a-figure", action="store_true", help="the words are no figure: out of comparison")
+        p.add_argument(
+            "--out-of-group",
+            action="store_true",
+            help="with --claim: move the figure out of its group (compared with nothing it was pooled with)",
+        )
         for field in ("topic", "subject", "scope", "attribution", "unit", "measure", "event"):
             p.add_argument(f"--{field}", metavar=field.upper(), help=f"the right {field}")
         p.add_argument("--story", action="store_true", help="the figure is of the story, not another event")
@@ -214,12 +231,20 @@ def _run_correct(args: argparse.Namespace) -> int:
     import os
 
     from kzview.corrections import parse_interval
+    from kzview.kinds import SET_APART
     from kzview.model import to_json
     from kzview.verdicts import VerdictStore, anchor
 
+    if args.undo is not None or args.merge:
+        return _run_group_correct(args)
     changes: dict = {}
     if args.not_a_figure:
         changes["not_a_figure"] = True
+    if args.out_of_group:
+        if not args.claim:
+            print("kzview: --out-of-group takes --claim ID", file=sys.stderr)
+            return 2
+        changes["event"] = SET_APART
     for field in ("topic", "subject", "scope", "attribution", "unit", "measure", "event"):
         if getattr(args, field) is not None:
             changes[field] = getattr(args, field)
@@ -266,6 +291,56 @@ def _run_correct(args: argparse.Namespace) -> int:
     shown = [c for c in again.claims if c.corrected]
     sys.stdout.write(dump_json([to_json(c) for c in shown[-1:]]) + "\n")
     return 0
+
+
+def _run_group_correct(args: argparse.Namespace) -> int:
+    """`--undo SEQ`: one correction taken back; `--merge GROUP --into GROUP`: one group read as the other, as one
+    correction per figure, saved in one step (as the app's merge)."""
+    import getpass
+    import os
+
+    from kzview.corrections import merge_changes
+    from kzview.verdicts import VerdictStore, anchor
+    from kzview.words import what_words
+
+    if args.undo is not None:
+        verdicts = VerdictStore(db_path(args), also_read=other_dbs(args))
+        try:
+            done = verdicts.undo_correction(args.undo)
+        finally:
+            verdicts.close()
+        if not done:
+            print(f"kzview: no correction {args.undo} in force; `kzview corrections` lists them", file=sys.stderr)
+            return 2
+        print(f"correction {args.undo} undone")
+        return 0
+    if not args.into:
+        print("kzview: --merge GROUP takes --into GROUP (the group kept)", file=sys.stderr)
+        return 2
+    store = _load(args)
+    into, other = store.group_by_id.get(args.into), store.group_by_id.get(args.merge)
+    for gid, g in ((args.into, into), (args.merge, other)):
+        if g is None:
+            print(f"kzview: no group {gid}; `kzview conflicts` lists them", file=sys.stderr)
+            return 2
+    assert into is not None and other is not None
+    who = args.who or os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
+    note = args.note or f"merged into the group of {what_words(into)}"
+    items = [
+        ("claim", claim.id, changes, note, who, anchor([claim]))
+        for claim, changes in merge_changes(into, store.group_claims(other.id))
+    ]
+    verdicts = VerdictStore(db_path(args), also_read=other_dbs(args))
+    try:
+        seqs = verdicts.add_corrections(items)
+    finally:
+        verdicts.close()
+    print(f"{len(seqs)} figures of {what_words(other)} now read as {what_words(into)} (corrections {_seqs(seqs)})")
+    return 0
+
+
+def _seqs(seqs: list[int]) -> str:
+    return ", ".join(str(s) for s in seqs) if seqs else "none needed"
 
 
 def _run_corrections(args: argparse.Namespace, store: ClaimStore) -> int:

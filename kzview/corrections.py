@@ -150,6 +150,22 @@ def apply_corrections(
     return out, applied
 
 
+MERGE_FIELDS = ("topic", "subject", "scope", "measure", "event")
+
+
+def merge_changes(into: ClaimGroup, claims: Iterable[Claim]) -> list[tuple[Claim, dict[str, Any]]]:
+    """Two groups that measure one thing: the changes that make each figure of the other group (`claims`) read as
+    the kept group does (topic, subject, place, measure, event); figures that already do need none. One list, saved
+    as one step (undo takes the whole merge back), by the app and by `kzview correct --merge` alike."""
+    key = {k: getattr(into, k) for k in MERGE_FIELDS}
+    out = []
+    for claim in claims:
+        changes = {k: v for k, v in key.items() if getattr(claim, k) != v}
+        if changes:
+            out.append((claim, changes))
+    return out
+
+
 def parse_interval(words: str) -> tuple[float | None, float | None]:
     """ "1800..2200", "5000..", "..300", "12" -> bounds (None = unbounded)."""
     if ".." not in words:

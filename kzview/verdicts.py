@@ -376,6 +376,13 @@ class VerdictStore:
             self._session.append(tuple(-s for s in seqs))
         return seqs
 
+    def undo_correction(self, seq: int) -> bool:
+        """Take back one correction by its number (`kzview corrections` lists them), from any session: the
+        history keeps it, marked undone. False if this database has no such correction in force."""
+        with self._tx() as db:
+            cur = db.execute("UPDATE correction SET undone = 1 WHERE seq = ? AND undone = 0", (seq,))
+        return cur.rowcount > 0
+
     def correction_history(self) -> list[tuple[Any, bool, bool]]:
         """Every correction ever set, undone ones too, oldest first: (correction, undone, from a read-only
         database)."""

@@ -442,3 +442,48 @@ async def test_missed_words_by_line_and_by_mouse_and_escape_keeps_nothing(tmp_pa
         await pilot.pause()
         assert not isinstance(app.screen, MarkScreen)
     assert not db.exists() or read_corrections(db) == []
+
+
+def test_group_corrections_and_undo_from_the_command_line_reach_every_export(tmp_path):
+    """kzview correct --merge/--into reads one group as another, --out-of-group moves a figure out, --undo SEQ
+    takes one back; `conflicts` and every export format show the corrected reading."""
+    corpus = tmp_path / "c"
+    write(corpus, "a.txt", "date: 2024-05-02\nRaid at sea\n\nThe coastguard seized three boats off the cape.")
+    write(corpus, "b.txt", "date: 2024-05-02\nRaid at sea\n\nThe coastguard seized four barges off the cape.")
+    write(corpus, "c.txt", "date: 2024-05-02\nRaid at sea\n\nThe coastguard seized three boats and 40 rifles.")
+    db = str(tmp_path / "v.db")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "KZVIEW_AUTHOR": "desk"}
+    claims = json.loads(kz("claims", str(corpus), "--format", "json", env=env).stdout)
+    four = next(c["id"] for c in claims if c["unit"] == "barges")
+    boats_c = next(c["id"] for c in claims if c["unit"] == "boats" and c["article"] == "c")
+
+    def group_of(claim_id: str) -> dict:
+        gs = json.loads(kz("conflicts", str(corpus), "--format", "json", "--db", db, env=env).stdout)
+        return next(g for g in gs if claim_id in g["claims"])
+
+    boats, barges = group_of(boats_c), group_of(four)
+    assert boats["id"] != barges["id"]
+    out = kz("correct", str(corpus), "--merge", barges["id"], "--into", boats["id"], "--db", db, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("1 figures of"), out.stdout
+    merged = group_of(four)
+    assert boats_c in merged["claims"] and len(merged["claims"]) == 3
+    assert merged["status"] == "conflict"  # three boats against four, now that they are one measure
+    for fmt in ("md", "csv", "json", "claimreview"):  # ClaimReview holds reviewed groups only: none here
+        report = kz("export", str(corpus), "--format", fmt, "--db", db, env=env)
+        assert report.returncode == 0, (fmt, report.stderr)
+        assert fmt == "claimreview" or ("four" in report.stdout and "three" in report.stdout), fmt
+    assert '"corrected": true' in kz("export", str(corpus), "--format", "json", "--db", db, env=env).stdout
+
+    listed = json.loads(kz("corrections", str(corpus), "--db", db, env=env).stdout)
+    assert len(listed) == 1 and listed[0]["who"] == "desk"
+    # move the c article's boats out of the merged group
+    out = kz("correct", str(corpus), "--claim", boats_c, "--out-of-group", "--db", db, env=env)
+    assert out.returncode == 0, out.stderr
+    assert boats_c not in group_of(four)["claims"]
+    # take the merge back by its number: barges and boats are apart again
+    out = kz("correct", str(corpus), "--undo", str(listed[0]["seq"]), "--db", db, env=env)
+    assert out.returncode == 0, out.stderr
+    assert group_of(four)["claims"] == [four]
+    assert kz("correct", str(corpus), "--undo", str(listed[0]["seq"]), "--db", db, env=env).returncode == 2
+    assert kz("correct", str(corpus), "--merge", "nope", "--into", boats["id"], "--db", db, env=env).returncode == 2

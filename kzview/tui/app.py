@@ -618,6 +618,7 @@ class KzviewApp(App[int]):
         import getpass
         import os
 
+        from kzview.corrections import merge_changes
         from kzview.tui.widgets.conflict_table import what_words
         from kzview.verdicts import anchor
 
@@ -627,14 +628,11 @@ class KzviewApp(App[int]):
             self.notify("No verdict database is open; corrections cannot be saved.", severity="error", markup=False)
             return
         who = os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
-        key = {"topic": into.topic, "subject": into.subject, "scope": into.scope, "measure": into.measure}
-        key["event"] = into.event
         note = f"merged into the group of {what_words(into)}"
-        items = []
-        for claim in self.store.group_claims(other.id):
-            changes = {k: v for k, v in key.items() if getattr(claim, k) != v}
-            if changes:
-                items.append(("claim", claim.id, changes, note, who, anchor([claim])))
+        items = [
+            ("claim", claim.id, changes, note, who, anchor([claim]))
+            for claim, changes in merge_changes(into, self.store.group_claims(other.id))
+        ]
         try:
             n = len(vs.add_corrections(items))  # one step: z takes the whole merge back
         except Exception as exc:  # noqa: BLE001 - a locked or full database must not lose the app
