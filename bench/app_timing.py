@@ -121,7 +121,7 @@ async def focus(app: App, pane: str) -> None:
     target = {"articles": "#articles", "article": "#article", "groups": "#groups"}[pane]
     store = getattr(app, "store", None)
     if pane == "article" and store is not None and store.articles:
-        app.article_id = max(store.articles, key=lambda a: len(a.text)).id  # one long enough to scroll
+        app.main.article_id = max(store.articles, key=lambda a: len(a.text)).id  # one long enough to scroll
     app.query_one(target).focus()
 
 

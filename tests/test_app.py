@@ -83,7 +83,7 @@ async def test_next_conflict_key_walks_conflicts():
         seen = set()
         for _ in range(3):
             await pilot.press("right_square_bracket")
-            seen.add(app.group_id)
+            seen.add(app.main.group_id)
         assert len(seen) == 3 and all(app.store.group_by_id[g].status == Status.CONFLICT for g in seen)
 
 
@@ -198,19 +198,19 @@ async def test_article_list_moves_pages_and_marks_at_any_size(tmp_path):
         assert lst.option_count == 400
         await pilot.press("1", "down", "down")
         await pilot.pause()
-        assert lst.highlighted == 2 and app.article_id == lst.shown[2]
+        assert lst.highlighted == 2 and app.main.article_id == lst.shown[2]
         await pilot.press("pagedown")
         await pilot.pause()
-        assert lst.highlighted > 2 + 5 and app.article_id == lst.shown[lst.highlighted]
+        assert lst.highlighted > 2 + 5 and app.main.article_id == lst.shown[lst.highlighted]
         await pilot.press("end")
         await pilot.pause()
-        assert app.article_id == lst.shown[-1]
+        assert app.main.article_id == lst.shown[-1]
         lines = [lst.render_line(y).text for y in range(lst.scrollable_content_region.height)]
         assert any(line.startswith("▌") for line in lines)  # the cursor row is on screen
         assert all(len(line) <= lst.scrollable_content_region.width for line in lines)
         await pilot.press("home")
         await pilot.pause()
-        assert app.article_id == lst.shown[0] and lst.scroll_y == 0
+        assert app.main.article_id == lst.shown[0] and lst.scroll_y == 0
         lst.mark(set(lst.shown))
         await pilot.pause()
         lines = [lst.render_line(y).text for y in range(lst.scrollable_content_region.height)]
@@ -241,7 +241,7 @@ async def test_conflict_table_reaches_every_group_and_filters_them_all():
         assert table.row_count == 3000
         await pilot.press("3", "end")
         await pilot.pause()
-        assert table.selected_group_id == "g2999" and app.group_id == "g2999"
+        assert table.selected_group_id == "g2999" and app.main.group_id == "g2999"
         lines = [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
         assert lines[0].split()[:2] in (["status", "what"], ["what", "n"])  # the header stays on top
         assert any(line.startswith("▌") and "place 2999" in line for line in lines), lines

@@ -235,7 +235,7 @@ async def test_update_group_shows_a_timeline(tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         g = next(g for g in app.store.groups if g.status == Status.UPDATE)
-        app.group_id = g.id
+        app.main.group_id = g.id
         await pilot.pause()
         text = str(app.query_one("#reason", ReasonPanel).content)
         assert "timeline 2023-02-06 ▁█ 2023-02-08" in text

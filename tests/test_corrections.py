@@ -140,7 +140,7 @@ async def test_corrections_of_every_kind_from_the_app_keys(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        app.article_id = "a"
+        app.main.article_id = "a"
         await pilot.pause()
         view = app.query_one("#article", ArticleView)
         view.focus()
@@ -308,7 +308,7 @@ async def test_the_corrections_view_lists_every_correction_with_its_state_and_go
         await pilot.pause()
         assert not isinstance(app.screen, CorrectionsScreen)
         view = app.query_one("#article", ArticleView)
-        assert app.article_id == "b" and view.figures[view.current].id == fourteen.id
+        assert app.main.article_id == "b" and view.figures[view.current].id == fourteen.id
 
 
 async def test_undo_takes_a_whole_merge_back_at_once(tmp_path):
@@ -410,7 +410,7 @@ async def test_missed_words_by_line_and_by_mouse_and_escape_keeps_nothing(tmp_pa
     async with app.run_test(size=(80, 24)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        app.article_id = "a"
+        app.main.article_id = "a"
         await pilot.pause()
         app.query_one("#article", ArticleView).focus()
         await pilot.press("a")

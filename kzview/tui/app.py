@@ -1,8 +1,10 @@
-"""The kzview terminal app: three panes over one ClaimStore.
+"""The kzview terminal app: it wires the main screen (three panes over one ClaimStore) to the corpus.
 
-Data flows one way: the store is built in a worker thread, then every pane reads it. The selection (article,
-group) lives on the App; panes are told of it and redraw. Verdicts go through the store to SQLite and come back
-as a change notice each pane applies to the rows it shows. Nothing here computes claims or groups.
+Data flows one way: the store is built in a worker thread; the app tells the main screen (kzview.tui.screens.main)
+what changed in typed messages (kzview.tui.messages: the store loaded, a verdict changed), and the screen tells
+its panes, which redraw what concerns them. The selection (article, group) lives on the main screen. The app
+keeps what outlives a screen: loading and watching the corpus, the verdict database, corrections, reports, the
+keymap. Nothing here computes claims or groups.
 """
 
 from __future__ import annotations
@@ -15,23 +17,25 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, on, work
-from textual.app import App, ComposeResult, ScreenStackError
+from textual import on, work
+from textual.app import App
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.reactive import var
-from textual.widgets import Footer, Header
 from textual.worker import Worker, WorkerState
 
 from kzview.claimstore import ClaimStore
-from kzview.gcpause import settle_heap
 from kzview.safe import one_line
 from kzview.tui.commands import KzviewCommands
-from kzview.tui.messages import CorrectionWanted, JumpToClaim, MergeWanted, VerdictWanted
+from kzview.tui.messages import (
+    CorpusChanged,
+    CorrectionWanted,
+    JumpToClaim,
+    MergeWanted,
+    StoreLoaded,
+    VerdictChanged,
+    VerdictWanted,
+)
 from kzview.tui.screens.help import HelpScreen
-from kzview.tui.widgets.article_list import ArticleList, ArticlesPane
-from kzview.tui.widgets.article_view import ArticleView
-from kzview.tui.widgets.conflict_table import GroupsPane, GroupTable, ReasonPanel
+from kzview.tui.screens.main import MainScreen
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -41,9 +45,6 @@ if TYPE_CHECKING:
     from kzview.model import Article, Verdict
 
 NARROW = 110  # below this many columns, one pane at a time
-PANES = ("articles", "article", "groups")
-PANE_CONTAINERS = {"articles": "#articles-pane", "article": "#article", "groups": "#groups-pane"}
-PANE_FOCUS = {"articles": "#articles", "article": "#article", "groups": "#groups"}
 
 
 def keymap_path() -> Path:
@@ -67,36 +68,6 @@ class KzviewApp(App[int]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave kzview (verdicts are already saved)"),
         Binding("question_mark,f1", "help", "Help", id="app.help", tooltip="Show every key"),
-        Binding(
-            "tab",
-            "next_pane",
-            "Next pane",
-            id="app.next_pane",
-            priority=True,
-            tooltip="Move to the next pane (articles, article, groups)",
-        ),
-        Binding(
-            "shift+tab",
-            "prev_pane",
-            "Prev pane",
-            id="app.prev_pane",
-            priority=True,
-            show=False,
-            tooltip="Move to the previous pane",
-        ),
-        Binding(
-            "1", "pane('articles')", "Articles", id="app.pane_articles", show=False, tooltip="Go to the article list"
-        ),
-        Binding("2", "pane('article')", "Article", id="app.pane_article", show=False, tooltip="Go to the article text"),
-        Binding("3", "pane('groups')", "Groups", id="app.pane_groups", show=False, tooltip="Go to the conflict table"),
-        Binding(
-            "right_square_bracket",
-            "next_group('conflict')",
-            "Next conflict",
-            id="app.next_conflict",
-            show=False,
-            tooltip="Jump to the next conflict group and its figures",
-        ),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search article text and figures"),
         Binding("z,ctrl+z", "undo", "Undo", id="app.undo", tooltip="Take back the last verdict you set"),
         Binding("w", "export('md')", "Report", id="app.export", tooltip="Write the Markdown triage report to a file"),
@@ -128,11 +99,6 @@ class KzviewApp(App[int]):
     # Below NARROW columns the screen gets the class -narrow and shows one pane at a time (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
-    # `var`, not `reactive`: a reactive on the App repaints the whole screen when it changes, which made every
-    # step in the article list or the conflict table a full-screen render; the panes redraw what they change.
-    article_id: var[str | None] = var(None, init=False)
-    group_id: var[str | None] = var(None, init=False)
-
     def __init__(
         self,
         paths: list[Path] | None = None,
@@ -162,7 +128,7 @@ class KzviewApp(App[int]):
         self.store = ClaimStore()
         self._prebuilt = store
         self.loaded = False
-        self._mark_timer: Timer | None = None
+        self.main = MainScreen(self.store)
         self._retry_timer: Timer | None = None
         self._pending: list[tuple[str, str, str, str]] = []  # verdicts typed while the database was locked
         self._load_keymap()
@@ -179,22 +145,15 @@ class KzviewApp(App[int]):
         except (OSError, ValueError) as exc:
             self.call_later(self.notify, one_line(f"{path}: {exc}"), severity="warning", markup=False)
 
-    # -- layout ---------------------------------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with Horizontal(id="main"):
-            yield ArticlesPane(self.store, id="articles-pane")
-            yield ArticleView(self.store, id="article")
-            yield GroupsPane(self.store, id="groups-pane")
-        yield Footer()
+    # -- wiring ---------------------------------------------------------------------------------------------
+    def get_default_screen(self) -> MainScreen:
+        return self.main
 
     def on_mount(self) -> None:
+        # the store's two notices become the messages the main screen passes on to its panes
         self.store.subscribe(self._on_store_changed)
         self.store.subscribe_verdicts(self._on_verdict)
-        self.query_one("#articles-pane").border_title = "Articles"
-        self.query_one("#groups-pane").border_title = "Conflicts"
         self.sub_title = "reading articles…"
-        self.query_one("#groups-pane").add_class("-active")
         if self._prebuilt is not None:
             self.store.replace(self._prebuilt)
         else:
@@ -280,7 +239,7 @@ class KzviewApp(App[int]):
                 raise_interrupt=False,
             ):
                 if changes:
-                    self.call_from_thread(self._files_changed, sorted((c.name, p) for c, p in changes))
+                    self.post_message(CorpusChanged(sorted((c.name, p) for c, p in changes)))
                 if any(not r.exists() for r in present) or any(r.exists() for r in missing):
                     break  # a folder went or came back: watch the folders that are there now
 
@@ -307,7 +266,9 @@ class KzviewApp(App[int]):
             memo.changed.add(str(root))
         self.load_store()
 
-    def _files_changed(self, changes: list[tuple[str, str]]) -> None:
+    @on(CorpusChanged)
+    def _files_changed(self, event: CorpusChanged) -> None:
+        changes = event.changes
         if any(str(p) != "-" and not p.exists() for p in self.paths or []):
             return  # the folder itself went (its files' deletions come first): kept as read, said by _folder_gone
         names: dict[str, list[str]] = {"added": [], "modified": [], "deleted": []}
@@ -391,7 +352,6 @@ class KzviewApp(App[int]):
             f"{len(store.articles)} articles · {figures} figures · {counts['conflict']} conflicts · "
             f"{counts['update']} updates · {counts['consistent']} agree"
         )
-        table = self.query_one("#groups", GroupTable)  # the list panes filled themselves: they observe the store
         # Files that are not articles (a MANIFEST.tsv, a README) are said once in the title, never as toasts
         # over the reason pane; files that should have been articles and failed are shown, a few at most.
         failed = [p for p in store.problems if "unsupported file type" not in p.reason]
@@ -419,117 +379,21 @@ class KzviewApp(App[int]):
             )
         if not store.articles:
             self.notify("No article could be read.", severity="error", markup=False, timeout=30)
-            return
-        first = store.articles[0].id if self.article_id not in store.article_by_id else self.article_id
-        self.article_id = first
-        self.query_one("#article", ArticleView).show_article(first, keep_scroll=not first_load)
-        self.group_id = table.selected_group_id
-        if first_load:
-            self._focus_pane("groups" if store.groups else "articles")
-        self.call_after_refresh(settle_heap)  # the store and the panes that show it, out of the collector's way
+        self.main.post_message(StoreLoaded(first_load))
 
     def _on_verdict(self, v: Verdict) -> None:
-        """A verdict changed: redraw just what shows it."""
-        table = self.query_one("#groups", GroupTable)
-        if v.target_kind == "group":
-            table.refresh_verdict(v.target_id)
-            articles = self.store.group_by_id[v.target_id].articles if v.target_id in self.store.group_by_id else []
-        else:
-            c = self.store.claim_by_id.get(v.target_id)
-            articles = [c.article] if c else []
-        lst = self.query_one("#articles", ArticleList)
-        for a in articles:
-            lst.refresh_article(a)
-        self.query_one("#article", ArticleView).redraw()
-        self.query_one("#reason", ReasonPanel).show_group(self.group_id)
-        from kzview.tui.screens.evidence import EvidenceScreen
+        """A verdict changed: every screen that shows verdicts (the main one, an open evidence screen) is told."""
+        for screen in self.screen_stack:
+            screen.post_message(VerdictChanged(v.target_kind, v.target_id))
 
-        if isinstance(self.screen, EvidenceScreen):
-            self.screen.refresh_cards()
-
-    # -- selection ------------------------------------------------------------------------------------------
-    def watch_article_id(self, article_id: str | None) -> None:
-        view = self.query_one("#article", ArticleView)
-        if view.article is None or view.article.id != article_id:
-            view.show_article(article_id)
-        self.query_one("#articles", ArticleList).select_article(article_id or "")
-
-    def watch_group_id(self, group_id: str | None) -> None:
-        self.query_one("#article", ArticleView).set_group(group_id)
-        self.query_one("#reason", ReasonPanel).show_group(group_id)
-        # Marking the touched articles can redraw many rows: do it once the cursor rests, not on every step.
-        if self._mark_timer is not None:
-            self._mark_timer.stop()
-        self._mark_timer = self.set_timer(0.12, self._mark_touched)
-
-    def _mark_touched(self) -> None:
-        from textual.css.query import NoMatches
-
-        self._mark_timer = None
-        g = self.store.group_by_id.get(self.group_id) if self.group_id else None
-        try:
-            self.query_one("#articles", ArticleList).mark(set(g.articles) if g else set())
-        except NoMatches:
-            pass  # the app is closing
-
-    @on(ArticleList.Selected)
-    def _article_selected(self, event: ArticleList.Selected) -> None:
-        self.article_id = event.article_id
-
-    @on(GroupTable.GroupHighlighted)
-    def _group_highlighted(self, event: GroupTable.GroupHighlighted) -> None:
-        self.group_id = event.group_id
-
-    @on(GroupTable.GroupChosen)
-    def _group_chosen(self, event: GroupTable.GroupChosen) -> None:
-        from kzview.tui.screens.evidence import EvidenceScreen
-
-        self.group_id = event.group_id
-        self.push_screen(EvidenceScreen(self.store, event.group_id))
-
-    @on(GroupTable.GroupJump)
-    def _group_jump(self, event: GroupTable.GroupJump) -> None:
-        self.group_id = event.group_id
-        self.jump_to_group(event.group_id)
-
-    @on(ArticleView.ClaimChosen)
-    def _claim_chosen(self, event: ArticleView.ClaimChosen) -> None:
-        groups = self.store.groups_of_claim.get(event.claim.id, [])
-        if not groups:
-            self.notify(
-                "This figure is not compared with any other (no topic, or a kind kzview does not compare).",
-                markup=False,
-            )
-            return
-        self.group_id = groups[0]
-        self.query_one("#groups", GroupTable).show_group(groups[0])
-        self._focus_pane("groups")
-
+    # -- what screens ask for ----------------------------------------------------------------------------
     @on(JumpToClaim)
     def _jump_wanted(self, event: JumpToClaim) -> None:
-        self.jump_to_claim(event.claim_id)
+        self.main.jump_to_claim(event.claim_id)
 
     @on(VerdictWanted)
     def _verdict_wanted(self, event: VerdictWanted) -> None:
         self.ask_verdict(event.kind, event.target_id)
-
-    def jump_to_group(self, group_id: str) -> None:
-        """Show the group's first figure: in the current article if it has one, else the first article."""
-        claims = self.store.group_claims(group_id)
-        if not claims:
-            return
-        here = [c for c in claims if c.article == self.article_id]
-        self.jump_to_claim((here or claims)[0].id)
-
-    def jump_to_claim(self, claim_id: str) -> None:
-        c = self.store.claim_by_id.get(claim_id)
-        if c is None:
-            return
-        self.article_id = c.article
-        view = self.query_one("#article", ArticleView)
-        if self.narrow:
-            self._focus_pane("article")
-        view.focus_claim(c.id)
 
     # -- verdicts -------------------------------------------------------------------------------------------
     def ask_verdict(self, kind: str, target_id: str) -> None:
@@ -697,13 +561,9 @@ class KzviewApp(App[int]):
                 return
             kind, ident, offset = hit
             if kind == "claim":
-                self.jump_to_claim(ident)
-                return
-            self.article_id = ident
-            view = self.query_one("#article", ArticleView)
-            self._focus_pane("article")
-            view._pending_offset = offset
-            view.call_after_refresh(view._apply_pending_scroll)
+                self.main.jump_to_claim(ident)
+            else:
+                self.main.show_text(ident, offset)
 
         self.push_screen(SearchScreen(self.store), go)
 
@@ -731,47 +591,12 @@ class KzviewApp(App[int]):
 
         self.push_screen(EntitiesScreen(self.store.entities))
 
-    # -- panes ----------------------------------------------------------------------------------------------
-    @property
-    def narrow(self) -> bool:
-        return self.screen.has_class("-narrow")
-
-    def _current_pane(self) -> str:
-        node = self.focused
-        while node is not None:
-            for name, sel in PANE_CONTAINERS.items():
-                if node.id == sel[1:]:
-                    return name
-            node = node.parent  # type: ignore[assignment]
-        return "groups"
-
-    def _focus_pane(self, name: str) -> None:
-        self._mark_active(name)
-        # Focus now, not later (Widget.focus defers): a key typed right after "3" goes to the new pane.
-        self.screen.set_focus(self.query_one(PANE_FOCUS[name]))
-
-    def _mark_active(self, name: str) -> None:
-        for pane, sel in PANE_CONTAINERS.items():
-            self.query_one(sel).set_class(pane == name, "-active")
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """A click or Tab moved focus: the pane holding it is the one a narrow screen shows (focus inside a dialog
-        changes nothing: closing it returns to the pane it was opened from)."""
-        from textual.screen import ModalScreen
-
-        try:
-            if isinstance(self.screen, ModalScreen):
-                return
-            self._mark_active(self._current_pane())
-        except ScreenStackError:
-            pass  # the app is closing: a focus change still queued has no screen left to mark
-
     def action_corrections(self) -> None:
         from kzview.tui.screens.history import CorrectionsScreen
 
         def go(claim_id: str | None) -> None:
             if claim_id:
-                self.jump_to_claim(claim_id)
+                self.main.jump_to_claim(claim_id)
 
         self.push_screen(CorrectionsScreen(self.store), go)
 
@@ -780,14 +605,9 @@ class KzviewApp(App[int]):
 
         self.push_screen(ProblemsScreen(list(self.store.problems)))
 
-    def action_pane(self, name: str) -> None:
-        self._focus_pane(name)
-
     # Keys of the main screen that must not act from behind a dialog: with the verdict dialog open, Tab moves to
     # its note and "w" is a letter of the note, never the report key.
-    _MAIN_SCREEN_ACTIONS = frozenset(
-        "next_pane prev_pane pane next_group search undo export entities help toggle_problems corrections".split()
-    )
+    _MAIN_SCREEN_ACTIONS = frozenset("search undo export entities help toggle_problems corrections".split())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from textual.screen import ModalScreen
@@ -796,35 +616,18 @@ class KzviewApp(App[int]):
             return False
         return True
 
-    def action_next_pane(self) -> None:
-        i = PANES.index(self._current_pane())
-        self._focus_pane(PANES[(i + 1) % len(PANES)])
-
-    def action_prev_pane(self) -> None:
-        i = PANES.index(self._current_pane())
-        self._focus_pane(PANES[(i - 1) % len(PANES)])
-
-    def action_next_group(self, status: str) -> None:
-        table = self.query_one("#groups", GroupTable)
-        groups = [g for g in self.store.groups if g.status.value == status]
-        if not groups:
-            self.notify(f"No {status} groups.", markup=False)
-            return
-        ids = [g.id for g in groups]
-        nxt = ids[(ids.index(self.group_id) + 1) % len(ids)] if self.group_id in ids else ids[0]
-        table.show_group(nxt)
-        self.group_id = nxt
-        self.jump_to_group(nxt)
-
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
         from kzview.tui.screens.evidence import EvidenceScreen
         from kzview.tui.screens.history import CorrectionsScreen
         from kzview.tui.screens.mark import MarkScreen, MarkView
         from kzview.tui.screens.verdict import VerdictScreen
+        from kzview.tui.widgets.article_list import ArticleList
+        from kzview.tui.widgets.article_view import ArticleView
+        from kzview.tui.widgets.conflict_table import GroupTable
         from kzview.tui.widgets.filter_bar import FilterBar
 
         return [
-            ("Everywhere", list(self.BINDINGS)),  # type: ignore[arg-type]
+            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),  # type: ignore[list-item]
             ("Article list", list(ArticleList.BINDINGS)),  # type: ignore[arg-type]
             ("Article text", list(ArticleView.BINDINGS)),  # type: ignore[arg-type]
             ("Conflict table", list(GroupTable.BINDINGS)),  # type: ignore[arg-type]

@@ -47,3 +47,39 @@ class MergeWanted(Message):
         super().__init__()
         self.into = into
         self.other = other
+
+
+# -- what the app tells the main screen, and the screen its panes (each pane handles what concerns it) ----------
+class StoreLoaded(Message, bubble=False):  # told down to a pane, never back up
+    """The claim store's content was replaced (a load, a reload, a correction): show what it holds now. `first`
+    on the first load of the session."""
+
+    def __init__(self, first: bool) -> None:
+        super().__init__()
+        self.first = first
+
+
+class SelectionChanged(Message, bubble=False):  # told down to a pane, never back up
+    """The article shown and the group selected (either may be None)."""
+
+    def __init__(self, article_id: str | None, group_id: str | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.group_id = group_id
+
+
+class VerdictChanged(Message, bubble=False):  # told down to a pane, never back up
+    """A verdict was set or undone on a group (`kind` "group") or a figure ("claim"): redraw what shows it."""
+
+    def __init__(self, kind: str, target_id: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.target_id = target_id
+
+
+class CorpusChanged(Message, bubble=False):  # the watch worker tells the app
+    """Files of the corpus changed on disk (watch mode): `changes` as (added|modified|deleted, path)."""
+
+    def __init__(self, changes: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.changes = changes

@@ -14,7 +14,7 @@ from kzview.corrections import SET_APART
 from kzview.model import Claim, Status
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
-from kzview.tui.messages import CorrectionWanted, JumpToClaim, VerdictWanted
+from kzview.tui.messages import CorrectionWanted, JumpToClaim, VerdictChanged, VerdictWanted
 from kzview.tui.widgets.conflict_table import STATUS_CELL, timeline, what_words
 from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 from kzview.words import figure_words, sources_words
@@ -133,6 +133,9 @@ class EvidenceScreen(ListKeys, ModalScreen[None]):
             stale = " (stale)" if v.stale else ""
             lines.append(one_line(f"group verdict: {v.verdict}{stale}{moved} · {v.set_at}{note}"))
         return Content("\n".join(lines), spans=[Span(0, len(lines[0]), "bold")])
+
+    def on_verdict_changed(self, event: VerdictChanged) -> None:
+        self.refresh_cards()
 
     def refresh_cards(self) -> None:
         options = self.query_one(OptionList)

@@ -21,6 +21,7 @@ from kzview.tui.widgets.cursor_list import StoreList, nav_bindings
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
+    from kzview.tui.messages import SelectionChanged, VerdictChanged
 
 
 class ArticleList(StoreList):
@@ -110,6 +111,20 @@ class ArticleList(StoreList):
         if article_ids != self.touched:
             self.touched = set(article_ids)
             self.redraw()
+
+    def on_selection_changed(self, event: SelectionChanged) -> None:
+        self.select_article(event.article_id or "")
+
+    def on_verdict_changed(self, event: VerdictChanged) -> None:
+        """A verdict's count shows on the rows of the articles it touches."""
+        if event.kind == "group":
+            g = self.store.group_by_id.get(event.target_id)
+            articles = g.articles if g else []
+        else:
+            c = self.store.claim_by_id.get(event.target_id)
+            articles = [c.article] if c else []
+        for a in articles:
+            self.refresh_article(a)
 
     def select_article(self, article_id: str) -> None:
         index = self._position.get(article_id)

@@ -27,6 +27,7 @@ from kzview.tui.messages import CorrectionWanted, VerdictWanted
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
     from kzview.model import Article, Claim
+    from kzview.tui.messages import SelectionChanged, StoreLoaded, VerdictChanged
 
 GUTTER = 3
 MARKERS = {Status.CONFLICT: "✗", Status.UPDATE: "↗", Status.CONSISTENT: "✓", Status.SINGLE: "·"}
@@ -161,6 +162,23 @@ class ArticleView(ScrollView, can_focus=True):
         if changed and not keep_scroll:
             self.scroll_to(y=0, animate=False)
         self._update_titles()
+
+    def on_store_loaded(self, event: StoreLoaded) -> None:
+        """The store was replaced: the same article from the new store, where the reader was."""
+        self.show_article(self.article.id if self.article else None, keep_scroll=True)
+
+    def on_selection_changed(self, event: SelectionChanged) -> None:
+        if (self.article.id if self.article else None) != event.article_id:
+            self.show_article(event.article_id)
+        self.set_group(event.group_id)
+
+    def on_verdict_changed(self, event: VerdictChanged) -> None:
+        self.redraw()
+
+    def show_offset(self, offset: int) -> None:
+        """Bring a place in the text into view (a search hit), after layout if the pane was just shown."""
+        self._pending_offset = offset
+        self.call_after_refresh(self._apply_pending_scroll)
 
     def set_group(self, group_id: str | None) -> None:
         previous, self.selected_group = self.selected_group, group_id

@@ -26,6 +26,7 @@ from kzview.words import what_words as what_words
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
     from kzview.model import ClaimGroup
+    from kzview.tui.messages import SelectionChanged, StoreLoaded, VerdictChanged
 
 
 STATUS_CELL = {  # the words (kzview.words) and their styles
@@ -279,6 +280,15 @@ class GroupTable(StoreList):
             self.parent.border_subtitle = f"{len(self.shown):,} groups"
         self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 
+    def on_store_loaded(self, event: StoreLoaded) -> None:
+        self.populate()
+        # the screen learns which group the cursor is on now, even where the cursor kept its place
+        self.post_message(self.GroupHighlighted(self.selected_group_id))
+
+    def on_verdict_changed(self, event: VerdictChanged) -> None:
+        if event.kind == "group":
+            self.refresh_verdict(event.target_id)
+
     def refresh_verdict(self, group_id: str) -> None:
         if group_id in self._position:
             self.redraw()
@@ -341,7 +351,17 @@ class ReasonPanel(Widget):
     def __init__(self, store: ClaimStore, **kwargs) -> None:
         super().__init__(**kwargs)
         self.store = store
+        self.group_id: str | None = None
         self._content: Content = Content("")
+
+    def on_selection_changed(self, event: SelectionChanged) -> None:
+        self.show_group(event.group_id)
+
+    def on_store_loaded(self, event: StoreLoaded) -> None:
+        self.show_group(self.group_id)
+
+    def on_verdict_changed(self, event: VerdictChanged) -> None:
+        self.show_group(self.group_id)
 
     @property
     def content(self) -> Content:
@@ -355,6 +375,7 @@ class ReasonPanel(Widget):
         return self._content
 
     def show_group(self, group_id: str | None) -> None:
+        self.group_id = group_id
         g = self.store.group_by_id.get(group_id) if group_id else None
         if g is None:
             self.update(Content("Select a row to see why its figures agree or clash."))

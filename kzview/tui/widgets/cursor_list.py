@@ -23,6 +23,7 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
+    from kzview.tui.messages import StoreLoaded
 
 
 def nav_bindings(prefix: str, what: str = "") -> list[Binding]:
@@ -222,8 +223,8 @@ class CursorList(ScrollView, can_focus=True):
 
 
 class StoreList(CursorList):
-    """A list pane over the claim store (the articles, the conflict table): it observes the store and fills itself
-    again whenever the store's content is replaced (a load, a reload, a correction); the app never fills it."""
+    """A list pane over the claim store (the articles, the conflict table): it fills itself again whenever it is
+    told the store's content was replaced (StoreLoaded: a load, a reload, a correction); the app never fills it."""
 
     def __init__(self, store: ClaimStore, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -233,11 +234,10 @@ class StoreList(CursorList):
         self._position: dict[str, int] = {}
 
     def on_mount(self) -> None:
-        self.store.subscribe(self._store_replaced)
         if self.store.articles:
             self.populate()  # a store that was full before this pane was mounted
 
-    def _store_replaced(self, store: ClaimStore) -> None:
+    def on_store_loaded(self, event: StoreLoaded) -> None:
         self.populate()
 
     def populate(self) -> None:
