@@ -624,3 +624,30 @@ def test_a_figure_in_a_unit_is_never_compared_with_a_bare_number(tmp_path):
     assert len(acres) == 2  # "nine acre site" is in acres too
     g = next(g for g in store.groups if set(g.claims) >= {c.id for c in acres})
     assert g.status.value == "consistent"  # 8.7 acres and nine acres, both in square metres
+
+
+def test_the_headline_and_the_lede_tell_the_story_whatever_they_compare_it_with():
+    text = (
+        "Coastguard foils another smuggling run\n\n"
+        "In another successful patrol, the coastguard on Tuesday seized 14 tonnes of cargo off the cape. "
+        "In another incident, police in the port arrested six men."
+    )
+    events = {c.surface: c.event for c in claims_of(text) if c.kind != "date"}
+    assert events["14"] is None  # the lede: the story's own seizure
+    assert events["six"] == "another event"  # a later sentence that says it is another incident
+    lede = "Flood\n\nThe flood, the worst since 1987, left 300 homes under water on Monday, the council said."
+    assert {c.surface: c.event for c in claims_of(lede) if c.kind != "date"}["300"] is None
+
+
+def test_an_ing_word_of_a_compound_does_not_end_what_is_counted():
+    found = {
+        c.surface: (c.topic, c.measure)
+        for c in claims_of(
+            "Raid\n\nLast month, rebels seized two Greek fishing boats and 22 Greek fishermen off the cape. "
+            "Police said three men fleeing the scene were later detained. The council closed four parking garages."
+        )
+        if c.kind != "date"
+    }
+    assert found["two"] == ("other", "vessel")  # boats, not people: never arrests
+    assert found["four"][1] == "garage"
+    assert found["three"][0] == "arrests"  # "fleeing" is a participle: the men are counted

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kzview.dates import find_dates, resolve, weekday_mismatch
@@ -133,7 +134,7 @@ _GENERIC_PEOPLE = frozenset("people persons person others ones individuals".spli
 
 def _named_subject(words: list[str], lex: Lexicon) -> str | None:
     """Who a count is about in the text's own words when the vocabulary has no name for it: a one-word phrase
-    ("12 Somali"), or a phrase ending in a noun for people ("20 women", "three Somali pirates")."""
+    ("12 Albanian"), or a phrase ending in a noun for people ("20 women", "three Albanian smugglers")."""
     phrase = words[:3]
     if not phrase or any(lex.match_cues(phrase, i) for i in range(len(phrase))) or phrase[-1] in _GENERIC_PEOPLE:
         return None
@@ -237,6 +238,14 @@ def _token_index(starts: list[int], offset: int) -> int:
     return bisect.bisect_left(starts, offset)
 
 
+def _lede(spans: list[tuple[int, int]], title: tuple[int, int] | None, outside: Callable[[int, int], bool]) -> int:
+    """The index of the article's lede: its first sentence after the headline that is not site furniture."""
+    for si, (s0, s1) in enumerate(spans):
+        if (title is None or s0 >= title[1]) and outside(s0, s1):
+            return si
+    return -1
+
+
 def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lexicon | None = None) -> list[Claim]:
     lex = lex or load_lexicon()
     ctx = ctx or CorpusContext(frozenset(), None)
@@ -309,6 +318,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     spans_of = sentences or [(0, len(text))]
     quoted = quote_regions(text)
     telling = narrative_events([text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures)
+    lede = _lede(spans_of, title, outside)
     for si, (s0, s1) in enumerate(spans_of):
         sentence = text[s0:s1]
         explicit = by_sentence.get(si, [])
@@ -361,6 +371,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
         cased = [text[t.start : t.end] for t in tokens]
         dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
+        if whole is not None and whole[0] == "another event" and (si == lede or in_headline):
+            # the headline and the lede tell the article's own story, whatever they compare it with: "In another
+            # successful operation, the navy ...", "the deadliest quake since 2005 killed 300"
+            whole = None
         if not dated and telling[si] is not None:
             dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
         for n, k in forward.items():
@@ -376,8 +390,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     and cased_head.isalpha()
                     and (not any_object or people_head or len(counted.words) == 1)
                 ):
-                    # "arrested 23 heavily armed Somali pirates", "captured 23 Somali and Yemeni raiders" (not
-                    # "captured two Yemeni fishing boats")
+                    # "arrested 14 heavily armed Albanian smugglers", "detained 14 Albanian and Greek smugglers" (not
+                    # "seized two Greek fishing boats")
                     counted.people = True
                 elif not any_object and people_head:
                     counted.people = True  # "killing two co-workers" (not "captured two boats")
@@ -423,7 +437,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         antecedent_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
                     if subject is None and counted.words and not counted.anaphora and topic != "population":
-                        subject = _named_subject(counted.words, lex)  # "20 women", "12 Somali": as the text says
+                        subject = _named_subject(counted.words, lex)  # "20 women", "12 Albanian": as the text says
                     if subject is None and counted.anaphora:
                         subject = antecedent_subject
                     if counted.words or not counted.anaphora:

@@ -115,7 +115,8 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         w = words[i]
         if w in STOP or not w[0].isalpha() or (np and w in lex.past_verbs):
             break
-        if np and (w.endswith("ed") or w.endswith("ing")) and w not in lex.people:
+        compound = w in lex.ing_modifiers and i + 1 < len(words) and words[i + 1] not in STOP  # "fishing boats"
+        if np and (w.endswith("ed") or w.endswith("ing")) and w not in lex.people and not compound:
             break  # "republics led by", "people fleeing": a participle ends the noun phrase
         np.append(w)
         i += 1

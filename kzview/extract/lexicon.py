@@ -103,6 +103,7 @@ class Lexicon:
     subjects: dict[tuple[str, ...], str] = field(default_factory=dict)
     people: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # irregular past verbs: they end a noun phrase ("50 firemen fought")
+    ing_modifiers: frozenset[str] = frozenset()  # -ing words of compounds ("two fishing boats"), never participles
     prefixes: list[Qualifier] = field(default_factory=list)  # longest first
     suffixes: list[Qualifier] = field(default_factory=list)
     vague: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -210,6 +211,7 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
                 people.add(cue.words[0])
     lex.people = frozenset(people)
     lex.past_verbs = frozenset(w.lower() for w in lexicon_data.get("people", {}).get("past_verbs", []))
+    lex.ing_modifiers = frozenset(w.lower() for w in lexicon_data.get("people", {}).get("ing_modifiers", []))
     lex.implicit = _implicit(lexicon_data.get("implicit", {}))
 
     for side, target in (("prefix", lex.prefixes), ("suffix", lex.suffixes)):
