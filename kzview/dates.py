@@ -26,7 +26,7 @@ CALENDAR_WORDS = frozenset(n for n in (*calendar.month_name, *calendar.day_name)
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"  # a whole word: never "18 separate"
 )
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -98,8 +98,9 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             if year is None and not _valid(2000, month, day):  # 2000 is a leap year
                 continue
-            # "May" is also a verb: only accept it with a day right after it or a weekday.
-            if m["month"].lower() == "may" and m.group(0)[0].islower():
+            # "May" is also a verb: never in lower case ("30 may have died"), and written alone only with a day
+            # right after it or a weekday
+            if m["month"] == "may" or (m["month"].lower() == "may" and m.group(0)[0].islower()):
                 continue
             wd = WEEKDAYS[m["weekday"].lower()] if m["weekday"] else None
             add(DateMention(m.start(), m.end(), m.group(0), year, month, day, wd))

@@ -443,7 +443,7 @@ def test_words_news_uses_alike_are_one_measure_and_a_partitive_is_its_thing():
     )
     assert m["three"] == m["two"] == "vessel"
     assert m["12"] == "fire engine"
-    assert m["40"] == "equipment"
+    assert m["40"] == "apparatus"  # equipment and apparatus are one thing
     # a kind is never its hypernym, and a relation to a shooter is not a workforce
     m = measures("Depot\n\nHe fired at three co-workers. About 200 workers were sent home and police found two rifles.")
     assert m["three"] != m["About 200"]
@@ -651,3 +651,25 @@ def test_an_ing_word_of_a_compound_does_not_end_what_is_counted():
     assert found["two"] == ("other", "vessel")  # boats, not people: never arrests
     assert found["four"][1] == "garage"
     assert found["three"][0] == "arrests"  # "fleeing" is a participle: the men are counted
+
+
+def test_a_partitive_counts_the_head_of_the_phrase_after_its_of():
+    m = measures(
+        "Blaze\n\nA total of 18 separate pieces of firefighting apparatus responded to the warehouse. "
+        "Later, 12 pieces of rescue equipment were sent from the county. Nurses gave 40 units of blood."
+    )
+    assert m["18"] == m["12"] == "apparatus"  # apparatus and equipment are one thing; "responded" is the verb
+    assert m["40"] == "blood"
+
+
+def test_a_month_is_a_whole_word_and_lower_case_may_is_the_verb():
+    from kzview.dates import find_dates
+
+    for text in ("A total of 18 separate pieces", "the 4 marches", "some 3 junctions", "5 mayors", "30 may have died"):
+        assert find_dates(text) == [], text
+    for text, words in (
+        ("on 18 Sep. 2012", "18 Sep. 2012"),
+        ("on 30 May", "30 May"),
+        ("Sept. 4, 2012", "Sept. 4, 2012"),
+    ):
+        assert [text[d.start : d.end] for d in find_dates(text)] == [words]

@@ -152,11 +152,32 @@ def figure_measure(
     if counted and counted[-1] in v.partitives:
         j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
         if j + 1 < len(words) and words[j] == "of" and words[j + 1][:1].isalpha():
-            counted = [words[j + 2]] if words[j + 1] in ("the", "fire") and j + 2 < len(words) else [words[j + 1]]
+            counted = _of_head(words, j + 1) or counted
     if kind == "count" and counted and counted[0] in v.volume_units | v.area_units | v.length_units:
         kind, unit = "other", counted[0]  # "5,000 gallons of water", read as a number with its unit
     m = _figure_measure(words, a, b, kind, unit, counted, people, v, cased)
     return v.classes.get(m, m) if m is not None else None
+
+
+_OF_DETERMINERS = frozenset("the a an their its his her our these those this that".split())
+_NP_END = frozenset(
+    "of and or but including to were was are is be been with in on at for from by as that which who were had has "
+    "have will would could into onto during after before while".split()
+)
+
+
+def _of_head(words: Sequence[str], i: int) -> list[str]:
+    """The head of the noun phrase after a partitive's "of": the last of up to three words, past a determiner
+    ("pieces of firefighting apparatus" is apparatus, "units of the fire service's equipment" is equipment)."""
+    if i < len(words) and words[i] in _OF_DETERMINERS:
+        i += 1
+    phrase: list[str] = []
+    while i < len(words) and len(phrase) < 3 and words[i][:1].isalpha() and words[i] not in _NP_END:
+        if phrase and words[i].endswith("ed"):
+            break  # a verb or a participle: "pieces of apparatus responded", "tonnes of aid delivered"
+        phrase.append(words[i])
+        i += 1
+    return phrase[-1:]
 
 
 def _figure_measure(
