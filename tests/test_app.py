@@ -97,6 +97,22 @@ async def test_help_lists_every_key_and_closes():
         for _, bindings in app.help_sections():
             for binding in bindings:
                 assert binding.description in text
+        # nothing is left out: every key any kzview pane, dialog or screen declares is in the help
+        import importlib
+        import inspect
+        import pkgutil
+
+        import kzview.tui.screens
+        import kzview.tui.widgets
+
+        listed = {(b.key, b.action) for _, bindings in app.help_sections() for b in bindings}
+        for package in (kzview.tui.screens, kzview.tui.widgets):
+            for info in pkgutil.iter_modules(package.__path__):
+                module = importlib.import_module(f"{package.__name__}.{info.name}")
+                for _, cls in inspect.getmembers(module, inspect.isclass):
+                    if cls.__module__ == module.__name__ and "BINDINGS" in cls.__dict__:
+                        for b in cls.__dict__["BINDINGS"]:
+                            assert (b.key, b.action) in listed, (cls.__name__, b.key, b.action)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

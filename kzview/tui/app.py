@@ -61,6 +61,17 @@ _WORKER_FAILURES = {
 }
 
 
+def own_bindings(cls: type) -> list[Binding]:
+    """The keys a kzview class declares, its own and its kzview bases' (a mixin's j/k), never Textual's."""
+    out: list[Binding] = []
+    for k in reversed(cls.__mro__ if getattr(cls, "_inherit_bindings", True) else (cls,)):
+        if k.__module__.startswith("kzview.") and "BINDINGS" in k.__dict__:
+            for b in k.__dict__["BINDINGS"]:
+                if isinstance(b, Binding) and all(b.key != o.key for o in out):
+                    out.append(b)
+    return out
+
+
 class KzviewApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it too
     TITLE = "kzview"
@@ -617,27 +628,40 @@ class KzviewApp(App[int]):
         return True
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
-        from kzview.tui.screens.evidence import EvidenceScreen
-        from kzview.tui.screens.history import CorrectionsScreen
-        from kzview.tui.screens.mark import MarkScreen, MarkView
-        from kzview.tui.screens.verdict import VerdictScreen
-        from kzview.tui.widgets.article_list import ArticleList
-        from kzview.tui.widgets.article_view import ArticleView
-        from kzview.tui.widgets.conflict_table import GroupTable
-        from kzview.tui.widgets.filter_bar import FilterBar
+        """Every key, from the bindings themselves: the app's and the main screen's, then each pane of the main
+        screen that has keys (in the order they are on screen), then each dialog and screen of
+        kzview.tui.screens (each class says its section's title in HELP_TITLE); nothing here lists them by hand."""
+        import importlib
+        import pkgutil
 
-        return [
-            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),  # type: ignore[list-item]
-            ("Article list", list(ArticleList.BINDINGS)),  # type: ignore[arg-type]
-            ("Article text", list(ArticleView.BINDINGS)),  # type: ignore[arg-type]
-            ("Conflict table", list(GroupTable.BINDINGS)),  # type: ignore[arg-type]
-            ("Evidence (Enter on a group)", list(EvidenceScreen.BINDINGS)),  # type: ignore[arg-type]
-            ("Verdict dialog (v)", list(VerdictScreen.BINDINGS)),  # type: ignore[arg-type]
-            ("Filter line (f)", list(FilterBar.BINDINGS)),  # type: ignore[arg-type]
-            ("Corrections (C)", list(CorrectionsScreen.BINDINGS)),  # type: ignore[arg-type]
-            ("Selecting a missed figure's words (a)", [*MarkView.BINDINGS, *MarkScreen.BINDINGS]),  # type: ignore[list-item]
-            ("Command palette", [Binding("ctrl+p", "command_palette", "Every action by name, and the themes")]),
+        from textual.screen import Screen
+
+        import kzview.tui.screens as screens
+
+        for module in pkgutil.iter_modules(screens.__path__):
+            importlib.import_module(f"{screens.__name__}.{module.name}")
+        sections: list[tuple[str, list[Binding]]] = [
+            ("Everywhere", own_bindings(type(self)) + own_bindings(MainScreen))
         ]
+        seen: set[type] = set()
+        for widget in self.main.query("*"):
+            cls = type(widget)
+            if cls not in seen and getattr(cls, "HELP_TITLE", None):
+                seen.add(cls)
+                sections.append((cls.HELP_TITLE, own_bindings(cls)))  # type: ignore[attr-defined]
+
+        def screen_classes(base: type) -> list[type]:
+            subs: list[type] = base.__subclasses__()
+            return [c for sub in subs for c in (sub, *screen_classes(sub))]
+
+        for cls in screen_classes(Screen):
+            if cls.__module__.startswith(screens.__name__) and getattr(cls, "HELP_TITLE", None):
+                keys = [b for part in (cls, *getattr(cls, "HELP_ALSO", ())) for b in own_bindings(part)]
+                sections.append((cls.HELP_TITLE, keys))  # type: ignore[attr-defined]
+        sections.append(
+            ("Command palette", [Binding("ctrl+p", "command_palette", "Every action by name, and the themes")])
+        )
+        return sections
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen(self.help_sections()))

@@ -55,6 +55,8 @@ def _interval(low: float | int | None, high: float | int | None) -> str:
 class CorrectScreen(ModalScreen[tuple[dict[str, Any], str] | None]):
     """Returns (changes, note), or None when cancelled or nothing changed."""
 
+    HELP_TITLE = "Correction dialog (c)"  # its section of the help screen
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="correct.cancel"),
         Binding("ctrl+s", "save", "Save", id="correct.save"),
@@ -152,6 +154,8 @@ class MissedScreen(ModalScreen[tuple[int, int, dict[str, Any], str] | None]):
     """A figure kzview missed: the words as the article writes them, its topic and interval. The words come
     selected in the text (`span`, from the mark screen) or typed (found in the article from where the reader is).
     Returns (start, end, changes, note), or None."""
+
+    HELP_TITLE = "A figure kzview missed: its topic and interval (after a)"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="missed.cancel"),

@@ -16,6 +16,7 @@ from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
 
 class EntitiesScreen(ListKeys, ModalScreen[None]):
+    HELP_TITLE = "Entities (e)"  # its section of the help screen
     BINDINGS = [Binding("escape,q,e", "dismiss", "Close", id="entities.close"), *jk_bindings("entities")]
     DEFAULT_CSS = """
     EntitiesScreen { align: center middle; }

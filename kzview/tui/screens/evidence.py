@@ -47,6 +47,7 @@ def evidence_card(store: ClaimStore, c: Claim) -> Content:
 
 
 class EvidenceScreen(ListKeys, ModalScreen[None]):
+    HELP_TITLE = "Evidence (Enter on a group)"  # its section of the help screen
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="evidence.close", tooltip="Back to the three panes"),
         Binding("enter,g", "jump", "Go to text", id="evidence.jump", tooltip="Show this figure in its article"),

@@ -48,6 +48,7 @@ def help_content(sections: list[tuple[str, list[Binding]]], display=None) -> Con
 
 
 class HelpScreen(ModalScreen[None]):
+    HELP_TITLE = "This screen (?)"  # its section of the help screen
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
     ]

@@ -56,6 +56,8 @@ def history_rows(store: ClaimStore) -> list[tuple[str, str | None]]:
 class CorrectionsScreen(ListKeys, ModalScreen[str | None]):
     """Dismissed with the claim id to go to, or None."""
 
+    HELP_TITLE = "Corrections (C)"  # its section of the help screen
+
     BINDINGS = [
         Binding("escape,q,C", "dismiss", "Close", id="corrections.close"),
         Binding("enter,g", "jump", "Go to figure", id="corrections.jump"),

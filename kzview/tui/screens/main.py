@@ -44,7 +44,7 @@ class MainScreen(Screen[None]):
             "Next pane",
             id="app.next_pane",
             priority=True,
-            tooltip="Move to the next pane (articles, article, groups)",
+            tooltip="Move to the next pane (articles, article text, conflicts)",
         ),
         Binding(
             "shift+tab",
@@ -59,7 +59,9 @@ class MainScreen(Screen[None]):
             "1", "pane('articles')", "Articles", id="app.pane_articles", show=False, tooltip="Go to the article list"
         ),
         Binding("2", "pane('article')", "Article", id="app.pane_article", show=False, tooltip="Go to the article text"),
-        Binding("3", "pane('groups')", "Groups", id="app.pane_groups", show=False, tooltip="Go to the conflict table"),
+        Binding(
+            "3", "pane('groups')", "Conflicts", id="app.pane_groups", show=False, tooltip="Go to the conflict table"
+        ),
         Binding(
             "right_square_bracket",
             "next_group('conflict')",

@@ -159,6 +159,9 @@ class MarkView(ArticleView, inherit_bindings=False):
 class MarkScreen(ModalScreen[tuple[int, int] | None]):
     """Choose the words of a missed figure; dismissed with their (start, end) in the article text, or None."""
 
+    HELP_TITLE = "Selecting a missed figure's words (a)"
+    HELP_ALSO = (MarkView,)  # the keys that move the selection are the view's
+
     BINDINGS = [
         Binding("enter", "take", "Take words", id="mark.take"),
         Binding("escape", "cancel", "Cancel", id="mark.cancel"),

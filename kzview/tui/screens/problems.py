@@ -16,6 +16,7 @@ from kzview.tui.widgets.cursor_list import ListKeys, jk_bindings
 
 
 class ProblemsScreen(ListKeys, ModalScreen[None]):
+    HELP_TITLE = "Files not read as articles (!)"  # its section of the help screen
     BINDINGS = [Binding("escape,q,exclamation_mark", "dismiss", "Close", id="problems.close"), *jk_bindings("problems")]
     DEFAULT_CSS = """
     ProblemsScreen { align: center middle; }

@@ -48,6 +48,8 @@ def search(store: ClaimStore, query: str, limit: int = LIMIT) -> list[tuple[str,
 class SearchScreen(ListKeys, ModalScreen[tuple[str, str, int] | None]):
     """Returns (kind, id, offset) of the chosen hit."""
 
+    HELP_TITLE = "Search (/)"  # its section of the help screen
+
     BINDINGS = [Binding("escape", "cancel", "Close", id="search.close"), *jk_bindings("search")]
     DEFAULT_CSS = """
     SearchScreen { align: center middle; }

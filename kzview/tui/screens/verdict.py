@@ -18,6 +18,8 @@ from kzview.verdicts import VERDICTS
 class VerdictScreen(ModalScreen[tuple[str, str] | None]):
     """Returns (verdict, note), or None when cancelled."""
 
+    HELP_TITLE = "Verdict dialog (v)"  # its section of the help screen
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="verdict.cancel"),
         *[

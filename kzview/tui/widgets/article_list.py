@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 
 class ArticleList(StoreList):
+    HELP_TITLE = "Article list"  # its section of the help screen
     LINES_PER_ITEM = 2
     STYLE_PREFIX = "articlelist"
     COMPONENT_CLASSES = {"articlelist--cursor", "articlelist--meta", "articlelist--conflict", "articlelist--mark"}

@@ -66,6 +66,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 
 
 class ArticleView(ScrollView, can_focus=True):
+    HELP_TITLE = "Article text"  # its section of the help screen
     COMPONENT_CLASSES = {
         "articleview--conflict",
         "articleview--update",

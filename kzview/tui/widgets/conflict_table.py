@@ -41,6 +41,8 @@ class GroupTable(StoreList):
     """Every group, one line each under a fixed header, drawn line by line: 40,000 groups fill at once and all
     of them can be scrolled to; the filter reaches every group too."""
 
+    HELP_TITLE = "Conflict table"  # its section of the help screen
+
     HEADER_LINES = 1
     STYLE_PREFIX = "grouptable"
     COMPONENT_CLASSES = {"grouptable--cursor", "grouptable--header", "grouptable--odd"}

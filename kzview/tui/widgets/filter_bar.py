@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 
 class FilterBar(Input):
+    HELP_TITLE = "Filter line (f)"  # its section of the help screen
     BINDINGS = [Binding("escape", "clear", "Clear filter", id="filter.clear", tooltip="Clear the filter and hide it")]
 
     class Cleared(Message):
