@@ -23,6 +23,7 @@ from textual.strip import Strip
 from kzview.kinds import Status
 from kzview.safe import display_text
 from kzview.tui.messages import CorrectionWanted, VerdictWanted
+from kzview.tui.widgets.cursor_list import LineCache
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
@@ -65,8 +66,9 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return out
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(LineCache, ScrollView, can_focus=True):
     HELP_TITLE = "Article text"  # its section of the help screen
+    STYLE_PREFIX = "articleview"
     COMPONENT_CLASSES = {
         "articleview--conflict",
         "articleview--update",
@@ -143,9 +145,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._display = ""
         self._spans: list[tuple[int, int, str]] = []
-        self._version = 0
         self._pending_offset: int | None = None
-        self._style_cache: dict | None = None
 
     # -- content --------------------------------------------------------------------------------------------
     def show_article(self, article_id: str | None, keep_scroll: bool = False) -> None:
@@ -190,12 +190,6 @@ class ArticleView(ScrollView, can_focus=True):
         if any(g in (previous, group_id) for c in mine for g in self.store.groups_of_claim.get(c.id, ())):
             self._restyle()
 
-    def redraw(self) -> None:
-        """Verdicts changed: re-render the visible lines."""
-        self._version += 1
-        self._render_cached.cache_clear()
-        self.refresh()
-
     def _update_titles(self) -> None:
         from textual.content import Content
 
@@ -231,9 +225,7 @@ class ArticleView(ScrollView, can_focus=True):
             # vertical scrollbar is always shown (app.tcss), so no change of length toggles it into a layout.
             self.set_reactive(ScrollView.virtual_size, size)
             self._scroll_update(size)
-        self._version += 1
-        self._render_cached.cache_clear()
-        self.refresh()
+        self.redraw()
 
     def _restyle(self) -> None:
         """Compute the styled spans: regions dim, headline bold, figures by status, selection, cursor."""
@@ -258,9 +250,7 @@ class ArticleView(ScrollView, can_focus=True):
                 c = self.figures[self.current]
                 spans.append((c.start, c.end, "current"))
         self._spans = spans
-        self._version += 1
-        self._render_cached.cache_clear()
-        self.refresh()
+        self.redraw()
 
     # -- navigation -----------------------------------------------------------------------------------------
     def line_of(self, offset: int) -> int:
@@ -389,11 +379,6 @@ class ArticleView(ScrollView, can_focus=True):
             self._pending_offset = self.figures[self.current].start
         self._apply_pending_scroll()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style_cache = None
-        self._render_cached.cache_clear()
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = y + scroll_y
@@ -403,31 +388,10 @@ class ArticleView(ScrollView, can_focus=True):
         strip = self._render_cached(index, self._version)
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
-    _STYLE_NAMES = (
-        "conflict",
-        "update",
-        "consistent",
-        "single",
-        "figure",
-        "date",
-        "selected",
-        "current",
-        "furniture",
-        "headline",
-        "gutter",
-        "mark",
-    )
-
-    def _styles(self) -> dict:
-        """The component styles, resolved once per theme or CSS change rather than once per line."""
-        if self._style_cache is None:
-            self._style_cache = {n: self.get_component_rich_style(f"articleview--{n}") for n in self._STYLE_NAMES}
-        return self._style_cache
-
     @lru_cache(maxsize=1024)  # noqa: B019 - cleared whenever content or styles change
     def _render_cached(self, index: int, version: int) -> Strip:
         start, end = self._lines[index]
-        styles = self._styles()
+        styles = self.styles_for()
         line = Text(self._display[start:end], end="")
         worst: Status | None = None
         has_figure = False

@@ -10,7 +10,7 @@ screen lines an item takes, which fixed header lines stand above the items, and 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -58,17 +58,51 @@ class ListKeys:
             move()
 
 
-class CursorList(ScrollView, can_focus=True):
+class LineCache:
+    """What the line-drawn panes (the lists, the article text) share: rendered lines cached by a version that any
+    change of content bumps, and the component styles resolved once per theme, CSS or focus change rather than
+    once per line. A subclass names its styles' prefix and caches its `_render_cached` with lru_cache."""
+
+    STYLE_PREFIX = "cursorlist"  # component classes are f"{STYLE_PREFIX}--{name}"
+    COMPONENT_CLASSES: ClassVar[set[str]]
+    _render_cached: Any
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._version = 0
+        self._style_cache: dict[str, Any] | None = None
+
+    def redraw(self) -> None:
+        """Content changed: re-render the lines on screen."""
+        self._version += 1
+        self._render_cached.cache_clear()
+        self.refresh()  # type: ignore[attr-defined]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()  # type: ignore[misc]
+        self._style_cache = None
+        self._render_cached.cache_clear()
+
+    def styles_for(self) -> dict:
+        """The component styles by name ("cursor" for "articlelist--cursor")."""
+        if self._style_cache is None:
+            prefix = f"{self.STYLE_PREFIX}--"
+            self._style_cache = {
+                name[len(prefix) :]: self.get_component_rich_style(name)  # type: ignore[attr-defined]
+                for name in self.COMPONENT_CLASSES
+                if name.startswith(prefix)
+            }
+        return self._style_cache
+
+
+class CursorList(LineCache, ScrollView, can_focus=True):
     LINES_PER_ITEM = 1
     HEADER_LINES = 0
-    STYLE_PREFIX = "cursorlist"  # component classes are f"{STYLE_PREFIX}--{name}"
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.count = 0
         self.highlighted: int | None = None
-        self._version = 0
-        self._style_cache: dict[str, object] | None = None
 
     # -- for subclasses ------------------------------------------------------------------------------------
     def render_item(self, index: int, line: int, width: int, cursor: bool) -> Text:
@@ -95,12 +129,6 @@ class CursorList(ScrollView, can_focus=True):
             return
         self.highlighted = None
         self.move_cursor(cursor or 0, announce=announce)
-
-    def redraw(self) -> None:
-        """Items changed: re-render the lines on screen."""
-        self._version += 1
-        self._render_cached.cache_clear()
-        self.refresh()
 
     def refresh_item(self, index: int) -> None:
         self.refresh_lines(self.HEADER_LINES + self.LINES_PER_ITEM * index, self.LINES_PER_ITEM)
@@ -184,22 +212,6 @@ class CursorList(ScrollView, can_focus=True):
         super()._on_blur(event)
         self._style_cache = None
         self.redraw()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._style_cache = None
-        self._render_cached.cache_clear()
-
-    def styles_for(self) -> dict:
-        """The component styles by name, resolved once per theme, CSS or focus change rather than per line."""
-        if self._style_cache is None:
-            prefix = f"{self.STYLE_PREFIX}--"
-            self._style_cache = {
-                name[len(prefix) :]: self.get_component_rich_style(name)
-                for name in self.COMPONENT_CLASSES
-                if name.startswith(prefix)
-            }
-        return self._style_cache
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
