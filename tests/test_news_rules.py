@@ -673,3 +673,33 @@ def test_a_month_is_a_whole_word_and_lower_case_may_is_the_verb():
         ("Sept. 4, 2012", "Sept. 4, 2012"),
     ):
         assert [text[d.start : d.end] for d in find_dates(text)] == [words]
+
+
+def test_an_event_verb_with_its_own_object_does_not_count_the_figure_before_it():
+    found = dict(
+        (s, t)
+        for s, t, _, _ in tagged(
+            "Storm\n\nThe company said 300 customers lost power. Two climbers lost their lives on the ridge. "
+            "The battalion lost 30 men in the assault. Four patrols captured a smuggling boat. "
+            "Police said 12 suspects were captured. Three soldiers were lost at sea."
+        )
+    )
+    assert found == {
+        "300": "other",
+        "Two": "deaths",
+        "30": "deaths",
+        "Four": "other",
+        "12": "arrests",
+        "Three": "deaths",
+    }
+
+
+def test_a_noun_before_of_names_what_a_deployment_counts():
+    found = dict(
+        (s, t)
+        for s, t, _, _ in tagged(
+            "Deployment\n\nA crew of 40 has been sent to the site. The ministry sent 300 troops to the border. "
+            "A contingent of 200 soldiers was deployed on Monday. A team of 12 engineers was dispatched."
+        )
+    )
+    assert found == {"40": "other", "300": "troops", "200": "troops", "12": "other"}

@@ -296,12 +296,24 @@ def choose_topic(
             return False  # "threatened to kill 20", "could die": what did not happen is no count
         if cue.topic in lex.noun_bound and counted.words and not counted.anaphora and not own_noun(cue.topic):
             return False  # "200 workers were sent home": a deployment verb, but no soldiers counted
+        if cue.topic in lex.noun_bound and _counted_before(start) and not own_noun(cue.topic):
+            return False  # "a crew of 40 has been sent": the crew is counted, no soldiers
+        h = hits[n]
+        if h.start >= end and " ".join(cue.words) in lex.implicit.any_object and _object_after(words, h):
+            return False  # "300 customers lost power", "two patrols captured a boat": the verb's object is no count
         return kind in lex.topic_kinds.get(cue.topic, ("count",))
+
+    def _counted_before(i: int) -> bool:
+        """A noun right before "of" the figure names what it counts ("a crew of 40", "a team of 12")."""
+        return i >= 2 and words[i - 1] == "of" and words[i - 2].isalpha() and words[i - 2] not in STOP
 
     def own_noun(topic: str) -> bool:
         if lex.match_subject(counted.words) == "security forces":
             return True  # "sent 400 police officers": forces deployed
-        return any(h.cue.topic == topic and h.cue.role == "noun" and start <= h.start < counted.end for h in hits)
+        return any(
+            h.cue.topic == topic and h.cue.role == "noun" and (start <= h.start < counted.end or h.end == start - 1)
+            for h in hits
+        )  # "sent 300 troops", "a force of 300 soldiers", "a contingent of 300 was sent"
 
     if speculative(words, start):
         return "other", None  # "there might have been two people killed": a guess, no count
@@ -401,6 +413,14 @@ _NOT_OBJECTS = (
         "and or but while when after before as by to into up down off out over more others another everyone".split()
     )
 )
+
+
+def _object_after(words: list[str], h: CueHit) -> bool:
+    """Whether the event word is followed by an object of its own ("lost power", "captured a boat")."""
+    if h.end >= len(words):
+        return False
+    nxt = words[h.end]
+    return nxt[:1].isalpha() and nxt not in _NOT_OBJECTS and not nxt.endswith("ly") and nxt not in _PRED_AUX
 
 
 def _has_own_object(words: list[str], h: CueHit) -> bool:
