@@ -703,3 +703,26 @@ def test_a_noun_before_of_names_what_a_deployment_counts():
         )
     )
     assert found == {"40": "other", "300": "troops", "200": "troops", "12": "other"}
+
+
+def test_a_quotation_introduced_with_a_colon_is_the_words_of_the_sentence_before_it():
+    found = {
+        c.surface: c.attribution
+        for c in claims_of(
+            "Outage\n\nThe line failed on Monday.\n\nThe Harbour Board released figures:\n\n"
+            '"About 30 ships were delayed."\n\nOn Tuesday, it rained:\n\n"We saw 20 trucks stuck."\n\n'
+            '"Early estimates indicate that the repair will take around nine days," the operator said.'
+        )
+        if c.kind != "date"
+    }
+    assert found["About 30"] == "Harbour Board"
+    assert found["20"] is None  # a day is no speaker
+    assert found["around nine days"] == "operator"  # "Early estimates" name no one: the quotation's speaker
+
+
+def test_a_word_about_the_figure_is_not_its_source():
+    from kzview.extract.context import find_attributions
+
+    for s in ("Initial estimates indicate that the repair will take nine days.", "Early reports said 12 were hurt."):
+        assert [a.name for a in find_attributions(s)] == [], s
+    assert [a.name for a in find_attributions("Official figures showed 40 arrests.")] == ["official figures"]

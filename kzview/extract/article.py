@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kzview.dates import find_dates, resolve, weekday_mismatch
+from kzview.dates import CALENDAR_WORDS, find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
     _PRONOUN_SAID,
     Attribution,
@@ -25,6 +25,7 @@ from kzview.extract.context import (
     headline_names,
     last_person,
     lead_places,
+    normalise_source,
     pick_attribution,
     read_counted,
 )
@@ -178,6 +179,12 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# the subject that opens a sentence introducing a quotation with a colon: a name, or "the" and a capitalised name
+_LEAD_NAME = re.compile(
+    r"\s*((?:[Tt]he\s+)?[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:has|have|had|was|is|[a-z]+ed)\b"
+)
+
+
 def _region_speaker(
     text: str, sentences: list[tuple[int, int]], si: int, regions: list[tuple[int, int]]
 ) -> list[Attribution]:
@@ -185,7 +192,7 @@ def _region_speaker(
     was escorted out:") or after its closing one ("..., Ramsey said.")."""
     s0, _ = sentences[si]
     k = bisect.bisect_right(regions, (s0, len(text))) - 1
-    if k < 0 or not (regions[k][0] < s0 < regions[k][1]):
+    if k < 0 or not (regions[k][0] <= s0 < regions[k][1]):
         return []
     open_, close = regions[k]
     starts = [a for a, _ in sentences]
@@ -200,6 +207,10 @@ def _region_speaker(
     before = [a for a in find_attributions(lead) if not a.parenthetical]
     if before:
         return [Attribution(0, before[-1].name, 1, False)]
+    named = _LEAD_NAME.match(lead) if lead.rstrip().endswith(":") else None
+    name = normalise_source(named.group(1)) if named and named.group(1).split()[0] not in CALENDAR_WORDS else None
+    if name:
+        return [Attribution(0, name, 1, False)]  # "The Acme board has issued a statement:" and the quote
     c0, c1 = sentences[ci]
     after = [a for a in find_attributions(text[close + 1 : c1]) if not a.parenthetical]
     if after:

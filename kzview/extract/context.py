@@ -778,7 +778,16 @@ def normalise_source(raw: str) -> str | None:
         x = " ".join(words[1:])  # one name across articles: "the authorities" and "authorities" alike
     if _OFFICIAL.fullmatch(x):
         return "official figures"
+    if x.lower() in _NOT_SOURCES:
+        return None  # "Initial estimates indicate", "Early reports said": a word about the figure, not who gave it
     return x
+
+
+# words a reporting verb's subject may be cut down to that name no one
+_NOT_SOURCES = frozenset(
+    "initial early earlier preliminary provisional latest later first new recent final unconfirmed some many most "
+    "several other further".split()
+)
 
 
 _PASSIVE = {"was", "were", "is", "are", "been", "be", "being"}
