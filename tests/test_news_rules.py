@@ -726,3 +726,19 @@ def test_a_word_about_the_figure_is_not_its_source():
     for s in ("Initial estimates indicate that the repair will take nine days.", "Early reports said 12 were hurt."):
         assert [a.name for a in find_attributions(s)] == [], s
     assert [a.name for a in find_attributions("Official figures showed 40 arrests.")] == ["official figures"]
+
+
+def test_a_population_lives_somewhere_and_keeps_who_it_counts():
+    found = {
+        c.surface: (c.topic, c.scope)
+        for c in claims_of(
+            "Sect\n\nAbout 800 people live in the village of Marden. The town of Leeton has a population of 12,000. "
+            "Police said 30 people living in the block were evacuated."
+        )
+        if c.kind != "date"
+    }
+    assert found["About 800"] == ("population", "Marden")
+    assert found["12,000"] == ("population", "Leeton")
+    assert found["30"][0] == "displaced"  # an event of their own: not a population
+    sub = {c.surface: c.subject for c in claims_of("Sect\n\nSome 2,000 Britons live in the town of Marden.")}
+    assert sub["Some 2,000"] == "britons"

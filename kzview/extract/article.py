@@ -447,7 +447,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     if topic != "other":
                         antecedent_topic = topic
                     subject = lex.match_subject(counted.words) if counted.words else None
-                    if subject is None and counted.words and not counted.anaphora and topic != "population":
+                    if subject is None and counted.words and not counted.anaphora:
                         subject = _named_subject(counted.words, lex)  # "20 women", "12 Albanian": as the text says
                     if subject is None and counted.anaphora:
                         subject = antecedent_subject

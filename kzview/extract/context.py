@@ -520,11 +520,22 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive:
 _OF_NAME = re.compile(r"\s+of\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
+_NAMED_PLACE = re.compile(
+    r"\b(?:town|city|village|country|nation|region|province|state|county|island|community)\s+of\s+"
+    r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+)
+
+
 def event_place(sentence: str, pos: int) -> str | None:
     """Where another event happened, for a figure at `pos` of a sentence that tells of one ("In March a gunman
-    killed five people at a mall in Riverton"): the place named nearest the figure, on either side; the story's
-    own places count here, since the event is not the story."""
+    killed five people at a mall in Riverton"), or where a population lives ("the town of Leeton has 12,000
+    people"): the place named nearest the figure, on either side; the story's own places count here, since the
+    event is not the story."""
     best: tuple[int, str] | None = None
+    for m in _NAMED_PLACE.finditer(sentence):
+        d = abs(m.start("place") - pos)
+        if best is None or d < best[0]:
+            best = (d, _bare(m.group("place")))
     for m in _PLACE.finditer(sentence):
         place = m.group("place")
         following = sentence[m.end("place") :].split()[:1]
