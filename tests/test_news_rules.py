@@ -742,3 +742,21 @@ def test_a_population_lives_somewhere_and_keeps_who_it_counts():
     assert found["30"][0] == "displaced"  # an event of their own: not a population
     sub = {c.surface: c.subject for c in claims_of("Sect\n\nSome 2,000 Britons live in the town of Marden.")}
     assert sub["Some 2,000"] == "britons"
+
+
+def test_a_duration_in_two_units_is_one_figure_compared_in_seconds(tmp_path):
+    found = {
+        c.surface: (c.low, c.high, c.unit)
+        for c in claims_of("Outage\n\nTotal downtime was 1hr 4 mins. Service was down for three hours and 20 minutes.")
+        if c.kind != "date"
+    }
+    assert found == {"1hr 4 mins": (64, 64, "minute"), "three hours and 20 minutes": (200, 200, "minute")}
+    write(tmp_path, "a.txt", "date: 2024-02-01\nOutage\n\nThe outage lasted 2 hours 30 minutes, the utility said.")
+    write(tmp_path, "b.txt", "date: 2024-02-01\nOutage\n\nThe outage lasted more than two hours.")
+    write(tmp_path, "c.txt", "date: 2024-02-01\nOutage\n\nThe outage lasted about 90 minutes.")
+    store = build_store(load_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    g = next(g for g in store.groups if g.measure == "time last")
+    assert g.status.value == "consistent" and len(g.claims) == 2  # 150 minutes is more than two hours
+    store = build_store(load_corpus([tmp_path]))
+    g = next(g for g in store.groups if g.measure == "time last")
+    assert g.status.value == "conflict" and "90 minutes" in g.reason

@@ -116,7 +116,24 @@ _DURATION = {
     "centuries",
     "night",
     "nights",
+    "hr",
+    "hrs",
+    "min",
+    "mins",
+    "sec",
+    "secs",
+    "yr",
+    "yrs",
+    "wk",
+    "wks",
 }
+# a duration's unit as one name: "hours", "hrs" and "hr" are "hour"
+_DURATION_UNIT = {"hr": "hour", "min": "minute", "sec": "second", "yr": "year", "wk": "week", "centurie": "century"}
+# a duration in seconds, for the smaller part of one told in two units ("2 hours 30 minutes", "1hr 4 mins")
+_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
+_DURATION_PART_RX = re.compile(
+    r"[\s,]*(?:and\s+)?(?P<n>\d{1,2})\s?(?P<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b", re.IGNORECASE
+)
 # a unit joined to its number by a hyphen ("a 40-acre site") -> the unit as the plain form spells it
 _UNIT_COMPOUNDS = {
     "square-foot": "square feet",
@@ -365,6 +382,22 @@ def _parse_digits(num: str, thousands_dots: bool) -> float:
     return float(s)
 
 
+def _second_part(text: str, f: Figure) -> None:
+    """A duration told in two units is one figure in the smaller: "2 hours 30 minutes" is 150 minutes, "1hr 4
+    mins" 64 minutes."""
+    m = _DURATION_PART_RX.match(text, f.end)
+    if m is None or f.low is None or f.high is None or f.unit not in _SECONDS:
+        return
+    part = m["u"].lower().rstrip("s")
+    part = _DURATION_UNIT.get(part, part)
+    if part not in _SECONDS or _SECONDS[part] >= _SECONDS[f.unit]:
+        return
+    ratio = _SECONDS[f.unit] // _SECONDS[part]
+    n = int(m["n"])
+    f.low, f.high = f.low * ratio + n, f.high * ratio + n
+    f.unit, f.end = part, m.end()
+
+
 def _cue_next(words: list[str], lex: Lexicon) -> bool:
     """Whether the words right after a number begin a topic cue ("killed", "in custody")."""
     return bool(words) and bool(lex.match_cues(words, 0))
@@ -481,7 +514,13 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         taken.add(*m.span())
     cores.sort(key=lambda f: f.start)
     figures = [f for f in (_complete(text, f, lex) for f in _merge_ranges(text, cores)) if f is not None]
-    return figures
+    # a figure may have taken in the next one ("2 hours 30 minutes" is one duration): that one is no figure itself
+    kept: list[Figure] = []
+    for f in figures:
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+    return kept
 
 
 def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
@@ -603,10 +642,12 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     if f.kind == "count" and nxt:
         head = nxt[0]
         if head in _DURATION and (not f.vague or f.low is not None and f.high is not None and f.high < 100):
-            f.kind, f.unit = "duration", head.rstrip("s") if head.endswith("s") else head
-            m = re.match(r"[\s-]+" + re.escape(head) + r"\b", text[f.end :], re.IGNORECASE)
+            unit = head.rstrip("s") if head.endswith("s") else head
+            f.kind, f.unit = "duration", _DURATION_UNIT.get(unit, unit)
+            m = re.match(r"[\s-]*" + re.escape(head) + r"\b", text[f.end :], re.IGNORECASE)
             if m:
                 f.end += m.end()
+                _second_part(text, f)
         elif not f.vague and text[f.end : f.end + 1] == "-" and head in _UNIT_COMPOUNDS:
             # "a 170,000-square-foot building", "a 40-acre site": the unit joined to the number, which then
             # measures the noun after it
