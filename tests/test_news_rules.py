@@ -760,3 +760,15 @@ def test_a_duration_in_two_units_is_one_figure_compared_in_seconds(tmp_path):
     store = build_store(load_corpus([tmp_path]))
     g = next(g for g in store.groups if g.measure == "time last")
     assert g.status.value == "conflict" and "90 minutes" in g.reason
+
+
+def test_a_noun_for_a_person_by_its_ending_names_who_is_counted():
+    found = {
+        c.surface: (c.topic, c.subject)
+        for c in claims_of(
+            "Blast\n\nAt least one bomb technician was injured in the blast. Police drew up a list of 12 names."
+        )
+        if c.kind != "date"
+    }
+    assert found["At least one"] == ("injuries", "bomb technician")
+    assert found["12"][0] == "other"  # a list is no person

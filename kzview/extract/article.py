@@ -23,6 +23,7 @@ from kzview.extract.context import (
     forward_targets,
     has_own_predicate,
     headline_names,
+    is_agent,
     last_person,
     lead_places,
     normalise_source,
@@ -142,8 +143,8 @@ def _named_subject(words: list[str], lex: Lexicon) -> str | None:
     head = phrase[-1]
     if head.endswith(("ed", "ing", "ly")) or not head.isalpha() and "-" not in head:
         return None  # "totally decked": no noun for who is counted
-    if len(phrase) > 1 and head not in lex.people and not (head.endswith("s") and len(head) > 3):
-        return None  # "inhabitants rich"
+    if len(phrase) > 1 and head not in lex.people and not (head.endswith("s") and len(head) > 3) and not is_agent(head):
+        return None  # "inhabitants rich" (but "one bomb technician")
     return " ".join(phrase)
 
 

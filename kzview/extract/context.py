@@ -24,7 +24,15 @@ STOP = frozenset(
     throughout beyond toward towards via behind beside alongside off onto upon without despite early late earlier
     later tonight monday tuesday wednesday thursday friday saturday sunday""".split()
 )
-_AGENT = re.compile(r"(?:ists|ians|women|(?<![a-z]i)men|folk|people)$")
+# nouns for people by their ending: "tourists", "a technician", "firemen", "a journalist" (never "a list")
+_AGENT = re.compile(r"(?:(?<=[a-z]{3})ists?|ians?|women|woman|(?<![a-z]i)m[ae]n|folk|people|person)$")
+
+
+def is_agent(word: str) -> bool:
+    """A noun for a person or people by its ending ("technician", "tourists", "firemen")."""
+    return _AGENT.search(word) is not None
+
+
 _PERSON_EVENT = re.compile(
     r"^(?:(?:were|was|are|is|have|has|had|been|remain|still|reportedly)\s+)*(?:killed|dead|died|missing|injured|"
     r"wounded|hurt|arrested|detained|hospitali[sz]ed|rescued|evacuated|drowned|kidnapped|abducted)\b"
