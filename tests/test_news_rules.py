@@ -772,3 +772,16 @@ def test_a_noun_for_a_person_by_its_ending_names_who_is_counted():
     }
     assert found["At least one"] == ("injuries", "bomb technician")
     assert found["12"][0] == "other"  # a list is no person
+
+
+def test_a_duration_is_never_placed_in_another_event_by_its_own_words():
+    found = {
+        c.surface: (c.measure, c.event)
+        for c in claims_of(
+            "date: 2024-06-10\nShooting\n\nThe officer was married two weeks ago. Another was wed about three weeks "
+            "ago, his chief said. In March, a gunman killed five people."
+        )
+        if c.kind != "date"
+    }
+    assert found["two weeks"] == found["about three weeks"] == ("time marry", None)
+    assert found["five"] == (None, "March 2024")  # a date that is not the figure's own still places it

@@ -489,7 +489,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 measure = figure_measure(
                     words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
                 )
-            event, event_words = figure_event(f.start - s0, dated, whole)
+            # a duration is never placed by its own words ("married two weeks ago": the wedding's date, not
+            # another event's figure)
+            own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
+            event, event_words = figure_event(f.start - s0, own, whole)
             if scope is None and (topic == "population" or event is not None and event != "running total"):
                 # another event's figure: where that event was; a population: the place it lives in
                 scope = event_place(sentence, f.start - s0) if topic != "other" else None

@@ -299,8 +299,8 @@ def _figure_measure(
         j = a - 1
         while j >= 0 and a - j <= 7:
             w = words[j]
-            if _verbish(w) and lemma(w) in v.duration_verbs:
-                return named(lemma(w))
+            if (_verbish(w) or w in v.classes) and lemma(w) in v.duration_verbs:
+                return named(lemma(w))  # "married for two weeks", "was wed three weeks ago"
             if w in (",", ";", ".", "but", "that", "when", "while", "who", "which"):
                 break
             j -= 1
