@@ -785,3 +785,8 @@ def test_a_duration_is_never_placed_in_another_event_by_its_own_words():
     }
     assert found["two weeks"] == found["about three weeks"] == ("time marry", None)
     assert found["five"] == (None, "March 2024")  # a date that is not the figure's own still places it
+
+
+def test_an_adverb_of_place_ends_what_is_counted():
+    m = measures("Raid\n\nThe two boats had a total of 26 Greek crew onboard. The ferry had 30 crewmen aboard.")
+    assert m["26"] == m["30"] == "crew"

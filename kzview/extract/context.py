@@ -121,7 +121,7 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     np: list[str] = []
     while i < len(words) and len(np) < 4:
         w = words[i]
-        if w in STOP or not w[0].isalpha() or (np and w in lex.past_verbs):
+        if w in STOP or not w[0].isalpha() or (np and (w in lex.past_verbs or w in lex.place_adverbs)):
             break
         compound = w in lex.ing_modifiers and i + 1 < len(words) and words[i + 1] not in STOP  # "fishing boats"
         if np and (w.endswith("ed") or w.endswith("ing")) and w not in lex.people and not compound:

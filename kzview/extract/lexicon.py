@@ -104,6 +104,7 @@ class Lexicon:
     people: frozenset[str] = frozenset()
     past_verbs: frozenset[str] = frozenset()  # irregular past verbs: they end a noun phrase ("50 firemen fought")
     ing_modifiers: frozenset[str] = frozenset()  # -ing words of compounds ("two fishing boats"), never participles
+    place_adverbs: frozenset[str] = frozenset()  # "aboard", "ashore": they end the noun phrase after a figure
     prefixes: list[Qualifier] = field(default_factory=list)  # longest first
     suffixes: list[Qualifier] = field(default_factory=list)
     vague: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -212,6 +213,7 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
     lex.people = frozenset(people)
     lex.past_verbs = frozenset(w.lower() for w in lexicon_data.get("people", {}).get("past_verbs", []))
     lex.ing_modifiers = frozenset(w.lower() for w in lexicon_data.get("people", {}).get("ing_modifiers", []))
+    lex.place_adverbs = frozenset(w.lower() for w in lexicon_data.get("people", {}).get("place_adverbs", []))
     lex.implicit = _implicit(lexicon_data.get("implicit", {}))
 
     for side, target in (("prefix", lex.prefixes), ("suffix", lex.suffixes)):
