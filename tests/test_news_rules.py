@@ -790,3 +790,20 @@ def test_a_duration_is_never_placed_in_another_event_by_its_own_words():
 def test_an_adverb_of_place_ends_what_is_counted():
     m = measures("Raid\n\nThe two boats had a total of 26 Greek crew onboard. The ferry had 30 crewmen aboard.")
     assert m["26"] == m["30"] == "crew"
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Gunman Kills L.A. Deputy on Gang Duty", [("deaths", 1)]),
+        ("Police Arrest N.Y. Driver", [("arrests", 1)]),
+        ("Teen Held After Stabbing", [("arrests", 1)]),
+        ("Goth son held", [("arrests", 1)]),
+        ("Talks held on ceasefire", []),
+        ("Villagers held elections on Sunday", []),  # held with an object of its own
+        ("Accused Killer Held For Trial", []),  # a court's words, not an arrest
+    ],
+)
+def test_a_headline_is_one_sentence_and_held_is_an_arrest_there(headline, expected):
+    text = f"{headline}\n\nThe incident happened on Monday. The meeting was held in the town hall."
+    assert [(c.topic, c.low) for c in claims_of(text) if c.kind != "date"] == expected

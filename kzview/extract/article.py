@@ -14,6 +14,7 @@ from kzview.dates import CALENDAR_WORDS, find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
     _PRONOUN_SAID,
     Attribution,
+    CueHit,
     choose_topic,
     coordinated,
     event_place,
@@ -32,7 +33,7 @@ from kzview.extract.context import (
 )
 from kzview.extract.entities import build_entities
 from kzview.extract.implicit import find_implicit
-from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import figure_event, figure_measure, narrative_events, sentence_events
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
@@ -250,6 +251,39 @@ def _token_index(starts: list[int], offset: int) -> int:
     return bisect.bisect_left(starts, offset)
 
 
+_HEADLINE_LINKS = frozenset("after over amid as before following during in at on for by from near".split())
+
+
+def _headline_hits(words: list[str], hits: list[CueHit], lex: Lexicon) -> list[CueHit]:
+    """A headline's own event words ("Son held after fire") as event cues of their topic."""
+    taken = {i for h in hits for i in range(h.start, h.end)}
+    extra = [
+        CueHit(i, i + 1, Cue((w,), topic, "event", 50))
+        for i, w in enumerate(words)
+        if i not in taken
+        and (topic := lex.implicit.headline_events.get(w))
+        and words[i + 1 : i + 3] not in (["for", "trial"], ["to", "answer"])  # a court's words, not an arrest
+        and not (i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1] not in _HEADLINE_LINKS)
+    ]  # "Son held after fire", never "Country held elections"
+    return sorted(hits + extra, key=lambda h: h.start) if extra else hits
+
+
+def _one_headline(sentences: list[tuple[int, int]], title: tuple[int, int] | None, text: str) -> list[tuple[int, int]]:
+    """A headline is not cut at an initialism's dot ("Gunman Kills L.A. Deputy on Gang Duty")."""
+    if title is None:
+        return sentences
+    out: list[tuple[int, int]] = []
+    for a, b in sentences:
+        if out and title[0] <= out[-1][0] < title[1] and a < title[1] and _INITIALISM_END.search(text[out[-1][0] : a]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+_INITIALISM_END = re.compile(r"\b(?:[A-Z]\.){2,}\s*$")
+
+
 def _lede(spans: list[tuple[int, int]], title: tuple[int, int] | None, outside: Callable[[int, int], bool]) -> int:
     """The index of the article's lede: its first sentence after the headline that is not site furniture."""
     for si, (s0, s1) in enumerate(spans):
@@ -273,7 +307,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     all_dates = find_dates(text)
     figures = [f for f in find_figures(text, lex, all_dates) if outside(f.start, f.end)]
     mentions = [d for d in all_dates if outside(d.start, d.end)]
-    sentences = split_sentences(text)
+    sentences = _one_headline(split_sentences(text), article.title_span, text)
     sent_starts = [s for s, _ in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -357,6 +391,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         words = [t.text for t in tokens]
         hits = find_cues(words, lex)
         in_headline = bool(title and title[0] <= s0 < title[1])
+        if in_headline and lex.implicit.headline_events:
+            hits = _headline_hits(words, hits, lex)
         implicit = [
             f
             for f in find_implicit(text, tokens, hits, lex, [(f.start, f.end) for f in explicit], in_headline)

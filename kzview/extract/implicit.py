@@ -10,6 +10,7 @@ verb ("a gunman killed ...") is never counted. All the words come from [implicit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kzview.extract.context import CueHit, irrealis
@@ -36,6 +37,8 @@ _NOT_PERSON_ENDINGS = frozenset(
 _PLURAL_AUX = frozenset({"were", "are", "have"})
 _VAGUE_STARTS = frozenset("dozens scores hundreds thousands several many some at more nearly about".split())
 _PREPOSITIONS = frozenset("of to with by for against in at from near on into onto outside inside".split())
+# words a Title Case headline capitalises that are not the object of the verb before them ("Teen Held After Crash")
+_HEADLINE_LINKS = _PREPOSITIONS | frozenset("after over amid as before following during".split())
 _NON_NAMES = frozenset(
     "police the a an he she it they we i you this that there these those officials authorities witnesses "
     "investigators prosecutors detectives when after before since until once as while if but and yet so "
@@ -159,9 +162,11 @@ class _Reader:
         if w[i] in self.v.multiples and i + 1 < n and (w[i + 1] in self.lex.people or w[i + 1] == "of"):
             return i + 1, self.v.multiples[w[i]]
         if self.headline and w[i] not in self.v.determiners:
-            for k in range(i, min(n, i + 4)):
+            for k in range(i, min(n, i + 7)):
                 if self.is_person_head(k):
                     return self._coordinated(k)  # "Gunman Kills L.A. Deputy", "Police Arrest Drunk Driver"
+                if w[k] == "." and k > i and re.fullmatch(r"(?:[a-z]\.)*[a-z]", w[k - 1]):
+                    continue  # the last dot of an initialism: "L.A.", "U.S."
                 if not self.cap(k):
                     return None
             return None
@@ -184,7 +189,16 @@ def last_word_is_verb(word: str) -> bool:
 
 
 def last_word_is_participle(word: str) -> bool:
-    return word.endswith(("ed", "en")) or word in ("hurt", "slain", "dead", "shot", "missing", "custody", "down")
+    return word.endswith(("ed", "en")) or word in (
+        "hurt",
+        "slain",
+        "dead",
+        "shot",
+        "missing",
+        "custody",
+        "down",
+        "held",
+    )
 
 
 def _skip_apposition_left(words: Sequence[str], j: int) -> int:
@@ -270,7 +284,7 @@ def find_implicit(
             or w[h.end][:1].isdigit()
             or w[h.end] in WORD_VALUES
             or w[h.end] in _VAGUE_STARTS
-            or (r.cap(h.end) and not (headline and w[h.end] in _PREPOSITIONS))
+            or (r.cap(h.end) and not (headline and w[h.end] in _HEADLINE_LINKS))
             or w[h.end] in ("himself", "herself")
             or w[h.end] in v.multiples
         )

@@ -61,6 +61,7 @@ class ImplicitVocab:
     escaped: tuple[tuple[str, ...], ...] = ()
     increment_after: frozenset[str] = frozenset()
     increment_before: tuple[tuple[str, ...], ...] = ()
+    headline_events: dict[str, str] = field(default_factory=dict)  # "Son held after fire": held is arrested
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -89,6 +90,7 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         escaped=phrases("escaped"),
         increment_after=frozenset(data.get("increment_after", [])),
         increment_before=phrases("increment_before"),
+        headline_events={k.lower(): v for k, v in data.get("headline_events", {}).items()},
     )
 
 
