@@ -807,3 +807,12 @@ def test_an_adverb_of_place_ends_what_is_counted():
 def test_a_headline_is_one_sentence_and_held_is_an_arrest_there(headline, expected):
     text = f"{headline}\n\nThe incident happened on Monday. The meeting was held in the town hall."
     assert [(c.topic, c.low) for c in claims_of(text) if c.kind != "date"] == expected
+
+
+def test_a_share_is_measured_by_what_it_is_a_share_of():
+    m = measures(
+        "Outage\n\nThe firm has managed to restore 83% of the required capacity. About 99 percent of their traffic "
+        "was rerouted. Turnout was 60 per cent. Some 40% of them fled."
+    )
+    assert m["83%"] == "share of capacity" and m["About 99 percent"] == "share of traffic"
+    assert m["60 per cent"] is None and m["Some 40%"] is None  # a share of nothing named is not compared

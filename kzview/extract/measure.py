@@ -280,6 +280,16 @@ def _figure_measure(
         if any(ch.isdigit() for ch in head):
             return singular(head)
         return singular(head)  # "three other rifles" and "three rifles" are one measure
+    if kind == "percent":
+        # a share of something named after "of": "83% of the required capacity", "99 percent of their traffic"
+        k = b
+        while k < n and k - b < 2 and words[k] in ("%", "percent", "per", "cent"):
+            k += 1
+        if k + 1 < n and words[k] == "of":
+            of = _of_head(words, k + 1)
+            if of and of[0] not in v.not_measures:
+                return f"share of {singular(of[0])}"
+        return None
     if kind == "money":
         for w in counted_words[:2]:
             if w in v.money_nouns:
