@@ -816,3 +816,16 @@ def test_a_share_is_measured_by_what_it_is_a_share_of():
     )
     assert m["83%"] == "share of capacity" and m["About 99 percent"] == "share of traffic"
     assert m["60 per cent"] is None and m["Some 40%"] is None  # a share of nothing named is not compared
+
+
+def test_a_running_total_or_a_comparison_holds_for_its_own_clause_only():
+    events = {
+        c.surface: c.event
+        for c in claims_of(
+            "Fire\n\nIt was the biggest fire the brigade has fought this year, and the chief said as many as 40 "
+            "firefighters came. So far this year 300 homes have burned in the county."
+        )
+        if c.kind != "date"
+    }
+    assert events["as many as 40"] is None
+    assert events["300"] == "running total"

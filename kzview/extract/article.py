@@ -34,7 +34,7 @@ from kzview.extract.context import (
 from kzview.extract.entities import build_entities
 from kzview.extract.implicit import find_implicit
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
-from kzview.extract.measure import figure_event, figure_measure, narrative_events, sentence_events
+from kzview.extract.measure import figure_event, figure_measure, narrative_events, same_clause, sentence_events
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.ingest import read_limit
@@ -528,7 +528,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # a duration is never placed by its own words ("married two weeks ago": the wedding's date, not
             # another event's figure)
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
-            event, event_words = figure_event(f.start - s0, own, whole)
+            clause = whole[:2] if whole is not None and same_clause(words, whole[2], spans[k][0]) else None
+            event, event_words = figure_event(f.start - s0, own, clause)
             if scope is None and (topic == "population" or event is not None and event != "running total"):
                 # another event's figure: where that event was; a population: the place it lives in
                 scope = event_place(sentence, f.start - s0) if topic != "other" else None

@@ -544,9 +544,9 @@ def sentence_events(
     anchor: dt.date | None,
     story_start: dt.date | None,
     v: MeasureVocab,
-) -> tuple[list[tuple[int, str, str | None]], tuple[str, str] | None]:
-    """(dated places: (offset in sentence, event label or None for the story's, words), a sentence-wide other
-    event (label, words) from a comparison or a running total, if any)."""
+) -> tuple[list[tuple[int, str, str | None]], tuple[str, str, int] | None]:
+    """(dated places: (offset in sentence, event label or None for the story's, words), an other event of the
+    clause with the words (label, words, their token index) from a comparison or a running total, if any)."""
     dated: list[tuple[int, str, str | None]] = []
     if anchor is not None and story_start is not None:
         horizon = story_start - dt.timedelta(days=v.slack_days)
@@ -555,12 +555,22 @@ def sentence_events(
     whole = None
     hit = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
     if hit:
-        whole = ("running total", hit[1])
+        whole = ("running total", hit[1], hit[0])
     else:
         hit = _phrase_in(words, v.comparison)
         if hit:
-            whole = ("another event", hit[1])
+            whole = ("another event", hit[1], hit[0])
     return dated, whole
+
+
+def same_clause(words: Sequence[str], i: int, j: int) -> bool:
+    """Whether tokens i and j stand in one clause: no ";" and no ", and" / ", but" / ", while" between them ("It
+    was the biggest fire this year, and 40 firefighters came": the total is of the first clause only)."""
+    lo, hi = sorted((i, j))
+    for k in range(lo, hi):
+        if words[k] == ";" or words[k] == "," and k + 1 < len(words) and words[k + 1] in ("and", "but", "while"):
+            return False
+    return True
 
 
 _SEVERAL = frozenset("two three four five six seven eight nine ten eleven twelve several multiple many".split())
