@@ -829,3 +829,12 @@ def test_a_running_total_or_a_comparison_holds_for_its_own_clause_only():
     }
     assert events["as many as 40"] is None
     assert events["300"] == "running total"
+
+
+def test_how_far_away_in_buildings_doors_or_houses_is_one_measure():
+    m = measures(
+        "Arrest\n\nThe man was arrested five buildings away on Elm Street. He fled into an apartment three doors "
+        "away. Police caught him three houses from the scene. The fire destroyed four houses in the street."
+    )
+    assert m["five"] == m["three"] == "distance away"
+    assert m["four"] == "house"

@@ -270,6 +270,16 @@ def _figure_measure(
         if not counted_words:
             return None
         head = counted_words[-1]
+        past = b + len(counted_words)
+        if (
+            past < n
+            and head[:1].isalpha()
+            and (
+                words[past] == "away"
+                or list(words[past : past + 3]) in (["from", "the", "scene"], ["from", "the", "site"])
+            )
+        ):
+            return "distance away"  # "five buildings away", "three houses from the scene": how far, in what units
         if head in v.not_measures or head in v.directions or not head[:1].isalpha():
             return None
         if len(counted_words) == 1 and b + 1 < n and words[b + 1].isdigit() and cased[b][:1].isupper():
