@@ -838,3 +838,10 @@ def test_how_far_away_in_buildings_doors_or_houses_is_one_measure():
     )
     assert m["five"] == m["three"] == "distance away"
     assert m["four"] == "house"
+
+
+def test_a_figure_in_magnitude_is_a_magnitude():
+    m = measures(
+        "Quake\n\nThe survey had first rated the tremor as 5.3 in magnitude. The tremor measured 5.1 on the scale."
+    )
+    assert m["5.3"] == m["5.1"] == "magnitude"

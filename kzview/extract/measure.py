@@ -261,6 +261,8 @@ def _figure_measure(
             if any(w in v.aftershock_nouns for w in words[max(0, a - 6) : b + 3]):
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"  # "a preliminary magnitude of 4.6 was recorded", "an earthquake measuring 4.6"
+        if nxt == "in" and b + 1 < n and words[b + 1] in v.magnitude_words:
+            return "magnitude"  # "rated the quake as 4.4 in magnitude"
         if people:
             return _people_measure(words, a, b, counted_words, v)
         if any(w in v.aftershock_nouns for w in counted_words):
