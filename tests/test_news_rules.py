@@ -845,3 +845,20 @@ def test_a_figure_in_magnitude_is_a_magnitude():
         "Quake\n\nThe survey had first rated the tremor as 5.3 in magnitude. The tremor measured 5.1 on the scale."
     )
     assert m["5.3"] == m["5.1"] == "magnitude"
+
+
+def test_money_with_a_country_s_dollar_sign_in_every_order():
+    found = {
+        c.surface: (c.low, c.unit)
+        for c in claims_of(
+            "Fire\n\nDamage was estimated at $US1 million. The council spent NZ$4m. Losses hit $A3 million. "
+            "Singapore paid S$7m. The M25 was shut and route A1 closed."
+        )
+        if c.kind != "date"
+    }
+    assert found == {
+        "$US1 million": (1_000_000, "USD"),
+        "NZ$4m": (4_000_000, "NZD"),
+        "$A3 million": (3_000_000, "AUD"),
+        "S$7m": (7_000_000, "SGD"),
+    }

@@ -44,7 +44,7 @@ _WORDS_RX = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RX = re.compile(
-    r"(?P<cur>US\$|\$US|A\$|\$A|C\$|HK\$|\$|€|£|¥|₽|₸|₹)?\s?"
+    r"(?P<cur>US\$|\$US|AU\$|A\$|\$A|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
     r"|\d+(?:\.\d+)?)"
     r"(?P<scale>\s?(?:million|billion|trillion|thousand)\b|(?:bn|mn|mln|tn|m|k|b)\b)?",
@@ -58,6 +58,10 @@ _CURRENCY_SYMBOLS = {
     "A$": "AUD",
     "C$": "CAD",
     "HK$": "HKD",
+    "AU$": "AUD",
+    "CA$": "CAD",
+    "NZ$": "NZD",
+    "S$": "SGD",
     "€": "EUR",
     "£": "GBP",
     "¥": "JPY",
@@ -302,7 +306,7 @@ _EXCLUDE_RX = [
     re.compile(r"(?<![\w-])\d-\d-\d(?![\w-])"),  # "9-1-1"
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"),  # anchored at a word start: no quadratic backtracking
     re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
-    re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z]*\b"),
+    re.compile(r"(?<!\$)\b[A-Za-z]+-?\d+[A-Za-z]*\b"),  # a code ("A1", "M25"), but "$US1 million" is money
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
     re.compile(r"\b\d+[A-Za-z]{3,}\w*\b"),
 ]
