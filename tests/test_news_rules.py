@@ -862,3 +862,18 @@ def test_money_with_a_country_s_dollar_sign_in_every_order():
         "$A3 million": (3_000_000, "AUD"),
         "S$7m": (7_000_000, "SGD"),
     }
+
+
+def test_a_number_told_with_a_half_and_how_far_away_in_miles():
+    found = {
+        c.surface: (c.kind, c.low, c.high, c.unit, c.measure)
+        for c in claims_of(
+            "Crash\n\nShe lived half a mile away. He moved a mile and a half away. The search lasted two hours and "
+            "a half. The quake struck 20 miles away from Leeton."
+        )
+        if c.kind != "date"
+    }
+    assert found["half a mile"] == ("other", 0.5, 0.5, "mile", "distance away")
+    assert found["a mile and a half"] == ("other", 1.5, 1.5, "mile", "distance away")
+    assert found["two hours and a half"][:4] == ("duration", 2.5, 2.5, "hour")
+    assert found["20"][4] == "distance from Leeton"

@@ -230,6 +230,8 @@ def _figure_measure(
                     place.append(cased[k])
                     k += 1
                 return "distance from " + " ".join(place)
+            if j > b and words[j - 1] == "away":
+                return "distance away"  # "she lived half a mile away"
             return f"length of {noun}" if noun else None  # "a 30-mile drive"
         if u in v.area_units:
             return f"area of {noun}" if noun else "area"  # "a 40-acre site" is the site's area

@@ -386,6 +386,16 @@ def _parse_digits(num: str, thousands_dots: bool) -> float:
     return float(s)
 
 
+# "half a mile", "a mile and a half", "two hours and a half": a number told with a half
+_HALF_UNITS = r"miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|yards?|hours?|days?|weeks?|months?|years?"
+_HALF_DURATIONS = frozenset("hour day week month year".split())
+_HALF_RX = re.compile(
+    rf"\b(?:(?P<whole>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+(?P<u1>{_HALF_UNITS})"
+    rf"\s+and\s+a\s+half|half\s+(?:a|an)\s+(?P<u2>{_HALF_UNITS}))\b",
+    re.IGNORECASE,
+)
+
+
 def _second_part(text: str, f: Figure) -> None:
     """A duration told in two units is one figure in the smaller: "2 hours 30 minutes" is 150 minutes, "1hr 4
     mins" 64 minutes."""
@@ -452,6 +462,18 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
                 m.start(), m.end(), m.start(), m.end(), lo, hi, True, None, "count", None, vague=True, value=float(lo)
             )
         )
+        taken.add(*m.span())
+    for m in _HALF_RX.finditer(text):
+        if taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
+            continue
+        unit = (m["u1"] or m["u2"]).lower()
+        whole = m["whole"].lower() if m["whole"] else None
+        value = 0.5 if whole is None else (float(whole) if whole.isdigit() else WORD_VALUES.get(whole, 1)) + 0.5
+        single = unit.rstrip("s") if unit.endswith("s") else unit
+        duration = single in _HALF_DURATIONS
+        f = Figure(m.start(), m.end(), m.start(), m.end(), value, value, False, None, "other", None, value=value)
+        f.kind, f.unit = ("duration", single) if duration else ("other", unit)
+        cores.append(f)
         taken.add(*m.span())
     for m in _DIGITS_RX.finditer(text):
         s, e = m.start("num"), m.end("num")
