@@ -43,13 +43,14 @@ def test_every_gold_cue_is_in_its_article(scores):
 def test_tuned_clusters_keep_their_scores(scores):
     held = set(heldout_names([PROJECT_GOLD]))
     t = total(scores, [n for n in scores if n not in held])
-    assert t.recall.value >= 0.84, t.recall.words()
-    assert t.precision.value >= 0.81, t.precision.words()
-    assert t.fields["date"].value >= 0.95
-    assert t.fields["attribution"].value >= 0.70
-    assert t.fields["subject"].value >= 0.60
-    assert t.groups.value >= 0.45, t.groups.words()
-    assert t.top.value >= 0.45, t.top.words()
+    assert t.recall.value >= 0.88, t.recall.words()
+    assert t.precision.value >= 0.86, t.precision.words()
+    assert t.fields["date"].value >= 0.97
+    assert t.fields["attribution"].value >= 0.75
+    assert t.fields["subject"].value >= 0.80
+    assert t.fields["scope"].value >= 0.25
+    assert t.groups.value >= 0.60, t.groups.words()
+    assert t.top.value >= 0.70, t.top.words()
 
 
 def test_heldout_clusters_are_named_and_scored(scores):
@@ -61,7 +62,7 @@ def test_heldout_clusters_keep_their_scores(scores):
     """Regression floors at the held-out scores measured once at the end of the round (no rule was tuned on
     them): a change that drops below is a regression on unseen news."""
     t = total(scores, heldout_names([PROJECT_GOLD]))
-    assert t.recall.value >= 0.68, t.recall.words()
+    assert t.recall.value >= 0.76, t.recall.words()
     assert t.precision.value >= 0.70, t.precision.words()
     assert t.fields["date"].value >= 0.95
 
