@@ -877,3 +877,15 @@ def test_a_number_told_with_a_half_and_how_far_away_in_miles():
     assert found["a mile and a half"] == ("other", 1.5, 1.5, "mile", "distance away")
     assert found["two hours and a half"][:4] == ("duration", 2.5, 2.5, "hour")
     assert found["20"][4] == "distance from Leeton"
+
+
+def test_executed_counts_the_dead_it_names_and_nothing_else():
+    found = dict(
+        (s, t)
+        for s, t, _, _ in tagged(
+            "Raid\n\nThe gunman executed two of them in the office. Police executed three search warrants on "
+            "Monday. The crew intercepted the other four and carried out a professionally executed boarding action. "
+            "Five men were executed at dawn."
+        )
+    )
+    assert found == {"two": "deaths", "three": "other", "four": "other", "Five": "deaths"}
