@@ -889,3 +889,15 @@ def test_executed_counts_the_dead_it_names_and_nothing_else():
         )
     )
     assert found == {"two": "deaths", "three": "other", "four": "other", "Five": "deaths"}
+
+
+def test_one_unit_of_time_after_a_qualifier_is_a_duration():
+    found = {
+        c.surface: (c.low, c.high, c.unit)
+        for c in claims_of(
+            "Outage\n\nThe downtime was around an hour. The strike lasted more than a year. Pills are taken once a "
+            "day. A day after the fire, crews left."
+        )
+        if c.kind != "date"
+    }
+    assert found == {"around an hour": (0.9, 1.1, "hour"), "more than a year": (1, None, "year")}

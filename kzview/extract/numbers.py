@@ -396,6 +396,15 @@ _HALF_RX = re.compile(
 )
 
 
+# "around an hour", "more than a year": one unit of time, read only after a qualifier ("once a day", "a day
+# after the fire" are no figures)
+_AN_UNIT_RX = re.compile(
+    r"\b(?:about|around|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|over|under|up\s+to|"
+    r"at\s+least)\s+(?P<an>an?)\s+(?P<u>minute|hour|day|week|month|year|decade)\b",
+    re.IGNORECASE,
+)
+
+
 def _second_part(text: str, f: Figure) -> None:
     """A duration told in two units is one figure in the smaller: "2 hours 30 minutes" is 150 minutes, "1hr 4
     mins" 64 minutes."""
@@ -463,6 +472,13 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
             )
         )
         taken.add(*m.span())
+    for m in _AN_UNIT_RX.finditer(text):
+        s, e = m.start("an"), m.end()
+        if taken.overlaps(s, e) or excluded.overlaps(s, e):
+            continue
+        f = Figure(s, e, s, e, 1.0, 1.0, False, None, "duration", m["u"].lower(), value=1.0)
+        cores.append(f)
+        taken.add(s, e)
     for m in _HALF_RX.finditer(text):
         if taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
             continue
