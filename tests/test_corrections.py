@@ -17,6 +17,19 @@ def kz(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     )
 
 
+async def merge_in_table(app, pilot, into: str, other: str) -> None:
+    """m on the group of one measure, m on the group of another: the second is merged into the first."""
+    from kzview.tui.widgets.conflict_table import GroupTable
+
+    table = app.query_one("#groups", GroupTable)
+    table.focus()
+    for measure in (into, other):
+        table.highlighted = table.shown.index(next(g for g in app.store.groups if g.measure == measure).id)
+        await pilot.press("m")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_corrections_change_claims_and_groups_and_become_gold(tmp_path):
     corpus = tmp_path / "c"
     write(corpus, "a.txt", "date: 2024-05-02\nFerry fire\n\nTwelve passengers were killed, the port said.")
@@ -211,16 +224,7 @@ async def test_merge_two_groups_and_move_a_figure_out_from_the_app(tmp_path):
     async with app.run_test(size=(160, 45)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.query_one("#groups", GroupTable)
-        table.focus()
-        boats = next(g for g in app.store.groups if g.measure == "vessel")
-        vessels = next(g for g in app.store.groups if g.measure == "barge")
-        table.highlighted = table.shown.index(boats.id)
-        await pilot.press("m")
-        table.highlighted = table.shown.index(vessels.id)
-        await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await merge_in_table(app, pilot, "vessel", "barge")
         merged = next(g for g in app.store.groups if g.measure == "vessel")
         assert len(merged.articles) == 3 and merged.status.value == "conflict"  # three against four, now compared
         table = app.query_one("#groups", GroupTable)
@@ -315,7 +319,6 @@ async def test_undo_takes_a_whole_merge_back_at_once(tmp_path):
     from test_app import started
 
     from kzview.tui.app import KzviewApp
-    from kzview.tui.widgets.conflict_table import GroupTable
     from kzview.verdicts import read_corrections
 
     corpus = tmp_path / "corpus"
@@ -326,16 +329,7 @@ async def test_undo_takes_a_whole_merge_back_at_once(tmp_path):
     app = KzviewApp(paths=[corpus], db=db, use_cache=False)
     async with app.run_test(size=(160, 45)) as pilot:
         await started(pilot)
-        table = app.query_one("#groups", GroupTable)
-        table.focus()
-        boats = next(g for g in app.store.groups if g.measure == "vessel")
-        barges = next(g for g in app.store.groups if g.measure == "barge")
-        table.highlighted = table.shown.index(boats.id)
-        await pilot.press("m")
-        table.highlighted = table.shown.index(barges.id)
-        await pilot.press("m")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await merge_in_table(app, pilot, "vessel", "barge")
         assert len(read_corrections(db)) == 2  # both barge figures now read as vessels
         assert not [g for g in app.store.groups if g.measure == "barge"]
         await pilot.press("z")

@@ -15,6 +15,12 @@ from kzview.ingest.clean import _lines
 from kzview.store import build_store
 
 
+def by_surface(text: str, *fields: str) -> dict:
+    """Each figure's fields by its words: one field's value, or a tuple of several."""
+    pick = (lambda c: getattr(c, fields[0])) if len(fields) == 1 else (lambda c: tuple(getattr(c, f) for f in fields))
+    return {c.surface: pick(c) for c in claims_of(text) if c.kind != "date"}
+
+
 def tagged(text: str) -> list[tuple[str, str, float | None, float | None]]:
     return [(c.surface, c.topic, c.low, c.high) for c in claims_of(text) if c.kind != "date"]
 
@@ -640,14 +646,12 @@ def test_the_headline_and_the_lede_tell_the_story_whatever_they_compare_it_with(
 
 
 def test_an_ing_word_of_a_compound_does_not_end_what_is_counted():
-    found = {
-        c.surface: (c.topic, c.measure)
-        for c in claims_of(
-            "Raid\n\nLast month, rebels seized two Greek fishing boats and 22 Greek fishermen off the cape. "
-            "Police said three men fleeing the scene were later detained. The council closed four parking garages."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Raid\n\nLast month, rebels seized two Greek fishing boats and 22 Greek fishermen off the cape. "
+        "Police said three men fleeing the scene were later detained. The council closed four parking garages.",
+        "topic",
+        "measure",
+    )
     assert found["two"] == ("other", "vessel")  # boats, not people: never arrests
     assert found["four"][1] == "garage"
     assert found["three"][0] == "arrests"  # "fleeing" is a participle: the men are counted
@@ -706,15 +710,12 @@ def test_a_noun_before_of_names_what_a_deployment_counts():
 
 
 def test_a_quotation_introduced_with_a_colon_is_the_words_of_the_sentence_before_it():
-    found = {
-        c.surface: c.attribution
-        for c in claims_of(
-            "Outage\n\nThe line failed on Monday.\n\nThe Harbour Board released figures:\n\n"
-            '"About 30 ships were delayed."\n\nOn Tuesday, it rained:\n\n"We saw 20 trucks stuck."\n\n'
-            '"Early estimates indicate that the repair will take around nine days," the operator said.'
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Outage\n\nThe line failed on Monday.\n\nThe Harbour Board released figures:\n\n"
+        '"About 30 ships were delayed."\n\nOn Tuesday, it rained:\n\n"We saw 20 trucks stuck."\n\n'
+        '"Early estimates indicate that the repair will take around nine days," the operator said.',
+        "attribution",
+    )
     assert found["About 30"] == "Harbour Board"
     assert found["20"] is None  # a day is no speaker
     assert found["around nine days"] == "operator"  # "Early estimates" name no one: the quotation's speaker
@@ -729,14 +730,12 @@ def test_a_word_about_the_figure_is_not_its_source():
 
 
 def test_a_population_lives_somewhere_and_keeps_who_it_counts():
-    found = {
-        c.surface: (c.topic, c.scope)
-        for c in claims_of(
-            "Sect\n\nAbout 800 people live in the village of Marden. The town of Leeton has a population of 12,000. "
-            "Police said 30 people living in the block were evacuated."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Sect\n\nAbout 800 people live in the village of Marden. The town of Leeton has a population of 12,000. "
+        "Police said 30 people living in the block were evacuated.",
+        "topic",
+        "scope",
+    )
     assert found["About 800"] == ("population", "Marden")
     assert found["12,000"] == ("population", "Leeton")
     assert found["30"][0] == "displaced"  # an event of their own: not a population
@@ -763,26 +762,22 @@ def test_a_duration_in_two_units_is_one_figure_compared_in_seconds(tmp_path):
 
 
 def test_a_noun_for_a_person_by_its_ending_names_who_is_counted():
-    found = {
-        c.surface: (c.topic, c.subject)
-        for c in claims_of(
-            "Blast\n\nAt least one bomb technician was injured in the blast. Police drew up a list of 12 names."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Blast\n\nAt least one bomb technician was injured in the blast. Police drew up a list of 12 names.",
+        "topic",
+        "subject",
+    )
     assert found["At least one"] == ("injuries", "bomb technician")
     assert found["12"][0] == "other"  # a list is no person
 
 
 def test_a_duration_is_never_placed_in_another_event_by_its_own_words():
-    found = {
-        c.surface: (c.measure, c.event)
-        for c in claims_of(
-            "date: 2024-06-10\nShooting\n\nThe officer was married two weeks ago. Another was wed about three weeks "
-            "ago, his chief said. In March, a gunman killed five people."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "date: 2024-06-10\nShooting\n\nThe officer was married two weeks ago. Another was wed about three weeks "
+        "ago, his chief said. In March, a gunman killed five people.",
+        "measure",
+        "event",
+    )
     assert found["two weeks"] == found["about three weeks"] == ("time marry", None)
     assert found["five"] == (None, "March 2024")  # a date that is not the figure's own still places it
 
@@ -819,14 +814,11 @@ def test_a_share_is_measured_by_what_it_is_a_share_of():
 
 
 def test_a_running_total_or_a_comparison_holds_for_its_own_clause_only():
-    events = {
-        c.surface: c.event
-        for c in claims_of(
-            "Fire\n\nIt was the biggest fire the brigade has fought this year, and the chief said as many as 40 "
-            "firefighters came. So far this year 300 homes have burned in the county."
-        )
-        if c.kind != "date"
-    }
+    events = by_surface(
+        "Fire\n\nIt was the biggest fire the brigade has fought this year, and the chief said as many as 40 "
+        "firefighters came. So far this year 300 homes have burned in the county.",
+        "event",
+    )
     assert events["as many as 40"] is None
     assert events["300"] == "running total"
 
@@ -848,14 +840,12 @@ def test_a_figure_in_magnitude_is_a_magnitude():
 
 
 def test_money_with_a_country_s_dollar_sign_in_every_order():
-    found = {
-        c.surface: (c.low, c.unit)
-        for c in claims_of(
-            "Fire\n\nDamage was estimated at $US1 million. The council spent NZ$4m. Losses hit $A3 million. "
-            "Singapore paid S$7m. The M25 was shut and route A1 closed."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Fire\n\nDamage was estimated at $US1 million. The council spent NZ$4m. Losses hit $A3 million. "
+        "Singapore paid S$7m. The M25 was shut and route A1 closed.",
+        "low",
+        "unit",
+    )
     assert found == {
         "$US1 million": (1_000_000, "USD"),
         "NZ$4m": (4_000_000, "NZD"),
@@ -865,14 +855,15 @@ def test_money_with_a_country_s_dollar_sign_in_every_order():
 
 
 def test_a_number_told_with_a_half_and_how_far_away_in_miles():
-    found = {
-        c.surface: (c.kind, c.low, c.high, c.unit, c.measure)
-        for c in claims_of(
-            "Crash\n\nShe lived half a mile away. He moved a mile and a half away. The search lasted two hours and "
-            "a half. The quake struck 20 miles away from Leeton."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Crash\n\nShe lived half a mile away. He moved a mile and a half away. The search lasted two hours and "
+        "a half. The quake struck 20 miles away from Leeton.",
+        "kind",
+        "low",
+        "high",
+        "unit",
+        "measure",
+    )
     assert found["half a mile"] == ("other", 0.5, 0.5, "mile", "distance away")
     assert found["a mile and a half"] == ("other", 1.5, 1.5, "mile", "distance away")
     assert found["two hours and a half"][:4] == ("duration", 2.5, 2.5, "hour")
@@ -892,12 +883,11 @@ def test_executed_counts_the_dead_it_names_and_nothing_else():
 
 
 def test_one_unit_of_time_after_a_qualifier_is_a_duration():
-    found = {
-        c.surface: (c.low, c.high, c.unit)
-        for c in claims_of(
-            "Outage\n\nThe downtime was around an hour. The strike lasted more than a year. Pills are taken once a "
-            "day. A day after the fire, crews left."
-        )
-        if c.kind != "date"
-    }
+    found = by_surface(
+        "Outage\n\nThe downtime was around an hour. The strike lasted more than a year. Pills are taken once a "
+        "day. A day after the fire, crews left.",
+        "low",
+        "high",
+        "unit",
+    )
     assert found == {"around an hour": (0.9, 1.1, "hour"), "more than a year": (1, None, "year")}

@@ -32,7 +32,7 @@ from kzview.extract.context import (
     read_counted,
 )
 from kzview.extract.entities import build_entities
-from kzview.extract.implicit import find_implicit
+from kzview.extract.implicit import HEADLINE_LINKS, find_implicit
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import figure_event, figure_measure, narrative_events, same_clause, sentence_events
 from kzview.extract.numbers import Figure, find_figures
@@ -251,9 +251,6 @@ def _token_index(starts: list[int], offset: int) -> int:
     return bisect.bisect_left(starts, offset)
 
 
-_HEADLINE_LINKS = frozenset("after over amid as before following during in at on for by from near".split())
-
-
 def _headline_hits(words: list[str], hits: list[CueHit], lex: Lexicon) -> list[CueHit]:
     """A headline's own event words ("Son held after fire") as event cues of their topic."""
     taken = {i for h in hits for i in range(h.start, h.end)}
@@ -263,7 +260,7 @@ def _headline_hits(words: list[str], hits: list[CueHit], lex: Lexicon) -> list[C
         if i not in taken
         and (topic := lex.implicit.headline_events.get(w))
         and words[i + 1 : i + 3] not in (["for", "trial"], ["to", "answer"])  # a court's words, not an arrest
-        and not (i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1] not in _HEADLINE_LINKS)
+        and not (i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1] not in HEADLINE_LINKS)
     ]  # "Son held after fire", never "Country held elections"
     return sorted(hits + extra, key=lambda h: h.start) if extra else hits
 

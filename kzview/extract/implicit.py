@@ -38,7 +38,7 @@ _PLURAL_AUX = frozenset({"were", "are", "have"})
 _VAGUE_STARTS = frozenset("dozens scores hundreds thousands several many some at more nearly about".split())
 _PREPOSITIONS = frozenset("of to with by for against in at from near on into onto outside inside".split())
 # words a Title Case headline capitalises that are not the object of the verb before them ("Teen Held After Crash")
-_HEADLINE_LINKS = _PREPOSITIONS | frozenset("after over amid as before following during".split())
+HEADLINE_LINKS = _PREPOSITIONS | frozenset("after over amid as before following during".split())
 _NON_NAMES = frozenset(
     "police the a an he she it they we i you this that there these those officials authorities witnesses "
     "investigators prosecutors detectives when after before since until once as while if but and yet so "
@@ -284,7 +284,7 @@ def find_implicit(
             or w[h.end][:1].isdigit()
             or w[h.end] in WORD_VALUES
             or w[h.end] in _VAGUE_STARTS
-            or (r.cap(h.end) and not (headline and w[h.end] in _HEADLINE_LINKS))
+            or (r.cap(h.end) and not (headline and w[h.end] in HEADLINE_LINKS))
             or w[h.end] in ("himself", "herself")
             or w[h.end] in v.multiples
         )

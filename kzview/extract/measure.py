@@ -161,7 +161,7 @@ def figure_measure(
 
 _OF_DETERMINERS = frozenset("the a an their its his her our these those this that".split())
 _NP_END = frozenset(
-    "of and or but including to were was are is be been with in on at for from by as that which who were had has "
+    "of and or but including to were was are is be been with in on at for from by as that which who had has "
     "have will would could into onto during after before while".split()
 )
 

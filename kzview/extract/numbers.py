@@ -133,8 +133,6 @@ _DURATION = {
 }
 # a duration's unit as one name: "hours", "hrs" and "hr" are "hour"
 _DURATION_UNIT = {"hr": "hour", "min": "minute", "sec": "second", "yr": "year", "wk": "week", "centurie": "century"}
-# a duration in seconds, for the smaller part of one told in two units ("2 hours 30 minutes", "1hr 4 mins")
-_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800}
 _DURATION_PART_RX = re.compile(
     r"[\s,]*(?:and\s+)?(?P<n>\d{1,2})\s?(?P<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b", re.IGNORECASE
 )
@@ -405,17 +403,18 @@ _AN_UNIT_RX = re.compile(
 )
 
 
-def _second_part(text: str, f: Figure) -> None:
+def _second_part(text: str, f: Figure, seconds: dict[str, float]) -> None:
     """A duration told in two units is one figure in the smaller: "2 hours 30 minutes" is 150 minutes, "1hr 4
-    mins" 64 minutes."""
+    mins" 64 minutes. `seconds`: each unit's size ([units] in measures.toml); only whole ratios are joined (a
+    month is no whole number of days)."""
     m = _DURATION_PART_RX.match(text, f.end)
-    if m is None or f.low is None or f.high is None or f.unit not in _SECONDS:
+    if m is None or f.low is None or f.high is None or f.unit not in seconds:
         return
     part = m["u"].lower().rstrip("s")
     part = _DURATION_UNIT.get(part, part)
-    if part not in _SECONDS or _SECONDS[part] >= _SECONDS[f.unit]:
+    if part not in seconds or seconds[part] >= seconds[f.unit] or seconds[f.unit] % seconds[part]:
         return
-    ratio = _SECONDS[f.unit] // _SECONDS[part]
+    ratio = int(seconds[f.unit] // seconds[part])
     n = int(m["n"])
     f.low, f.high = f.low * ratio + n, f.high * ratio + n
     f.unit, f.end = part, m.end()
@@ -689,7 +688,7 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             m = re.match(r"[\s-]*" + re.escape(head) + r"\b", text[f.end :], re.IGNORECASE)
             if m:
                 f.end += m.end()
-                _second_part(text, f)
+                _second_part(text, f, lex.measures.units if lex.measures is not None else {})
         elif not f.vague and text[f.end : f.end + 1] == "-" and head in _UNIT_COMPOUNDS:
             # "a 170,000-square-foot building", "a 40-acre site": the unit joined to the number, which then
             # measures the noun after it
