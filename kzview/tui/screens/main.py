@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from kzview.gcpause import settle_heap
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.store = store
         self._mark_timer: Timer | None = None
+        self._panes: list[Widget] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,10 +99,12 @@ class MainScreen(Screen[None]):
 
     # -- telling the panes ----------------------------------------------------------------------------------
     def _tell(self, make: type[Message], *args: object) -> None:
-        """Each pane gets its own copy of the message (a message is delivered once)."""
-        for pane in (ArticleList, ArticleView, GroupTable, ReasonPanel):
-            for widget in self.query(pane):
-                widget.post_message(make(*args))
+        """Each pane gets its own copy of the message (a message is delivered once). The panes are found once:
+        this runs on every step of a cursor."""
+        if not self._panes:
+            self._panes = [w for pane in (ArticleList, ArticleView, GroupTable, ReasonPanel) for w in self.query(pane)]
+        for widget in self._panes:
+            widget.post_message(make(*args))
 
     @on(StoreLoaded)
     def _store_loaded(self, event: StoreLoaded) -> None:
