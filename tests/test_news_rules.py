@@ -409,7 +409,7 @@ def test_a_wish_in_the_subjunctive_is_no_death():
     assert [t for _, t, _, _ in tagged(text) if t == "deaths"] == []
 
 
-@pytest.mark.parametrize("title", ["Goth son held", "Ferry fire kills 12", "Ferry sinks"])
+@pytest.mark.parametrize("title", ["Teenage son held", "Ferry fire kills 12", "Ferry sinks"])
 def test_short_headlines_are_headlines(title):
     from kzview.ingest import article_from_text
 
@@ -647,7 +647,7 @@ def test_the_headline_and_the_lede_tell_the_story_whatever_they_compare_it_with(
 
 def test_an_ing_word_of_a_compound_does_not_end_what_is_counted():
     found = by_surface(
-        "Raid\n\nLast month, rebels seized two Greek fishing boats and 22 Greek fishermen off the cape. "
+        "Raid\n\nLast month, rebels seized two Greek fishing boats and 15 Greek fishermen off the cape. "
         "Police said three men fleeing the scene were later detained. The council closed four parking garages.",
         "topic",
         "measure",
@@ -659,7 +659,7 @@ def test_an_ing_word_of_a_compound_does_not_end_what_is_counted():
 
 def test_a_partitive_counts_the_head_of_the_phrase_after_its_of():
     m = measures(
-        "Blaze\n\nA total of 18 separate pieces of firefighting apparatus responded to the warehouse. "
+        "Blaze\n\nIn all, 18 separate pieces of rescue apparatus responded to the warehouse. "
         "Later, 12 pieces of rescue equipment were sent from the county. Nurses gave 40 units of blood."
     )
     assert m["18"] == m["12"] == "apparatus"  # apparatus and equipment are one thing; "responded" is the verb
@@ -724,7 +724,7 @@ def test_a_quotation_introduced_with_a_colon_is_the_words_of_the_sentence_before
 def test_a_word_about_the_figure_is_not_its_source():
     from kzview.extract.context import find_attributions
 
-    for s in ("Initial estimates indicate that the repair will take nine days.", "Early reports said 12 were hurt."):
+    for s in ("Initial estimates suggest that the repair will take nine days.", "Early reports said 12 were hurt."):
         assert [a.name for a in find_attributions(s)] == [], s
     assert [a.name for a in find_attributions("Official figures showed 40 arrests.")] == ["official figures"]
 
@@ -746,10 +746,12 @@ def test_a_population_lives_somewhere_and_keeps_who_it_counts():
 def test_a_duration_in_two_units_is_one_figure_compared_in_seconds(tmp_path):
     found = {
         c.surface: (c.low, c.high, c.unit)
-        for c in claims_of("Outage\n\nTotal downtime was 1hr 4 mins. Service was down for three hours and 20 minutes.")
+        for c in claims_of(
+            "Outage\n\nThe line was cut for 2hr 15 mins. Service was down for three hours and 20 minutes."
+        )
         if c.kind != "date"
     }
-    assert found == {"1hr 4 mins": (64, 64, "minute"), "three hours and 20 minutes": (200, 200, "minute")}
+    assert found == {"2hr 15 mins": (135, 135, "minute"), "three hours and 20 minutes": (200, 200, "minute")}
     write(tmp_path, "a.txt", "date: 2024-02-01\nOutage\n\nThe outage lasted 2 hours 30 minutes, the utility said.")
     write(tmp_path, "b.txt", "date: 2024-02-01\nOutage\n\nThe outage lasted more than two hours.")
     write(tmp_path, "c.txt", "date: 2024-02-01\nOutage\n\nThe outage lasted about 90 minutes.")
@@ -763,40 +765,40 @@ def test_a_duration_in_two_units_is_one_figure_compared_in_seconds(tmp_path):
 
 def test_a_noun_for_a_person_by_its_ending_names_who_is_counted():
     found = by_surface(
-        "Blast\n\nAt least one bomb technician was injured in the blast. Police drew up a list of 12 names.",
+        "Blast\n\nAt least one bomb squad technician was hurt in the explosion. Police drew up a list of 12 names.",
         "topic",
         "subject",
     )
-    assert found["At least one"] == ("injuries", "bomb technician")
+    assert found["At least one"] == ("injuries", "bomb squad technician")
     assert found["12"][0] == "other"  # a list is no person
 
 
 def test_a_duration_is_never_placed_in_another_event_by_its_own_words():
     found = by_surface(
-        "date: 2024-06-10\nShooting\n\nThe officer was married two weeks ago. Another was wed about three weeks "
+        "date: 2024-06-10\nShooting\n\nThe constable was married ten days ago. Another was wed about a month "
         "ago, his chief said. In March, a gunman killed five people.",
         "measure",
         "event",
     )
-    assert found["two weeks"] == found["about three weeks"] == ("time marry", None)
+    assert found["ten days"] == found["about a month"] == ("time marry", None)
     assert found["five"] == (None, "March 2024")  # a date that is not the figure's own still places it
 
 
 def test_an_adverb_of_place_ends_what_is_counted():
-    m = measures("Raid\n\nThe two boats had a total of 26 Greek crew onboard. The ferry had 30 crewmen aboard.")
-    assert m["26"] == m["30"] == "crew"
+    m = measures("Raid\n\nThe two boats had a total of 18 Greek crew onboard. The ferry had 30 crewmen aboard.")
+    assert m["18"] == m["30"] == "crew"
 
 
 @pytest.mark.parametrize(
     ("headline", "expected"),
     [
-        ("Gunman Kills L.A. Deputy on Gang Duty", [("deaths", 1)]),
+        ("Gunman Kills N.J. Guard at Mall", [("deaths", 1)]),
         ("Police Arrest N.Y. Driver", [("arrests", 1)]),
         ("Teen Held After Stabbing", [("arrests", 1)]),
-        ("Goth son held", [("arrests", 1)]),
+        ("Teenage son held", [("arrests", 1)]),
         ("Talks held on ceasefire", []),
         ("Villagers held elections on Sunday", []),  # held with an object of its own
-        ("Accused Killer Held For Trial", []),  # a court's words, not an arrest
+        ("Bank Raid Suspect Held For Trial", []),  # a court's words, not an arrest
     ],
 )
 def test_a_headline_is_one_sentence_and_held_is_an_arrest_there(headline, expected):
@@ -806,17 +808,17 @@ def test_a_headline_is_one_sentence_and_held_is_an_arrest_there(headline, expect
 
 def test_a_share_is_measured_by_what_it_is_a_share_of():
     m = measures(
-        "Outage\n\nThe firm has managed to restore 83% of the required capacity. About 99 percent of their traffic "
-        "was rerouted. Turnout was 60 per cent. Some 40% of them fled."
+        "Outage\n\nCrews have won back 60% of the lost capacity. About 90 percent of the homes "
+        "had power again. Turnout was 55 per cent. Some 40% of them fled."
     )
-    assert m["83%"] == "share of capacity" and m["About 99 percent"] == "share of traffic"
-    assert m["60 per cent"] is None and m["Some 40%"] is None  # a share of nothing named is not compared
+    assert m["60%"] == "share of capacity" and m["About 90 percent"] == "share of home"
+    assert m["55 per cent"] is None and m["Some 40%"] is None  # a share of nothing named is not compared
 
 
 def test_a_running_total_or_a_comparison_holds_for_its_own_clause_only():
     events = by_surface(
-        "Fire\n\nIt was the biggest fire the brigade has fought this year, and the chief said as many as 40 "
-        "firefighters came. So far this year 300 homes have burned in the county.",
+        "Storm\n\nOfficials called it the worst storm this year, and the mayor said as many as 40 "
+        "volunteers helped. So far this year 300 homes have burned in the county.",
         "event",
     )
     assert events["as many as 40"] is None
@@ -825,17 +827,15 @@ def test_a_running_total_or_a_comparison_holds_for_its_own_clause_only():
 
 def test_how_far_away_in_buildings_doors_or_houses_is_one_measure():
     m = measures(
-        "Arrest\n\nThe man was arrested five buildings away on Elm Street. He fled into an apartment three doors "
-        "away. Police caught him three houses from the scene. The fire destroyed four houses in the street."
+        "Arrest\n\nThe woman was found six buildings away on Elm Street. She hid in a flat two doors "
+        "away. Police caught her four houses from the scene. The fire destroyed seven houses in the street."
     )
-    assert m["five"] == m["three"] == "distance away"
-    assert m["four"] == "house"
+    assert m["six"] == m["two"] == m["four"] == "distance away"
+    assert m["seven"] == "house"
 
 
 def test_a_figure_in_magnitude_is_a_magnitude():
-    m = measures(
-        "Quake\n\nThe survey had first rated the tremor as 5.3 in magnitude. The tremor measured 5.1 on the scale."
-    )
+    m = measures("Quake\n\nThe agency first put the tremor at 5.3 in magnitude. The tremor measured 5.1 on the scale.")
     assert m["5.3"] == m["5.1"] == "magnitude"
 
 
@@ -874,8 +874,8 @@ def test_executed_counts_the_dead_it_names_and_nothing_else():
     found = dict(
         (s, t)
         for s, t, _, _ in tagged(
-            "Raid\n\nThe gunman executed two of them in the office. Police executed three search warrants on "
-            "Monday. The crew intercepted the other four and carried out a professionally executed boarding action. "
+            "Raid\n\nThe raiders executed two of the guards. Police executed three search warrants on "
+            "Monday. The crew stopped the other four boats in a well executed rescue. "
             "Five men were executed at dawn."
         )
     )

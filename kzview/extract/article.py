@@ -145,7 +145,7 @@ def _named_subject(words: list[str], lex: Lexicon) -> str | None:
     if head.endswith(("ed", "ing", "ly")) or not head.isalpha() and "-" not in head:
         return None  # "totally decked": no noun for who is counted
     if len(phrase) > 1 and head not in lex.people and not (head.endswith("s") and len(head) > 3) and not is_agent(head):
-        return None  # "inhabitants rich" (but "one bomb technician")
+        return None  # "inhabitants rich" (but "one bomb squad technician")
     return " ".join(phrase)
 
 
@@ -266,7 +266,7 @@ def _headline_hits(words: list[str], hits: list[CueHit], lex: Lexicon) -> list[C
 
 
 def _one_headline(sentences: list[tuple[int, int]], title: tuple[int, int] | None, text: str) -> list[tuple[int, int]]:
-    """A headline is not cut at an initialism's dot ("Gunman Kills L.A. Deputy on Gang Duty")."""
+    """A headline is not cut at an initialism's dot ("Gunman Kills N.J. Guard at Mall")."""
     if title is None:
         return sentences
     out: list[tuple[int, int]] = []
@@ -522,7 +522,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 measure = figure_measure(
                     words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
                 )
-            # a duration is never placed by its own words ("married two weeks ago": the wedding's date, not
+            # a duration is never placed by its own words ("married ten days ago": the wedding's date, not
             # another event's figure)
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
             clause = whole[:2] if whole is not None and same_clause(words, whole[2], spans[k][0]) else None

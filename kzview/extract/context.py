@@ -798,7 +798,7 @@ def normalise_source(raw: str) -> str | None:
     if _OFFICIAL.fullmatch(x):
         return "official figures"
     if x.lower() in _NOT_SOURCES:
-        return None  # "Initial estimates indicate", "Early reports said": a word about the figure, not who gave it
+        return None  # "Initial estimates suggest", "Early reports said": a word about the figure, not who gave it
     return x
 
 

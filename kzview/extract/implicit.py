@@ -164,7 +164,7 @@ class _Reader:
         if self.headline and w[i] not in self.v.determiners:
             for k in range(i, min(n, i + 7)):
                 if self.is_person_head(k):
-                    return self._coordinated(k)  # "Gunman Kills L.A. Deputy", "Police Arrest Drunk Driver"
+                    return self._coordinated(k)  # "Gunman Kills N.J. Guard", "Police Arrest Drunk Driver"
                 if w[k] == "." and k > i and re.fullmatch(r"(?:[a-z]\.)*[a-z]", w[k - 1]):
                     continue  # the last dot of an initialism: "L.A.", "U.S."
                 if not self.cap(k):

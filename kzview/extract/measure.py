@@ -168,7 +168,7 @@ _NP_END = frozenset(
 
 def _of_head(words: Sequence[str], i: int) -> list[str]:
     """The head of the noun phrase after a partitive's "of": the last of up to three words, past a determiner
-    ("pieces of firefighting apparatus" is apparatus, "units of the fire service's equipment" is equipment)."""
+    ("pieces of rescue apparatus" is apparatus, "units of the fire service's equipment" is equipment)."""
     if i < len(words) and words[i] in _OF_DETERMINERS:
         i += 1
     phrase: list[str] = []
@@ -264,7 +264,7 @@ def _figure_measure(
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"  # "a preliminary magnitude of 4.6 was recorded", "an earthquake measuring 4.6"
         if nxt == "in" and b + 1 < n and words[b + 1] in v.magnitude_words:
-            return "magnitude"  # "rated the quake as 4.4 in magnitude"
+            return "magnitude"  # "first put the tremor at 5.3 in magnitude"
         if people:
             return _people_measure(words, a, b, counted_words, v)
         if any(w in v.aftershock_nouns for w in counted_words):
@@ -283,7 +283,7 @@ def _figure_measure(
                 or list(words[past : past + 3]) in (["from", "the", "scene"], ["from", "the", "site"])
             )
         ):
-            return "distance away"  # "five buildings away", "three houses from the scene": how far, in what units
+            return "distance away"  # "six buildings away", "four houses from the scene": how far, in what units
         if head in v.not_measures or head in v.directions or not head[:1].isalpha():
             return None
         if len(counted_words) == 1 and b + 1 < n and words[b + 1].isdigit() and cased[b][:1].isupper():
@@ -295,7 +295,7 @@ def _figure_measure(
             return singular(head)
         return singular(head)  # "three other rifles" and "three rifles" are one measure
     if kind == "percent":
-        # a share of something named after "of": "83% of the required capacity", "99 percent of their traffic"
+        # a share of something named after "of": "60% of the lost capacity", "90 percent of the homes"
         k = b
         while k < n and k - b < 2 and words[k] in ("%", "percent", "per", "cent"):
             k += 1
@@ -324,7 +324,7 @@ def _figure_measure(
         while j >= 0 and a - j <= 7:
             w = words[j]
             if (_verbish(w) or w in v.classes) and lemma(w) in v.duration_verbs:
-                return named(lemma(w))  # "married for two weeks", "was wed three weeks ago"
+                return named(lemma(w))  # "married for ten days", "was wed a month ago"
             if w in (",", ";", ".", "but", "that", "when", "while", "who", "which"):
                 break
             j -= 1
@@ -579,7 +579,7 @@ def sentence_events(
 
 def same_clause(words: Sequence[str], i: int, j: int) -> bool:
     """Whether tokens i and j stand in one clause: no ";" and no ", and" / ", but" / ", while" between them ("It
-    was the biggest fire this year, and 40 firefighters came": the total is of the first clause only)."""
+    was the worst storm this year, and 40 volunteers helped": the total is of the first clause only)."""
     lo, hi = sorted((i, j))
     for k in range(lo, hi):
         if words[k] == ";" or words[k] == "," and k + 1 < len(words) and words[k + 1] in ("and", "but", "while"):

@@ -131,7 +131,7 @@ def clean(text: str) -> Cleaned:
         s, e = content(span)
         line = text[s:e][:MAX_FURNITURE_LINE]
         words = _WORD.findall(line)
-        # a headline has three words or more ("Goth son held", "Ferry fire kills 12"), or two with a verb in lower
+        # a headline has three words or more ("Teenage son held", "Ferry fire kills 12"), or two with a verb in lower
         # case ("Ferry sinks"); shorter lines, and two capitalised words ("Top Stories"), are labels of the page
         short = len(words) < 3 and not (len(words) == 2 and any(w[:1].islower() for w in words))
         if (s, e) == stamp_span or short or pats.line.fullmatch(line) or _BREADCRUMB.match(line):
