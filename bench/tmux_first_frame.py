@@ -28,8 +28,16 @@ SIZE = ("160", "45")
 
 def first_frame(command: str, marker: str, limit: float = 20.0) -> float:
     session = f"kzff{time.monotonic_ns()}"
-    t0 = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", SIZE[0], "-y", SIZE[1], command], check=True)
+    for _ in range(3):  # the last session's tmux server may still be exiting ("server exited unexpectedly")
+        t0 = time.perf_counter()
+        started = subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", SIZE[0], "-y", SIZE[1], command], capture_output=True
+        )
+        if started.returncode == 0:
+            break
+        time.sleep(0.2)
+    else:
+        raise SystemExit(f"tmux would not start a session: {started.stderr.decode(errors='replace').strip()}")
     try:
         while time.perf_counter() - t0 < limit:
             screen = subprocess.run(
@@ -51,6 +59,11 @@ def main() -> int:
         print(json.dumps({"skipped": "tmux is not installed"}))
         return 0
     py = sys.executable
+    # as an installed kzview starts: pip writes the bytecode at install; an editable or source checkout run with
+    # PYTHONDONTWRITEBYTECODE would compile every module on every start and time that instead
+    import kzview
+
+    subprocess.run([py, "-m", "compileall", "-q", str(Path(kzview.__file__).parent)], check=False, capture_output=True)
     kz = f"{py} -m kzview"
     bare = f"{py} {HERE / 'bare_app.py'}"
     first_frame(kz, "figures (outlet)")  # warm the file cache and the claim cache: a second open, as a user's

@@ -9,7 +9,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from kzview.kinds import STATUS_ORDER, Status, short_label
@@ -173,7 +173,7 @@ class ClaimStore:
                     target = gid
         if target is None:
             return self._with_staleness(v)
-        moved = v.model_copy(update={"target_id": target, "anchored_from": v.target_id})
+        moved = replace(v, target_id=target, anchored_from=v.target_id)
         return self._with_staleness(moved)
 
     def _claim_at(self, article: str, start: int, end: int, surface: str, sentence: str) -> Claim | None:
@@ -202,7 +202,7 @@ class ClaimStore:
 
         claims = self._target_claims(v.target_kind, v.target_id)
         stale = claims is None or (bool(v.fingerprint) and fingerprint(claims) != v.fingerprint)
-        return v.model_copy(update={"stale": stale}) if stale != v.stale else v
+        return replace(v, stale=stale) if stale != v.stale else v
 
     def verdict(self, kind: str, target_id: str) -> Verdict | None:
         return self.verdicts.get((kind, target_id))

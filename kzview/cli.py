@@ -497,7 +497,9 @@ def run_command(name: str, argv: list[str]) -> int:
         if name == "claims":
             items = [store.claim_record(c) for c in store.claims]
         elif name == "entities":
-            items = [{**e.model_dump(mode="json"), "made_by": store.made_by} for e in store.entities]
+            from kzview.model import to_data
+
+            items = [{**to_data(e), "made_by": store.made_by} for e in store.entities]
         else:
             items = [
                 store.group_record(g) for g in store.groups if not (args.hide_single and g.status.value == "single")
@@ -663,6 +665,9 @@ def _app_refusal(args: argparse.Namespace) -> tuple[int, str] | None:
     return None
 
 
+LEAVE_GRACE = 3.0  # seconds the app has to leave after a hang-up or a kill before the process ends without it
+
+
 def run_app(argv: list[str]) -> int:
     args = _app_parser().parse_args(argv)
     refusal = _app_refusal(args)
@@ -670,22 +675,60 @@ def run_app(argv: list[str]) -> int:
         status, message = refusal
         print(message, file=sys.stderr)
         return status
+    db, db_also, max_bytes = db_path(args), other_dbs(args), int(args.max_size * 1024 * 1024)
+    prefetch = None
+    if not args.watch:  # watch mode keeps what its first load read, in this process: it reads for itself
+        from kzview.prefetch import start
+
+        # the corpus is read in a second process while Textual is imported and the first frame drawn, with the
+        # options the app's own worker would give open_corpus (KzviewApp.load_store)
+        prefetch = start(
+            {
+                "paths": args.paths or None,
+                "lexicon": args.lexicon,
+                "qualifiers": args.qualifiers,
+                "max_bytes": max_bytes,
+                "use_cache": not args.no_cache,
+                "db": db,
+                "db_also": db_also,
+            }
+        )
     from kzview.tui.app import KzviewApp
 
     app = KzviewApp(
         watch=args.watch,
-        db=db_path(args),
-        db_also=other_dbs(args),
+        db=db,
+        db_also=db_also,
         use_cache=not args.no_cache,
         paths=args.paths or None,
         lexicon=args.lexicon,
         qualifiers=args.qualifiers,
-        max_bytes=int(args.max_size * 1024 * 1024),
+        max_bytes=max_bytes,
+        prefetch=prefetch,
     )
+    import os
     import signal
+    import threading
 
-    def leave(signum: int, frame: object) -> None:  # a terminal closed or a kill: leave as on quit
+    def leave(signum: int, frame: object) -> None:
+        """A terminal closed or a kill: leave as on quit. Textual's shutdown writes to the terminal, and when the
+        terminal went away while the app was still starting it can wait on its writer for ever (seen in tmux: a
+        session killed a fifth of a second after start left the process running, deaf to further kills); so if
+        the app has not left within a few seconds, the process ends here. Nothing is lost: every verdict and
+        correction was committed when it was set."""
         app.exit(128 + signum)
+
+        def last_resort() -> None:
+            if prefetch is not None:
+                try:
+                    os.kill(prefetch.pid, signal.SIGTERM)
+                except OSError:
+                    pass
+            os._exit(128 + signum)
+
+        timer = threading.Timer(LEAVE_GRACE, last_resort)
+        timer.daemon = True  # an app that leaves in time is not kept waiting for it
+        timer.start()
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         try:
@@ -695,6 +738,8 @@ def run_app(argv: list[str]) -> int:
     try:
         app.run()
     finally:
+        if prefetch is not None:
+            prefetch.cancel()  # quit before the rows came: the child stops, and the worker waiting for it ends
         app._close_verdicts()
     return app.return_code or 0
 

@@ -14,7 +14,7 @@ import re
 from kzview.formats import EXPORT_FORMATS
 from kzview.ingest.formats import OWN_REPORT_MARKER
 from kzview.jsonout import dump_json
-from kzview.model import Claim, ClaimGroup, Verdict, to_json
+from kzview.model import Claim, ClaimGroup, Verdict, to_data, to_json
 from kzview.safe import display_text, one_line
 from kzview.store import ClaimStore
 from kzview.verdicts import RATINGS
@@ -172,7 +172,7 @@ def json_report(store: ClaimStore) -> str:
     def group(g: ClaimGroup) -> dict:
         v = store.verdict("group", g.id)
         d = to_json(g)
-        d["verdict"] = v.model_dump(mode="json") if v else None
+        d["verdict"] = to_data(v) if v else None
         d["figures"] = [_claim(c) for c in store.group_claims(g.id)]
         d["outlets"] = [store.article_label(a) for a in g.articles]
         d["made_by"] = made_by
@@ -184,7 +184,7 @@ def json_report(store: ClaimStore) -> str:
         d = to_json(c)
         d["label"] = store.article_label(c.article)
         v = store.verdict("claim", c.id)
-        d["verdict"] = v.model_dump(mode="json") if v else None
+        d["verdict"] = to_data(v) if v else None
         return d
 
     return dump_json([group(g) for g in store.groups])

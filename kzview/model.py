@@ -3,19 +3,22 @@
 Pure data: no I/O, no Textual. The JSON field names of `Claim` and `ClaimGroup` are the public contract
 (CONTRACT.md): fields may be added, never renamed or dropped.
 
-`Claim` and `ClaimGroup` are slotted dataclasses, not pydantic models: a corpus of 10,000 articles holds a quarter
-of a million claims, and a pydantic instance (its field dict and its own set of set fields) costs about 3 KB where
-a slotted one costs 200 bytes. pydantic still writes them for the JSON contract (`to_json`);
-msgspec reads and writes them in the cache (kzview.cache), checking every field's type.
+Every class is a frozen, slotted dataclass, not a pydantic model: a corpus of 10,000 articles holds a quarter of a
+million claims, and a pydantic instance (its field dict and its own set of set fields) costs about 3 KB where a
+slotted one costs 200 bytes; and defining pydantic models took 80 ms of the app's load before its first rows
+(bench/tmux_first_frame.py). msgspec reads and writes them in the cache (kzview.cache) and turns JSON-shaped data
+back into them (`from_data`), checking every field's type; pydantic writes claims and groups for the JSON contract
+(`to_json`), imported only when asked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+import msgspec
 
 from kzview.kinds import STATUS_ORDER as STATUS_ORDER
 from kzview.kinds import TOPICS as TOPICS
@@ -24,10 +27,9 @@ from kzview.kinds import Status as Status
 from kzview.kinds import short_label as short_label
 
 
-class Region(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Region:
     """A stretch of an article that is not the story: site furniture, captions, repeated text."""
-
-    model_config = ConfigDict(frozen=True)
 
     start: int
     end: int
@@ -35,18 +37,16 @@ class Region(BaseModel):
     reason: str
 
 
-class LoadProblem(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoadProblem:
     """A file (or part of one) that could not be read, with a reason a person can act on."""
-
-    model_config = ConfigDict(frozen=True)
 
     path: str
     reason: str
 
 
-class Article(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
     id: str
     path: str
     text: str
@@ -106,10 +106,9 @@ class Claim:
     machine: dict[str, Any] | None = None  # the machine's reading of the fields a correction changed
 
 
-class Entity(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
     """A person, organisation or place the articles name, with every spelling they use."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     name: str
@@ -119,10 +118,9 @@ class Entity(BaseModel):
     mentions: int
 
 
-class Verdict(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Verdict:
     """A fact-checker's decision on a group or a claim, with a note and when it was set."""
-
-    model_config = ConfigDict(frozen=True)
 
     target_kind: str  # "group" or "claim"
     target_id: str
@@ -161,12 +159,27 @@ class ClaimGroup:
     clash: list[str] = field(default_factory=list)  # in a conflict: the two claim ids its reason names
 
 
-_CLAIM: TypeAdapter[Claim] = TypeAdapter(Claim)
-_GROUP: TypeAdapter[ClaimGroup] = TypeAdapter(ClaimGroup)
+@cache
+def _adapter(kind: str) -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Claim if kind == "claim" else ClaimGroup)
 
 
 def to_json(item: Claim | ClaimGroup) -> dict[str, Any]:
     """A claim or group as the JSON contract spells it (dates as ISO strings, statuses as words)."""
-    if isinstance(item, Claim):
-        return _CLAIM.dump_python(item, mode="json")
-    return _GROUP.dump_python(item, mode="json")
+    return _adapter("claim" if isinstance(item, Claim) else "group").dump_python(item, mode="json")  # type: ignore[no-any-return]
+
+
+def to_data(item: Region | LoadProblem | Article | Entity | Verdict) -> dict[str, Any]:
+    """One of the data classes as plain JSON-shaped data: dates as ISO strings, tuples as lists."""
+    return msgspec.json.decode(msgspec.json.encode(item))  # type: ignore[no-any-return]
+
+
+T = TypeVar("T")
+
+
+def from_data(data: Any, kind: type[T]) -> T:
+    """JSON-shaped data (`to_data`, a snapshot, a Parquet row) as `kind`, every field checked; else
+    msgspec.ValidationError, a ValueError."""
+    return msgspec.convert(data, kind)

@@ -60,16 +60,16 @@ def _digest(path: Path) -> str:
 
 
 def _rows(store: ClaimStore, part: str) -> list[dict[str, Any]]:
-    if part == "articles":
-        return [a.model_dump(mode="json") for a in store.articles]
-    from kzview.model import to_json
+    from kzview.model import to_data, to_json
 
+    if part == "articles":
+        return [to_data(a) for a in store.articles]
     if part == "claims":
         rows = [to_json(c) for c in store.claims]
     elif part == "groups":
         rows = [to_json(g) for g in store.groups]
     else:
-        return [e.model_dump(mode="json") for e in store.entities]
+        return [to_data(e) for e in store.entities]
     for row in rows:
         for name in _JSON_COLUMNS.get(part, ()):
             row[name] = json.dumps(row.get(name), sort_keys=True)
@@ -81,6 +81,8 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     killed half-written has no manifest that matches it and is read as damaged, never as half)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from kzview.model import to_data
 
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
@@ -109,7 +111,7 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
         "articles": {a.id: hashlib.sha256(a.text.encode("utf-8")).hexdigest() for a in store.articles},
         "parts": parts,
         "counts": {"articles": len(store.articles), "claims": len(store.claims), "groups": len(store.groups)},
-        "problems": [p.model_dump(mode="json") for p in store.problems],
+        "problems": [to_data(p) for p in store.problems],
     }
     tmp = out / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")

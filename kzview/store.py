@@ -6,9 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot, code_key
 from kzview.claimstore import ArticleStats as ArticleStats
@@ -20,10 +18,7 @@ from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, read_corpus
 from kzview.intern import Interner
-from kzview.model import (
-    Article,
-    Entity,
-)
+from kzview.model import Article, Entity, from_data, to_data
 
 if TYPE_CHECKING:
     from kzview.parallel import ClusterSpec
@@ -45,8 +40,8 @@ def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | 
             getattr(snap, kind).extend(items)
         if not snap.articles:
             return None
-        articles = _ARTICLES.validate_python([{**m, "text": texts[m["id"]]} for m in snap.articles])
-        entities = _ENTITIES.validate_python(snap.entities)
+        articles = from_data([{**m, "text": texts[m["id"]]} for m in snap.articles], list[Article])
+        entities = from_data(snap.entities, list[Entity])
     except (ValueError, KeyError, TypeError, IndexError):
         return None  # a snapshot that no longer fits is rebuilt
     return ClaimStore(
@@ -81,8 +76,10 @@ def build_store(
     return store
 
 
-_ARTICLES = TypeAdapter(list[Article])
-_ENTITIES = TypeAdapter(list[Entity])
+def _without_text(article: Article) -> dict[str, Any]:
+    data = to_data(article)
+    del data["text"]  # the snapshot keeps no copy of the text the corpus holds
+    return data
 
 
 def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
@@ -142,10 +139,10 @@ def _load_store(
         cache.put_snapshot(
             key,
             Snapshot(
-                articles=[a.model_dump(mode="json", exclude={"text"}) for a in store.articles],
+                articles=[_without_text(a) for a in store.articles],
                 claims=store.claims,
                 groups=store.groups,
-                entities=[e.model_dump(mode="json") for e in store.entities],
+                entities=[to_data(e) for e in store.entities],
             ),
         )
     return store

@@ -27,6 +27,11 @@ STATUS_WORDS = {
 }
 
 
+def count_words(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "2,000 articles": the count with its thousands marked and the noun in the number it takes."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
 def figure_words(c: Claim) -> str:
     """A figure as the article wrote it, on one line, without quotation marks around it."""
     return " ".join(c.surface.split()).strip('“”"‘’«»')
@@ -83,7 +88,7 @@ def sources_words(claims: Iterable[Claim], labels: dict[str, str] | None = None)
     claims = list(claims)
     articles = {c.article for c in claims}
     n = len(articles)
-    words = f"{n} article{'s' if n != 1 else ''}"
+    words = count_words(n, "article")
     independent = independent_sources(claims)
     if independent >= n:
         return words
@@ -93,7 +98,7 @@ def sources_words(claims: Iterable[Claim], labels: dict[str, str] | None = None)
             by_source[c.attribution].add(c.article)
     repeats = sorted(((len(arts), who) for who, arts in by_source.items() if len(arts) > 1), reverse=True)
     why = "; ".join(f"{k} of them repeat {who}" for k, who in repeats[:3])
-    return f"{words}, {independent} independent source{'s' if independent != 1 else ''}" + (f" ({why})" if why else "")
+    return f"{words}, {count_words(independent, 'independent source')}" + (f" ({why})" if why else "")
 
 
 def short_id(article_id: str) -> str:

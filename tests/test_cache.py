@@ -13,7 +13,7 @@ import kzview.pipeline as pipeline_mod
 from kzview.cache import ClaimCache, seal, unseal
 from kzview.extract.lexicon import load_lexicon
 from kzview.intern import Interner
-from kzview.model import Claim, to_json
+from kzview.model import Claim, to_data, to_json
 from kzview.store import load_store
 
 ARTICLES = {
@@ -47,8 +47,8 @@ def _dump(store) -> tuple:
     return (
         [to_json(c) for c in store.claims],
         [to_json(g) for g in store.groups],
-        [a.model_dump() for a in store.articles],
-        [e.model_dump() for e in store.entities],
+        [to_data(a) for a in store.articles],
+        [to_data(e) for e in store.entities],
     )
 
 

@@ -49,3 +49,43 @@ def test_no_terminal_no_app(tmp_path):
     write(tmp_path, "a.txt", "Fire\n\nTwelve workers were hurt.")
     out = run(str(tmp_path))
     assert out.returncode == 2 and "needs a terminal" in out.stderr
+
+
+def test_a_terminal_closed_while_the_app_starts_never_leaves_it_running(tmp_path):
+    """tmux kills a session (a hang-up) at moments through the app's start: every process ends, none is left
+    running without a terminal (Textual's shutdown could wait on its writer for ever when the terminal went away
+    as the app was mounting; kzview.cli's leave ends the process after a grace period)."""
+    import shutil
+    import time
+
+    import pytest
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    env = f"XDG_CACHE_HOME={tmp_path / 'cache'} XDG_DATA_HOME={tmp_path / 'data'}"
+    pids = []
+    for n, delay in enumerate((0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.8)):
+        session = f"kzhup{os.getpid()}x{n}"
+        cmd = f"exec env {env} {sys.executable} -m kzview --db {tmp_path / 'v.db'}"
+        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd], check=True)
+        shown = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
+        )
+        pids.append(int(shown.stdout.strip()))
+        time.sleep(delay)
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in pids if alive(p)]
+    for p in left:
+        os.kill(p, 9)
+    assert not left, f"{len(left)} of {len(pids)} apps were left running after their terminal closed"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kzview.dates import PrintedDate, find_dates, printed_date, resolve
@@ -168,7 +168,7 @@ def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = 
             if article.outlet is None:
                 named = outlet_from_name(doc.article_id)
                 if named:
-                    article = article.model_copy(update={"outlet": named})
+                    article = replace(article, outlet=named)
             corpus.articles.append(article)
         except Exception as exc:  # noqa: BLE001
             corpus.problems.append(LoadProblem(path=doc.path, reason=f"unexpected error: {exc!r}"))
@@ -193,7 +193,7 @@ def apply_meta(article: Article, meta: dict[str, str]) -> Article:
             update["date_inferred"] = False
         except ValueError:
             pass
-    return article.model_copy(update=update) if update else article
+    return replace(article, **update) if update else article
 
 
 def load_corpus(paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
@@ -230,7 +230,7 @@ def infer_missing_dates(articles: list[Article]) -> list[Article]:
             # the reading nearest the other articles' dates. The day is printed, so the date is not inferred.
             day = stamp.date(anchor)
             if day is not None:
-                a = a.model_copy(update={"date": day, "date_inferred": False})
+                a = replace(a, date=day, date_inferred=False)
         if a.date is None:
             skip = [(r.start, r.end) for r in a.regions if r.kind != "caption"]
             days = [
@@ -240,6 +240,6 @@ def infer_missing_dates(articles: list[Article]) -> list[Article]:
             ]
             found = [d for d in days if d is not None]
             if found:
-                a = a.model_copy(update={"date": max(found), "date_inferred": True})
+                a = replace(a, date=max(found), date_inferred=True)
         out.append(a)
     return out

@@ -29,6 +29,7 @@ from kzview.tui.messages import (
     CorpusChanged,
     CorrectionWanted,
     JumpToClaim,
+    LoadProgress,
     MergeWanted,
     StoreLoaded,
     VerdictChanged,
@@ -36,6 +37,7 @@ from kzview.tui.messages import (
 )
 from kzview.tui.screens.help import HelpScreen
 from kzview.tui.screens.main import MainScreen
+from kzview.words import count_words
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from kzview.cache import ClaimCache
     from kzview.ingest import ReadMemo
     from kzview.model import Article, Verdict
+    from kzview.prefetch import Prefetch
 
 NARROW = 110  # below this many columns, one pane at a time
 
@@ -121,8 +124,10 @@ class KzviewApp(App[int]):
         watch: bool = False,
         use_cache: bool = True,
         db_also: list[Path] | None = None,
+        prefetch: Prefetch | None = None,
     ) -> None:
         super().__init__()
+        self._prefetch = prefetch  # the corpus being read in a second process (kzview.prefetch), for the first load
         self.db_also = list(db_also or [])  # other databases of this corpus, shown read-only (kzview.verdicts)
         self.use_cache = use_cache
         self.busy_timeout = 1.0  # the app waits this long for a locked database, then retries in the background
@@ -165,7 +170,11 @@ class KzviewApp(App[int]):
         self.store.subscribe(self._on_store_changed)
         self.store.subscribe_verdicts(self._on_verdict)
         self.sub_title = "reading articles…"
-        if self._prebuilt is not None:
+        ready = self._prefetch.poll() if self._prefetch is not None else None
+        if ready is not None:  # read in a second process while the app started: its rows are in the first frame
+            self._prefetch = None
+            self.store.replace(ready)
+        elif self._prebuilt is not None:
             self.store.replace(self._prebuilt)
         else:
             # the worker imports reading, extraction and comparison while the first frame is drawn: the app's
@@ -174,15 +183,20 @@ class KzviewApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def load_store(self) -> ClaimStore:
+        def progress(done: int, total: int) -> None:
+            self.post_message(LoadProgress(done, total))  # never waits for the screen: loading goes on
+
+        pending, self._prefetch = self._prefetch, None
+        if pending is not None:
+            store = pending.result(progress)
+            if store is not None:
+                return store  # else the child gave no answer: read here, as without it
         from kzview.opening import OpenOptions, open_corpus
 
         if self.watch_files and self._memory_cache is None:
             from kzview.cache import ClaimCache
 
             self._memory_cache = ClaimCache(":memory:")  # claims kept for this session when there is no database
-
-        def progress(done: int, total: int) -> None:
-            self.call_from_thread(self._progress, done, total)
 
         vs = self.store.verdict_store
         try:
@@ -310,9 +324,9 @@ class KzviewApp(App[int]):
             except Exception:  # noqa: BLE001 - already closed, or the disk went away: nothing left to save
                 pass
 
-    def _progress(self, done: int, total: int) -> None:
+    def on_load_progress(self, message: LoadProgress) -> None:
         if not self.loaded:
-            self.sub_title = f"reading articles… {done:,} of {total:,} ready"
+            self.sub_title = f"reading articles… {message.done:,} of {message.total:,} ready"
 
     def _open_verdicts(self) -> None:
         from kzview.verdicts import VerdictStore
@@ -359,16 +373,21 @@ class KzviewApp(App[int]):
                 self.watch_corpus()
         counts = store.counts()
         figures = sum(1 for c in store.claims if c.kind != "date")
-        self.sub_title = (
-            f"{len(store.articles)} articles · {figures} figures · {counts['conflict']} conflicts · "
-            f"{counts['update']} updates · {counts['consistent']} agree"
+        self.sub_title = " · ".join(
+            (
+                count_words(len(store.articles), "article"),
+                count_words(figures, "figure"),
+                count_words(counts["conflict"], "conflict"),
+                count_words(counts["update"], "update"),
+                f"{counts['consistent']:,} agree",
+            )
         )
         # Files that are not articles (a MANIFEST.tsv, a README) are said once in the title, never as toasts
         # over the reason pane; files that should have been articles and failed are shown, a few at most.
         failed = [p for p in store.problems if "unsupported file type" not in p.reason]
         skipped = len(store.problems) - len(failed)
         if skipped:
-            self.sub_title += f" · {skipped} other file{'s' if skipped != 1 else ''} skipped (! lists them)"
+            self.sub_title += f" · {count_words(skipped, 'other file')} skipped (! lists them)"
         for p in failed[:3]:
             self.notify(
                 one_line(f"{p.path}: {p.reason}", 300),

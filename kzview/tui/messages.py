@@ -9,6 +9,15 @@ from __future__ import annotations
 from textual.message import Message
 
 
+class LoadProgress(Message, bubble=False):
+    """How far the first load of the corpus is (from the loading worker, which never waits for it to be shown)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
 class VerdictWanted(Message):
     """Open the verdict dialog on a group (`kind` "group") or a figure ("claim")."""
 

@@ -1,0 +1,265 @@
+"""The corpus read in a second process while the app imports Textual and draws its first frame.
+
+Most of what stands between starting kzview and its first rows is Python work that does not need the app: importing
+reading and extraction, reading the vocabulary, the files and the snapshot (kzview.opening). In one process that
+work and Textual's own start share one interpreter lock, so the rows come after both. `start` forks before Textual
+is imported; the child opens the corpus exactly as the app's worker would (`open_corpus` with the same options) and
+sends the store back through a pipe as MessagePack, with its progress on the way; the app's worker waits for it with
+the lock released (`Prefetch.result`). On a machine with a second core the rows are ready about when the first
+frame is.
+
+Where there is no `os.fork` (Windows), or the corpus comes from standard input, `start` gives None and the app reads
+the corpus in its own worker thread, as before. A child that dies without an answer gives None from `result` too,
+and the app reads the corpus itself: a prefetch can make the first rows earlier, never absent. An error the child
+met opening the corpus is raised in the parent as that error (pickled), so the app says what it would have said.
+
+The fork happens before any thread is started (the CLI calls `start` first thing, before importing the app), the
+child never touches the terminal, and it leaves with `os._exit`, running none of the parent's exit handlers.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from collections.abc import Callable
+from dataclasses import make_dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kzview.claimstore import ClaimStore
+
+_HEADER = struct.Struct("!cQ")  # a frame: its kind, the length of what follows
+_PROGRESS, _STORE, _ERROR = b"p", b"s", b"e"
+QUIET = 0.25  # seconds the child works before it says how far it is
+
+
+@cache
+def _wire() -> Any:
+    """A ClaimStore as it crosses the pipe: its data, without listeners, indexes or the verdict store (built when
+    first needed, so that `start` imports none of the data classes before the fork)."""
+    from kzview.corrections import Applied
+    from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem
+
+    fields = [
+        ("articles", list[Article]),
+        ("claims", list[Claim]),
+        ("groups", list[ClaimGroup]),
+        ("problems", list[LoadProblem]),
+        ("entities", list[Entity]),
+        ("lexicon", str),
+        ("applied", list[Applied]),
+    ]
+    return make_dataclass("StoreWire", fields)
+
+
+def start(options: dict[str, Any]) -> Prefetch | None:
+    """Fork a child that opens the corpus with `OpenOptions(**options)` (kzview.opening); None where that cannot
+    be done here, and the app reads the corpus itself."""
+    if not hasattr(os, "fork") or "-" in [str(p) for p in options.get("paths") or []]:
+        return None
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _child(write_end, options)
+    os.close(write_end)
+    return Prefetch(pid, read_end)
+
+
+def _child(fd: int, options: dict[str, Any]) -> None:
+    status = 0
+    try:
+        import time
+
+        import msgspec
+
+        from kzview.opening import OpenOptions, open_corpus
+
+        began, last = time.monotonic(), 0.0
+
+        def progress(done: int, total: int) -> None:
+            # none in the first quarter second (a quick open sends its store alone, which the app can take before
+            # its first frame: Prefetch.poll), then at most ten a second
+            nonlocal last
+            now = time.monotonic()
+            if now - began >= QUIET and now - last >= 0.1:
+                last = now
+                _send(fd, _PROGRESS, struct.pack("!QQ", done, total))
+
+        try:
+            store = open_corpus(OpenOptions(**options), progress)
+        except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
+            _send(fd, _ERROR, _pickled(exc))
+        else:
+            wire = _wire()(
+                articles=store.articles,
+                claims=store.claims,
+                groups=store.groups,
+                problems=store.problems,
+                entities=store.entities,
+                lexicon=store.lexicon,
+                applied=store.applied,
+            )
+            _send(fd, _STORE, msgspec.msgpack.encode(wire))
+    except BaseException:  # noqa: BLE001 - a parent gone (broken pipe) or anything else: no answer, the parent reads
+        status = 1
+    finally:
+        os._exit(status)
+
+
+def _pickled(exc: BaseException) -> bytes:
+    import pickle
+
+    try:
+        data = pickle.dumps(exc)
+        pickle.loads(data)  # an exception that pickles but does not unpickle is sent as its words
+        return data
+    except Exception:  # noqa: BLE001
+        return pickle.dumps(RuntimeError(f"{exc.__class__.__name__}: {exc}"))
+
+
+def _send(fd: int, kind: bytes, payload: bytes) -> None:
+    data = memoryview(_HEADER.pack(kind, len(payload)) + payload)
+    while data:
+        data = data[os.write(fd, data) :]
+
+
+class Prefetch:
+    """A child opening the corpus: `result` waits for its store (in one thread); `cancel` stops it from another."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        import threading
+
+        self.pid = pid
+        self._fd = fd
+        self._lock = threading.Lock()
+        self._reaped = False
+        self._reading = False
+        self._held: tuple[bytes, bytes] | None = None  # a frame `poll` read that `result` is to act on
+
+    def poll(self) -> ClaimStore | None:
+        """The store if the child has sent it already, without waiting (the app asks as it mounts: a quick open's
+        rows are then in its first frame); else None, and `result` waits for it. Progress sent by then is passed
+        over: the app has drawn nothing to show it in."""
+        import select
+
+        with self._lock:
+            if self._reaped or self._reading:
+                return None
+            try:
+                while select.select([self._fd], [], [], 0)[0]:
+                    kind, payload = self._frame()
+                    if kind != _PROGRESS:
+                        self._held = (kind, payload)
+                        break
+            except OSError:
+                return None
+        if self._held is not None and self._held[0] == _STORE:
+            return self.result()
+        return None
+
+    def result(self, progress: Callable[[int, int], None] | None = None) -> ClaimStore | None:
+        """The child's store (its progress passed on while it works), or None when it gave no answer; the error it
+        met opening the corpus is raised here."""
+        with self._lock:
+            if self._reaped:
+                return None
+            self._reading = True
+        try:
+            while True:
+                if self._held is not None:
+                    (kind, payload), self._held = self._held, None
+                else:
+                    kind, payload = self._frame()
+                if kind == _PROGRESS:
+                    if progress is not None:
+                        progress(*struct.unpack("!QQ", payload))
+                elif kind == _STORE:
+                    return _store(payload)
+                elif kind == _ERROR:
+                    import pickle
+
+                    raise pickle.loads(payload)  # our own child's bytes, over our own pipe
+                else:
+                    return None  # the pipe ended (or held what no child of ours writes) before a store came
+        finally:
+            self._reap()
+
+    def _frame(self) -> tuple[bytes, bytes]:
+        """The next whole frame, or (b"", b"") when the pipe ends first."""
+        head = self._read(_HEADER.size)
+        if head is None:
+            return b"", b""
+        kind, size = _HEADER.unpack(head)
+        payload = self._read(size)
+        return (kind, payload) if payload is not None else (b"", b"")
+
+    def _read(self, size: int) -> bytes | None:
+        chunks, left = [], size
+        while left:
+            chunk = os.read(self._fd, min(left, 1 << 20))
+            if not chunk:
+                return None
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+    def cancel(self) -> None:
+        """Stop the child if it is still working (the app closed before its rows came): a reader waiting in
+        `result` then sees the pipe end and returns None."""
+        import signal
+
+        with self._lock:
+            if self._reaped:
+                return
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except OSError:
+                pass
+            reading = self._reading
+        if not reading:
+            self._reap()
+
+    def _reap(self) -> None:
+        with self._lock:
+            if self._reaped:
+                return
+            self._reaped = True
+            os.close(self._fd)
+            try:
+                os.waitpid(self.pid, 0)  # reaped: no zombie left behind
+            except ChildProcessError:
+                pass
+
+
+def _store(payload: bytes) -> ClaimStore:
+    import msgspec
+
+    from kzview.claimstore import ClaimStore
+    from kzview.intern import Interner
+
+    wire = msgspec.msgpack.decode(payload, type=_wire())
+
+    # shared as a snapshot's are (kzview.store): one string for each sentence, id and repeated value
+    sharer = Interner({a.id: a.text for a in wire.articles}, groups_follow=True)
+    sharer.claims(wire.claims)
+    sharer.groups(wire.groups)
+    store = ClaimStore(
+        articles=wire.articles,
+        claims=wire.claims,
+        groups=wire.groups,
+        problems=wire.problems,
+        entities=wire.entities,
+        lexicon=wire.lexicon,
+    )
+    store.applied = wire.applied
+    return store

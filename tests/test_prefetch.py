@@ -1,0 +1,142 @@
+"""The corpus read in a second process (kzview.prefetch): the same store as the app's own worker reads, its rows in
+the app's first frame when it is quick, the child's error said as the parent would say it, and nothing left over
+when it dies or the app closes first."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kzview.model import to_json
+from kzview.opening import OpenOptions, open_corpus
+from kzview.prefetch import Prefetch, start
+from kzview.tui.app import KzviewApp
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here: the app reads in its worker thread")
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def options(**extra):
+    return {"paths": [SEEDS], "use_cache": False, **extra}
+
+
+def same_store(a, b) -> None:
+    assert [x.id for x in a.articles] == [x.id for x in b.articles]
+    assert a.articles == b.articles
+    assert [to_json(c) for c in a.claims] == [to_json(c) for c in b.claims]
+    assert [to_json(g) for g in a.groups] == [to_json(g) for g in b.groups]
+    assert a.entities == b.entities and a.problems == b.problems and a.lexicon == b.lexicon
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True  # reaped already
+    return False
+
+
+def test_the_child_gives_the_store_the_worker_would():
+    pending = start(options())
+    assert isinstance(pending, Prefetch)
+    seen: list[tuple[int, int]] = []
+    store = pending.result(lambda done, total: seen.append((done, total)))
+    same_store(store, open_corpus(OpenOptions(**options())))
+    assert gone(pending.pid)
+    assert all(done <= total for done, total in seen)
+
+
+def test_a_store_already_sent_is_taken_without_waiting():
+    pending = start(options())
+    deadline = time.monotonic() + 30
+    store = None
+    while store is None and time.monotonic() < deadline:
+        store = pending.poll()  # never blocks: None until the whole store is in the pipe
+        time.sleep(0.01)
+    assert store is not None and len(store.articles) == 5
+    assert pending.result() is None  # taken once
+    assert gone(pending.pid)
+
+
+def test_the_childs_error_is_raised_as_itself(tmp_path):
+    import tomllib
+
+    bad = tmp_path / "lexicon.toml"
+    bad.write_text("[[[ not toml", encoding="utf-8")
+    pending = start(options(lexicon=bad))
+    with pytest.raises(tomllib.TOMLDecodeError):
+        pending.result()
+    assert gone(pending.pid)
+
+
+def test_a_child_that_dies_gives_no_answer():
+    pending = start(options(paths=[SEEDS]))
+    os.kill(pending.pid, signal.SIGKILL)
+    os.waitpid(pending.pid, 0)  # reaped here: the prefetch finds no child to wait for, and goes on
+    assert pending.result() is None
+
+
+async def test_the_app_takes_the_childs_store_and_falls_back_without_it(tmp_path):
+    pending = start(options())  # the app asks it as it mounts, and waits in its worker if it is not done
+    app = KzviewApp(use_cache=False, prefetch=pending)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded and len(app.store.articles) == 5
+        assert app.sub_title.startswith("5 articles")
+    dead = start(options())
+    os.kill(dead.pid, signal.SIGKILL)
+    app = KzviewApp(use_cache=False, prefetch=dead)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded and len(app.store.articles) == 5  # read by the app itself
+
+
+def test_cancel_stops_a_child_still_working():
+    pending = start(options())
+    pending.cancel()
+    assert gone(pending.pid)
+    assert pending.result() is None
+
+
+def test_standard_input_is_never_read_by_a_child():
+    assert start({"paths": [Path("-")]}) is None
+
+
+def test_the_installed_app_opens_with_a_prefetch(tmp_path):
+    """From the command line, as a user starts it: the rows come from the child (no thread read), in tmux."""
+    import shutil
+    import subprocess
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    session = f"kzpf{os.getpid()}"
+    env = f"XDG_CACHE_HOME={tmp_path / 'cache'} XDG_DATA_HOME={tmp_path / 'data'}"
+    cmd = f"env {env} {sys.executable} -m kzview --db {tmp_path / 'v.db'} {SEEDS}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True)
+    try:
+        screen = ""
+        deadline = time.monotonic() + 30
+        while "5 articles" not in screen and time.monotonic() < deadline:
+            time.sleep(0.1)
+            screen = subprocess.run(
+                ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
+        assert "5 articles" in screen and "5 conflicts" in screen
+        subprocess.run(["tmux", "send-keys", "-t", session, "q"], check=True)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            alive = subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
+            if not alive:
+                break
+            time.sleep(0.1)
+        assert not alive, "the app did not leave on q"
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
