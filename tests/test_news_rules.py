@@ -891,3 +891,21 @@ def test_one_unit_of_time_after_a_qualifier_is_a_duration():
         "unit",
     )
     assert found == {"around an hour": (0.9, 1.1, "hour"), "more than a year": (1, None, "year")}
+
+
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("Robbery\n\nTwo suspects were at large on Sunday night, police said.", "other"),
+        ("Heat\n\nAbout 3,000 people were at risk from the heat, officials said.", "other"),
+        ("Storm\n\nSix fishermen were at sea when the storm hit.", "other"),
+        ("Storm\n\nThere were at least 40 families still without power on Monday.", "other"),
+        ("Storm\n\nNine climbers were at home when the avalanche struck the valley.", "other"),
+        ("Rally\n\nAbout 3,000 people were at the rally in the square.", "participants"),
+        ("Rally\n\nMore than 200 supporters were at the stadium for the vigil.", "participants"),
+    ],
+)
+def test_an_idiom_after_an_event_phrase_is_no_gathering(text, topic):
+    """'were at' counts a crowd at a place or an event, not people at large, at risk, at sea or at home, nor the
+    'at least' of a figure after it (the lexicon's not_before)."""
+    assert list(by_surface(text, "topic").values()) == [topic]

@@ -25,6 +25,7 @@ class Cue:
     role: str  # "event" or "noun"
     priority: int
     scope: str | None = None
+    not_before: frozenset[str] = frozenset()  # words that, next after the phrase, make it no cue ("were at large")
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ class Lexicon:
             if out and n < len(out[0].words):
                 break
             if tuple(words[i : i + n]) == cue.words:
+                if cue.not_before and i + n < len(words) and words[i + n] in cue.not_before:
+                    continue  # "were at large", "were at least 40 families": not the phrase the cue means
                 out.append(cue)
         return out
 
@@ -195,10 +198,11 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
         if spec.get("noun_bound", False):
             lex.noun_bound.add(topic)
         scoped = spec.get("scoped", {})
+        not_before = {k.lower(): frozenset(w.lower() for w in v) for k, v in spec.get("not_before", {}).items()}
         for role in ("event", "noun"):
             for phrase in spec.get(role, []):
                 words = tuple(phrase.lower().split())
-                cue = Cue(words, topic, role, prio, scoped.get(phrase))
+                cue = Cue(words, topic, role, prio, scoped.get(phrase), not_before.get(phrase.lower(), frozenset()))
                 lex.cues.setdefault(words[0], []).append(cue)
     for cues in lex.cues.values():
         cues.sort(key=lambda c: (-len(c.words), -c.priority))
