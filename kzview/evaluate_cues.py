@@ -211,8 +211,23 @@ def _cue_span(article: Article, cue: str) -> tuple[int, int] | None:
         # The cue may straddle whitespace the reader normalised: match it with any run of blanks.
         rx = re.compile(r"\s+".join(re.escape(w) for w in cue.split()))
         m = rx.search(article.text)
-        return m.span() if m else None
-    return i, i + len(cue)
+        if m is None:
+            return None
+        span = m.span()
+    else:
+        span = (i, i + len(cue))
+    return _first_telling(article, *span)
+
+
+def _first_telling(article: Article, start: int, end: int) -> tuple[int, int]:
+    """A cue in text the reader set aside as repeating what came before (a body that opens with its headline) is
+    scored where that text is first told: kzview reads a repeated passage once, there."""
+    region = article.in_region(start, end)
+    if region is None or region.kind != "duplicate":
+        return start, end
+    words = article.text[start:end].strip()
+    j = article.text.find(words)
+    return (j, j + len(words)) if 0 <= j < start else (start, end)
 
 
 def _short(c: Claim) -> str:

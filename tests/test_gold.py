@@ -32,3 +32,31 @@ def test_gold_locating_respects_number_boundaries():
     from kzview.evaluate import Gold, _locate
 
     assert _locate(Gold("a", "16", 1, "deaths"), "164 and 2016 and 16") == (17, 19)
+
+
+def test_a_cue_in_a_body_that_repeats_its_headline_is_scored_where_first_told(tmp_path):
+    """kzview reads a repeated passage once (the body's copy of the headline is a `duplicate` region): a gold cue
+    that points at the copy (with its line break) is scored on the figure read from the first telling."""
+    import json
+
+    from kzview.evaluate_cues import load_cluster_gold, score_cluster
+    from kzview.store import build_store
+
+    folder = tmp_path / "storm_cluster"
+    folder.mkdir()
+    lead = (
+        "Luckily, nobody was hurt when the roof of the old mill on the river fell in on Sunday night, but the fire"
+        " service said the damage to the listed building would take a year and a great deal of money to repair."
+    )
+    (folder / "01_wire.txt").write_text(f"{lead}\n\n{lead}\n\nThe mill had been empty for years.\n", encoding="utf-8")
+    gold = tmp_path / "storm_cluster.json"
+    cue = "\nLuckily, nobody was hurt"
+    gold.write_text(
+        json.dumps({"claims": [{"a": "01", "cue": cue, "topic": "injuries", "low": 0, "high": 0, "req": True}]}),
+        encoding="utf-8",
+    )
+    store = build_store(load_corpus([folder]))
+    article = store.articles[0]
+    assert any(r.kind == "duplicate" for r in article.regions)
+    score = score_cluster(load_cluster_gold(gold), store.articles, store.claims, store.groups)
+    assert score.recall.right == 1 and score.precision.right == score.precision.total, score.failures
