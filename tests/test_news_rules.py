@@ -909,3 +909,39 @@ def test_an_idiom_after_an_event_phrase_is_no_gathering(text, topic):
     """'were at' counts a crowd at a place or an event, not people at large, at risk, at sea or at home, nor the
     'at least' of a figure after it (the lexicon's not_before)."""
     assert list(by_surface(text, "topic").values()) == [topic]
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        # a clause's tail before a noun that looks like a reporting verb is no name; the real source wins
+        (
+            "Hours later, a driver 20 miles south of Leeds spotted a van described on radio reports and called"
+            " police, officers said.",
+            "officers",
+        ),
+        # the origin of a statement, not the preposition phrase around it
+        ("In a written statement from the Harbour Authority said that four cranes had been damaged.", "Harbour"),
+        # "guilty of three counts": a noun after a number, not "X counts"
+        (
+            "At the hearing, county judge Mary Okafor found the driver guilty of three counts of dangerous driving.",
+            None,
+        ),
+        # a noun phrase run into the subject without a link: the subject
+        ("The 300 tonnes of grain the relief agency put at risk were never delivered.", "relief agency"),
+        # a dash ends a name as a comma does
+        ("The man then stabbed two guards, according to prison officials - - the guards were treated.", "officials"),
+        ("The man then stabbed two guards, according to prison officials — the guards were treated.", "officials"),
+        # a title's abbreviation does not end the name, nor the sentence
+        ("Two men were hurt, said Leeds Police spokesperson Const. Amy Bell.", "Amy Bell"),
+        ("Officials from the Interior Ministry said 12 people had died.", "Interior"),
+    ],
+)
+def test_a_source_is_a_name_not_a_clause(sentence, source):
+    from kzview.extract.context import find_attributions, pick_attribution
+
+    got = pick_attribution(find_attributions(sentence), 0)
+    if source is None:
+        assert got is None
+    else:
+        assert got is not None and source in got and len(got.split()) <= 6, got

@@ -675,7 +675,7 @@ _VERBS_INVERTED = (
     r"tallied|recorded|registered)"
 )
 _ABBREVIATION_DOT = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.){1,3}(?=\s*[A-Z]|[A-Z])|\b(?:St|Mt|Dr|Mr|Mrs|Ms|Sgt|Lt|Col|Gen|Jr|Sr)\."
+    r"(?<![\w.])(?:[A-Z]\.){1,3}(?=\s*[A-Z]|[A-Z])|\b(?:St|Mt|Dr|Mr|Mrs|Ms|Sgt|Lt|Col|Gen|Jr|Sr|Capt|Cpl|Const|Det|Insp|Supt|Pte|Maj|Prof|Rev|Gov|Sen|Rep)\."
 )
 _PROTECTED_DOT = "\u2024"  # one dot leader: same length, not a sentence or name boundary for the rules
 
@@ -894,6 +894,32 @@ _PRONOUNS = {
 }
 
 
+_LEADING_PREPOSITIONS = frozenset("of in on at from into onto over under near off".split())
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve dozen dozens several many multiple few".split()
+)
+_JOINING = frozenset("of for and or to at in on by from with into the a an".split())
+
+
+def _from_origin(name: str) -> str | None:
+    """A name that opens with a preposition is a clause's tail ("of Detroit spotted a vehicle described"), unless
+    it names its origin ("In an official statement from the ministry" said …): then the origin."""
+    if name.split()[0].lower() not in _LEADING_PREPOSITIONS:
+        return name
+    m = re.search(r"\b(?:from|by)\s+(?P<o>\S.*)$", name)
+    return m.group("o") if m and m.group("o").split()[0].lower() not in _LEADING_PREPOSITIONS else None
+
+
+def _after_run_on(raw: str) -> str:
+    """A noun phrase run into the next one without a link ("the 300 tonnes of grain the agency put at …"): the
+    last one, which is the verb's subject."""
+    words = raw.split()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] == "the" and words[i - 1].islower() and words[i - 1] not in _JOINING:
+            return " ".join(words[i:])
+    return raw
+
+
 def _plausible(name: str) -> bool:
     if name.split()[0].lower() in _PRONOUNS and len(name.split()) == 1:
         return False
@@ -957,13 +983,18 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
                     continue  # "This was reported": the thing reported, not who reported it
                 if raw.split() and raw.split()[-1].lower() in ("a", "an", "the"):
                     continue  # "an estimated 1,000": an adjective, not a source
+                if raw.split() and (raw.split()[-1].lower() in _COUNT_WORDS or raw.split()[-1].isdigit()):
+                    continue  # "guilty of two counts", "three reports": a noun after a number, not a verb
                 full = raw
-                raw = _subject_before_verb(raw)
+                raw = _after_run_on(_subject_before_verb(raw))
                 if re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+and\s+[A-Z][\w’'\-]*)?", full.strip()):
                     raw = _whole_list_name(work[: m.start("x")], full.strip()) or raw
             else:
                 raw = re.split(r"\s+(?:and|while|but|though|although|as)\s+(?=[a-z])", raw)[0]
+            # a dash ends the name as a comma does ("according to police -- the women were shot ...")
+            raw = re.split(r"\s*(?:-\s*-|—|–)\s*|\s+-\s+", raw)[0]
             name = normalise_source(raw)
+            name = _from_origin(name) if name else name
             if name and _plausible(name) and len(name.split()) <= 9:
                 pos = m.start("x") + max(0, m.group("x").rfind(raw)) if raw else m.start("x")
                 out.append(Attribution(pos, name, prio, depth_at[m.start("x")] > 0))
