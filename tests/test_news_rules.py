@@ -945,3 +945,17 @@ def test_a_source_is_a_name_not_a_clause(sentence, source):
         assert got is None
     else:
         assert got is not None and source in got and len(got.split()) <= 6, got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Raid\n\nTroops captured 12 smugglers near the border.", {"12": "arrests"}),
+        ("Raid\n\nRangers captured 12 poachers and two trucks in the reserve.", {"12": "arrests", "two": "other"}),
+        ("Raid\n\nThe army captured 40 rebels and three villages.", {"40": "arrests", "three": "other"}),
+        ("Raid\n\nThe army captured three villages from the rebels.", {"three": "other"}),
+    ],
+)
+def test_captured_people_are_arrests_and_captured_things_are_not(text, want):
+    """'captured' takes things too (any_object): people nouns of outlaws and fighters make it an arrest."""
+    assert by_surface(text, "topic") == want
