@@ -959,3 +959,29 @@ def test_a_source_is_a_name_not_a_clause(sentence, source):
 def test_captured_people_are_arrests_and_captured_things_are_not(text, want):
     """'captured' takes things too (any_object): people nouns of outlaws and fighters make it an arrest."""
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "No one else was injured, officials said.",
+        "Nobody else was hurt in the blast.",
+        "No other injuries were reported.",
+        "All but the two workers escaped without injury.",
+    ],
+)
+def test_none_beyond_those_told_is_no_rival_zero(tmp_path, second):
+    """'no one else was hurt' adds none to the injured told before: a floor of zero, never 0 against 2."""
+    write(tmp_path, "a.txt", f"date: 2024-03-02\nBlast at depot\n\nTwo workers were injured in the blast. {second}")
+    write(tmp_path, "b.txt", "date: 2024-03-02\nDepot blast\n\nTwo workers were hurt in the blast at the depot.")
+    store = build_store(load_corpus([tmp_path]))
+    zero = next(c for c in store.claims if c.topic == "injuries" and c.low == 0)
+    assert zero.low == zero.high == 0 and zero.individual
+    assert all(g.status.value != "conflict" for g in store.groups if g.topic == "injuries")
+
+
+def test_no_one_hurt_is_still_a_rival_zero(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-03-02\nBlast at depot\n\nNo one was injured in the blast.")
+    write(tmp_path, "b.txt", "date: 2024-03-02\nDepot blast\n\nTwo workers were hurt in the blast at the depot.")
+    store = build_store(load_corpus([tmp_path]))
+    assert any(g.status.value == "conflict" for g in store.groups if g.topic == "injuries")

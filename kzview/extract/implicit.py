@@ -339,18 +339,21 @@ def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_impli
         if k:
             found = _event_after(r, i + k, 8 - k, _BRIDGE_ZERO)
             if found is not None:
-                add(i, found[0], 0, found[1])  # "no one else was hurt"
+                # "no one else was hurt" adds none to those told before: a floor, never a rival total of zero
+                add(i, found[0], 0, found[1], i + k < n and w[i + k] == "else")
             continue
         if w[i] == "no":
             j = i + 1
             while j < n and j - i < 6 and w[j] in _ZERO_MODIFIERS and w[j] not in v.zero_nouns:
                 j += 1
+            # "no other injuries", "no further deaths", "no more arrests": none beyond those told
+            beyond = any(x in v.increment_after or x == "other" for x in w[i + 1 : j])
             if j < n and w[j] in v.zero_nouns:
-                add(i, j, 0, v.zero_nouns[w[j]])
+                add(i, j, 0, v.zero_nouns[w[j]], beyond)
             elif j < n and w[j] in v.zero_nouns_needing_a_cue:
                 found = _event_after(r, j + 1, 5, _BRIDGE_ZERO | {"taken", "placed"})
                 if found is not None:
-                    add(i, found[0], 0, found[1])  # "no suspects have been taken into custody"
+                    add(i, found[0], 0, found[1], beyond)  # "no suspects have been taken into custody"
             continue
         k = _phrase_at(w, i, v.everyone)
         if k:
@@ -359,7 +362,9 @@ def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_impli
                 if u:
                     # "All 12 workers escaped unharmed": the 12 is a figure of its own; the zero is "unharmed"
                     numbered = any(x[:1].isdigit() or x in WORD_VALUES for x in w[i:j])
-                    add(j if numbered else i, j + u - 1, 0, "injuries")
+                    # "all but the driver escaped unharmed": none of the others, beside the one told apart
+                    all_but = i + k < n and w[i + k] == "but"
+                    add(j if numbered else i, j + u - 1, 0, "injuries", all_but)
                     break
                 if w[j] in (".", ";", ":"):
                     break
