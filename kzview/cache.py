@@ -150,13 +150,17 @@ class ClaimCache:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             for key, article, claims in items:
-                batch.append((key, article, seal(_ENCODER.encode(claims)), now))
+                try:
+                    blob = seal(_ENCODER.encode(claims))
+                except (UnicodeEncodeError, TypeError, ValueError):
+                    continue  # a value MessagePack cannot hold: this article is read afresh next time
+                batch.append((key, article, blob, now))
                 if len(batch) >= 500:
                     self._put_rows(batch)
                     batch = []
             self._put_rows(batch)
             self._db.execute("COMMIT")
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeEncodeError):  # a key SQLite cannot store: no entries this time
             self._rollback()
 
     def _put_rows(self, rows: list[tuple[str, str, bytes, str]]) -> None:
@@ -188,7 +192,9 @@ class ClaimCache:
             for seq, (kind, blob) in enumerate(_parts(snap)):
                 self._db.execute("INSERT INTO snapshot_part VALUES (?, ?, ?, ?, ?)", (key, seq, kind, seal(blob), now))
             self._db.execute("COMMIT")
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeEncodeError, TypeError, ValueError):
+            # a disk that refuses, or a value MessagePack cannot hold (a file name that is not UTF-8 keeps its
+            # undecodable bytes as surrogates): no snapshot, and the next open reads the cache entry by entry
             self._rollback()
 
     def _rollback(self) -> None:

@@ -716,14 +716,14 @@ def run_app(argv: list[str]) -> int:
         session killed a fifth of a second after start left the process running, deaf to further kills); so if
         the app has not left within a few seconds, the process ends here. Nothing is lost: every verdict and
         correction was committed when it was set."""
-        app.exit(128 + signum)
+        app.exit(return_code=128 + signum)
 
         def last_resort() -> None:
             if prefetch is not None:
-                try:
-                    os.kill(prefetch.pid, signal.SIGTERM)
-                except OSError:
-                    pass
+                prefetch.kill()  # the child and any worker processes of its own
+            if "multiprocessing" in sys.modules:  # this process's own extraction workers, if it started any
+                for worker in sys.modules["multiprocessing"].active_children():
+                    worker.terminate()
             os._exit(128 + signum)
 
         timer = threading.Timer(LEAVE_GRACE, last_resort)

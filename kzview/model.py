@@ -172,8 +172,9 @@ def to_json(item: Claim | ClaimGroup) -> dict[str, Any]:
 
 
 def to_data(item: Region | LoadProblem | Article | Entity | Verdict) -> dict[str, Any]:
-    """One of the data classes as plain JSON-shaped data: dates as ISO strings, tuples as lists."""
-    return msgspec.json.decode(msgspec.json.encode(item))  # type: ignore[no-any-return]
+    """One of the data classes as plain JSON-shaped data: dates as ISO strings, nested classes as dicts (strings
+    as they are: a file name that is not UTF-8 keeps its surrogates)."""
+    return msgspec.to_builtins(item)  # type: ignore[no-any-return]
 
 
 T = TypeVar("T")

@@ -70,9 +70,31 @@ def start(options: dict[str, Any]) -> Prefetch | None:
         return None
     if pid == 0:  # the child: never returns
         os.close(read_end)
+        _detach()
         _child(write_end, options)
     os.close(write_end)
+    try:
+        os.setpgid(pid, pid)  # as the child does: whichever runs first, the group exists before a kill
+    except OSError:
+        pass
     return Prefetch(pid, read_end)
+
+
+def _detach() -> None:
+    """The child leads a process group of its own, so that stopping it stops the worker processes its extraction
+    may start too (Prefetch.kill signals the whole group), and it never touches the terminal: its standard
+    streams go to the null device (a warning or a worker's traceback would land on the app's screen)."""
+    try:
+        os.setpgid(0, 0)
+    except OSError:
+        pass
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        os.close(null)
+    except OSError:
+        pass
 
 
 def _child(fd: int, options: dict[str, Any]) -> None:
@@ -144,6 +166,7 @@ class Prefetch:
         self._lock = threading.Lock()
         self._reaped = False
         self._reading = False
+        self.cancelled = False  # stopped by the app (it is closing): its missing answer is not to be read again
         self._held: tuple[bytes, bytes] | None = None  # a frame `poll` read that `result` is to act on
 
     def poll(self) -> ClaimStore | None:
@@ -184,7 +207,10 @@ class Prefetch:
                     if progress is not None:
                         progress(*struct.unpack("!QQ", payload))
                 elif kind == _STORE:
-                    return _store(payload)
+                    try:
+                        return _store(payload)
+                    except (ValueError, TypeError):  # msgspec.ValidationError is a ValueError
+                        return None  # what the child read does not decode here: the app reads it itself
                 elif kind == _ERROR:
                     import pickle
 
@@ -213,18 +239,29 @@ class Prefetch:
             left -= len(chunk)
         return b"".join(chunks)
 
-    def cancel(self) -> None:
-        """Stop the child if it is still working (the app closed before its rows came): a reader waiting in
-        `result` then sees the pipe end and returns None."""
+    def kill(self) -> None:
+        """Stop the child and the worker processes it started, without waiting (safe from a signal handler or a
+        timer); `cancelled` is then set. A reader waiting in `result` sees the pipe end and returns None."""
         import signal
 
         with self._lock:
             if self._reaped:
-                return
-            try:
-                os.kill(self.pid, signal.SIGTERM)
-            except OSError:
-                pass
+                return  # reaped: its pid may be another process's by now
+            self.cancelled = True
+            for sig in (signal.SIGTERM, signal.SIGCONT):  # SIGCONT: a stopped child takes the SIGTERM too
+                try:
+                    os.killpg(self.pid, sig)
+                except OSError:
+                    try:
+                        os.kill(self.pid, sig)  # the child had not made its group yet
+                    except OSError:
+                        pass
+
+    def cancel(self) -> None:
+        """Stop the child if it is still working (the app closed before its rows came), and reap it unless a
+        reader in `result` is about to."""
+        self.kill()
+        with self._lock:
             reading = self._reading
         if not reading:
             self._reap()
@@ -235,10 +272,10 @@ class Prefetch:
                 return
             self._reaped = True
             os.close(self._fd)
-            try:
-                os.waitpid(self.pid, 0)  # reaped: no zombie left behind
-            except ChildProcessError:
-                pass
+        try:
+            os.waitpid(self.pid, 0)  # reaped: no zombie left behind (outside the lock: `kill` never waits)
+        except ChildProcessError:
+            pass
 
 
 def _store(payload: bytes) -> ClaimStore:

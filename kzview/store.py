@@ -86,7 +86,10 @@ def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
     h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{code_key()}\x1f{lex.fingerprint}".encode())
     h.update(repr(sorted(raw.sidecar.items())).encode())
     for doc in raw.docs:
-        h.update(f"\x1e{doc.article_id}\x1f{doc.path}\x1f{sorted(doc.meta.items())}\x1f".encode())
+        # surrogatepass: a file name that is not UTF-8 keeps its undecodable bytes as surrogates
+        h.update(
+            f"\x1e{doc.article_id}\x1f{doc.path}\x1f{sorted(doc.meta.items())}\x1f".encode("utf-8", "surrogatepass")
+        )
         h.update(hashlib.sha1(doc.text.encode("utf-8", "surrogatepass")).digest())
     return h.hexdigest()
 

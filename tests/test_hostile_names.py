@@ -161,3 +161,28 @@ def test_hostile_ids_never_reach_the_terminal_through_reports(tmp_path):
         assert out.returncode == 0, out.stderr
         assert clean(out.stdout) and clean(out.stderr), fmt
         assert "empty_05" in out.stderr  # the problem file is named, inertly
+
+
+def test_a_file_name_that_is_not_utf8_opens_twice_through_the_cache(tmp_path):
+    """Its undecodable bytes are kept as surrogates, which MessagePack cannot hold: the snapshot and that article's
+    cache entry are skipped (slower next time, never wrong), and both opens give the same figures."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Fire at the depot\n\nDate: 2024-03-01\n\nTwelve workers were hurt.\n")
+    try:
+        with open(os.fsencode(folder) + b"/b_\xff\xfe.txt", "wb") as f:
+            f.write(b"Depot fire\n\nDate: 2024-03-01\n\nFourteen workers were hurt.\n")
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "kzview", "claims", str(folder), "--format", "json"],
+            capture_output=True,
+            env=env,
+            timeout=120,
+        )
+        for _ in range(2)
+    ]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr.decode(errors="replace")[-800:]
+    assert runs[0].stdout == runs[1].stdout and b"Fourteen" in runs[0].stdout

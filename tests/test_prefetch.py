@@ -140,3 +140,24 @@ def test_the_installed_app_opens_with_a_prefetch(tmp_path):
         assert not alive, "the app did not leave on q"
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+async def test_closing_the_app_stops_the_child_and_reads_nothing_again(tmp_path):
+    """Quit while a long first read is still going on in the child: the child (and any worker processes of its
+    own) is stopped, and the app does not read the corpus itself on the way out."""
+    text = (SEEDS / sorted(p.name for p in SEEDS.iterdir())[0]).read_text(encoding="utf-8")
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for i in range(1500):  # a read of several seconds, so the app closes long before it ends
+        (folder / f"{i:05d}.txt").write_text(text.replace("\n", f" Item {i}.\n", 1), encoding="utf-8")
+    pending = start({"paths": [folder], "use_cache": False})
+    app = KzviewApp(paths=[folder], use_cache=False, prefetch=pending)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "groups"  # keys go to a pane, not a filter line
+        await pilot.press("q")
+    assert app.return_code == 0 and pending.cancelled and not app.loaded
+    deadline = time.monotonic() + 10
+    while not gone(pending.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gone(pending.pid)

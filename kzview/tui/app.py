@@ -40,6 +40,7 @@ from kzview.tui.screens.main import MainScreen
 from kzview.words import count_words
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.timer import Timer
 
     from kzview.cache import ClaimCache
@@ -128,6 +129,7 @@ class KzviewApp(App[int]):
     ) -> None:
         super().__init__()
         self._prefetch = prefetch  # the corpus being read in a second process (kzview.prefetch), for the first load
+        self._prefetch_started = prefetch  # kept to stop it when the app closes before it is done
         self.db_also = list(db_also or [])  # other databases of this corpus, shown read-only (kzview.verdicts)
         self.use_cache = use_cache
         self.busy_timeout = 1.0  # the app waits this long for a locked database, then retries in the background
@@ -181,8 +183,15 @@ class KzviewApp(App[int]):
             # own modules import none of them (kzview.kinds, kzview.claimstore, kzview.places)
             self.load_store()
 
+    def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Leave; a corpus still being read in a second process is stopped first (the worker waiting for it would
+        otherwise keep the app from closing until the read is done)."""
+        if self._prefetch_started is not None:
+            self._prefetch_started.kill()
+        super().exit(result, return_code, message)
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
-    def load_store(self) -> ClaimStore:
+    def load_store(self) -> ClaimStore | None:
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))  # never waits for the screen: loading goes on
 
@@ -190,7 +199,10 @@ class KzviewApp(App[int]):
         if pending is not None:
             store = pending.result(progress)
             if store is not None:
-                return store  # else the child gave no answer: read here, as without it
+                return store
+            if pending.cancelled:
+                return None  # stopped because the app is closing: nothing to read again
+            # else the child gave no answer (it died, or what it sent does not decode): read here, as without it
         from kzview.opening import OpenOptions, open_corpus
 
         if self.watch_files and self._memory_cache is None:

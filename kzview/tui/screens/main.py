@@ -37,6 +37,10 @@ PANE_FOCUS = {"articles": "#articles", "article": "#article", "groups": "#groups
 
 
 class MainScreen(Screen[None]):
+    # the conflict table, the pane active at start, has the keys from the first frame; Textual's default would
+    # give them to the first focusable widget, the articles' hidden filter line, which took "q" as text while
+    # the corpus was still loading
+    AUTO_FOCUS = "#groups"
     # binding ids keep the app. prefix they were remapped by (keys.toml) before the screen had its own
     BINDINGS = [
         Binding(
