@@ -216,14 +216,18 @@ def _gap(high: Fig, low: Fig) -> float:
 
 
 def _same_source(a: Fig, b: Fig) -> str:
-    src = a.claim.attribution
-    if src and src == b.claim.attribution:
-        return f"; the same source, {src}, gave both"
+    if _one_source(a, b):
+        return f"; the same source, {a.claim.attribution}, gave both"
     return ""
 
 
 def _one_source(a: Fig, b: Fig) -> bool:
-    return bool(a.claim.attribution) and a.claim.attribution == b.claim.attribution
+    """Both figures from one source: the same attribution, and across articles one that names someone ("Sheriff
+    Ann Cole", "the Interior Ministry"), not a role any outlet may quote ("an officer", "police", "officials")."""
+    src = a.claim.attribution
+    if not src or src != b.claim.attribution:
+        return False
+    return a.claim.article == b.claim.article or any(w[:1].isupper() for w in src.split())
 
 
 def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:

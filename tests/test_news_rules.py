@@ -985,3 +985,17 @@ def test_no_one_hurt_is_still_a_rival_zero(tmp_path):
     write(tmp_path, "b.txt", "date: 2024-03-02\nDepot blast\n\nTwo workers were hurt in the blast at the depot.")
     store = build_store(load_corpus([tmp_path]))
     assert any(g.status.value == "conflict" for g in store.groups if g.topic == "injuries")
+
+
+@pytest.mark.parametrize(
+    "source, same",
+    [("an officer", False), ("police", False), ("Sheriff Ann Cole", True), ("the Interior Ministry", True)],
+)
+def test_the_same_source_across_outlets_is_a_name_not_a_role(tmp_path, source, same):
+    """'the same source gave both' (the sharpest conflict, ranked first) needs someone named: two outlets each
+    quoting 'an officer' may quote two officers."""
+    write(tmp_path, "a.txt", f"date: 2024-05-02\nRaid\n\nThree boats were seized in the raid, {source} said.")
+    write(tmp_path, "b.txt", f"date: 2024-05-02\nRaid on coast\n\nTwo boats were seized in the raid, {source} said.")
+    store = build_store(load_corpus([tmp_path]))
+    g = next(g for g in store.groups if g.status.value == "conflict" and len(g.articles) == 2)
+    assert g.same_source is same and ("the same source" in g.reason) is same
