@@ -452,14 +452,19 @@ class VerdictStore:
         return [_row(r) for r in rows]
 
 
+def _text(v: object) -> str:
+    # SQLite keeps whatever a hand-edited database was given: a number or a NULL note is read as text
+    return "" if v is None else v if isinstance(v, str) else str(v)
+
+
 def _row(r: tuple) -> Verdict:
     return Verdict(
-        target_kind=r[0],
-        target_id=r[1],
-        verdict=r[2],
-        note=r[3],
-        set_at=r[4],
-        fingerprint=r[5],
-        label=r[6],
-        anchor=r[7] if len(r) > 7 else "",
+        target_kind=_text(r[0]),
+        target_id=_text(r[1]),
+        verdict=_text(r[2]),
+        note=_text(r[3]),
+        set_at=_text(r[4]),
+        fingerprint=_text(r[5]),
+        label=_text(r[6]),
+        anchor=_text(r[7]) if len(r) > 7 else "",
     )

@@ -295,3 +295,16 @@ def test_a_read_only_folder_shows_its_verdicts_beside_the_users(tmp_path, monkey
     assert main(["export", str(corpus), "--format", "json", "--no-cache"]) == 0
     report = capsys.readouterr().out
     assert "the colleague's note" in report and "mine" in report
+
+
+def test_a_hand_edited_note_of_another_type_is_read_as_text(tmp_path):
+    """SQLite keeps what it is given: a note set to a number or NULL by hand comes back as text, never as a
+    value the panes cannot draw."""
+    vs = VerdictStore(tmp_path / "v.db")
+    vs.set("group", "g1", "disputed", "call the ministry")
+    vs.close()
+    with sqlite3.connect(tmp_path / "v.db") as db:
+        db.execute("UPDATE verdict SET note = 5")
+    vs = VerdictStore(tmp_path / "v.db")
+    v = vs.get("group", "g1")
+    assert v is not None and v.note == "5" and isinstance(v.set_at, str)
