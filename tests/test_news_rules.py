@@ -999,3 +999,16 @@ def test_the_same_source_across_outlets_is_a_name_not_a_role(tmp_path, source, s
     store = build_store(load_corpus([tmp_path]))
     g = next(g for g in store.groups if g.status.value == "conflict" and len(g.articles) == 2)
     assert g.same_source is same and ("the same source" in g.reason) is same
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Floods\n\nThe floods forced 3,000 residents from their homes overnight.", {"3,000": "displaced"}),
+        ("Fire\n\nThe wildfire drove about 900 families out of their homes overnight.", {"about 900": "displaced"}),
+        ("Burglary\n\nThe gang stole 40 paintings from their homes in the hills.", {"40": "other"}),
+    ],
+)
+def test_people_put_out_of_their_homes_are_displaced(text, want):
+    """'forced 3,000 residents from their homes': the verb and its phrase around the count, people only."""
+    assert by_surface(text, "topic") == want
