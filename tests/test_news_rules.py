@@ -1012,3 +1012,28 @@ def test_the_same_source_across_outlets_is_a_name_not_a_role(tmp_path, source, s
 def test_people_put_out_of_their_homes_are_displaced(text, want):
     """'forced 3,000 residents from their homes': the verb and its phrase around the count, people only."""
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Protest\n\nOrganisers said 50,000 people marched; police put the figure at 12,000.",
+            {"50,000": "participants", "12,000": "participants"},
+        ),
+        (
+            "Protest\n\nThousands marched on Sunday. Police put the figure at 12,000.",
+            {"Thousands": "participants", "12,000": "participants"},
+        ),
+        # too far from the count it would restate, or no count before it: not guessed
+        (
+            "Protest\n\nThousands marched on Sunday. The city was calm. Traffic was heavy. Police put the figure at"
+            " 12,000.",
+            {"Thousands": "participants", "12,000": "other"},
+        ),
+        ("Budget\n\nThe council set the figure at 12,000 for next year.", {"12,000": "other"}),
+    ],
+)
+def test_the_figure_put_at_a_number_restates_the_count_told_before(text, want):
+    """'police put the figure at 12,000' is the crowd told just before, by another source (lexicon: restated)."""
+    assert by_surface(text, "topic") == want

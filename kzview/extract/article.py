@@ -105,6 +105,15 @@ def story_start(dates: list[dt.date]) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def _restates(words: list[str], start: int, lex: Lexicon) -> bool:
+    """Whether the figure at token `start` gives a number to a noun that restates the count told before: "(put|
+    estimated|…) the figure at 12,000", "the total at", "their own estimate at"."""
+    if start < 3 or words[start - 1] != "at":
+        return False
+    noun = words[start - 2]
+    return noun in lex.implicit.restated and words[start - 3] in ("the", "their", "its", "his", "her", "that", "own")
+
+
 def _increment(words: list[str], span: tuple[int, int], lex: Lexicon) -> bool:
     """Whether a figure counts an addition to a total told elsewhere ("two more people died", "another 30 were
     arrested", "a further 12", "bringing the toll to": no): the total is at least that, so it is a floor."""
@@ -338,6 +347,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         event_places = event_places | headline_names(article.title) | opening
     antecedent_subject: str | None = None
     antecedent_topic: str | None = None
+    antecedent_sentence = -2  # the sentence the antecedent topic was told in
 
     def make(kind: str, s: int, e: int, sentence: str, s0: int, **fields: object) -> Claim:
         surface = text[s:e]
@@ -453,6 +463,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 subject = lex.match_subject(words[a:b])
                 unit = "people"
                 antecedent_topic = prev_topic = topic
+                antecedent_sentence = si
             elif f.kind == "count" and _after_relation(words, spans[k][0], lex):
                 topic, subject, unit = "other", "children", "children"  # "a mother of two died"
             elif f.kind == "count" and not counted.people:
@@ -471,6 +482,13 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
                     if (
                         topic == "other"
+                        and antecedent_topic not in (None, "other")
+                        and si - antecedent_sentence <= 1
+                        and _restates(words, spans[k][0], lex)
+                    ):
+                        topic = antecedent_topic  # "organisers said 50,000 marched; police put the figure at 12,000"
+                    if (
+                        topic == "other"
                         and counted.partitive
                         and antecedent_topic not in (None, "other")
                         and (not counted.words or counted.words[-1] in lex.implicit.toll_nouns)
@@ -479,7 +497,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."
                     prev_topic = topic
                     if topic != "other":
-                        antecedent_topic = topic
+                        antecedent_topic, antecedent_sentence = topic, si
                     subject = lex.match_subject(counted.words) if counted.words else None
                     if subject is None and counted.words and not counted.anaphora:
                         subject = _named_subject(counted.words, lex)  # "20 women", "12 Albanian": as the text says

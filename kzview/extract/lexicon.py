@@ -63,6 +63,7 @@ class ImplicitVocab:
     increment_after: frozenset[str] = frozenset()
     increment_before: tuple[tuple[str, ...], ...] = ()
     headline_events: dict[str, str] = field(default_factory=dict)  # "Son held after fire": held is arrested
+    restated: frozenset[str] = frozenset()  # "police put the figure at 12,000": the count told before, again
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -92,6 +93,7 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         increment_after=frozenset(data.get("increment_after", [])),
         increment_before=phrases("increment_before"),
         headline_events={k.lower(): v for k, v in data.get("headline_events", {}).items()},
+        restated=frozenset(w.lower() for w in data.get("restated", [])),
     )
 
 
