@@ -1037,3 +1037,22 @@ def test_people_put_out_of_their_homes_are_displaced(text, want):
 def test_the_figure_put_at_a_number_restates_the_count_told_before(text, want):
     """'police put the figure at 12,000' is the crowd told just before, by another source (lexicon: restated)."""
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit",
+    [
+        ("Heist\n\nThieves took a 3 mn-dollar haul from the bank.", "3 mn-dollar", 3_000_000, "USD"),
+        ("Heist\n\nThieves took a $4.5-million haul from the bank.", "$4.5-million", 4_500_000, "USD"),
+        ("Heist\n\nThieves took a three-million-pound haul from the bank.", "three-million-pound", 3_000_000, "GBP"),
+        ("Deal\n\nThe club agreed a 40-million-euro fee.", "40-million-euro", 40_000_000, "EUR"),
+    ],
+)
+def test_money_as_a_compound_adjective(text, surface, value, unit):
+    """The issue's written forms: a scale joined by a hyphen, and the currency as the compound's last word."""
+    got = by_surface(text, "kind", "low", "unit")
+    assert got[surface] == ("money", value, unit)
+
+
+def test_a_weight_in_pounds_is_no_money():
+    assert all(kind != "money" for kind in by_surface("Fish\n\nHe caught a 10-pound pike.", "kind").values())

@@ -47,7 +47,8 @@ _DIGITS_RX = re.compile(
     r"(?P<cur>US\$|\$US|AU\$|A\$|\$A|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
     r"|\d+(?:\.\d+)?)"
-    r"(?P<scale>\s?(?:million|billion|trillion|thousand)\b|(?:bn|mn|mln|tn|m|k|b)\b)?",
+    # the scale: "19 million", "$4.5-million", "3 mn", "5bn"; "m", "k", "b" only glued (and kept for money)
+    r"(?P<scale>[\s-]?(?:million|billion|trillion|thousand)\b|\s?(?:bn|mn|mln|tn)\b|(?:m|k|b)\b)?",
     re.IGNORECASE,
 )
 _CURRENCY_SYMBOLS = {
@@ -91,6 +92,20 @@ _CURRENCY_WORDS = {
     "rub": "RUB",
     "lira": "TRY",
     "hryvnias": "UAH",
+}
+# "a three-million-pound haul", "a 3 mn-dollar deal": the currency as the last part of a compound adjective, in the
+# singular; only after a scale word ("a 10-pound fish" weighs ten pounds)
+_CURRENCY_COMPOUND_RX = re.compile(r"-(?P<cw>dollar|pound|euro|rouble|ruble|rupee|yen|yuan|franc)\b", re.IGNORECASE)
+_COMPOUND_CURRENCY = {
+    "dollar": "USD",
+    "pound": "GBP",
+    "euro": "EUR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rupee": "INR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "franc": "CHF",
 }
 _CURRENCY_SUFFIX_RX = re.compile(
     r"\s+(?:of\s+)?(?P<cw>us dollars|pounds sterling|"
@@ -512,7 +527,7 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         thousands_dots = bool(re.fullmatch(r"\d{1,3}\.\d{3}", num)) and bool(nxt) and nxt[0] in lex.people
         value = _parse_digits(num, thousands_dots)
         cur = m.group("cur")
-        scale_word = (m.group("scale") or "").strip().lower()
+        scale_word = (m.group("scale") or "").strip().lstrip("-").lower()
         start = m.start("cur") if cur else s
         end = m.end("scale") if scale_word else e
         cw = _CURRENCY_SUFFIX_RX.match(text, end)
@@ -550,6 +565,9 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
                 None,
                 spelled=True,
                 value=float(spelled_value),
+                scale=float(
+                    max((_SCALES[w] for w in re.split(r"[\s-]+", m.group(0).lower()) if w in _SCALES), default=1)
+                ),
             )
         )
         taken.add(*m.span())
@@ -676,6 +694,10 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     if cw and f.kind == "count":
         f.kind, f.unit = "money", _CURRENCY_WORDS[cw.group("cw").lower()]
         f.end = cw.end()
+    compound = _CURRENCY_COMPOUND_RX.match(text, f.end)
+    if compound and f.kind == "count" and f.scale > 1:
+        f.kind, f.unit = "money", _COMPOUND_CURRENCY[compound.group("cw").lower()]
+        f.end = compound.end()
     pm = _PERCENT_RX.match(text, f.end)
     if pm and f.kind == "count" and not f.vague:
         f.kind, f.unit = "percent", "%"
