@@ -1056,3 +1056,31 @@ def test_money_as_a_compound_adjective(text, surface, value, unit):
 
 def test_a_weight_in_pounds_is_no_money():
     assert all(kind != "money" for kind in by_surface("Fish\n\nHe caught a 10-pound pike.", "kind").values())
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a year as a modifier places the figure in that year's event
+        (
+            "date: 2024-06-02\nQuake hits city\n\nA quake killed 40 people on Sunday. The 1999 quake killed 17,000.",
+            {"40": ("deaths", None), "17,000": ("deaths", "1999")},
+        ),
+        ("date: 2024-06-02\nQuake hits city\n\nThe 2024 quake killed 40 people on Sunday.", {"40": ("deaths", None)}),
+        # a person's record is no count of this event's arrests
+        (
+            "date: 2024-06-02\nRaid\n\nPolice arrested two men. He had 14 prior arrests and three convictions.",
+            {"two": ("arrests", None), "14": ("other", None), "three": ("other", None)},
+        ),
+        ("date: 2024-06-02\nRaid\n\nPolice made 14 arrests on Friday.", {"14": ("arrests", None)}),
+        # a number called is a phone number; a count beside an emergency line's call is still a count
+        ("date: 2024-06-02\nRaid\n\nShe called 911 at 3 a.m. after two men broke in.", {"two": ("other", None)}),
+        (
+            "date: 2024-06-02\nRaid\n\nThe 911 call came at dawn; 911 people were evacuated.",
+            {"911": ("displaced", None)},
+        ),
+    ],
+)
+def test_not_this_events_figures(text, want):
+    """Issue #11 points 3 and 5, in sentences written here: 'the 1999 quake', 'prior arrests', 'called 911'."""
+    assert by_surface(text, "topic", "event") == want

@@ -105,6 +105,12 @@ def story_start(dates: list[dt.date]) -> dt.date | None:
     return dates[0] if dates else None
 
 
+def _record(words: list[str], end: int, lex: Lexicon) -> bool:
+    """Whether the figure ending at token `end` counts a person's record ("14 prior arrests")."""
+    v = lex.implicit
+    return end + 1 < len(words) and words[end] in v.record_before and words[end + 1] in v.record_nouns
+
+
 def _restates(words: list[str], start: int, lex: Lexicon) -> bool:
     """Whether the figure at token `start` gives a number to a noun that restates the count told before: "(put|
     estimated|…) the figure at 12,000", "the total at", "their own estimate at"."""
@@ -471,6 +477,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 subject = _named_subject(counted.words, lex) if counted.words else None
             else:
                 topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
+                if f.kind == "count" and topic != "other" and _record(words, spans[k][1], lex):
+                    topic, cue_scope = "other", None  # "he had 14 prior arrests": his record, not this event's
                 if f.kind == "count":
                     if (
                         topic == "other"

@@ -64,6 +64,8 @@ class ImplicitVocab:
     increment_before: tuple[tuple[str, ...], ...] = ()
     headline_events: dict[str, str] = field(default_factory=dict)  # "Son held after fire": held is arrested
     restated: frozenset[str] = frozenset()  # "police put the figure at 12,000": the count told before, again
+    record_before: frozenset[str] = frozenset()  # "14 prior arrests": a person's record, not this event's count
+    record_nouns: frozenset[str] = frozenset()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -94,6 +96,8 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         increment_before=phrases("increment_before"),
         headline_events={k.lower(): v for k, v in data.get("headline_events", {}).items()},
         restated=frozenset(w.lower() for w in data.get("restated", [])),
+        record_before=frozenset(w.lower() for w in data.get("record_before", [])),
+        record_nouns=frozenset(w.lower() for w in data.get("record_nouns", [])),
     )
 
 

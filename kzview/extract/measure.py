@@ -440,6 +440,7 @@ _PERIOD = re.compile(
     rf"\b(?:(?P<pre>in|during|since|by|early|late|last|mid|until|on|from)\s+)?"
     rf"(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     rf"|\b(?P<pre2>in|during|since|by|early|late|mid|until)\s+(?P<year2>(?:19|20)\d\d)\b"
+    rf"|\b(?P<pre3>the)\s+(?P<year3>(?:19|20)\d\d)\s+(?=[a-z])"  # "the 1999 quake killed 17,000"
     rf"|\blast\s+(?P<last>week|month|year|summer|winter|spring|fall|autumn|decade)\b"
     rf"|\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
     rf"(?P<unit>years|year|months|month|weeks|week|decades)\s+(?:ago|earlier|before)\b",
@@ -507,9 +508,10 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
                 latest = dt.date(year, month, 10 if pre == "early" else 20)  # "early November": its first third
             else:
                 latest = _month_end(year, month)
-        elif m["year2"]:
-            latest = dt.date(int(m["year2"]), 12, 31)
-            out.append(Period(m.start(), m.end(), " ".join(m.group(0).split()), latest, m["year2"]))
+        elif m["year2"] or m["year3"]:
+            written: str = m["year2"] or m["year3"]
+            latest = dt.date(int(written), 12, 31)
+            out.append(Period(m.start(), m.end(), " ".join(m.group(0).split()), latest, written))
             continue
         elif m["last"]:
             unit = m["last"].lower()

@@ -317,6 +317,12 @@ _EXCLUDE_RX = [
     re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
     re.compile(r"\+\d[\d\s().-]{6,}\d"),
     re.compile(r"(?<![\w-])\d-\d-\d(?![\w-])"),  # "9-1-1"
+    # a number called or dialled, or an emergency line's call ("she called 911", "a 999 call"): a phone number
+    re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|rang)\s+\d{3,}\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:911|999|112)\b(?=[\s-]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|system|tapes?|cent(?:er|re)s?|line))",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"),  # anchored at a word start: no quadratic backtracking
     re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
     re.compile(r"(?<!\$)\b[A-Za-z]+-?\d+[A-Za-z]*\b"),  # a code ("A1", "M25"), but "$US1 million" is money
