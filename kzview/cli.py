@@ -715,8 +715,8 @@ def run_app(argv: list[str]) -> int:
         terminal went away while the app was still starting it can wait on its writer for ever (seen in tmux: a
         session killed a fifth of a second after start left the process running, deaf to further kills); so if
         the app has not left within a few seconds, the process ends here. Nothing is lost: every verdict and
-        correction was committed when it was set."""
-        app.exit(return_code=128 + signum)
+        correction was committed when it was set. The timer starts first: nothing the app does on the way out
+        can keep it from running."""
 
         def last_resort() -> None:
             if prefetch is not None:
@@ -729,6 +729,10 @@ def run_app(argv: list[str]) -> int:
         timer = threading.Timer(LEAVE_GRACE, last_resort)
         timer.daemon = True  # an app that leaves in time is not kept waiting for it
         timer.start()
+        try:
+            app.exit(return_code=128 + signum)
+        except Exception:  # noqa: BLE001 - an app not yet running cannot be asked to leave: the timer ends it
+            pass
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         try:

@@ -163,7 +163,8 @@ class Prefetch:
 
         self.pid = pid
         self._fd = fd
-        self._lock = threading.Lock()
+        # reentrant: `kill` runs from a signal handler (a hang-up), which may interrupt this same thread in `poll`
+        self._lock = threading.RLock()
         self._reaped = False
         self._reading = False
         self.cancelled = False  # stopped by the app (it is closing): its missing answer is not to be read again

@@ -58,3 +58,20 @@ def write(tmp: Path, name: str, text: str | bytes) -> Path:
     else:
         p.write_text(text, encoding="utf-8")
     return p
+
+
+def tmux_new(session: str, command: str, size: tuple[int, int] = (100, 30)) -> None:
+    """A detached tmux session running `command`, retried while a tmux server left by the last killed session is
+    still exiting ("server exited unexpectedly")."""
+    import subprocess
+    import time
+
+    for _ in range(5):
+        started = subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command],
+            capture_output=True,
+        )
+        if started.returncode == 0:
+            return
+        time.sleep(0.3)
+    raise RuntimeError(f"tmux would not start a session: {started.stderr.decode(errors='replace').strip()}")

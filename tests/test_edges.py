@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from conftest import write
+from conftest import tmux_new, write
 
 
 def run(*args: str, cwd=None, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -64,16 +64,14 @@ def test_a_terminal_closed_while_the_app_starts_never_leaves_it_running(tmp_path
         pytest.skip("tmux is not installed")
     env = f"XDG_CACHE_HOME={tmp_path / 'cache'} XDG_DATA_HOME={tmp_path / 'data'}"
     pids = []
-    for n, delay in enumerate((0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.8)):
-        session = f"kzhup{os.getpid()}x{n}"
-        cmd = f"exec env {env} {sys.executable} -m kzview --db {tmp_path / 'v.db'}"
-        subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", cmd], check=True)
-        shown = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
-        )
-        pids.append(int(shown.stdout.strip()))
-        time.sleep(delay)
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    # a session kept open throughout: killing the last session ends the tmux server, and the next new-session
+    # can race its exit ("server exited unexpectedly")
+    keeper = f"kzhup{os.getpid()}keep"
+    tmux_new(keeper, "sleep 600")
+    try:
+        _hang_up_through_the_start(env, tmp_path, pids)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", keeper], capture_output=True)
 
     def alive(pid: int) -> bool:
         try:
@@ -89,3 +87,18 @@ def test_a_terminal_closed_while_the_app_starts_never_leaves_it_running(tmp_path
     for p in left:
         os.kill(p, 9)
     assert not left, f"{len(left)} of {len(pids)} apps were left running after their terminal closed"
+
+
+def _hang_up_through_the_start(env: str, tmp_path, pids: list[int]) -> None:
+    import time
+
+    for n, delay in enumerate((0.1, 0.15, 0.2, 0.22, 0.25, 0.3, 0.4, 0.8)):
+        session = f"kzhup{os.getpid()}x{n}"
+        cmd = f"exec env {env} {sys.executable} -m kzview --db {tmp_path / 'v.db'}"
+        tmux_new(session, cmd)
+        shown = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
+        )
+        pids.append(int(shown.stdout.strip()))
+        time.sleep(delay)
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

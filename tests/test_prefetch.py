@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import tmux_new
 
 from kzview.model import to_json
 from kzview.opening import OpenOptions, open_corpus
@@ -120,7 +121,7 @@ def test_the_installed_app_opens_with_a_prefetch(tmp_path):
     session = f"kzpf{os.getpid()}"
     env = f"XDG_CACHE_HOME={tmp_path / 'cache'} XDG_DATA_HOME={tmp_path / 'data'}"
     cmd = f"env {env} {sys.executable} -m kzview --db {tmp_path / 'v.db'} {SEEDS}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", cmd], check=True)
+    tmux_new(session, cmd, (120, 40))
     try:
         screen = ""
         deadline = time.monotonic() + 30
