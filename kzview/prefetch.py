@@ -41,16 +41,12 @@ def _wire() -> Any:
     from kzview.corrections import Applied
     from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem
 
-    fields = [
-        ("articles", list[Article]),
-        ("claims", list[Claim]),
-        ("groups", list[ClaimGroup]),
-        ("problems", list[LoadProblem]),
-        ("entities", list[Entity]),
-        ("lexicon", str),
-        ("applied", list[Applied]),
-    ]
-    return make_dataclass("StoreWire", fields)
+    types = (list[Article], list[Claim], list[ClaimGroup], list[LoadProblem], list[Entity], str, list[Applied])
+    return make_dataclass("StoreWire", list(zip(_CARRIED, types, strict=True)))
+
+
+# the ClaimStore attributes that cross the pipe
+_CARRIED = ("articles", "claims", "groups", "problems", "entities", "lexicon", "applied")
 
 
 def start(options: dict[str, Any]) -> Prefetch | None:
@@ -122,16 +118,8 @@ def _child(fd: int, options: dict[str, Any]) -> None:
         except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
             _send(fd, _ERROR, _pickled(exc))
         else:
-            wire = _wire()(
-                articles=store.articles,
-                claims=store.claims,
-                groups=store.groups,
-                problems=store.problems,
-                entities=store.entities,
-                lexicon=store.lexicon,
-                applied=store.applied,
-            )
-            _send(fd, _STORE, msgspec.msgpack.encode(wire))
+            # encoded as a map of the wire's fields: decoded on the other side into _wire(), every type checked
+            _send(fd, _STORE, msgspec.msgpack.encode({name: getattr(store, name) for name in _CARRIED}))
     except BaseException:  # noqa: BLE001 - a parent gone (broken pipe) or anything else: no answer, the parent reads
         status = 1
     finally:
@@ -291,13 +279,6 @@ def _store(payload: bytes) -> ClaimStore:
     sharer = Interner({a.id: a.text for a in wire.articles}, groups_follow=True)
     sharer.claims(wire.claims)
     sharer.groups(wire.groups)
-    store = ClaimStore(
-        articles=wire.articles,
-        claims=wire.claims,
-        groups=wire.groups,
-        problems=wire.problems,
-        entities=wire.entities,
-        lexicon=wire.lexicon,
-    )
-    store.applied = wire.applied
+    store = ClaimStore(**{name: getattr(wire, name) for name in _CARRIED if name != "applied"})
+    store.applied = wire.applied  # not a field: set after the store's indexes are built
     return store

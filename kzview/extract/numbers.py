@@ -95,7 +95,6 @@ _CURRENCY_WORDS = {
 }
 # "a three-million-pound haul", "a 3 mn-dollar deal": the currency as the last part of a compound adjective, in the
 # singular; only after a scale word ("a 10-pound fish" weighs ten pounds)
-_CURRENCY_COMPOUND_RX = re.compile(r"-(?P<cw>dollar|pound|euro|rouble|ruble|rupee|yen|yuan|franc)\b", re.IGNORECASE)
 _COMPOUND_CURRENCY = {
     "dollar": "USD",
     "pound": "GBP",
@@ -107,6 +106,7 @@ _COMPOUND_CURRENCY = {
     "yuan": "CNY",
     "franc": "CHF",
 }
+_CURRENCY_COMPOUND_RX = re.compile(r"-(?P<cw>" + "|".join(_COMPOUND_CURRENCY) + r")\b", re.IGNORECASE)
 _CURRENCY_SUFFIX_RX = re.compile(
     r"\s+(?:of\s+)?(?P<cw>us dollars|pounds sterling|"
     + "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
