@@ -1084,3 +1084,51 @@ def test_a_weight_in_pounds_is_no_money():
 def test_not_this_events_figures(text, want):
     """Issue #11 points 3 and 5, in sentences written here: 'the 1999 quake', 'prior arrests', 'called 911'."""
     assert by_surface(text, "topic", "event") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a near miss is no death
+        (
+            "Trial opens\n\nThe court heard of threats to witnesses, two nearly killed when they were stabbed.",
+            {"two": "other"},
+        ),
+        (
+            "Crash\n\nThree people almost died when the bus overturned, and two were killed.",
+            {"Three": "other", "two": "deaths"},
+        ),
+        # an event word inside the whole a figure is counted from belongs to that whole
+        (
+            "Trial opens\n\nWhen the verdict was read, several members of the slain officer's family wept.",
+            {"several": "other"},
+        ),
+        ("Shooting\n\nTwo of the three victims died.", {"Two": "deaths", "three": "other"}),
+        # "of them" after things named in its sentence counts those things, not the people counted before
+        (
+            "Brawl leaves one dead\n\nThe two men had been in many fights in recent years, a few of them violent.",
+            {"one": "deaths", "two": "other", "a few": "other"},
+        ),
+        (
+            "Gunmen kill 12\n\nGunmen killed 12 people on Sunday. Five of them were children.",
+            {"12": "deaths", "Five": "deaths"},
+        ),
+        # a punishment or a threat is no death; a confession is no hospital stay
+        ("Officer's killer gets death sentence\n\nA jury chose the death penalty for the 2019 murder.", {}),
+        ("Inmates\n\nThree men on death row were executed on Tuesday.", {"Three": "deaths"}),
+        (
+            "Crash\n\nSix people were admitted to hospital and the hospital admitted 12 more on Monday.",
+            {"Six": "hospitalized", "12": "hospitalized"},
+        ),
+        # the object of a relative clause's verb does not take the finite verb of the clause's head
+        (
+            "Leader held\n\nThe leader of a sect who has admitted having dozens of children was arrested on Monday.",
+            {"Leader held": "arrests", "dozens": "other"},
+        ),
+        ("Attack\n\nThe attack in which 12 people were killed shocked the town.", {"12": "deaths"}),
+    ],
+)
+def test_what_did_not_happen_to_the_ones_counted(text, want):
+    """Near misses, the whole a part is counted from, things called "them", punishments and confessions, and
+    relative clauses: sentences written here in several styles."""
+    assert by_surface(text, "topic") == want

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kzview.dates import CALENDAR_WORDS, find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
     _PRONOUN_SAID,
+    STOP,
     Attribution,
     CueHit,
     choose_topic,
@@ -134,6 +135,25 @@ def _increment(words: list[str], span: tuple[int, int], lex: Lexicon) -> bool:
 def _got_away(words: list[str], at: int, lex: Lexicon) -> bool:
     """Whether the words at `at` say the ones counted got away ("two of them managed to escape")."""
     return any(tuple(words[at : at + len(p)]) == p for p in lex.implicit.escaped)
+
+
+def _things_before(words: list[str], start: int, lex: Lexicon) -> bool:
+    """Whether a plural noun for things stands before the figure in its sentence ("repeated arguments in recent
+    years, a few of them physical"): then "of them" are those things, not the people counted a sentence before."""
+    for w in words[:start]:
+        if (
+            len(w) > 3
+            and w.isalpha()
+            and w.endswith("s")
+            and not w.endswith("ss")
+            and w not in STOP
+            and w not in lex.people
+            and lex.match_subject([w]) is None
+            and not is_agent(w)
+            and lex.match_cue([w], 0) is None
+        ):
+            return True
+    return False
 
 
 def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
@@ -501,6 +521,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         and antecedent_topic not in (None, "other")
                         and (not counted.words or counted.words[-1] in lex.implicit.toll_nouns)
                         and not _got_away(words, counted.end, lex)
+                        and not (antecedent_sentence < si and _things_before(words, spans[k][0], lex))
                     ):
                         topic = antecedent_topic  # "... killed 116 inmates. Five of the victims were beheaded."
                     prev_topic = topic

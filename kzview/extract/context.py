@@ -123,6 +123,8 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         w = words[i]
         if w in STOP or not w[0].isalpha() or (np and (w in lex.past_verbs or w in lex.place_adverbs)):
             break
+        if w in _NEAR_MISS or w in _PRED_ADVERBS:
+            break  # "three people almost died", "two reportedly fled": an adverb of the verb ends the phrase
         compound = w in lex.ing_modifiers and i + 1 < len(words) and words[i + 1] not in STOP  # "fishing boats"
         if np and (w.endswith("ed") or w.endswith("ing")) and w not in lex.people and not compound:
             break  # "republics led by", "people fleeing": a participle ends the noun phrase
@@ -191,6 +193,19 @@ def _inside_relative_clause(words: list[str], start: int) -> bool:
     return False
 
 
+def _object_in_relative(words: list[str], start: int) -> bool:
+    """Whether the figure is the object of a verb inside a relative clause ("the leader who has admitted having
+    dozens of children was arrested"): then the finite verb after its noun phrase is the clause head's. The
+    relative clause's own subject ("the attack in which 12 people were killed") is not."""
+    j = start - 1
+    while j >= 0 and words[j] not in (",", ";", ":", "—", "–", "("):
+        if words[j] in _RELATIVE:
+            between = words[j + 1 : start]
+            return any(w in _PRED_AUX or w.endswith(("ed", "ing")) for w in between)
+        j -= 1
+    return False
+
+
 def subject_predicate(words: list[str], after: int, limit: int) -> int | None:
     """Where the verb of the figure's noun phrase starts when the phrase runs on through prepositional phrases:
     "Three members of a cycling club from Leeds, West Yorkshire, were injured" -> "injured"."""
@@ -251,14 +266,18 @@ def coordinated(words: list[str], prev_end: int, start: int) -> bool:
 
 _MODALS = frozenset("would could might may should must will shall can cannot wo ca 'd".split())
 _PLAIN = ("ed", "en", "ing", "s")  # endings a base-form verb does not have
+_NEAR_MISS = frozenset("nearly almost narrowly".split())  # "two nearly killed": they lived
 
 
 def irrealis(words: list[str], at: int) -> bool:
     """Whether the event word at `at` is an infinitive or follows a modal, in its base form ("to kill", "could
-    die", "may be arrested", "should die"): something threatened, feared or wished, not something that happened.
+    die", "may be arrested", "should die"), or a near miss ("nearly killed"): something threatened, feared, wished
+    or escaped, not something that happened.
     The perfect ("believed to have died") reports what happened and is not irrealis."""
     w = words[at] if at < len(words) else ""
     before = words[max(0, at - 2) : at]
+    if before[-1:] and before[-1] in _NEAR_MISS:
+        return True  # "two nearly killed", "almost died": what nearly happened did not
     if before[-1:] == ["be"] and len(before) == 2 and before[0] in _MODALS:
         return True  # "may be arrested" (but "thought to be dead" reports a toll)
     return bool(before) and before[-1] in _MODALS | {"to"} and not w.endswith(_PLAIN) and w not in ("dead", "hurt")
@@ -355,12 +374,14 @@ def choose_topic(
             break
     pred = None if _inside_relative_clause(words, start) else subject_predicate(words, counted.end, next_start)
     of_at = next((j for j in range(end, counted.end) if words[j] == "of"), None)
+    rel_object = _object_in_relative(words, start)  # "who admitted having dozens of children was arrested"
     local = [
         (n, h)
         for n, h in enumerate(hits)
         if (start <= h.start and h.end <= max(clause_end, counted.end) or h.start == pred)
         and allowed(n, h.cue)
         and not (of_at is not None and of_at < h.start < counted.end)  # "members of the slain lawman's family"
+        and not (rel_object and h.start >= counted.end and words[h.start - 1] in _PRED_AUX)
     ]
     if start >= 2 and words[start - 1] == "the" and words[start - 2] == "of" and fig_index > 0:
         prev_end = spans[fig_index - 1][1]
@@ -385,6 +406,10 @@ def choose_topic(
     for n, h in enumerate(hits):
         if not allowed(n, h.cue) or h.cue.role != "event":
             continue
+        if of_at is not None and of_at < h.start and h.end < counted.end:
+            continue  # inside the whole the figure is counted from: "several members of the slain man's family"
+        if rel_object and h.start >= counted.end and words[h.start - 1] in _PRED_AUX:
+            continue  # the finite verb of the relative clause's head
         if h.end <= start and first_counted:
             dist = start - h.end
             between = words[h.end : start]
