@@ -312,7 +312,8 @@ def test_measures_read_through_other_plurals_places_and_parentheses(tmp_path):
             "A spokesman for the Department of Fish, Wildlife and Parks said 30 deer died in the fire.",
             "Department of Fish, Wildlife and Parks",
         ),
-        ("Smith, Jones and Brown said 12 people died.", "Brown"),  # a list of people is no body's name
+        # a list of people is no body's name: the pair joined by "and" before the verb, not a "Smith, Jones" body
+        ("Smith, Jones and Brown said 12 people died.", "Jones and Brown"),
         # more reporting verbs and "feedback from"
         ("The Met Office rates the storm as the worst in 20 years.", "Met Office"),
         ("Early feedback from Northern Power indicates 4,000 homes are without power.", "Northern Power"),
@@ -935,6 +936,17 @@ def test_an_idiom_after_an_event_phrase_is_no_gathering(text, topic):
         # a title's abbreviation does not end the name, nor the sentence
         ("Two men were hurt, said Leeds Police spokesperson Const. Amy Bell.", "Amy Bell"),
         ("Officials from the Interior Ministry said 12 people had died.", "Interior"),
+        # two sources joined by "and" are both named; a clause before "and" is not one
+        ("The driver was later charged, police and the victim's brother said.", "police and the victim's brother"),
+        ("Two died, Mayor Ann Lee and the coroner said.", "Mayor Ann Lee and the coroner"),
+        ("The van overturned and witnesses said two people died.", "witnesses"),
+        # records show, officials tell: reporting verbs too
+        ("In all, 14 tremors were felt, national seismology service records show.", "seismology service"),
+        ("Officials tell reporters that the blaze destroyed 30 homes.", "Officials"),
+        # a verb of saying that is negated or hedged reports nothing, unless the subject goes on to say it
+        ("What the tabloids won't tell you about the two victims.", None),
+        ("Police would not say how many people were hurt.", None),
+        ("Rivera could not say how the fire began, but said no one was hurt.", "Rivera"),
     ],
 )
 def test_a_source_is_a_name_not_a_clause(sentence, source):
@@ -1132,3 +1144,18 @@ def test_what_did_not_happen_to_the_ones_counted(text, want):
     """Near misses, the whole a part is counted from, things called "them", punishments and confessions, and
     relative clauses: sentences written here in several styles."""
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "headline, source",
+    [
+        ("Teen charged after cyclist killed in crash: NYPD", "NYPD"),
+        ("Flood kills 40 in the valley: officials", "officials"),
+        ("Bus crash: two killed", None),
+        ("Storm recovery: Day Two", None),
+    ],
+)
+def test_a_headline_s_source_after_its_last_colon(headline, source):
+    from kzview.extract.context import find_attributions, pick_attribution
+
+    assert pick_attribution(find_attributions(headline, headline=True), 0) == source

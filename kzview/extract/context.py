@@ -691,7 +691,7 @@ _VERBS = (
     r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|"
     r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|"
     r"gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|notes|"
-    r"rates|rated|shows|showed|suggests|suggested|warned|warns|wrote|writes|tweeted|posted)"
+    r"rates|rated|shows|showed|show|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|tells|tell)"
 )
 # "..., said the ministry": only forms that cannot be nouns ("and state police chased him" is no source); never
 # "told": "..., told reporters" names who listened
@@ -897,6 +897,10 @@ _OFFICIAL_SOURCE = re.compile(
 _HEADLINE_QUOTE = re.compile(
     r"(?:^|[,;:.]\s+)(?P<x>[^,;:“”\"\n]{2,60}?):\s*[“\"‘]|^\s*(?P<y>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}):\s+(?=\S)"
 )
+_UNSAID = re.compile(r"(?i)^(?:\w+n[’']t|not|never|would|will|could|might|may|refused|declined)$")
+_SAID_AFTER = re.compile(r"\b(?:but|and)\s+(?:also\s+|later\s+)?(?P<v>said|says|added|confirmed|told)\b")
+_HEADLINE_TAIL = re.compile(r":\s+(?P<z>[A-Za-z][\w’'.&-]*(?:\s+[A-Za-z][\w’'.&-]*){0,2})\s*$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PRONOUNS = {
     "this",
     "that",
@@ -955,18 +959,32 @@ def _subject_before_verb(raw: str) -> str:
     """The noun phrase right before a reporting verb: walk back from the verb to the first clause word."""
     words = raw.split()
     keep: list[str] = []
-    for w in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
         if w.lower().strip("’'") in _BREAK:
+            if w.lower() == "and" and keep and _source_pair(words[:i]):
+                keep.append(w)  # "police and the woman's friend said": both gave it
+                continue
             break
         keep.append(w)
     return " ".join(reversed(keep[:8]))
+
+
+def _source_pair(left: list[str]) -> bool:
+    """Whether the words before an "and" are a whole source of their own, one to three words from the clause's
+    start ("police and fire officials said", "Smith and the coroner said"), so "and" joins two sources."""
+    if not 1 <= len(left) <= 3 or any(w.lower().strip("’'") in _BREAK for w in left):
+        return False
+    head = left[-1].strip("’'")
+    return _GENERIC.fullmatch(head) is not None or (head[:1].isupper() and head.lower() not in _PRONOUNS)
 
 
 _TRIGGER = re.compile(
     r"\b(?:according|citing|quoting|quoted|reported|cited|announced|confirmed|released|said|says|say|report|"
     r"reports|announce[sd]?|state[sd]?|confirms?|told|declared|estimated?|estimates|claimed|claims|indicated|"
     r"added|put|puts|gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|"
-    r"notes|rates|rated|shows|showed|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|feedback)\b",
+    r"notes|rates|rated|shows|showed|show|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|feedback|"
+    r"tells?)\b",
     re.IGNORECASE,
 )
 
@@ -1008,6 +1026,17 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
                     continue  # "This was reported": the thing reported, not who reported it
                 if raw.split() and raw.split()[-1].lower() in ("a", "an", "the"):
                     continue  # "an estimated 1,000": an adjective, not a source
+                if raw.split() and _UNSAID.search(raw.split()[-1]):
+                    # "what the media won't tell you", "police would not say": nothing was said, unless the same
+                    # subject goes on to say it ("Smith couldn't say why, but said no one was hurt")
+                    then = _SAID_AFTER.search(work, m.end())
+                    if then is None:
+                        continue
+                    raw = " ".join(raw.split()[:-1])
+                    name = normalise_source(_after_run_on(_subject_before_verb(raw))) if raw else None
+                    if name and _plausible(name):
+                        out.append(Attribution(then.start("v"), name, prio, depth_at[then.start("v")] > 0))
+                    continue
                 if raw.split() and (raw.split()[-1].lower() in _COUNT_WORDS or raw.split()[-1].isdigit()):
                     continue  # "guilty of two counts", "three reports": a noun after a number, not a verb
                 full = raw
@@ -1037,6 +1066,12 @@ def _next_sentence_source(sentence: str, next_sentence: str, headline: bool) -> 
                 continue  # "US News: ...": a section, not a source; "Sheriff: ...", "Police: ..." are sources
             if name and _plausible(name):
                 out.append(Attribution(m.start(group), name, 2, False))  # "Sheriff: shooting kills 1"
+        tail = _HEADLINE_TAIL.search(sentence)
+        if tail:
+            # "Man charged after crash: NYPD", "Quake kills 40: officials": the source after the last colon
+            name = normalise_source(tail.group("z"))
+            if name and (_OFFICIAL_SOURCE.fullmatch(name.split()[-1]) or _ACRONYM.fullmatch(name)):
+                out.append(Attribution(tail.start("z"), name, 2, False))
     if next_sentence:
         nm = _NEXT_SENTENCE.match(next_sentence)
         if nm:
