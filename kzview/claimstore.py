@@ -51,6 +51,9 @@ class ClaimStore:
         self.verdict_store: VerdictStore | None = None
         self.verdicts: dict[tuple[str, str], Verdict] = {}
         self.applied: list[Applied] = []  # the user's corrections, and where each now stands
+        # claims parts (name, digest) already written into a claim store by the workers that extracted them
+        # (kzview.cluster): kzview.parquet takes them as they are rather than writing the claims again
+        self.claim_parts: list[tuple[str, str]] = []
         self._index()
 
     def _index(self) -> None:

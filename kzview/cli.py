@@ -186,7 +186,7 @@ def _load(args: argparse.Namespace) -> ClaimStore:
 
         if args.workers is not None and args.workers < 1:
             raise SystemExit("kzview: --workers needs at least 1")
-        workers = ClusterSpec(scheduler=args.scheduler, workers=args.workers)
+        workers = ClusterSpec(scheduler=args.scheduler, workers=args.workers, out=args.out)
         progress = _progress_bar("extracting on Dask")
     return open_corpus(
         OpenOptions(
@@ -468,6 +468,8 @@ def run_command(name: str, argv: list[str]) -> int:
             return 1
     from kzview.parquet import StoreError
 
+    if name == "extract" and _bad_out(args.out):
+        return 1  # before the workers write into it
     try:
         store = _load(args)
     except StoreError as exc:
@@ -533,19 +535,24 @@ def other_dbs(args: argparse.Namespace) -> list[Path]:
     return other_db_paths(db_path(args), args.paths or None, bundled_corpus_path())
 
 
-def _run_extract(args: argparse.Namespace, store: ClaimStore) -> int:
-    from kzview.parquet import is_store, write_store
+def _bad_out(out: Path) -> bool:
+    """Whether `out` cannot take a claim store (a file, or a folder holding anything but one): said."""
+    from kzview.parquet import is_store
 
-    out = args.out
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not is_store(out))):
         print(
             f"kzview: {out} is a file or a folder with other things in it; the claim store needs a new or empty "
             "folder (or an existing store to replace)",
             file=sys.stderr,
         )
-        return 1
+        return True
+    return False
 
-    try:
+
+def _run_extract(args: argparse.Namespace, store: ClaimStore) -> int:
+    from kzview.parquet import write_store
+
+    try:  # `main` checked the folder before anything was written into it
         manifest = write_store(store, args.out)
     except OSError as exc:
         print(f"kzview: cannot write the claim store {args.out}: {exc.strerror or exc}", file=sys.stderr)

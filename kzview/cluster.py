@@ -1,22 +1,39 @@
 """Extraction on a Dask cluster (`kzview extract … --workers N` or `--scheduler ADDRESS`): the one module that
 imports Dask, and only when it is asked for (`pip install 'kzview[cluster]'`).
 
-The articles are cut into the same chunks as the local process pool's (kzview.parallel), each chunk is one task
-(retried on another worker when its worker dies), and each worker reads the vocabulary once per chunk from the
-files it is given. The claims come back in article order, so ids, groups and order are the same whichever path
-made them.
+Writing a claim store (`load_on_cluster`), the workers do the reading and the writing themselves, in two rounds
+over partitions of the corpus's files:
+
+1. each task is sent file names (never texts), reads and cleans its partition's files, and keeps the articles in
+   its worker's memory; the articles come back to this process once, for what needs the whole corpus (duplicate
+   ids, inferred dates, the event's places and the entity index) and for the texts the panes show;
+2. each task extracts the articles its partition read (on the worker that holds them: no text is sent back out)
+   with the corpus's context, and writes its claims as one Parquet part into the store (kzview.parts), which
+   this process verifies and reads for the comparison.
+
+A task whose worker dies is retried on another (and a lost partition read again). Each worker loads the
+vocabulary once. Claims, ids, groups and order are the same whichever path made them.
+
+`extract_on_cluster` extracts articles this process has read (standard input): chunks of the local pool's size
+(kzview.parallel), one task each.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
-from kzview.extract import CorpusContext
+from kzview.extract import CorpusContext, corpus_context, extract_article
+from kzview.extract.entities import canonical_source
 from kzview.extract.lexicon import Lexicon
-from kzview.model import Article, Claim
-from kzview.parallel import ClusterSpec, chunked, extract_chunk
+from kzview.ingest import clean_doc, infer_missing_dates, read_one, read_roots, take_docs
+from kzview.ingest.files import Source
+from kzview.model import Article, Claim, Entity, LoadProblem
+from kzview.parallel import ClusterSpec, chunked, extract_chunk, worker_lexicon
 
 
 class ClusterError(RuntimeError):
@@ -30,12 +47,23 @@ def extract_on_cluster(
     spec: ClusterSpec,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[list[Claim]]:
+    bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
+    chunks = chunked(articles, spec.workers or 2)
+    with _client(spec) as client:
+        payloads = [(c, bare, lex.files) for c in chunks]
+        sizes = [len(c) for c in chunks]
+        results = run_tasks(client, extract_chunk, payloads, sizes, progress)
+    return [claims for part in results for claims in part]
+
+
+@contextlib.contextmanager
+def _client(spec: ClusterSpec) -> Iterator[Any]:
+    """A client of the running scheduler `spec` names, or of a local cluster of `spec.workers` processes (over
+    loopback, no dashboard), closed afterwards."""
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # the optional extra is not installed
         raise ClusterError("extraction on Dask needs the cluster extra: pip install 'kzview[cluster]'") from exc
-    bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
-    chunks = chunked(articles, spec.workers or 2)
     local = None
     try:
         if spec.scheduler:
@@ -54,14 +82,197 @@ def extract_on_cluster(
             local.close()
         raise ClusterError(f"the Dask cluster cannot be reached: {exc}") from exc
     try:
-        payloads = [(c, bare, lex.files) for c in chunks]
-        sizes = [len(c) for c in chunks]
-        results = run_tasks(client, extract_chunk, payloads, sizes, progress)
+        yield client
     finally:
         client.close()
         if local is not None:
             local.close()
-    return [claims for part in results for claims in part]
+
+
+# What one file gave a worker: why it cannot be read, or its documents' problems and, per document, its id, path,
+# length and the article it makes (or why it makes none).
+FileRead = LoadProblem | tuple[list[tuple[str, str]], list[tuple[str, str, int, Article | LoadProblem]]]
+
+
+def read_partition(sources: list[Source], max_bytes: int, sidecar: dict[str, dict[str, str]]) -> list[FileRead]:
+    """Worker: read and clean one partition's files, as `kzview.ingest.load_corpus` would."""
+    out: list[FileRead] = []
+    for source in sources:
+        read = read_one(source, max_bytes)
+        if isinstance(read, LoadProblem):
+            out.append(read)
+            continue
+        docs, problems = read
+        out.append((problems, [(d.article_id, d.path, len(d.text), clean_doc(d, sidecar)) for d in docs]))
+    return out
+
+
+def _articles_of(read: list[FileRead]) -> list[Article | LoadProblem]:
+    return [item[3] for entry in read if not isinstance(entry, LoadProblem) for item in entry[1]]
+
+
+def extract_partition(
+    read: list[FileRead],
+    kept: list[int],
+    dates: dict[str, tuple[Any, bool]],
+    ctx: CorpusContext,
+    spellings: dict[str, str],
+    files: tuple[Path | None, ...],
+    out: str,
+    index: int,
+) -> tuple[str, str, int]:
+    """Worker: extract the articles of a partition it read (those the corpus kept, with the dates inferred over
+    the whole corpus), name their sources as the entity index does, and write them as claims part `index` of the
+    store at `out`: (name, digest, rows)."""
+    from kzview.parts import write_claims_part
+
+    lex = worker_lexicon(files)
+    items = _articles_of(read)
+    claims: list[Claim] = []
+    for i in kept:
+        article = items[i]
+        assert isinstance(article, Article)
+        if article.id in dates:
+            day, inferred = dates[article.id]
+            article = replace(article, date=day, date_inferred=inferred)
+        for c in extract_article(article, ctx, lex):
+            name = canonical_source(c.attribution, spellings) if c.attribution else None
+            claims.append(c if name == c.attribution else replace(c, attribution=name))
+    return write_claims_part(claims, Path(out), index)
+
+
+@dataclass
+class ClusterRead:
+    """A corpus read and extracted on a cluster: what kzview.store compares and keeps."""
+
+    articles: list[Article]
+    problems: list[LoadProblem]
+    claims: list[Claim]
+    entities: list[Entity]
+    parts: list[tuple[str, str]] = field(default_factory=list)  # the claims parts the workers wrote (name, digest)
+
+
+def load_on_cluster(
+    paths: list[Path] | None,
+    lex: Lexicon,
+    max_bytes: int,
+    spec: ClusterSpec,
+    progress: Callable[[int, int], None] | None = None,
+) -> ClusterRead:
+    """Read, clean and extract the corpus under `paths` on the cluster, its claims written as parts into the
+    store at `spec.out` (see the module's docstring)."""
+    assert spec.out is not None
+    out = spec.out
+    made = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return _load_on_cluster(paths, lex, max_bytes, spec, out, progress)
+    except BaseException:
+        # the parts of a run that did not finish are no part of any store: the folder is left as it was
+        from kzview.parts import CLAIMS_DIR
+
+        for tmp in (out / CLAIMS_DIR).glob(".*.parquet.tmp"):
+            tmp.unlink(missing_ok=True)
+        for folder in ([out / CLAIMS_DIR] if (out / CLAIMS_DIR).exists() else []) + ([out] if made else []):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
+        raise
+
+
+def _load_on_cluster(
+    paths: list[Path] | None,
+    lex: Lexicon,
+    max_bytes: int,
+    spec: ClusterSpec,
+    out: Path,
+    progress: Callable[[int, int], None] | None,
+) -> ClusterRead:
+    from pydantic import TypeAdapter
+
+    from kzview.parts import digest, read_rows, temp_path
+
+    sources, raw = read_roots(paths)
+    partitions = chunked(sources, spec.workers or 2)
+    with _client(spec) as client:
+        sidecar = client.scatter([raw.sidecar], broadcast=True, hash=False)[0]  # a list: a dict scatters its items
+        reads = client.map(read_partition, partitions, max_bytes=max_bytes, sidecar=sidecar, retries=2, pure=False)
+        results = _in_order(reads, [len(p) for p in partitions], progress)
+        problems, clean_problems = list(raw.problems), []
+        seen: set[str] = set()
+        articles: list[Article] = []
+        plans: list[list[int]] = []  # per partition: which of its documents the corpus keeps
+        owner: list[int] = []  # the partition each article was read in
+        for p, result in enumerate(results):
+            kept: list[int] = []
+            n = 0
+            for entry in result:
+                if isinstance(entry, LoadProblem):
+                    problems.append(entry)
+                    continue
+                file_problems, docs = entry
+                keep = take_docs(problems, seen, file_problems, [(i, p, size) for i, p, size, _ in docs])
+                for (_, _, _, article), k in zip(docs, keep, strict=True):
+                    if k and isinstance(article, LoadProblem):
+                        clean_problems.append(article)
+                    elif k:
+                        articles.append(article)
+                        owner.append(p)
+                        kept.append(n)
+                    n += 1
+            plans.append(kept)
+        problems.extend(clean_problems)
+        dated = infer_missing_dates(articles)
+        dates: list[dict[str, tuple[Any, bool]]] = [{} for _ in partitions]  # per partition: the dates inferred
+        for a, b, p in zip(articles, dated, owner, strict=True):
+            if (a.date, a.date_inferred) != (b.date, b.date_inferred):
+                dates[p][b.id] = (b.date, b.date_inferred)
+        ctx = corpus_context(dated, lex)
+        bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
+        shared = client.scatter([bare, ctx.spellings], broadcast=True, hash=False)
+        parts = [
+            client.submit(
+                extract_partition,
+                read,
+                kept,
+                dates[i],
+                shared[0],
+                shared[1],
+                lex.files,
+                str(out),
+                i,
+                retries=2,
+                pure=False,
+            )
+            for i, (read, kept) in enumerate(zip(reads, plans, strict=True))
+        ]
+        written = _in_order(parts, [len(k) for k in plans], progress)
+    claims: list[Claim] = []
+    adapter = TypeAdapter(list[Claim])
+    for name, dig, rows in written:
+        path = temp_path(out, name)
+        if digest(path) != dig:
+            raise ClusterError(f"the claims part {name} a worker wrote was changed before it could be read")
+        part = adapter.validate_python(read_rows(path, "claims"))
+        if len(part) != rows:
+            raise ClusterError(f"the claims part {name} a worker wrote holds {len(part)} claims, not {rows}")
+        claims.extend(part)
+    return ClusterRead(dated, problems, claims, list(ctx.entities), [(n, d) for n, d, _ in written])
+
+
+def _in_order(futures: list[Any], sizes: list[int], progress: Callable[[int, int], None] | None) -> list[Any]:
+    """The futures' results in their order, whatever order they finish in; progress by their sizes."""
+    from distributed import as_completed
+
+    position = {f.key: i for i, f in enumerate(futures)}
+    results: list[Any] = [None] * len(futures)
+    done, total = 0, sum(sizes)
+    for fut in as_completed(futures):
+        i = position[fut.key]
+        results[i] = fut.result()
+        done += sizes[i]
+        if progress:
+            progress(done, total)
+    return results
 
 
 def run_tasks(
@@ -73,16 +284,4 @@ def run_tasks(
 ) -> list[Any]:
     """Each payload as one task on the cluster, retried (twice) on another worker when its worker dies or it
     fails; the results in the payloads' order, whatever order they finish in."""
-    from distributed import as_completed
-
-    futures = client.map(task, payloads, retries=2, pure=False)
-    position = {f.key: i for i, f in enumerate(futures)}
-    results: list[Any] = [None] * len(payloads)
-    done, total = 0, sum(sizes)
-    for fut in as_completed(futures):
-        i = position[fut.key]
-        results[i] = fut.result()
-        done += sizes[i]
-        if progress:
-            progress(done, total)
-    return results
+    return _in_order(client.map(task, payloads, retries=2, pure=False), sizes, progress)

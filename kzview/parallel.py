@@ -6,6 +6,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
 
 from kzview.extract import CorpusContext, extract_article
 from kzview.extract.lexicon import Lexicon, load_lexicon
@@ -20,19 +22,38 @@ class ClusterSpec:
     scheduler: str | None = None
     workers: int | None = None
     timeout: float = 30.0  # seconds to wait for a scheduler to answer
+    # the claim store being written (`extract --out`): the workers read the files themselves and write their
+    # partitions' claims parts into it (on a cluster, a folder every worker shares)
+    out: Path | None = None
 
 
-def chunked(articles: list[Article], workers: int) -> list[list[Article]]:
-    """The articles in chunks of 50 to 400, about eight a worker: big enough to pay for a task, small enough to
-    spread and to retry."""
-    size = max(50, min(400, len(articles) // (workers * 8) or 1))
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
+T = TypeVar("T")
+
+
+def chunked(items: list[T], workers: int) -> list[list[T]]:
+    """Articles (or files) in chunks of 50 to 400, about eight a worker: big enough to pay for a task, small
+    enough to spread and to retry."""
+    size = max(50, min(400, len(items) // (workers * 8) or 1))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+_LEXICONS: dict[tuple[object, ...], Lexicon] = {}
+
+
+def worker_lexicon(files: tuple[Path | None, ...]) -> Lexicon:
+    """The vocabulary in a worker process, loaded once per process for the files it is given (again when a
+    user's file has changed since: a long-lived cluster worker serves many runs)."""
+    key = tuple((f, f.stat().st_mtime_ns if f is not None and f.exists() else None) for f in files)
+    lex = _LEXICONS.get(key)
+    if lex is None:
+        lex = _LEXICONS[key] = load_lexicon(*files)
+    return lex
 
 
 def extract_chunk(args: tuple) -> list[list[Claim]]:
     """Worker process: extract a chunk of articles with the same vocabulary and context as the parent."""
     articles, ctx, files = args
-    lex = load_lexicon(*files)
+    lex = worker_lexicon(tuple(files))
     return [extract_article(a, ctx, lex) for a in articles]
 
 

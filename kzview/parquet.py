@@ -4,7 +4,9 @@ as they read articles (`kzview extract PATH ... --out STORE` writes it).
     STORE/manifest.json      what made it (program, vocabulary, code), each article's content hash, and a BLAKE2
                              digest of every part
     STORE/articles.parquet   the articles: metadata and the texts the panes show
-    STORE/claims.parquet     one row per claim, a column per field (Parquet dictionary-encodes the repeated strings)
+    STORE/claims/part-NNNNN.parquet   one row per claim, a column per field (Parquet dictionary-encodes the repeated
+                             strings), one part per partition of the corpus, in article order (kzview.parts): written
+                             by this process, or by the Dask workers that extracted them
     STORE/groups.parquet     one row per group, its claim and article ids as list columns
     STORE/entities.parquet   the entity index
 
@@ -13,7 +15,7 @@ rebuilt from its own article texts (re-extracted and compared afresh), never sho
 another program version or vocabulary is stale, and is rebuilt the same way. The JSON that comes out of a store is
 the JSON that comes out of the articles it was made from.
 
-pyarrow is imported only here, and only when a store is written or read.
+pyarrow is imported only here and in kzview.parts, and only when a store is written or read.
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ MANIFEST = "manifest.json"
 FORMAT = "kzview-claim-store"
 VERSION = 1
 PARTS = ("articles", "claims", "groups", "entities")
-_JSON_COLUMNS = {"claims": ("machine",), "groups": ("agreeing",)}  # nested values kept as JSON text
 
 
 class StoreError(Exception):
@@ -48,62 +49,61 @@ def is_store(path: Path) -> bool:
     except (OSError, ValueError, AttributeError):
         pass
     # its parts without a readable manifest: a damaged store, said so (never read as a folder of articles)
-    return all((path / f"{p}.parquet").exists() for p in ("articles", "claims"))
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    return (path / "articles.parquet").exists() and ((path / "claims").is_dir() or (path / "claims.parquet").exists())
 
 
 def _rows(store: ClaimStore, part: str) -> list[dict[str, Any]]:
     from kzview.model import to_data, to_json
+    from kzview.parts import json_rows
 
     if part == "articles":
         return [to_data(a) for a in store.articles]
-    if part == "claims":
-        rows = [to_json(c) for c in store.claims]
-    elif part == "groups":
-        rows = [to_json(g) for g in store.groups]
-    else:
-        return [to_data(e) for e in store.entities]
-    for row in rows:
-        for name in _JSON_COLUMNS.get(part, ()):
-            row[name] = json.dumps(row.get(name), sort_keys=True)
-    return rows
+    if part == "groups":
+        return json_rows(part, [to_json(g) for g in store.groups])
+    return [to_data(e) for e in store.entities]
 
 
 def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     """Write `store` to the directory `out` (created; its parts replaced whole, the manifest last, so a store
-    killed half-written has no manifest that matches it and is read as damaged, never as half)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    killed half-written has no manifest that matches it and is read as damaged, never as half).
 
+    The claims go in parts (`claims/part-NNNNN.parquet`, kzview.parts): those the cluster's workers already wrote
+    into `out` are taken as they are (`store.claim_parts`); else this process writes them."""
     from kzview.model import to_data
+    from kzview.parts import CLAIMS_DIR, ROWS_PER_PART, temp_path, write_claims_part, write_table
 
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
     # Every part is written under a temporary name first; only when all are whole do they replace the old ones,
     # the manifest last. A write that fails (a full disk) leaves the store as it was.
-    temps: list[Path] = []
+    temps: dict[str, Path] = {}
     parts: dict[str, str] = {}
     try:
         for part in PARTS:
-            rows = _rows(store, part)
-            table = pa.Table.from_pylist(rows) if rows else pa.table({})
-            tmp = out / f".{part}.parquet.tmp"
-            temps.append(tmp)
-            pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
-            parts[f"{part}.parquet"] = _digest(tmp)
+            if part == "claims":
+                written = list(store.claim_parts)
+                if not written:
+                    chunks = [store.claims[i : i + ROWS_PER_PART] for i in range(0, len(store.claims), ROWS_PER_PART)]
+                    for n, chunk in enumerate(chunks or [[]]):
+                        name, dig, _ = write_claims_part(chunk, out, n)
+                        written.append((name, dig))
+                        temps[name] = temp_path(out, name)
+                else:
+                    temps.update((name, temp_path(out, name)) for name, _ in written)
+                parts.update(written)
+                continue
+            name = f"{part}.parquet"
+            temps[name] = temp_path(out, name)
+            parts[name] = write_table(_rows(store, part), temps[name])
+        missing = [name for name, tmp in temps.items() if not tmp.is_file()]
+        if missing:
+            raise OSError(f"the workers' part {missing[0]} is not in the store (is it on a folder they share?)")
     except BaseException:
-        for tmp in temps:
+        for tmp in temps.values():
             tmp.unlink(missing_ok=True)
         raise
-    for part in PARTS:
-        (out / f".{part}.parquet.tmp").replace(out / f"{part}.parquet")
+    for name, tmp in temps.items():
+        tmp.replace(out / name)
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -116,13 +116,19 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     tmp = out / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     tmp.replace(manifest_path)
+    # what an earlier store here held and this one does not: its surplus claims parts, a single-file claims part
+    for old in [out / "claims.parquet", *sorted((out / CLAIMS_DIR).glob("*.parquet"))]:
+        if old.relative_to(out).as_posix() not in parts:
+            old.unlink(missing_ok=True)
     return manifest
 
 
-def _table(path: Path) -> list[dict[str, Any]]:
-    import pyarrow.parquet as pq
+def claim_part_names(parts: dict[str, str]) -> list[str]:
+    """The manifest's claims parts in article order (a store written before parts had one, `claims.parquet`)."""
+    from kzview.parts import CLAIMS_DIR
 
-    return pq.read_table(path).to_pylist()
+    names = sorted(n for n in parts if n.startswith(f"{CLAIMS_DIR}/"))
+    return names or (["claims.parquet"] if "claims.parquet" in parts else [])
 
 
 def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, str]:
@@ -131,22 +137,22 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
     from pydantic import TypeAdapter
 
     from kzview.model import Article, ClaimGroup, Entity, LoadProblem
+    from kzview.parts import read_rows
     from kzview.store import ClaimStore
 
     manifest = _manifest(path)
     parts = manifest["parts"]
-    damaged = [f"{p}.parquet" for p in PARTS if not _whole(path / f"{p}.parquet", parts.get(f"{p}.parquet", ""))]
+    claim_parts = claim_part_names(parts)
+    names = [f"{p}.parquet" for p in PARTS if p != "claims"] + (claim_parts or ["claims/"])
+    damaged = [n for n in names if not _whole(path / n, parts.get(n, ""))]
     if damaged:
         return None, f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"
     made = manifest["made_by"]
     if made.get("lexicon") != made_by["lexicon"] or made.get("code") != made_by["code"]:
         return None, STALE
     try:
-        rows = {part: _table(path / f"{part}.parquet") for part in PARTS}
-        for part, names in _JSON_COLUMNS.items():
-            for row in rows[part]:
-                for name in names:
-                    row[name] = json.loads(row[name]) if row.get(name) is not None else None
+        rows = {part: read_rows(path / f"{part}.parquet", part) for part in PARTS if part != "claims"}
+        rows["claims"] = [row for name in claim_parts for row in read_rows(path / name, "claims")]
         from kzview.model import Claim
 
         store = ClaimStore(
@@ -200,7 +206,9 @@ def rebuild_texts(path: Path) -> list[Any] | None:
         part = path / "articles.parquet"
         if not _whole(part, manifest["parts"].get("articles.parquet", "")):
             return None
-        articles = TypeAdapter(list[Article]).validate_python(_table(part))
+        from kzview.parts import read_rows
+
+        articles = TypeAdapter(list[Article]).validate_python(read_rows(part, "articles"))
         texts = manifest["articles"]
         if any(hashlib.sha256(a.text.encode("utf-8")).hexdigest() != texts.get(a.id) for a in articles):
             return None
@@ -210,7 +218,9 @@ def rebuild_texts(path: Path) -> list[Any] | None:
 
 
 def _whole(path: Path, digest: str) -> bool:
+    from kzview.parts import digest as digest_of
+
     try:
-        return bool(digest) and _digest(path) == digest
+        return bool(digest) and path.is_file() and digest_of(path) == digest
     except OSError:
         return False

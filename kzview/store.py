@@ -126,6 +126,8 @@ def _load_store(
     memo: ReadMemo | None = None,
 ) -> ClaimStore:
     lex = lex or load_lexicon()
+    if _on_cluster(workers, paths) and not corrections:
+        return _store_on_cluster(paths, lex, max_bytes, workers, progress)  # type: ignore[arg-type]
     raw = read_corpus(paths, max_bytes, memo)
     key = corpus_key(raw, lex) if cache is not None else ""
     if corrections:
@@ -148,4 +150,33 @@ def _load_store(
                 entities=[to_data(e) for e in store.entities],
             ),
         )
+    return store
+
+
+def _on_cluster(workers: int | ClusterSpec | None, paths: list[Path] | None) -> bool:
+    """Whether the cluster's workers read the files and write the claims parts themselves: a claim store being
+    written from files (standard input is read here, and extracted on the cluster the plain way)."""
+    from kzview.parallel import ClusterSpec
+
+    return isinstance(workers, ClusterSpec) and workers.out is not None and "-" not in [str(p) for p in paths or []]
+
+
+def _store_on_cluster(
+    paths: list[Path] | None,
+    lex: Lexicon,
+    max_bytes: int,
+    spec: ClusterSpec,
+    progress: Callable[[int, int], None] | None,
+) -> ClaimStore:
+    from kzview.cluster import load_on_cluster
+    from kzview.compare import compare
+
+    read = load_on_cluster(paths, lex, max_bytes, spec, progress)
+    Interner({a.id: a.text for a in read.articles}).claims(read.claims)
+    groups = compare(read.claims, lex, article_labels(read.articles))
+    store = ClaimStore(
+        articles=read.articles, claims=read.claims, groups=groups, problems=read.problems, entities=read.entities
+    )
+    store.claim_parts = read.parts
+    store.lexicon = lex.fingerprint
     return store

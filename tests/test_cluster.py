@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -29,6 +30,12 @@ def test_two_dask_workers_give_the_same_claims_and_groups_as_one_process(tmp_pat
             f"date: 2024-05-0{1 + i % 5}\nFerry fire\n\n{10 + i % 7} people were killed in the fire, police said. "
             f"{i % 4 + 2} boats sank off the cape, and {100 + i} passengers were rescued.",
         )
+    for i in range(20):  # no printed date: inferred over the whole corpus, which no one worker sees
+        write(
+            corpus, f"b{i:02}.txt", f"Ferry fire\n\nOn May {1 + i % 3}, 2024, {i + 3} people were hurt, officials said."
+        )
+    (corpus / "c-dup.jsonl").write_text('{"id": "a001", "text": "Fire\\n\\nNine people died."}\n', encoding="utf-8")
+    (corpus / "d-bad.txt").write_bytes(b"\x00\x01\x02" * 400)  # no text: named, the rest loads
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     one = kz("extract", str(corpus), "--out", str(tmp_path / "one"), "--no-cache", env=env)
     assert one.returncode == 0, one.stderr
@@ -40,6 +47,45 @@ def test_two_dask_workers_give_the_same_claims_and_groups_as_one_process(tmp_pat
         b = kz(command, str(tmp_path / "two"), "--format", "json", env=env)
         assert a.returncode == 0 and b.returncode == 0
         assert a.stdout == b.stdout and len(a.stdout) > 1000, command
+    # the same problems, named the same way and in the same order
+    problems = [[line for line in run.stderr.splitlines() if "wrote" not in line] for run in (one, two)]
+    assert problems[0] == problems[1] and len(problems[0]) == 2
+    assert "duplicate article id 'a001'" in problems[1][0] and "d-bad.txt" in problems[1][1]
+    # each partition's part, as its worker wrote it, is the store's: several, in order, each verified
+    manifest = json.loads((tmp_path / "two" / "manifest.json").read_text())
+    parts = sorted(n for n in manifest["parts"] if n.startswith("claims/"))
+    assert len(parts) >= 4 and parts[0] == "claims/part-00000.parquet"
+    assert sorted(p.name for p in (tmp_path / "two" / "claims").iterdir()) == [p.split("/")[1] for p in parts]
+
+
+def test_the_workers_read_the_files_this_process_never_does(tmp_path, monkeypatch):
+    """File names go to the workers, never texts: this process cannot read a file, and the store still comes."""
+    import kzview.ingest as ingest
+    from kzview.cluster import load_on_cluster
+    from kzview.extract.lexicon import load_lexicon
+    from kzview.parallel import ClusterSpec
+
+    corpus = tmp_path / "c"
+    for i in range(120):
+        write(corpus, f"a{i:03}.txt", f"date: 2024-05-02\nQuake\n\n{i + 1} people were killed, officials said.")
+
+    def refuse(*_a, **_k):
+        raise AssertionError("the parent read a file")
+
+    monkeypatch.setattr(ingest, "read_source", refuse)
+    read = load_on_cluster([corpus], load_lexicon(), 10**7, ClusterSpec(workers=2, out=tmp_path / "store"))
+    assert len(read.articles) == 120 and not read.problems
+    assert sorted(c.low for c in read.claims if c.topic == "deaths") == list(range(1, 121))
+    assert len(read.parts) >= 2
+
+
+def test_a_run_that_fails_leaves_no_half_store(tmp_path):
+    write(tmp_path / "c", "a.txt", "Fire\n\nTwo people died.")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = tmp_path / "new"
+    run = kz("extract", str(tmp_path / "c"), "--out", str(out), "--scheduler", "tcp://127.0.0.1:9", env=env)
+    assert run.returncode == 1 and "cannot be reached" in run.stderr and "Traceback" not in run.stderr
+    assert not out.exists()
 
 
 def test_a_scheduler_that_does_not_answer_is_said(tmp_path):

@@ -40,12 +40,12 @@ def test_a_store_gives_the_json_its_articles_give(store, capsys, command):
 
 def test_a_damaged_part_is_rebuilt_from_the_stores_own_texts(store, capsys):
     _, before, _ = run(capsys, "claims", str(store), "--format", "json")
-    part = store / "claims.parquet"
+    part = store / "claims" / "part-00000.parquet"
     data = bytearray(part.read_bytes())
     data[len(data) // 2] ^= 0xFF
     part.write_bytes(bytes(data))
     code, after, err = run(capsys, "claims", str(store), "--format", "json")
-    assert code == 0 and "rebuilt" in err and "claims.parquet" in err
+    assert code == 0 and "rebuilt" in err and "claims/part-00000.parquet" in err
     assert after == before
     code, again, err = run(capsys, "claims", str(store), "--format", "json")
     assert again == before and "rebuilt" not in err  # written again whole
@@ -60,7 +60,7 @@ def test_a_stale_store_is_rebuilt(store, capsys):
 
 
 def test_a_store_with_no_readable_articles_says_so(store, capsys):
-    for part in ("articles.parquet", "claims.parquet"):
+    for part in ("articles.parquet", "claims/part-00000.parquet"):
         (store / part).write_bytes(b"not parquet")
     code, out, err = run(capsys, "claims", str(store), "--format", "json")
     assert code == 1 and "damaged" in err and "extract again" in err and out == ""
@@ -84,7 +84,7 @@ def test_corrections_go_on_top_of_a_store_and_never_into_it(store, capsys, tmp_p
 @pytest.mark.parametrize(
     "lie",
     [
-        lambda m: m["parts"].pop("claims.parquet"),  # a part the manifest no longer lists
+        lambda m: m["parts"].pop("claims/part-00000.parquet"),  # a part the manifest no longer lists
         lambda m: m.update(parts=list(m["parts"])),  # the wrong types
         lambda m: m.update(made_by="kzview"),
         lambda m: m.update(version=99),
@@ -95,7 +95,7 @@ def test_a_manifest_that_lies_is_damage_never_trust(store, capsys, lie):
     manifest = json.loads((store / "manifest.json").read_text())
     lie(manifest)
     (store / "manifest.json").write_text(json.dumps(manifest))
-    part = store / "claims.parquet"
+    part = store / "claims" / "part-00000.parquet"
     data = bytearray(part.read_bytes())
     data[len(data) // 2] ^= 0xFF  # and a tampered part behind it
     part.write_bytes(bytes(data))
@@ -125,3 +125,21 @@ def test_correct_on_a_store_prints_the_corrected_claim(store, capsys, tmp_path):
     db = tmp_path / "c.db"
     code, out, _ = run(capsys, "correct", str(store), "--claim", target["id"], "--topic", "injuries", "--db", str(db))
     assert code == 0 and json.loads(out)[0]["topic"] == "injuries"
+
+
+def test_a_store_written_before_claims_parts_is_read_as_it_was(store, capsys):
+    _, truth, _ = run(capsys, "claims", str(store), "--format", "json")
+    manifest = json.loads((store / "manifest.json").read_text())
+    (store / "claims" / "part-00000.parquet").rename(store / "claims.parquet")
+    (store / "claims").rmdir()
+    manifest["parts"]["claims.parquet"] = manifest["parts"].pop("claims/part-00000.parquet")
+    (store / "manifest.json").write_text(json.dumps(manifest))
+    code, out, err = run(capsys, "claims", str(store), "--format", "json")
+    assert code == 0 and out == truth and "rebuilt" not in err
+
+
+def test_a_store_written_again_keeps_only_its_own_parts(store, capsys):
+    (store / "claims" / "part-00007.parquet").write_bytes(b"a part of an earlier, bigger store")
+    code, _, _ = run(capsys, "extract", str(bundled_corpus_path()), "--out", str(store))
+    assert code == 0
+    assert sorted(p.name for p in (store / "claims").iterdir()) == ["part-00000.parquet"]

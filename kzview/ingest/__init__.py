@@ -9,12 +9,23 @@ from pathlib import Path
 
 from kzview.dates import PrintedDate, find_dates, printed_date, resolve
 from kzview.ingest.clean import clean
-from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, discover, size_words
+from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, Source, discover, size_words
 from kzview.ingest.formats import RawDoc, read_sidecar, read_source
 from kzview.model import Article, LoadProblem
 from kzview.places import bundled_corpus_path as bundled_corpus_path
 
-__all__ = ["Corpus", "RawCorpus", "bundled_corpus_path", "clean_corpus", "load_corpus", "read_corpus"]
+__all__ = [
+    "Corpus",
+    "RawCorpus",
+    "bundled_corpus_path",
+    "clean_corpus",
+    "clean_doc",
+    "load_corpus",
+    "read_corpus",
+    "read_one",
+    "read_roots",
+    "take_docs",
+]
 
 
 @dataclass
@@ -91,14 +102,7 @@ def _stamp(path: Path) -> tuple[int, int] | None:
 def read_corpus(
     paths: list[Path] | None = None, max_bytes: int = DEFAULT_MAX_BYTES, memo: ReadMemo | None = None
 ) -> RawCorpus:
-    roots = paths or [bundled_corpus_path()]
-    sources, skipped = discover(roots)
-    raw = RawCorpus(problems=[LoadProblem(path=p, reason=r) for p, r in skipped])
-    for root in roots:
-        if str(root) != "-" and root.is_dir():
-            meta, problems = read_sidecar(root)
-            raw.sidecar.update(meta)
-            raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
+    sources, raw = read_roots(paths)
     seen: set[str] = set()
     kept: dict[str, tuple[int, int, list[RawDoc], list[tuple[str, str]]]] = {}
     if memo is not None:
@@ -110,32 +114,70 @@ def read_corpus(
         if memo is not None and before is not None and before[:2] == stamp and key not in memo.changed:
             docs, problems = before[2], before[3]
         else:
-            try:
-                if memo is not None:
-                    memo.reads += 1
-                docs, problems = read_source(source, max_bytes)
-            except ReadError as exc:
-                raw.problems.append(LoadProblem(path=str(source.path), reason=str(exc)))
+            if memo is not None:
+                memo.reads += 1
+            read = read_one(source, max_bytes)
+            if isinstance(read, LoadProblem):
+                raw.problems.append(read)
                 continue
-            except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
-                raw.problems.append(LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}"))
-                continue
+            docs, problems = read
         if stamp is not None:
             kept[key] = (*stamp, docs, problems)
-        raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
-        for doc in docs:
-            if doc.article_id in seen:  # two records with one id: the later one is named and skipped
-                raw.problems.append(
-                    LoadProblem(path=doc.path, reason=f"duplicate article id {doc.article_id!r}; skipped")
-                )
-                continue
-            seen.add(doc.article_id)
-            raw.docs.append(doc)
-            if len(doc.text) > READ_BUDGET:
-                raw.problems.append(LoadProblem(path=doc.path, reason=budget_words(len(doc.text))))
+        for doc, keep in zip(
+            docs,
+            take_docs(raw.problems, seen, problems, [(d.article_id, d.path, len(d.text)) for d in docs]),
+            strict=True,
+        ):
+            if keep:
+                raw.docs.append(doc)
     if memo is not None:
         memo.seen, memo.changed = kept, set()
     return raw
+
+
+def read_roots(paths: list[Path] | None) -> tuple[list[Source], RawCorpus]:
+    """The files under `paths` (the sample corpus when None), and a RawCorpus holding what was skipped and the
+    metadata sidecars: the first step of reading, on one machine or before a cluster reads the files."""
+    roots = paths or [bundled_corpus_path()]
+    sources, skipped = discover(roots)
+    raw = RawCorpus(problems=[LoadProblem(path=p, reason=r) for p, r in skipped])
+    for root in roots:
+        if str(root) != "-" and root.is_dir():
+            meta, problems = read_sidecar(root)
+            raw.sidecar.update(meta)
+            raw.problems.extend(LoadProblem(path=p, reason=r) for p, r in problems)
+    return sources, raw
+
+
+def read_one(
+    source: Source, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[RawDoc], list[tuple[str, str]]] | LoadProblem:
+    """One file's documents and the parts that could not be read, or why the file cannot be read at all."""
+    try:
+        return read_source(source, max_bytes)
+    except ReadError as exc:
+        return LoadProblem(path=str(source.path), reason=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
+        return LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}")
+
+
+def take_docs(
+    out: list[LoadProblem], seen: set[str], problems: list[tuple[str, str]], docs: list[tuple[str, str, int]]
+) -> list[bool]:
+    """Which of one file's documents (id, path, length) join the corpus, in order: a record whose id came before
+    is named and skipped, and a text past the reading budget is named; `out` takes those problems."""
+    out.extend(LoadProblem(path=p, reason=r) for p, r in problems)
+    keep: list[bool] = []
+    for article_id, path, size in docs:
+        if article_id in seen:  # two records with one id: the later one is named and skipped
+            out.append(LoadProblem(path=path, reason=f"duplicate article id {article_id!r}; skipped"))
+            keep.append(False)
+            continue
+        seen.add(article_id)
+        keep.append(True)
+        if size > READ_BUDGET:
+            out.append(LoadProblem(path=path, reason=budget_words(size)))
+    return keep
 
 
 _TLDS = frozenset(
@@ -161,19 +203,29 @@ def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = 
     """Articles from raw texts. `known` (keyed by id and text) lets a watcher reuse unchanged articles."""
     corpus = Corpus(problems=list(raw.problems))
     for doc in raw.docs:
-        try:
-            meta = {**doc.meta, **raw.sidecar.get(doc.article_id, {})}
-            cached = known.get((doc.article_id, doc.text)) if known is not None else None
-            article = cached or apply_meta(article_from_text(doc.article_id, doc.text, doc.path), meta)
-            if article.outlet is None:
-                named = outlet_from_name(doc.article_id)
-                if named:
-                    article = replace(article, outlet=named)
+        cached = known.get((doc.article_id, doc.text)) if known is not None else None
+        article = cached or clean_doc(doc, raw.sidecar)
+        if isinstance(article, LoadProblem):
+            corpus.problems.append(article)
+        else:
             corpus.articles.append(article)
-        except Exception as exc:  # noqa: BLE001
-            corpus.problems.append(LoadProblem(path=doc.path, reason=f"unexpected error: {exc!r}"))
     corpus.articles = infer_missing_dates(corpus.articles)
     return corpus
+
+
+def clean_doc(doc: RawDoc, sidecar: dict[str, dict[str, str]]) -> Article | LoadProblem:
+    """One document as an article (its metadata and the sidecar's over what the text says), or why it cannot be
+    one. The dates of articles that print none are inferred afterwards, over the whole corpus."""
+    try:
+        meta = {**doc.meta, **sidecar.get(doc.article_id, {})}
+        article = apply_meta(article_from_text(doc.article_id, doc.text, doc.path), meta)
+        if article.outlet is None:
+            named = outlet_from_name(doc.article_id)
+            if named:
+                article = replace(article, outlet=named)
+        return article
+    except Exception as exc:  # noqa: BLE001
+        return LoadProblem(path=doc.path, reason=f"unexpected error: {exc!r}")
 
 
 def apply_meta(article: Article, meta: dict[str, str]) -> Article:

@@ -1,0 +1,78 @@
+"""Claims as Parquet parts: one file per partition of the corpus, written by whoever extracted that partition (this
+process, or a Dask worker in kzview.cluster) and read back by kzview.parquet, each verified by its BLAKE2 digest
+before it is read. A claim store's `claims/` folder holds these parts, in article order.
+
+pyarrow is imported only here and in kzview.parquet, and only when a part is written or read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kzview.model import Claim
+
+CLAIMS_DIR = "claims"
+JSON_COLUMNS = {"claims": ("machine",), "groups": ("agreeing",)}  # nested values kept as JSON text
+ROWS_PER_PART = 200_000  # claims of one part written here: a part is read whole, so it stays a few tens of MB
+
+
+def part_name(index: int) -> str:
+    """The store-relative name of claims part `index` (`claims/part-00003.parquet`): names sort in article order."""
+    return f"{CLAIMS_DIR}/part-{index:05}.parquet"
+
+
+def temp_path(store: Path, name: str) -> Path:
+    """Where a part is written before the store takes it (`claims/.part-00003.parquet.tmp`)."""
+    folder, _, file = name.rpartition("/")
+    return store / folder / f".{file}.tmp"
+
+
+def digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def json_rows(part: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with their nested values as JSON text (Parquet columns of one type, whatever a claim carries)."""
+    for row in rows:
+        for name in JSON_COLUMNS.get(part, ()):
+            row[name] = json.dumps(row.get(name), sort_keys=True)
+    return rows
+
+
+def write_table(rows: list[dict[str, Any]], path: Path) -> str:
+    """Rows written to one Parquet file (zstd, page checksums on); its digest."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = pa.Table.from_pylist(rows) if rows else pa.table({})
+    pq.write_table(table, path, compression="zstd", write_page_checksum=True)
+    return digest(path)
+
+
+def write_claims_part(claims: list[Claim], store: Path, index: int) -> tuple[str, str, int]:
+    """Claims written as part `index` of the store at `store`, under its temporary name until the store's manifest
+    takes it: (name, digest, rows)."""
+    from kzview.model import to_json
+
+    name = part_name(index)
+    return name, write_table(json_rows("claims", [to_json(c) for c in claims]), temp_path(store, name)), len(claims)
+
+
+def read_rows(path: Path, part: str) -> list[dict[str, Any]]:
+    """A Parquet file's rows, nested values decoded."""
+    import pyarrow.parquet as pq
+
+    rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+    for row in rows:
+        for name in JSON_COLUMNS.get(part, ()):
+            row[name] = json.loads(row[name]) if row.get(name) is not None else None
+    return rows
