@@ -243,6 +243,14 @@ def main() -> None:
             result["peak_rss_mb"] / allowed,
             "≤ 1.00x the allowance",
         )
+    try:
+        import distributed  # noqa: F401 - the cluster extra: its rows only when it is installed
+        from cluster_timing import cluster_rows
+
+        n = 1000 if args.quick else 4000
+        cluster_rows(generate(root / f"c{n}", n), n, row)
+    except ImportError:
+        print("  (no cluster extra: the Dask rows are left out)", flush=True)
     table = ["| measure | kzview | baseline | ratio | target |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(r)} |" for r in rows]
     text = "\n".join(table)
