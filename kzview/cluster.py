@@ -4,9 +4,10 @@ imports Dask, and only when it is asked for (`pip install 'kzview[cluster]'`).
 Writing a claim store (`load_on_cluster`), the workers do the reading and the writing themselves, in two rounds
 over partitions of the corpus's files:
 
-1. each task is sent file names (never texts), reads and cleans its partition's files, and keeps the articles in
-   its worker's memory; the articles come back to this process once, for what needs the whole corpus (duplicate
-   ids, inferred dates, the event's places and the entity index) and for the texts the panes show;
+1. each task is sent file names and byte ranges of JSON-lines files (never texts), reads and cleans its
+   partition's files, and keeps the articles in its worker's memory; the articles come back to this process
+   once, for what needs the whole corpus (duplicate ids, inferred dates, the event's places and the entity
+   index) and for the texts the panes show;
 2. each task extracts the articles its partition read (on the worker that holds them: no text is sent back out)
    with the corpus's context, and writes its claims as one Parquet part into the store (kzview.parts), which
    this process verifies and reads for the comparison.
@@ -31,7 +32,7 @@ from kzview.extract import CorpusContext, corpus_context, extract_article
 from kzview.extract.entities import canonical_source
 from kzview.extract.lexicon import Lexicon
 from kzview.ingest import clean_doc, infer_missing_dates, read_one, read_roots, take_docs
-from kzview.ingest.files import Source
+from kzview.ingest.files import JSONL, Source, jsonl_spans
 from kzview.model import Article, Claim, Entity, LoadProblem
 from kzview.parallel import ClusterSpec, chunked, extract_chunk, worker_lexicon
 
@@ -92,6 +93,47 @@ def _client(spec: ClusterSpec) -> Iterator[Any]:
 # What one file gave a worker: why it cannot be read, or its documents' problems and, per document, its id, path,
 # length and the article it makes (or why it makes none).
 FileRead = LoadProblem | tuple[list[tuple[str, str]], list[tuple[str, str, int, Article | LoadProblem]]]
+
+
+PART_FILES = (50, 2000)  # files a partition holds, at least (unless the corpus ends) and at most
+PART_BYTES = 8 * 1024 * 1024  # bytes a partition reads, at most (unless one file is bigger)
+SPAN_BYTES = 256 * 1024  # a JSON-lines file is cut into ranges of at least this
+
+
+def partition_sources(sources: list[Source], workers: int, max_bytes: int) -> list[list[Source]]:
+    """The corpus's files in partitions, in order: about eight a worker, by bytes (a partition of a few hundred
+    to a few thousand articles), a JSON-lines file larger than a partition cut into byte ranges at line starts
+    (kzview.ingest.files.jsonl_spans), so one big export is read by many workers."""
+    sizes = {s: _size(s) for s in sources}
+    total = sum(sizes.values())
+    target = min(PART_BYTES, total // (workers * 8) or 1)
+    span = max(target, SPAN_BYTES)
+    pieces: list[Source] = []
+    for s in sources:
+        size = sizes[s]
+        if s.path.suffix.lower() in JSONL and span < size <= max_bytes:
+            pieces += [replace(s, span=(a, b), first_line=line) for a, b, line in jsonl_spans(s.path, size, span)]
+        else:
+            pieces.append(s)
+    partitions: list[list[Source]] = []
+    current: list[Source] = []
+    weight = 0
+    for piece in pieces:
+        current.append(piece)
+        weight += piece.span[1] - piece.span[0] if piece.span else sizes[piece]
+        if len(current) >= PART_FILES[1] or (weight >= target and len(current) >= PART_FILES[0]) or piece.span:
+            partitions.append(current)
+            current, weight = [], 0
+    if current:
+        partitions.append(current)
+    return partitions
+
+
+def _size(source: Source) -> int:
+    try:
+        return source.path.stat().st_size
+    except OSError:
+        return 0  # read (and named) by its worker
 
 
 def read_partition(sources: list[Source], max_bytes: int, sidecar: dict[str, dict[str, str]]) -> list[FileRead]:
@@ -192,7 +234,7 @@ def _load_on_cluster(
     from kzview.parts import digest, read_rows, temp_path
 
     sources, raw = read_roots(paths)
-    partitions = chunked(sources, spec.workers or 2)
+    partitions = partition_sources(sources, spec.workers or 2, max_bytes)
     with _client(spec) as client:
         sidecar = client.scatter([raw.sidecar], broadcast=True, hash=False)[0]  # a list: a dict scatters its items
         reads = client.map(read_partition, partitions, max_bytes=max_bytes, sidecar=sidecar, retries=2, pure=False)

@@ -117,3 +117,40 @@ def test_a_killed_workers_task_is_retried_not_lost(tmp_path):
     ):
         assert run_tasks(client, die_once, payloads, [1] * 4) == [0, 2, 4, 6]
     assert all((tmp_path / f"died-{i}").exists() for i in range(4))  # each one did kill its worker once
+
+
+def _export(path, n: int) -> None:
+    lines = []
+    for i in range(n):
+        if i % 97 == 0:
+            lines.append("")  # blank lines are skipped, and still counted
+        elif i % 211 == 0:
+            lines.append('{"text": ')  # a broken record: named with its line number
+        else:
+            record = {"text": f"Quake\n\n{i % 40 + 1} people were killed in the quake, officials said. " + "x" * 300}
+            if i % 3 == 0:
+                record["id"] = f"r{i}"
+            lines.append(json.dumps(record))
+    path.write_text("\n".join(lines), encoding="utf-8")  # no line break at the end
+
+
+def test_a_big_json_lines_export_is_read_in_ranges_by_many_workers(tmp_path):
+    from kzview.cluster import partition_sources
+    from kzview.ingest.files import discover
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    _export(corpus / "export.jsonl", 1500)
+    parts = partition_sources(discover([corpus])[0], 2, 10**8)
+    spans = [s.span for p in parts for s in p]
+    assert len(spans) >= 2 and all(spans)  # cut into ranges, each a partition of its own
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    one = kz("extract", str(corpus), "--out", str(tmp_path / "one"), "--no-cache", env=env)
+    two = kz("extract", str(corpus), "--out", str(tmp_path / "two"), "--no-cache", "--workers", "2", env=env)
+    assert one.returncode == 0 and two.returncode == 0, two.stderr
+    problems = [[line for line in run.stderr.splitlines() if "wrote" not in line] for run in (one, two)]
+    assert problems[0] == problems[1] and any("line 212" in p for p in problems[0])
+    for command in ("claims", "conflicts"):
+        a = kz(command, str(tmp_path / "one"), "--format", "json", env=env)
+        b = kz(command, str(tmp_path / "two"), "--format", "json", env=env)
+        assert a.stdout == b.stdout and len(a.stdout) > 1000, command

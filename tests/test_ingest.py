@@ -117,3 +117,37 @@ def test_sample_regions():
     assert by["002"].in_region(adblock, adblock + 5) is not None
     video = by["000"].text.index("Video: Sudanese")
     assert by["000"].in_region(video, video + 5).kind == "caption"
+
+
+@pytest.mark.parametrize("ending", ["\n", ""])
+@pytest.mark.parametrize("part", [1, 200, 5_000, 10**7])
+def test_a_json_lines_file_read_in_ranges_gives_what_it_gives_whole(tmp_path, ending, part):
+    """The ranges a cluster's workers read (kzview.ingest.files.jsonl_spans): together, the same records, ids,
+    line numbers and problems as the file read whole, whatever the cut."""
+    import json as _json
+
+    from kzview.ingest.files import Source, jsonl_spans
+    from kzview.ingest.formats import read_source
+
+    lines = []
+    for i in range(300):
+        if i % 23 == 0:
+            lines.append("")
+        elif i % 41 == 0:
+            lines.append("{broken")
+        else:
+            lines.append(_json.dumps({"text": f"Fire\n\n{i} people died. " + "x" * (i % 50)}))
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines) + ending, encoding="utf-8")
+    size = path.stat().st_size
+    whole = read_source(Source(path, "export"))
+    spans = jsonl_spans(path, size, part)
+    assert spans[0][0] == 0 and spans[-1][1] == size
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    docs, problems = [], []
+    for start, end, line in spans:
+        d, p = read_source(Source(path, "export", (start, end), line))
+        docs += d
+        problems += p
+    assert [(d.article_id, d.path, d.text) for d in docs] == [(d.article_id, d.path, d.text) for d in whole[0]]
+    assert problems == whole[1] and problems

@@ -21,10 +21,13 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A file to read and the id the article will carry."""
+    """A file to read and the id the article will carry; for a part of a JSON-lines file (a cluster's partition),
+    the bytes it covers, from the start of a line, and that line's number."""
 
     path: Path
     article_id: str
+    span: tuple[int, int] | None = None
+    first_line: int = 1
 
 
 class ReadError(Exception):
@@ -271,3 +274,30 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if not text.strip():
         raise ReadError("empty file")
     return text
+
+
+def jsonl_spans(path: Path, size: int, part: int) -> list[tuple[int, int, int]]:
+    """A JSON-lines file cut into byte ranges of about `part` bytes, each starting at a line's start:
+    (start, end, the number of its first line). Read in blocks, counting line breaks; no record is parsed."""
+    spans: list[tuple[int, int, int]] = []
+    start, line, seen, pos = 0, 1, 0, 0  # seen: line breaks before `pos`
+    cut = part
+    with path.open("rb") as f:
+        while True:
+            block = f.read(1 << 20)
+            if not block:
+                break
+            while cut < pos + len(block):
+                i = block.find(b"\n", max(0, cut - pos))
+                if i < 0:
+                    break
+                end = pos + i + 1
+                if end >= size:
+                    break
+                spans.append((start, end, line))
+                line = seen + block.count(b"\n", 0, i + 1) + 1
+                start, cut = end, end + part
+            seen += block.count(b"\n")
+            pos += len(block)
+    spans.append((start, size, line))
+    return spans

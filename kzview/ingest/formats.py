@@ -155,8 +155,11 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
     except OSError as exc:
         reason = "permission denied" if isinstance(exc, PermissionError) else (exc.strerror or str(exc))
         raise ReadError(reason) from exc
+    if source.span is not None:
+        handle.seek(source.span[0])
     with handle:
-        for n, raw in enumerate(_lines_within(handle, RECORD_LIMIT), 1):
+        end = source.span[1] if source.span is not None else None
+        for n, raw in enumerate(_lines_within(handle, RECORD_LIMIT, end), source.first_line):
             if raw is None:
                 limit = size_words(RECORD_LIMIT)
                 problems.append((str(source.path), f"line {n}: a record over the {limit} a record may have; skipped"))
@@ -172,7 +175,7 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
             except (RecursionError, ValueError, TypeError, UnicodeError) as exc:
                 # one line nested too deep, or a lone surrogate: that line alone fails, the others load
                 problems.append((str(source.path), f"line {n}: unreadable ({type(exc).__name__}); skipped"))
-    if not docs and not problems:
+    if not docs and not problems and source.span is None:
         raise ReadError("empty file")
     return docs, problems
 
@@ -180,10 +183,13 @@ def _read_jsonl(source: Source, max_bytes: int) -> tuple[list[RawDoc], list[tupl
 RECORD_LIMIT = 16 * 1024 * 1024  # bytes a JSONL record may have: past it the line is skipped unread, in bounded memory
 
 
-def _lines_within(handle, limit: int):  # noqa: ANN001, ANN202 - a binary file, lines or None
-    """The file's lines, each read whole only when it is at most `limit` bytes; a longer one is read past in
-    blocks (never held in memory) and given as None, so one huge record costs neither memory nor the others."""
+def _lines_within(handle, limit: int, end: int | None = None):  # noqa: ANN001, ANN202 - a binary file, lines or None
+    """The file's lines (those that start before `end`), each read whole only when it is at most `limit` bytes; a
+    longer one is read past in blocks (never held in memory) and given as None, so one huge record costs neither
+    memory nor the others."""
     while True:
+        if end is not None and handle.tell() >= end:
+            return
         line = handle.readline(limit + 1)
         if not line:
             return
