@@ -1159,3 +1159,18 @@ def test_a_headline_s_source_after_its_last_colon(headline, source):
     from kzview.extract.context import find_attributions, pick_attribution
 
     assert pick_attribution(find_attributions(headline, headline=True), 0) == source
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Concert\n\nMore than 3,000 fans were attending the concert when the stage fell.",
+            {"More than 3,000": "participants"},
+        ),
+        ("Victory\n\nAbout 500 supporters had been celebrating in the square.", {"About 500": "participants"}),
+        ("Fire\n\nAbout 40 guests were partying on the roof.", {"About 40": "participants"}),
+    ],
+)
+def test_people_attending_or_celebrating_are_participants(text, want):
+    assert by_surface(text, "topic") == want
