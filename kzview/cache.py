@@ -33,7 +33,7 @@ from kzview import __version__
 from kzview.db import connect
 from kzview.model import Article, Claim, ClaimGroup
 
-SCHEMA_VERSION = "4"  # 4: a digest before every entry and part; 3: MessagePack, snapshots in parts
+SCHEMA_VERSION = "5"  # 5: articles and groups have a story; 4: a digest before every entry and part; 3: MessagePack
 DIGEST = 16  # bytes of BLAKE2b before each stored blob
 PART = 5_000
 # The modules whose code decides what a claim or a group is: a change to any of them is a new program for the

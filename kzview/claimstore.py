@@ -103,6 +103,7 @@ class ClaimStore:
         a = self.article_by_id.get(c.article)
         d["outlet"] = a.outlet if a is not None else None
         d["label"] = self.article_label(c.article)
+        d["story"] = a.story if a is not None else None
         d["made_by"] = self.made_by
         return d
 
@@ -122,6 +123,26 @@ class ClaimStore:
     def group_claims(self, group_id: str) -> list[Claim]:
         g = self.group_by_id.get(group_id)
         return [self.claim_by_id[c] for c in g.claims] if g else []
+
+    def story_counts(self) -> list[StoryCount]:
+        """The corpus's stories, by name (the articles under no folder first), each with its articles, figures
+        and conflicts; empty when the corpus is one story."""
+        stories = sorted({a.story for a in self.articles}, key=lambda s: (s is not None, s or ""))
+        if len(stories) < 2:
+            return []
+        story_of = {a.id: a.story for a in self.articles}
+        articles: dict[str | None, int] = defaultdict(int)
+        figures: dict[str | None, int] = defaultdict(int)
+        conflicts: dict[str | None, int] = defaultdict(int)
+        for a in self.articles:
+            articles[a.story] += 1
+        for c in self.claims:
+            if c.kind != "date":
+                figures[story_of.get(c.article)] += 1
+        for g in self.groups:
+            if g.status == Status.CONFLICT:
+                conflicts[g.story] += 1
+        return [StoryCount(s, s or "", articles[s], figures[s], conflicts[s]) for s in stories]
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Status}
@@ -292,6 +313,23 @@ class ClaimStore:
         self._load_verdicts()
         for listener in list(self._listeners):
             listener(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCount:
+    """One story of a corpus of many: its name (None: the articles under no folder), the key that names it on
+    screen ("" for None), and how many articles, figures and conflicts it has."""
+
+    story: str | None
+    key: str
+    articles: int
+    figures: int
+    conflicts: int
+
+
+def article_stories(articles: list[Article]) -> dict[str, str | None]:
+    """Each article's story (None: the corpus's one story), for comparing a corpus of many story by story."""
+    return {a.id: a.story for a in articles}
 
 
 def article_labels(articles: list[Article]) -> dict[str, str]:

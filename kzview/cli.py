@@ -60,6 +60,11 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--qualifiers", type=Path, metavar="FILE", help="a TOML file overriding the qualifier table")
     p.add_argument("--max-size", type=float, default=50.0, metavar="MB", help="skip files larger than this")
     p.add_argument(
+        "--one-story",
+        action="store_true",
+        help="compare every article as one story (by default each folder under PATH, or a `story` field, is one)",
+    )
+    p.add_argument(
         "--no-cache",
         action="store_true",
         help="extract everything afresh, neither reading nor writing the claim cache ($XDG_CACHE_HOME/kzview)",
@@ -199,6 +204,7 @@ def _load(args: argparse.Namespace) -> ClaimStore:
             db_also=() if extracting else other_dbs(args),
             corrections=[] if extracting else None,
             workers=workers,
+            stories=not args.one_story,
         ),
         progress,
     )
@@ -698,6 +704,7 @@ def run_app(argv: list[str]) -> int:
                 "use_cache": not args.no_cache,
                 "db": db,
                 "db_also": db_also,
+                "stories": not args.one_story,
             }
         )
     from kzview.tui.app import KzviewApp
@@ -712,6 +719,7 @@ def run_app(argv: list[str]) -> int:
         qualifiers=args.qualifiers,
         max_bytes=max_bytes,
         prefetch=prefetch,
+        stories=not args.one_story,
     )
     import os
     import signal

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -70,13 +71,16 @@ def _client(spec: ClusterSpec) -> Iterator[Any]:
         if spec.scheduler:
             client = Client(spec.scheduler, timeout=spec.timeout)
         else:
-            local = LocalCluster(
-                n_workers=spec.workers or 2,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.CRITICAL,  # its shutdown chatter is no news; a failed task is raised here
-            )
+            with warnings.catch_warnings():
+                # its health page takes another port when another cluster has 8787: no news for this run
+                warnings.filterwarnings("ignore", message="Port .* is already in use", category=UserWarning)
+                local = LocalCluster(
+                    n_workers=spec.workers or 2,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.CRITICAL,  # its shutdown chatter is no news; a failed task is raised here
+                )
             client = Client(local)
     except (OSError, TimeoutError) as exc:
         if local is not None:

@@ -24,7 +24,7 @@ import math
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -501,12 +501,27 @@ def _bounded(figs: list[Fig], limit: int = 50) -> list[Fig]:
 
 
 def compare(
-    claims: Iterable[Claim], lex: Lexicon | None = None, labels: dict[str, str] | None = None
+    claims: Iterable[Claim],
+    lex: Lexicon | None = None,
+    labels: dict[str, str] | None = None,
+    stories: dict[str, str | None] | None = None,
 ) -> list[ClaimGroup]:
     """All groups, ranked; reasons name each article by its label (`labels`: article id -> outlet or short id;
-    the id itself where none is given). The cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+    the id itself where none is given). A corpus of many stories (`stories`: article id -> its story) is compared
+    one story at a time: figures of two stories never share a group, and a story's groups carry its name (their
+    ids too, so a group of one story never takes another's verdict). The cyclic garbage collector is paused
+    meanwhile (see kzview.gcpause)."""
     with paused_gc():
-        return _compare(claims, lex, labels)
+        if not stories or len(set(stories.values())) < 2:
+            return _compare(claims, lex, labels)
+        by_story: dict[str | None, list[Claim]] = defaultdict(list)
+        for c in claims:
+            by_story[stories.get(c.article)].append(c)
+        groups: list[ClaimGroup] = []  # story by story (by name), each ranked as a corpus of its own
+        for story, own in sorted(by_story.items(), key=lambda kv: (kv[0] is not None, kv[0] or "")):
+            for g in _compare(own, lex, labels):
+                groups.append(g if story is None else replace(g, id=_gid("story", story, g.id), story=story))
+        return groups
 
 
 def _compare(
@@ -567,9 +582,13 @@ def _compare(
                 if g is not None:
                     groups.append(g)
     groups.extend(findings)
-    by_id = {c.id: c for c in compared}
-    weak = {g.id for g in groups if any(_word_only(by_id.get(cid)) for cid in g.clash)}
-    return rank(groups, weak)
+    return rank(groups, weak_groups(groups, compared))
+
+
+def weak_groups(groups: list[ClaimGroup], claims: Iterable[Claim]) -> set[str]:
+    """The groups whose clash rests on a word alone ("several"), ranked after clashes between numbers."""
+    by_id = {c.id: c for c in claims}
+    return {g.id for g in groups if any(_word_only(by_id.get(cid)) for cid in g.clash)}
 
 
 def _word_only(c: Claim | None) -> bool:

@@ -58,6 +58,8 @@ class Article:
     url: str | None = None
     language: str | None = None
     regions: tuple[Region, ...] = ()
+    # the story the article is about, in a corpus of many (its folder, or a `story` field); None: the corpus is one
+    story: str | None = None
 
     @property
     def label(self) -> str:
@@ -157,6 +159,7 @@ class ClaimGroup:
     measure: str | None = None  # what the group's figures measure when it is not a casualty topic
     event: str | None = None  # None = the story; else the other event its figures belong to
     clash: list[str] = field(default_factory=list)  # in a conflict: the two claim ids its reason names
+    story: str | None = None  # the story its articles are about, in a corpus of many (kzview.model.Article.story)
 
 
 @cache

@@ -38,6 +38,7 @@ class OpenOptions:
     db_also: Sequence[Path] = ()  # other databases of the corpus, read only
     corrections: list[Correction] | None = None  # given: used instead of reading `db`
     workers: int | ClusterSpec | None = None  # processes here, or a Dask cluster (kzview.cluster)
+    stories: bool = True  # False: every article of one story, whatever folders or `story` fields say
     # for watch-mode reloads: what the last load read and cleaned, and an in-memory cache when there is no other
     memo: ReadMemo | None = None
     known: dict[tuple[str, str], Article] | None = field(default=None, repr=False)
@@ -79,6 +80,7 @@ def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | Non
             known=options.known,
             corrections=corrections,
             memo=options.memo,
+            stories=options.stories,
         )
     finally:
         if cache is not None:
@@ -132,13 +134,15 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
         # the user's corrections go on top of the stored claims, then the comparison runs again (never written)
         from kzview.compare import compare
         from kzview.corrections import apply_corrections
-        from kzview.store import ClaimStore, article_labels
+        from kzview.store import ClaimStore, article_labels, article_stories
 
         claims, applied = apply_corrections(store.claims, store.articles, corrections)
+        # compared as the store was made: story by story when its groups have stories
+        stories = article_stories(store.articles) if any(g.story for g in store.groups) else None
         corrected = ClaimStore(
             articles=store.articles,
             claims=claims,
-            groups=compare(claims, lex, article_labels(store.articles)),
+            groups=compare(claims, lex, article_labels(store.articles), stories),
             problems=store.problems,
             entities=store.entities,
         )

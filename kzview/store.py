@@ -12,6 +12,7 @@ from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot, code_key
 from kzview.claimstore import ArticleStats as ArticleStats
 from kzview.claimstore import ClaimStore as ClaimStore
 from kzview.claimstore import article_labels as article_labels
+from kzview.claimstore import article_stories as article_stories
 from kzview.claimstore import made_by as made_by
 from kzview.corrections import Applied, Correction, apply_corrections
 from kzview.extract.lexicon import Lexicon, load_lexicon
@@ -56,7 +57,10 @@ def build_store(
     progress: Callable[[int, int], None] | None = None,
     workers: int | ClusterSpec | None = None,
     corrections: list[Correction] | None = None,
+    stories: bool = True,
 ) -> ClaimStore:
+    """Extract, correct and compare `corpus`: story by story when its articles are about several (`stories`
+    False: all of them as one story, whatever their folders say)."""
     from kzview.compare import compare  # here, not at the top: a snapshot's store needs no extraction
     from kzview.extract import corpus_context
     from kzview.pipeline import extract_corpus
@@ -67,7 +71,9 @@ def build_store(
     applied: list[Applied] = []
     if corrections:
         claims, applied = apply_corrections(claims, corpus.articles, corrections)
-    groups = compare(claims, lex, article_labels(corpus.articles))
+    groups = compare(
+        claims, lex, article_labels(corpus.articles), article_stories(corpus.articles) if stories else None
+    )
     store = ClaimStore(
         articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
     )
@@ -82,8 +88,8 @@ def _without_text(article: Article) -> dict[str, Any]:
     return data
 
 
-def corpus_key(raw: RawCorpus, lex: Lexicon) -> str:
-    h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{code_key()}\x1f{lex.fingerprint}".encode())
+def corpus_key(raw: RawCorpus, lex: Lexicon, stories: bool = True) -> str:
+    h = hashlib.sha1(f"{SCHEMA_VERSION}\x1f{code_key()}\x1f{lex.fingerprint}\x1f{stories}".encode())
     h.update(repr(sorted(raw.sidecar.items())).encode())
     for doc in raw.docs:
         # surrogatepass: a file name that is not UTF-8 keeps its undecodable bytes as surrogates
@@ -104,14 +110,16 @@ def load_store(
     known: dict[tuple[str, str], Article] | None = None,
     corrections: list[Correction] | None = None,
     memo: ReadMemo | None = None,
+    stories: bool = True,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
     claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again.
     The user's `corrections` go on top of extraction before comparison (no snapshot is used then: groups
     depend on them). A `memo` (kzview.ingest.ReadMemo) spares reading files unchanged since the last load. The
-    cyclic garbage collector is paused meanwhile (see kzview.gcpause)."""
+    cyclic garbage collector is paused meanwhile (see kzview.gcpause). `stories` False compares every article as
+    one story."""
     with paused_gc():
-        return _load_store(paths, lex, cache, max_bytes, progress, workers, known, corrections or [], memo)
+        return _load_store(paths, lex, cache, max_bytes, progress, workers, known, corrections or [], memo, stories)
 
 
 def _load_store(
@@ -124,14 +132,15 @@ def _load_store(
     known: dict[tuple[str, str], Article] | None,
     corrections: list[Correction],
     memo: ReadMemo | None = None,
+    stories: bool = True,
 ) -> ClaimStore:
     lex = lex or load_lexicon()
     if _on_cluster(workers, paths) and not corrections:
-        return _store_on_cluster(paths, lex, max_bytes, workers, progress)  # type: ignore[arg-type]
+        return _store_on_cluster(paths, lex, max_bytes, workers, progress, stories)  # type: ignore[arg-type]
     raw = read_corpus(paths, max_bytes, memo)
-    key = corpus_key(raw, lex) if cache is not None else ""
+    key = corpus_key(raw, lex, stories) if cache is not None else ""
     if corrections:
-        return build_store(clean_corpus(raw, known), lex, cache, progress, workers, corrections)
+        return build_store(clean_corpus(raw, known), lex, cache, progress, workers, corrections, stories)
     if cache is not None:
         store = _from_snapshot(cache, key, raw)
         if store is not None:
@@ -139,7 +148,7 @@ def _load_store(
             if progress:
                 progress(len(store.articles), len(store.articles))
             return store
-    store = build_store(clean_corpus(raw, known), lex, cache=cache, progress=progress, workers=workers)
+    store = build_store(clean_corpus(raw, known), lex, cache=cache, progress=progress, workers=workers, stories=stories)
     if cache is not None:
         cache.put_snapshot(
             key,
@@ -167,13 +176,16 @@ def _store_on_cluster(
     max_bytes: int,
     spec: ClusterSpec,
     progress: Callable[[int, int], None] | None,
+    stories: bool = True,
 ) -> ClaimStore:
     from kzview.cluster import load_on_cluster
     from kzview.compare import compare
 
     read = load_on_cluster(paths, lex, max_bytes, spec, progress)
     Interner({a.id: a.text for a in read.articles}).claims(read.claims)
-    groups = compare(read.claims, lex, article_labels(read.articles))
+    groups = compare(
+        read.claims, lex, article_labels(read.articles), article_stories(read.articles) if stories else None
+    )
     store = ClaimStore(
         articles=read.articles, claims=read.claims, groups=groups, problems=read.problems, entities=read.entities
     )

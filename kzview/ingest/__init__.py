@@ -154,11 +154,15 @@ def read_one(
 ) -> tuple[list[RawDoc], list[tuple[str, str]]] | LoadProblem:
     """One file's documents and the parts that could not be read, or why the file cannot be read at all."""
     try:
-        return read_source(source, max_bytes)
+        docs, problems = read_source(source, max_bytes)
     except ReadError as exc:
         return LoadProblem(path=str(source.path), reason=str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop the others
         return LoadProblem(path=str(source.path), reason=f"unexpected error: {exc!r}")
+    if source.story is not None:
+        for doc in docs:
+            doc.meta.setdefault("story", source.story)  # its folder, unless the record names its own story
+    return docs, problems
 
 
 def take_docs(
@@ -239,6 +243,8 @@ def apply_meta(article: Article, meta: dict[str, str]) -> Article:
         update["url"] = meta["url"]
     if meta.get("language"):
         update["language"] = meta["language"]
+    if meta.get("story"):
+        update["story"] = meta["story"]
     if meta.get("date"):
         try:
             update["date"] = dt.date.fromisoformat(meta["date"].strip()[:10])

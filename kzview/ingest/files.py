@@ -28,6 +28,7 @@ class Source:
     article_id: str
     span: tuple[int, int] | None = None
     first_line: int = 1
+    story: str | None = None  # the folder under the PATH given that holds it (None: the PATH itself)
 
 
 class ReadError(Exception):
@@ -106,15 +107,13 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
         if real in seen_files:
             continue
         seen_files.add(real)
-        if stems[_stem(file)] == 1:
-            article_id = _stem(file)
-        else:
-            try:
-                rel = file.relative_to(root)
-            except ValueError:
-                rel = Path(file.name)
-            article_id = rel.with_suffix("").as_posix()
-        sources.append(Source(file, article_id))
+        try:
+            rel = file.relative_to(root)
+        except ValueError:
+            rel = Path(file.name)
+        article_id = _stem(file) if stems[_stem(file)] == 1 else rel.with_suffix("").as_posix()
+        story = safe_name(rel.parent.as_posix()) if rel.parent != Path(".") else None
+        sources.append(Source(file, article_id, story=story))
     sources.sort(key=lambda s: s.article_id)
     return sources, skipped
 

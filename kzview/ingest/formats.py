@@ -6,7 +6,7 @@ names every problem with the file, and the line where there is one.
   and related links are left out); the headline becomes the first line.
 - `.json`: one record, a list of records, or `{"articles": [...]}`; `.jsonl` / `.ndjson`: one record a line,
   streamed. A record has `text` (or `body` / `content`) and may have `title`, `date`, `outlet` (or `source`,
-  `site`, `publisher`), `url`, `language`, `id`.
+  `site`, `publisher`), `url`, `language`, `id`, `story` (the story it is about, in a corpus of many).
 - `-` on the command line: standard input, as text.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kzview.ingest.files import DEFAULT_MAX_BYTES, HTML, JSON, JSONL, ReadError, Source, decode, read_bytes, size_words
 
-META_KEYS = ("title", "date", "outlet", "url", "language")
+META_KEYS = ("title", "date", "outlet", "url", "language", "story")
 
 
 @dataclass
@@ -107,6 +107,7 @@ def _record_doc(record: object, source: Source, n: int, where: str) -> RawDoc:
         ("outlet", ("outlet", "source", "site", "sitename", "publisher")),
         ("url", ("url", "link")),
         ("language", ("language", "lang")),
+        ("story", ("story",)),
     ):
         for name in names:
             value = record.get(name)

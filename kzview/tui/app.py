@@ -110,6 +110,13 @@ class KzviewApp(App[int]):
             show=False,
             tooltip="Who the articles name, under which spellings, in which articles",
         ),
+        Binding(
+            "t",
+            "stories",
+            "Stories",
+            id="app.stories",
+            tooltip="The corpus's stories (its folders): show one story's articles and conflicts, or all",
+        ),
     ]
     # Below NARROW columns the screen gets the class -narrow and shows one pane at a time (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
@@ -126,8 +133,10 @@ class KzviewApp(App[int]):
         use_cache: bool = True,
         db_also: list[Path] | None = None,
         prefetch: Prefetch | None = None,
+        stories: bool = True,
     ) -> None:
         super().__init__()
+        self.stories = stories  # False: every article of one story (`--one-story`)
         self._prefetch = prefetch  # the corpus being read in a second process (kzview.prefetch), for the first load
         self._prefetch_started = prefetch  # kept to stop it when the app closes before it is done
         self.db_also = list(db_also or [])  # other databases of this corpus, shown read-only (kzview.verdicts)
@@ -229,6 +238,7 @@ class KzviewApp(App[int]):
                 memo=self._memo(),
                 known=self._known,
                 fallback_cache=self._memory_cache,
+                stories=self.stories,
             ),
             progress,
         )
@@ -383,23 +393,15 @@ class KzviewApp(App[int]):
             self._known = {(a.id, a.text): a for a in store.articles}
             if first_load:
                 self.watch_corpus()
-        counts = store.counts()
-        figures = sum(1 for c in store.claims if c.kind != "date")
-        self.sub_title = " · ".join(
-            (
-                count_words(len(store.articles), "article"),
-                count_words(figures, "figure"),
-                count_words(counts["conflict"], "conflict"),
-                count_words(counts["update"], "update"),
-                f"{counts['consistent']:,} agree",
-            )
-        )
+        stories = store.story_counts()
+        if first_load and stories:
+            self.call_after_refresh(self.action_stories)  # a corpus of many stories opens on its story list
+        elif not stories and self.main.story_key() is not None:
+            self.main.show_story(None)  # a reload left one story: every article again
+        self._set_title(store)
         # Files that are not articles (a MANIFEST.tsv, a README) are said once in the title, never as toasts
         # over the reason pane; files that should have been articles and failed are shown, a few at most.
         failed = [p for p in store.problems if "unsupported file type" not in p.reason]
-        skipped = len(store.problems) - len(failed)
-        if skipped:
-            self.sub_title += f" · {count_words(skipped, 'other file')} skipped (! lists them)"
         for p in failed[:3]:
             self.notify(
                 one_line(f"{p.path}: {p.reason}", 300),
@@ -422,6 +424,36 @@ class KzviewApp(App[int]):
         if not store.articles:
             self.notify("No article could be read.", severity="error", markup=False, timeout=30)
         self.main.post_message(StoreLoaded(first_load))
+
+    def _set_title(self, store: ClaimStore) -> None:
+        counts = store.counts()
+        figures = sum(1 for c in store.claims if c.kind != "date")
+        parts = [
+            count_words(len(store.articles), "article"),
+            count_words(figures, "figure"),
+            count_words(counts["conflict"], "conflict"),
+            count_words(counts["update"], "update"),
+            f"{counts['consistent']:,} agree",
+        ]
+        stories = store.story_counts()
+        if stories:
+            shown = self.main.story_key()
+            row = next((r for r in stories if r.key == shown), None)
+            if row is None:
+                parts.insert(0, f"{count_words(len(stories), 'story', 'stories')} (t)")
+            else:
+                name = row.story if row.story is not None else "(not in a folder)"
+                parts[:3] = [
+                    f"story {one_line(name, 40)} (t)",
+                    count_words(row.articles, "article"),
+                    count_words(row.figures, "figure"),
+                    count_words(row.conflicts, "conflict"),
+                ]
+                del parts[4:]
+        skipped = sum(1 for p in store.problems if "unsupported file type" in p.reason)
+        if skipped:
+            parts.append(f"{count_words(skipped, 'other file')} skipped (! lists them)")
+        self.sub_title = " · ".join(parts)
 
     def _on_verdict(self, v: Verdict) -> None:
         """A verdict changed: every screen that shows verdicts (the main one, an open evidence screen) is told."""
@@ -642,6 +674,16 @@ class KzviewApp(App[int]):
 
         self.push_screen(CorrectionsScreen(self.store), go)
 
+    def action_stories(self) -> None:
+        from kzview.tui.screens.stories import StoriesScreen
+
+        self.push_screen(StoriesScreen(self.store, self.main.story_key()), self._story_chosen)
+
+    def _story_chosen(self, key: str | None) -> None:
+        if key is not None:
+            self.main.show_story(key)
+            self._set_title(self.store)
+
     def action_toggle_problems(self) -> None:
         from kzview.tui.screens.problems import ProblemsScreen
 
@@ -649,13 +691,15 @@ class KzviewApp(App[int]):
 
     # Keys of the main screen that must not act from behind a dialog: with the verdict dialog open, Tab moves to
     # its note and "w" is a letter of the note, never the report key.
-    _MAIN_SCREEN_ACTIONS = frozenset("search undo export entities help toggle_problems corrections".split())
+    _MAIN_SCREEN_ACTIONS = frozenset("search undo export entities help toggle_problems corrections stories".split())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         from textual.screen import ModalScreen
 
         if action in self._MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
             return False
+        if action == "stories":
+            return bool(self.store.story_counts())  # a corpus of one story has no story list: the key is hidden
         return True
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:

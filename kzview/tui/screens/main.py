@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header
 
 from kzview.gcpause import settle_heap
+from kzview.safe import one_line
 from kzview.tui.messages import SelectionChanged, StoreLoaded, VerdictChanged
 from kzview.tui.widgets.article_list import ArticleList, ArticlesPane
 from kzview.tui.widgets.article_view import ArticleView
@@ -87,6 +88,7 @@ class MainScreen(Screen[None]):
         self.store = store
         self._mark_timer: Timer | None = None
         self._panes: list[Widget] = []
+        self._story: tuple[str | None] | None = None  # the story the panes show (None: every story)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,13 +112,43 @@ class MainScreen(Screen[None]):
         for widget in self._panes:
             widget.post_message(make(*args))
 
+    # -- the story shown, in a corpus of many ----------------------------------------------------------------
+    def story_key(self) -> str | None:
+        """The story the panes show, as the stories screen names it ("" for the articles under no folder), or
+        None when they show every story."""
+        shown = self._story
+        return None if shown is None else (shown[0] or "")
+
+    def show_story(self, key: str | None) -> None:
+        """Show one story's articles and conflicts in the panes (`key` as the stories screen gives it), or every
+        story (None, or the screen's "all" row)."""
+        from kzview.tui.screens.stories import ALL
+
+        story: tuple[str | None] | None = None
+        if key is not None and key != ALL:
+            story = (key or None,)
+        if story == self._story:
+            return
+        self._story = story
+        for pane in (*self.query(ArticleList), *self.query(GroupTable)):
+            pane.story = story
+            pane.populate()
+        name = "" if story is None else f": {story[0] or '(not in a folder)'}"
+        self.query_one("#articles-pane").border_title = one_line(f"Articles{name}", 60)
+        self.query_one("#groups-pane").border_title = one_line(f"Conflicts{name}", 60)
+        shown = self.query_one(ArticleList).shown
+        if shown and self.article_id not in shown:
+            self.article_id = shown[0]
+
     @on(StoreLoaded)
     def _store_loaded(self, event: StoreLoaded) -> None:
         self._tell(StoreLoaded, event.first)
         store = self.store
         if not store.articles:
             return
-        self.article_id = store.articles[0].id if self.article_id not in store.article_by_id else self.article_id
+        if self.article_id not in store.article_by_id:
+            shown = self.query_one(ArticleList).shown if self._story is not None else []
+            self.article_id = shown[0] if shown else store.articles[0].id
         if self.group_id is not None and self.group_id not in store.group_by_id:
             self.group_id = None  # the table says which group its cursor is on once it has filled again
         if event.first:

@@ -94,6 +94,8 @@ class ArticleList(StoreList):
         keep = self.highlighted_id
         words = self.filter_words
         articles = self.store.articles
+        if self.story is not None:
+            articles = [a for a in articles if a.story == self.story[0]]
         if words:
             self.shown = [a.id for a in articles if matches(words, a.title, a.outlet, a.id)]
         else:

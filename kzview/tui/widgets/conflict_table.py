@@ -16,8 +16,8 @@ from kzview.safe import one_line
 from kzview.tui.messages import MergeWanted, VerdictWanted
 from kzview.tui.widgets.cursor_list import StoreList, nav_bindings
 from kzview.words import STATUS_WORDS as STATUS_WORDS
+from kzview.words import count_words, short_id
 from kzview.words import figure_words as figure_words
-from kzview.words import short_id as short_id
 from kzview.words import short_label as short_label
 from kzview.words import sources_words as sources_words
 from kzview.words import timeline as timeline
@@ -272,6 +272,8 @@ class GroupTable(StoreList):
         groups = self.store.groups
         if groups is not self._figures_of:  # the store was replaced: what was worked out is for old groups
             self._figures, self._hay, self._figures_of = {}, {}, groups
+        if self.story is not None:
+            groups = [g for g in groups if g.story == self.story[0]]
         if self.hide_single:
             groups = [g for g in groups if g.status != Status.SINGLE]
         if self.filter_words:
@@ -279,7 +281,7 @@ class GroupTable(StoreList):
         self.shown = [g.id for g in groups]
         self._position = {gid: i for i, gid in enumerate(self.shown)}
         if isinstance(self.parent, Widget):
-            self.parent.border_subtitle = f"{len(self.shown):,} groups"
+            self.parent.border_subtitle = count_words(len(self.shown), "group")
         self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 
     def on_store_loaded(self, event: StoreLoaded) -> None:

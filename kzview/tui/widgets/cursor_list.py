@@ -242,6 +242,8 @@ class StoreList(CursorList):
         super().__init__(**kwargs)
         self.store = store
         self.filter_words: list[str] = []
+        # the story shown, in a corpus of many (kzview.tui.screens.stories): None shows every story
+        self.story: tuple[str | None] | None = None
         self.shown: list[str] = []
         self._position: dict[str, int] = {}
 
