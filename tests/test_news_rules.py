@@ -1174,3 +1174,17 @@ def test_a_headline_s_source_after_its_last_colon(headline, source):
 )
 def test_people_attending_or_celebrating_are_participants(text, want):
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Collapse\n\nSeven workers were trapped in the lift for an hour.", {"Seven": "other"}),
+        (
+            "Collapse\n\nThree hikers are missing and two were trapped by the snow.",
+            {"Three": "missing", "two": "other"},
+        ),
+    ],
+)
+def test_people_trapped_are_where_they_are_not_missing(text, want):
+    assert by_surface(text, "topic") == want
