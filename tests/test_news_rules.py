@@ -1188,3 +1188,19 @@ def test_people_attending_or_celebrating_are_participants(text, want):
 )
 def test_people_trapped_are_where_they_are_not_missing(text, want):
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        (
+            "Trial\n\nHe arranged to have witnesses, including two young girls, killed so they would not testify.",
+            {"two": "other"},
+        ),
+        ("Plot\n\nShe tried to get three rivals shot.", {"three": "other"}),
+        ("Gang\n\nHe is believed to have had 12 people killed.", {"12": "deaths"}),
+        ("Sect\n\nThe sect is believed to have about 700 members living in the valley.", {"about 700": "population"}),
+    ],
+)
+def test_a_causative_plot_is_no_toll(text, want):
+    assert by_surface(text, "topic") == want

@@ -283,6 +283,23 @@ def irrealis(words: list[str], at: int) -> bool:
     return bool(before) and before[-1] in _MODALS | {"to"} and not w.endswith(_PLAIN) and w not in ("dead", "hurt")
 
 
+def _participle(word: str) -> bool:
+    """A past participle, the form a causative takes ("killed", "shot", "slain"); not "living", "dead"."""
+    return word.endswith(("ed", "en")) or word in ("shot", "slain", "hit", "hurt", "held", "kept", "struck")
+
+
+def _causative_plot(words: list[str], start: int) -> bool:
+    """Whether the figure is the object of a causative infinitive ("arranged to have the two witnesses killed",
+    "tried to get three rivals shot"): what someone meant to have done, not what was done. "Believed to have had
+    12 people killed" tells what was done, and is not one."""
+    for j in range(start - 1, max(-1, start - 9), -1):
+        if words[j] in (".", ";", ":"):
+            return False
+        if words[j] in ("have", "get") and j >= 1 and words[j - 1] == "to":
+            return j + 1 < len(words) and words[j + 1] not in ("had", "been", "got", "gotten")
+    return False
+
+
 def speculative(words: list[str], start: int) -> bool:
     """Whether a modal of guessing governs the figure ("there might have been two people killed", "there could be
     100 dead")."""
@@ -321,6 +338,8 @@ def choose_topic(
             return False  # it governs another figure
         if irrealis(words, hits[n].start):
             return False  # "threatened to kill 20", "could die": what did not happen is no count
+        if hits[n].start >= end and _participle(words[hits[n].end - 1]) and _causative_plot(words, start):
+            return False  # "arranged to have the two witnesses killed": a plot, not a toll
         if cue.topic in lex.noun_bound and counted.words and not counted.anaphora and not own_noun(cue.topic):
             return False  # "200 workers were sent home": a deployment verb, but no soldiers counted
         if cue.topic in lex.noun_bound and _counted_before(start) and not own_noun(cue.topic):
