@@ -1204,3 +1204,31 @@ def test_people_trapped_are_where_they_are_not_missing(text, want):
 )
 def test_a_causative_plot_is_no_toll(text, want):
     assert by_surface(text, "topic") == want
+
+
+@pytest.mark.parametrize(
+    "text, surface, source",
+    [
+        # "he estimated", "she put": a pronoun's reporting verb names the person named before, as "he said" does
+        ("Fire\n\nThe owner, Tom Reed, came to look. He estimated the damage at $2 million.", "$2 million", "Reed"),
+        # a model after its number is no person; nor is a sentence's first word after a quote mark
+        (
+            'Shooting\n\nAnn Hill came back with a .357 Magnum. "But then I got angry." She said she shot three men.',
+            "three",
+            "Hill",
+        ),
+    ],
+)
+def test_a_pronoun_s_source_is_the_person_named_before(text, surface, source):
+    assert by_surface(text, "attribution")[surface] == source
+
+
+def test_a_body_of_a_place_is_not_the_place():
+    """The entity index knows "New York"; "New York Police said" is the police's word, not the city's."""
+    from kzview.extract.entities import canonical_source
+
+    spellings = {"new york": "New York", "nypd": "New York Police Department"}
+    assert canonical_source("New York Police", spellings) == "New York Police"
+    assert canonical_source("New York fire officials", spellings) == "New York fire officials"
+    assert canonical_source("NYPD", spellings) == "New York Police Department"
+    assert canonical_source("the New York", spellings) == "New York"

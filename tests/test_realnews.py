@@ -44,9 +44,9 @@ def test_tuned_clusters_keep_their_scores(scores):
     held = set(heldout_names([PROJECT_GOLD]))
     t = total(scores, [n for n in scores if n not in held])
     assert t.recall.value >= 0.90, t.recall.words()
-    assert t.precision.value >= 0.88, t.precision.words()
+    assert t.precision.value >= 0.90, t.precision.words()
     assert t.fields["date"].value >= 0.97
-    assert t.fields["attribution"].value >= 0.79
+    assert t.fields["attribution"].value >= 0.80
     assert t.fields["subject"].value >= 0.80
     assert t.fields["scope"].value >= 0.25
     assert t.groups.value >= 0.64, t.groups.words()

@@ -634,6 +634,8 @@ _PERSON = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:’s
 _NOT_PERSON = (
     _NOT_PLACES
     | set("We They It This That These Those There He She I You Our Their His Her My".split())
+    # a sentence's first word after a quote mark or a line break: "“But then I started to think", no name
+    | set("But And Then When After Before If So Yet Or Also Still However Meanwhile Now Here Today Yesterday".split())
     | {
         "Ministry",
         "Minister",
@@ -672,12 +674,17 @@ def last_person(text: str, countries: frozenset[str]) -> str | None:
     """The last capitalised name in `text` that reads as a person (for "he said" in the next sentence)."""
     for m in reversed(list(_PERSON.finditer(text))):
         name = m.group(1)
+        if re.search(r"\d\s*$", text[max(0, m.start(1) - 3) : m.start(1)]):
+            continue  # "a .357 Magnum", "a Boeing 737 Max": a model after its number, not a person
         if name not in _NOT_PERSON and name not in countries and not name.endswith(("stan", "ia", "land")):
             return name
     return None
 
 
-_PRONOUN_SAID = re.compile(r"(?:^\W*(?:[Hh]e|[Ss]he)|[,”\"]\s*(?:he|she))\s+(?:said|added|told|says|stressed|warned)\b")
+_PRONOUN_SAID = re.compile(
+    r"(?:^\W*(?:[Hh]e|[Ss]he)|[,”\"]\s*(?:he|she))\s+"
+    r"(?:said|added|told|says|stressed|warned|estimated|estimates|put|puts|confirmed|noted|claimed|wrote)\b"
+)
 
 
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?)\s*(?:\.-|\.—|—|–|-|,)")

@@ -468,5 +468,15 @@ def canonical_source(attribution: str | None, spellings: dict[str, str]) -> str 
         for i in range(len(words) - n + 1):
             span = " ".join(words[i : i + n])
             if span in spellings:
+                if any(w in _BODY_WORDS for w in words[:i] + words[i + n :]):
+                    return attribution  # "New York Police" is a body of New York's, not New York
                 return spellings[span]
     return attribution
+
+
+# nouns for a body that acts for a place or a group: with one, the name is that body's, not the place's
+_BODY_WORDS = frozenset(
+    "police ministry department office officials official authorities authority government army military court "
+    "council agency service services fire brigade coroner sheriff hospital university embassy spokesman "
+    "spokeswoman spokesperson prosecutors prosecutor".split()
+)
