@@ -476,6 +476,7 @@ def run_command(name: str, argv: list[str]) -> int:
 
     if name == "extract" and _bad_out(args.out):
         return 1  # before the workers write into it
+    out_existed = name == "extract" and args.out.exists()
     try:
         store = _load(args)
     except StoreError as exc:
@@ -491,6 +492,10 @@ def run_command(name: str, argv: list[str]) -> int:
     _report_problems(store)
     if not store.articles:
         print("kzview: no article could be read", file=sys.stderr)
+        if name == "extract":
+            from kzview.parts import discard_temps
+
+            discard_temps(args.out, remove_empty=not out_existed)  # what the workers wrote is no store
         return 1
     if name == "export":
         return _run_export(args, store)
@@ -544,8 +549,9 @@ def other_dbs(args: argparse.Namespace) -> list[Path]:
 def _bad_out(out: Path) -> bool:
     """Whether `out` cannot take a claim store (a file, or a folder holding anything but one): said."""
     from kzview.parquet import is_store
+    from kzview.parts import only_temps
 
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not is_store(out))):
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not is_store(out) and not only_temps(out))):
         print(
             f"kzview: {out} is a file or a folder with other things in it; the claim store needs a new or empty "
             "folder (or an existing store to replace)",

@@ -115,8 +115,14 @@ def partition_sources(sources: list[Source], workers: int, max_bytes: int) -> li
     pieces: list[Source] = []
     for s in sources:
         size = sizes[s]
+        cuts: list[tuple[int, int, int]] = []
         if s.path.suffix.lower() in JSONL and span < size <= max_bytes:
-            pieces += [replace(s, span=(a, b), first_line=line) for a, b, line in jsonl_spans(s.path, size, span)]
+            try:
+                cuts = jsonl_spans(s.path, size, span)
+            except OSError:
+                cuts = []  # a file this process cannot read goes whole: its worker names why, as one process would
+        if len(cuts) > 1:
+            pieces += [replace(s, span=(a, b), first_line=line) for a, b, line in cuts]
         else:
             pieces.append(s)
     partitions: list[list[Source]] = []
@@ -208,20 +214,17 @@ def load_on_cluster(
     """Read, clean and extract the corpus under `paths` on the cluster, its claims written as parts into the
     store at `spec.out` (see the module's docstring)."""
     assert spec.out is not None
-    out = spec.out
+    out = spec.out.absolute()  # the workers' working folders are not this process's
     made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     try:
         return _load_on_cluster(paths, lex, max_bytes, spec, out, progress)
     except BaseException:
-        # the parts of a run that did not finish are no part of any store: the folder is left as it was
-        from kzview.parts import CLAIMS_DIR
+        # the parts of a run that did not finish are no part of any store: the folder is left as it was (a task
+        # still running on a remote worker may write one later: the next extract into the folder removes it)
+        from kzview.parts import discard_temps
 
-        for tmp in (out / CLAIMS_DIR).glob(".*.parquet.tmp"):
-            tmp.unlink(missing_ok=True)
-        for folder in ([out / CLAIMS_DIR] if (out / CLAIMS_DIR).exists() else []) + ([out] if made else []):
-            with contextlib.suppress(OSError):
-                folder.rmdir()  # only when empty
+        discard_temps(out, made)
         raise
 
 
@@ -238,35 +241,16 @@ def _load_on_cluster(
     from kzview.parts import digest, read_rows, temp_path
 
     sources, raw = read_roots(paths)
+    if spec.scheduler:
+        # the workers of a running cluster have working folders of their own: they are sent whole paths
+        sources = [replace(s, path=s.path.absolute()) for s in sources]
     partitions = partition_sources(sources, spec.workers or 2, max_bytes)
     with _client(spec) as client:
-        sidecar = client.scatter([raw.sidecar], broadcast=True, hash=False)[0]  # a list: a dict scatters its items
-        reads = client.map(read_partition, partitions, max_bytes=max_bytes, sidecar=sidecar, retries=2, pure=False)
+        # what every task needs goes with each task, never scattered once: a worker that dies takes no only copy
+        reads = client.map(read_partition, partitions, max_bytes=max_bytes, sidecar=raw.sidecar, retries=2, pure=False)
         results = _in_order(reads, [len(p) for p in partitions], progress)
-        problems, clean_problems = list(raw.problems), []
-        seen: set[str] = set()
-        articles: list[Article] = []
-        plans: list[list[int]] = []  # per partition: which of its documents the corpus keeps
-        owner: list[int] = []  # the partition each article was read in
-        for p, result in enumerate(results):
-            kept: list[int] = []
-            n = 0
-            for entry in result:
-                if isinstance(entry, LoadProblem):
-                    problems.append(entry)
-                    continue
-                file_problems, docs = entry
-                keep = take_docs(problems, seen, file_problems, [(i, p, size) for i, p, size, _ in docs])
-                for (_, _, _, article), k in zip(docs, keep, strict=True):
-                    if k and isinstance(article, LoadProblem):
-                        clean_problems.append(article)
-                    elif k:
-                        articles.append(article)
-                        owner.append(p)
-                        kept.append(n)
-                    n += 1
-            plans.append(kept)
-        problems.extend(clean_problems)
+        problems = list(raw.problems)
+        articles, plans, owner = _merge(problems, partitions, results)
         dated = infer_missing_dates(articles)
         dates: list[dict[str, tuple[Any, bool]]] = [{} for _ in partitions]  # per partition: the dates inferred
         for a, b, p in zip(articles, dated, owner, strict=True):
@@ -274,15 +258,14 @@ def _load_on_cluster(
                 dates[p][b.id] = (b.date, b.date_inferred)
         ctx = corpus_context(dated, lex)
         bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
-        shared = client.scatter([bare, ctx.spellings], broadcast=True, hash=False)
         parts = [
             client.submit(
                 extract_partition,
                 read,
                 kept,
                 dates[i],
-                shared[0],
-                shared[1],
+                bare,
+                ctx.spellings,
                 lex.files,
                 str(out),
                 i,
@@ -303,6 +286,57 @@ def _load_on_cluster(
             raise ClusterError(f"the claims part {name} a worker wrote holds {len(part)} claims, not {rows}")
         claims.extend(part)
     return ClusterRead(dated, problems, claims, list(ctx.entities), [(n, d) for n, d, _ in written])
+
+
+def _merge(
+    problems: list[LoadProblem], partitions: list[list[Source]], results: list[list[FileRead]]
+) -> tuple[list[Article], list[list[int]], list[int]]:
+    """The partitions' reads joined as `kzview.ingest.read_corpus` and `clean_corpus` join one process's: the
+    articles in order (a later record with an id already read is named and skipped), the problems in the order
+    one process names them (the ranges of one JSON-lines file as that one file: its problems, then its
+    documents'; a file that cannot be read named once), and per partition the documents it read that the corpus
+    keeps, with the partition each article came from. `problems` takes the problems."""
+    flat: list[tuple[Source, FileRead, int, int]] = []  # a file or range, what it gave, its partition, first item
+    for p, (sources, result) in enumerate(zip(partitions, results, strict=True)):
+        item = 0
+        for source, entry in zip(sources, result, strict=True):
+            flat.append((source, entry, p, item))
+            item += 0 if isinstance(entry, LoadProblem) else len(entry[1])
+    seen: set[str] = set()
+    articles: list[Article] = []
+    clean_problems: list[LoadProblem] = []
+    plans: list[list[int]] = [[] for _ in partitions]
+    owner: list[int] = []
+    i = 0
+    while i < len(flat):
+        j = i + 1
+        if flat[i][0].span is not None:
+            while j < len(flat) and flat[j][0].path == flat[i][0].path and flat[j][0].span is not None:
+                j += 1  # the next range of the same file
+        pieces = flat[i:j]
+        i = j
+        failed = [e for _, e, _, _ in pieces if isinstance(e, LoadProblem)]
+        if failed:
+            problems.append(failed[0])  # as one process reads the file: once, and none of its records
+            continue
+        file_problems = [x for _, e, _, _ in pieces if not isinstance(e, LoadProblem) for x in e[0]]
+        docs = [
+            (d, p, first + k) for _, e, p, first in pieces if not isinstance(e, LoadProblem) for k, d in enumerate(e[1])
+        ]
+        if not docs and not file_problems and pieces[0][0].span is not None:
+            problems.append(LoadProblem(path=str(pieces[0][0].path), reason="empty file"))
+            continue
+        keep = take_docs(problems, seen, file_problems, [(d[0], d[1], d[2]) for d, _, _ in docs])
+        for (d, p, item), k in zip(docs, keep, strict=True):
+            article = d[3]
+            if k and isinstance(article, LoadProblem):
+                clean_problems.append(article)
+            elif k and isinstance(article, Article):
+                articles.append(article)
+                owner.append(p)
+                plans[p].append(item)
+    problems.extend(clean_problems)
+    return articles, plans, owner
 
 
 def _in_order(futures: list[Any], sizes: list[int], progress: Callable[[int, int], None] | None) -> list[Any]:

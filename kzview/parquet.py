@@ -70,27 +70,24 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     The claims go in parts (`claims/part-NNNNN.parquet`, kzview.parts): those the cluster's workers already wrote
     into `out` are taken as they are (`store.claim_parts`); else this process writes them."""
     from kzview.model import to_data
-    from kzview.parts import CLAIMS_DIR, ROWS_PER_PART, temp_path, write_claims_part, write_table
+    from kzview.parts import CLAIMS_DIR, ROWS_PER_PART, discard_temps, temp_path, write_claims_part, write_table
 
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
     # Every part is written under a temporary name first; only when all are whole do they replace the old ones,
     # the manifest last. A write that fails (a full disk) leaves the store as it was.
-    temps: dict[str, Path] = {}
-    parts: dict[str, str] = {}
+    # the workers' parts are this write's from the start: a failure below removes them too
+    temps: dict[str, Path] = {name: temp_path(out, name) for name, _ in store.claim_parts}
+    parts: dict[str, str] = dict(store.claim_parts)
     try:
         for part in PARTS:
             if part == "claims":
-                written = list(store.claim_parts)
-                if not written:
+                if not store.claim_parts:
                     chunks = [store.claims[i : i + ROWS_PER_PART] for i in range(0, len(store.claims), ROWS_PER_PART)]
                     for n, chunk in enumerate(chunks or [[]]):
                         name, dig, _ = write_claims_part(chunk, out, n)
-                        written.append((name, dig))
+                        parts[name] = dig
                         temps[name] = temp_path(out, name)
-                else:
-                    temps.update((name, temp_path(out, name)) for name, _ in written)
-                parts.update(written)
                 continue
             name = f"{part}.parquet"
             temps[name] = temp_path(out, name)
@@ -116,10 +113,12 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     tmp = out / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
     tmp.replace(manifest_path)
-    # what an earlier store here held and this one does not: its surplus claims parts, a single-file claims part
+    # what an earlier store here held and this one does not: its surplus claims parts, a single-file claims part,
+    # and temporary parts an unfinished run left
     for old in [out / "claims.parquet", *sorted((out / CLAIMS_DIR).glob("*.parquet"))]:
         if old.relative_to(out).as_posix() not in parts:
             old.unlink(missing_ok=True)
+    discard_temps(out)
     return manifest
 
 

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 CLAIMS_DIR = "claims"
 JSON_COLUMNS = {"claims": ("machine",), "groups": ("agreeing",)}  # nested values kept as JSON text
+# numbers a claim gives as an int or a float, whichever it is: written as floats in every part (one column type,
+# whatever a part's own rows are, and no overflow past 64 bits), read back as the int when whole
+NUMBERS = {"claims": ("low", "high")}
 ROWS_PER_PART = 200_000  # claims of one part written here: a part is read whole, so it stays a few tens of MB
 
 
@@ -29,6 +32,40 @@ def temp_path(store: Path, name: str) -> Path:
     """Where a part is written before the store takes it (`claims/.part-00003.parquet.tmp`)."""
     folder, _, file = name.rpartition("/")
     return store / folder / f".{file}.tmp"
+
+
+def is_temp(path: Path) -> bool:
+    """A part (or manifest) written under its temporary name: no part of any store until it is renamed."""
+    return path.name.startswith(".") and path.name.endswith(".tmp")
+
+
+def discard_temps(store: Path, remove_empty: bool = False) -> None:
+    """Remove the temporary parts in `store` (a run that did not finish, a worker's late write), its claims
+    folder when that is left empty, and the store folder itself when `remove_empty` and it is empty."""
+    import contextlib
+
+    for folder in (store, store / CLAIMS_DIR):
+        if folder.is_dir():
+            for tmp in folder.iterdir():
+                if tmp.is_file() and is_temp(tmp):
+                    tmp.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        (store / CLAIMS_DIR).rmdir()  # only when empty
+    if remove_empty:
+        with contextlib.suppress(OSError):
+            store.rmdir()
+
+
+def only_temps(store: Path) -> bool:
+    """Whether `store` holds nothing but what a run that did not finish left (temporary parts, an empty claims
+    folder): a folder a new store may be written into."""
+    for path in store.iterdir():
+        if path.is_dir() and path.name == CLAIMS_DIR:
+            if not all(p.is_file() and is_temp(p) for p in path.iterdir()):
+                return False
+        elif not (path.is_file() and is_temp(path)):
+            return False
+    return True
 
 
 def digest(path: Path) -> str:
@@ -44,6 +81,9 @@ def json_rows(part: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         for name in JSON_COLUMNS.get(part, ()):
             row[name] = json.dumps(row.get(name), sort_keys=True)
+        for name in NUMBERS.get(part, ()):
+            if row.get(name) is not None:
+                row[name] = float(row[name])
     return rows
 
 
@@ -75,4 +115,8 @@ def read_rows(path: Path, part: str) -> list[dict[str, Any]]:
     for row in rows:
         for name in JSON_COLUMNS.get(part, ()):
             row[name] = json.loads(row[name]) if row.get(name) is not None else None
+        for name in NUMBERS.get(part, ()):
+            v = row.get(name)
+            if isinstance(v, float) and v.is_integer():
+                row[name] = int(v)
     return rows

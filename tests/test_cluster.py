@@ -30,6 +30,8 @@ def test_two_dask_workers_give_the_same_claims_and_groups_as_one_process(tmp_pat
             f"date: 2024-05-0{1 + i % 5}\nFerry fire\n\n{10 + i % 7} people were killed in the fire, police said. "
             f"{i % 4 + 2} boats sank off the cape, and {100 + i} passengers were rescued.",
         )
+    for i in range(5):  # figures with a fraction beside whole ones: one column type in every part
+        write(corpus, f"e{i}.txt", f"date: 2024-05-02\nFerry fire\n\nFares rose 1.5 percent; {i + 2} boats sank.")
     for i in range(20):  # no printed date: inferred over the whole corpus, which no one worker sees
         write(
             corpus, f"b{i:02}.txt", f"Ferry fire\n\nOn May {1 + i % 3}, 2024, {i + 3} people were hurt, officials said."
@@ -129,7 +131,7 @@ def _export(path, n: int) -> None:
         else:
             record = {"text": f"Quake\n\n{i % 40 + 1} people were killed in the quake, officials said. " + "x" * 300}
             if i % 3 == 0:
-                record["id"] = f"r{i}"
+                record["id"] = f"r{i % 300}"  # ids given, and some given twice, in different ranges
             lines.append(json.dumps(record))
     path.write_text("\n".join(lines), encoding="utf-8")  # no line break at the end
 
@@ -141,8 +143,9 @@ def test_a_big_json_lines_export_is_read_in_ranges_by_many_workers(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     _export(corpus / "export.jsonl", 1500)
+    (corpus / "blank.jsonl").write_text("\n" * 300_000, encoding="utf-8")  # cut in ranges too: one "empty file"
     parts = partition_sources(discover([corpus])[0], 2, 10**8)
-    spans = [s.span for p in parts for s in p]
+    spans = [s.span for p in parts for s in p if s.path.name == "export.jsonl"]
     assert len(spans) >= 2 and all(spans)  # cut into ranges, each a partition of its own
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     one = kz("extract", str(corpus), "--out", str(tmp_path / "one"), "--no-cache", env=env)
@@ -150,7 +153,39 @@ def test_a_big_json_lines_export_is_read_in_ranges_by_many_workers(tmp_path):
     assert one.returncode == 0 and two.returncode == 0, two.stderr
     problems = [[line for line in run.stderr.splitlines() if "wrote" not in line] for run in (one, two)]
     assert problems[0] == problems[1] and any("line 212" in p for p in problems[0])
+    assert any("duplicate article id" in p for p in problems[0]) and any("empty file" in p for p in problems[0])
     for command in ("claims", "conflicts"):
         a = kz(command, str(tmp_path / "one"), "--format", "json", env=env)
         b = kz(command, str(tmp_path / "two"), "--format", "json", env=env)
         assert a.stdout == b.stdout and len(a.stdout) > 1000, command
+
+
+def test_a_run_that_reads_no_article_leaves_no_folder_and_a_left_part_is_no_obstacle(tmp_path):
+    corpus = tmp_path / "c"
+    for i in range(3):
+        write(corpus, f"a{i}.txt", "")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = tmp_path / "new"
+    run = kz("extract", str(corpus), "--out", str(out), "--workers", "2", env=env)
+    assert run.returncode == 1 and "no article" in run.stderr and not out.exists()
+    # a part a killed run's late task wrote: the next extract takes the folder and removes it
+    (out / "claims").mkdir(parents=True)
+    (out / "claims" / ".part-00009.parquet.tmp").write_bytes(b"late")
+    write(corpus, "b.txt", "Fire\n\nTwo people died in the fire.")
+    run = kz("extract", str(corpus), "--out", str(out), "--workers", "2", env=env)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in (out / "claims").iterdir()) == ["part-00000.parquet"]
+
+
+def test_a_file_this_process_cannot_cut_goes_whole(tmp_path, monkeypatch):
+    import kzview.cluster as cluster
+    from kzview.ingest.files import discover
+
+    _export(tmp_path / "export.jsonl", 1500)
+
+    def refuse(*_a, **_k):
+        raise PermissionError("permission denied")
+
+    monkeypatch.setattr(cluster, "jsonl_spans", refuse)
+    parts = cluster.partition_sources(discover([tmp_path])[0], 2, 10**8)
+    assert [s.span for p in parts for s in p] == [None]  # its worker reads it, and names why it cannot

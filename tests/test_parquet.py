@@ -143,3 +143,17 @@ def test_a_store_written_again_keeps_only_its_own_parts(store, capsys):
     code, _, _ = run(capsys, "extract", str(bundled_corpus_path()), "--out", str(store))
     assert code == 0
     assert sorted(p.name for p in (store / "claims").iterdir()) == ["part-00000.parquet"]
+
+
+def test_whole_and_fractional_figures_come_back_as_they_were_read(tmp_path, capsys, monkeypatch):
+    """One claims part holding 12 and 1.5 (a column of floats) gives back 12, not 12.0, as the articles do."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Fire\n\nThe fire killed 12 people. Fares rose 1.5 percent.", encoding="utf-8")
+    (corpus / "b.txt").write_text("Fire\n\nThe fire killed 20000000000000000000 fish.", encoding="utf-8")
+    code, _, err = run(capsys, "extract", str(corpus), "--out", str(tmp_path / "s"), "--no-cache")
+    assert code == 0, err
+    _, from_articles, _ = run(capsys, "claims", str(corpus), "--format", "json", "--no-cache")
+    _, from_store, _ = run(capsys, "claims", str(tmp_path / "s"), "--format", "json")
+    assert from_store == from_articles and '"low": 12,' in from_store and '"low": 1.5,' in from_store
