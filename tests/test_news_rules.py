@@ -1232,3 +1232,10 @@ def test_a_body_of_a_place_is_not_the_place():
     assert canonical_source("New York fire officials", spellings) == "New York fire officials"
     assert canonical_source("NYPD", spellings) == "New York Police Department"
     assert canonical_source("the New York", spellings) == "New York"
+
+
+def test_a_verb_in_its_base_form_ends_the_people_counted():
+    """ "saw 50 firefighters tackle the blaze" and "50 firefighters tackled the blaze" measure one thing."""
+    one = by_surface("Fire\n\nThe blaze saw more than 50 firefighters tackle the flames.", "measure")
+    two = by_surface("Fire\n\nMore than 50 firefighters tackled the flames.", "measure")
+    assert one == {"more than 50": "firefighter"} and two == {"More than 50": "firefighter"}

@@ -125,6 +125,8 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
             break
         if w in _NEAR_MISS or w in _PRED_ADVERBS:
             break  # "three people almost died", "two reportedly fled": an adverb of the verb ends the phrase
+        if np and np[-1] in lex.people and w not in lex.people and not w.endswith("s") and w.isalpha():
+            break  # "saw 50 firefighters tackle the blaze": a verb in its base form after the people counted
         compound = w in lex.ing_modifiers and i + 1 < len(words) and words[i + 1] not in STOP  # "fishing boats"
         if np and (w.endswith("ed") or w.endswith("ing")) and w not in lex.people and not compound:
             break  # "republics led by", "people fleeing": a participle ends the noun phrase
