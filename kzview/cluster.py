@@ -241,9 +241,11 @@ def _load_on_cluster(
     from kzview.parts import digest, read_rows, temp_path
 
     sources, raw = read_roots(paths)
+    files: tuple[Path | None, ...] = lex.files
     if spec.scheduler:
         # the workers of a running cluster have working folders of their own: they are sent whole paths
         sources = [replace(s, path=s.path.absolute()) for s in sources]
+        files = tuple(f.absolute() if f is not None else None for f in files)
     partitions = partition_sources(sources, spec.workers or 2, max_bytes)
     with _client(spec) as client:
         # what every task needs goes with each task, never scattered once: a worker that dies takes no only copy
@@ -266,7 +268,7 @@ def _load_on_cluster(
                 dates[i],
                 bare,
                 ctx.spellings,
-                lex.files,
+                files,
                 str(out),
                 i,
                 retries=2,
