@@ -126,9 +126,9 @@ class ClaimStore:
 
     def story_counts(self) -> list[StoryCount]:
         """The corpus's stories, by name (the articles under no folder first), each with its articles, figures
-        and conflicts; empty when the corpus is one story."""
+        and conflicts; empty when the corpus is one story, or was compared as one (`--one-story`)."""
         stories = sorted({a.story for a in self.articles}, key=lambda s: (s is not None, s or ""))
-        if len(stories) < 2:
+        if len(stories) < 2 or not any(g.story for g in self.groups):
             return []
         story_of = {a.id: a.story for a in self.articles}
         articles: dict[str | None, int] = defaultdict(int)

@@ -330,6 +330,12 @@ def _run_group_correct(args: argparse.Namespace) -> int:
             print(f"kzview: no group {gid}; `kzview conflicts` lists them", file=sys.stderr)
             return 2
     assert into is not None and other is not None
+    if into.story != other.story:
+        print(
+            "kzview: the two groups are of two stories; figures are compared within a story, never across two",
+            file=sys.stderr,
+        )
+        return 2
     who = args.who or os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
     note = args.note or f"merged into the group of {what_words(into)}"
     items = [

@@ -512,7 +512,7 @@ def compare(
     ids too, so a group of one story never takes another's verdict). The cyclic garbage collector is paused
     meanwhile (see kzview.gcpause)."""
     with paused_gc():
-        if not stories or len(set(stories.values())) < 2:
+        if not stories or not any(stories.values()):
             return _compare(claims, lex, labels)
         by_story: dict[str | None, list[Claim]] = defaultdict(list)
         for c in claims:

@@ -76,7 +76,8 @@ def markdown_report(store: ClaimStore, title: str = "kzview triage report") -> s
     for g in store.groups:
         v = store.verdict("group", g.id)
         what = " / ".join(x for x in (g.topic, g.subject, g.scope) if x)
-        out.append(f"### {g.status.value}: {md(what)}")
+        story = f" (story: {md(g.story)})" if g.story else ""
+        out.append(f"### {g.status.value}: {md(what)}{story}")
         out.append("")
         out.append(f"- **Reason:** {md(g.reason)}")
         out.append(f"- **Rule:** {g.rule}; {sources_words(store.group_claims(g.id))}")
@@ -131,6 +132,7 @@ def csv_report(store: ClaimStore) -> str:
             "sentence",
             "outlet",
             "made_by",
+            "story",
         ]
     )
     made_by = "; ".join(v for v in store.made_by.values() if v)
@@ -162,6 +164,7 @@ def csv_report(store: ClaimStore) -> str:
                         c.sentence,
                         store.article_label(c.article),
                         made_by,
+                        g.story,
                     )
                 ]
             )

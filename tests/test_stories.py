@@ -104,3 +104,89 @@ async def test_one_story_has_no_story_list(tmp_path):
         await pilot.press("t")
         await pilot.pause()
         assert not isinstance(app.screen, StoriesScreen)
+
+
+def test_where_a_file_lies_names_its_story(tmp_path, capsys):
+    # nested folders belong to the story right under the folder given
+    write(tmp_path / "n" / "quake" / "day1", "a1.txt", "Quake\n\nThe quake killed 12 people.")
+    write(tmp_path / "n" / "quake" / "day2", "a2.txt", "Quake\n\nThe quake killed 15 people.")
+    _, claims = run(capsys, "claims", str(tmp_path / "n"), "--format", "json", "--no-cache")
+    assert {c["story"] for c in json.loads(claims)} == {"quake"}
+    # several folders given: each is a story
+    two_stories(tmp_path / "c")
+    _, out = run(capsys, "conflicts", str(tmp_path / "c" / "quake"), str(tmp_path / "c" / "flood"), "--format", "json")
+    assert {g["story"] for g in json.loads(out)} == {"quake", "flood"}
+
+
+def test_one_story_in_a_folder_keeps_its_name_and_its_groups_ids_when_a_second_comes(tmp_path, capsys):
+    write(tmp_path / "f" / "quake", "a1.txt", "date: 2024-05-02\nQuake kills 12\n\nThe quake killed 12 people.")
+    write(tmp_path / "f" / "quake", "a2.txt", "date: 2024-05-02\nQuake toll 15\n\nThe quake killed 15 people.")
+    _, before = run(capsys, "conflicts", str(tmp_path / "f"), "--format", "json", "--no-cache")
+    write(tmp_path / "f", "b1.txt", "date: 2024-05-02\nQuake kills 12\n\nThe quake killed 12 people.")
+    write(tmp_path / "f", "b2.txt", "date: 2024-05-02\nQuake toll 15\n\nThe quake killed 15 people.")
+    _, after = run(capsys, "conflicts", str(tmp_path / "f"), "--format", "json", "--no-cache")
+    quake = {g["id"] for g in json.loads(before) if g["story"] == "quake"}
+    assert quake and quake <= {g["id"] for g in json.loads(after) if g["story"] == "quake"}
+    # the articles under no folder: groups of their own, never the quake's ids (a verdict stays where it was set)
+    assert not quake & {g["id"] for g in json.loads(after) if g["story"] is None}
+
+
+def test_groups_of_two_stories_are_never_merged(tmp_path, capsys):
+    two_stories(tmp_path / "c")
+    _, out = run(capsys, "conflicts", str(tmp_path / "c"), "--format", "json", "--no-cache")
+    by_story = {g["story"]: g["id"] for g in json.loads(out) if g["topic"] == "deaths"}
+    code = main(["correct", str(tmp_path / "c"), "--merge", by_story["flood"], "--into", by_story["quake"],
+                 "--db", str(tmp_path / "v.db")])  # fmt: skip
+    assert code == 2 and "two stories" in capsys.readouterr().err
+
+
+def test_a_file_moved_to_another_story_s_folder_is_of_that_story_on_a_reload(tmp_path):
+    from kzview.ingest import clean_corpus, read_corpus
+
+    two_stories(tmp_path / "c")
+    known = {(a.id, a.text): a for a in clean_corpus(read_corpus([tmp_path / "c"])).articles}
+    (tmp_path / "c" / "flood" / "b2.txt").rename(tmp_path / "c" / "quake" / "b2.txt")
+    again = {a.id: a.story for a in clean_corpus(read_corpus([tmp_path / "c"]), known).articles}
+    assert again["b2"] == "quake"
+
+
+async def test_a_story_named_with_markup_is_shown_as_written(tmp_path):
+    """A story's name is words from a folder or a record: "[/]" once crashed the app as a markup tag."""
+    lines = [
+        {"id": "r1", "story": "[/]", "text": "Fire\n\nThe fire killed 3 people."},
+        {"id": "r2", "story": "[link=y]z", "text": "Fire\n\nThe fire killed 4 people."},
+    ]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    app = KzviewApp(paths=[tmp_path], use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        for row, name in ((1, "[/]"), (2, "[link=y]z")):
+            await pilot.press(*["j"] * row, "enter")  # the rows: All stories, then by name
+            await pilot.pause()
+            assert name in str(app.query_one("#groups-pane").border_title)
+            await pilot.press("t", "home")
+            await pilot.pause()
+
+
+async def test_one_story_in_the_app_has_no_story_list_and_an_empty_story_clears_the_reason(tmp_path):
+    two_stories(tmp_path / "c")
+    write(tmp_path / "c" / "calm", "z.txt", "Calm\n\nNothing happened.")
+    app = KzviewApp(paths=[tmp_path / "c"], use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "enter")  # All, calm, flood, quake: quake
+        await pilot.pause()
+        assert app.main.group_id is not None
+        await pilot.press("t", "k", "k", "enter")  # calm: no groups
+        await pilot.pause()
+        assert app.main.group_id is None
+    pooled = KzviewApp(paths=[tmp_path / "c"], use_cache=False, stories=False)
+    async with pooled.run_test(size=(160, 45)) as pilot:
+        await pooled.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert not isinstance(pooled.screen, StoriesScreen) and "stories" not in pooled.sub_title

@@ -208,6 +208,10 @@ def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = 
     corpus = Corpus(problems=list(raw.problems))
     for doc in raw.docs:
         cached = known.get((doc.article_id, doc.text)) if known is not None else None
+        if cached is not None:
+            story = {**doc.meta, **raw.sidecar.get(doc.article_id, {})}.get("story") or None
+            if cached.story != story:
+                cached = replace(cached, story=story)  # the same text, moved to another story's folder
         article = cached or clean_doc(doc, raw.sidecar)
         if isinstance(article, LoadProblem):
             corpus.problems.append(article)

@@ -96,6 +96,7 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
                     skipped.append((str(file), reason))
                     continue
                 found.append((file, root))
+    folders = {root for root in paths if str(root) != "-" and root.is_dir()}
     # Article id = stem; where two files share a stem, the path relative to the PATH given, without extension.
     stems: dict[str, int] = {}
     for file, _ in found:
@@ -112,8 +113,7 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
         except ValueError:
             rel = Path(file.name)
         article_id = _stem(file) if stems[_stem(file)] == 1 else rel.with_suffix("").as_posix()
-        story = safe_name(rel.parent.as_posix()) if rel.parent != Path(".") else None
-        sources.append(Source(file, article_id, story=story))
+        sources.append(Source(file, article_id, story=_story(root if root in folders else None, rel, len(folders))))
     sources.sort(key=lambda s: s.article_id)
     return sources, skipped
 
@@ -138,6 +138,18 @@ def _not_regular(file: Path) -> str | None:
         else "not a regular file"
     )
     return f"{kind}, not a file; skipped without opening it"
+
+
+def _story(root: Path | None, rel: Path, folders: int) -> str | None:
+    """The story a file is about, by where it lies (`root`: the folder given it was found under, None for a file
+    given by itself): with several folders given, each folder is a story (its name); with one, each folder right
+    under it is one, its subfolders included ("desk/quake/day2/a.txt" is "quake"). A file given by itself, or
+    lying in the one folder given, has none."""
+    if root is None:
+        return None
+    if folders > 1:
+        return safe_name(root.name or root.resolve().name)
+    return safe_name(rel.parts[0]) if len(rel.parts) > 1 else None
 
 
 def safe_name(name: str) -> str:

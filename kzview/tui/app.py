@@ -565,6 +565,9 @@ class KzviewApp(App[int]):
         if vs is None or into is None or other is None:
             self.notify("No verdict database is open; corrections cannot be saved.", severity="error", markup=False)
             return
+        if into.story != other.story:
+            self.notify("These groups are of two stories: figures are compared within a story.", markup=False)
+            return
         who = os.environ.get("KZVIEW_AUTHOR") or getpass.getuser()
         note = f"merged into the group of {what_words(into)}"
         items = [

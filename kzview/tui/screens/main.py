@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
@@ -134,11 +135,14 @@ class MainScreen(Screen[None]):
             pane.story = story
             pane.populate()
         name = "" if story is None else f": {story[0] or '(not in a folder)'}"
-        self.query_one("#articles-pane").border_title = one_line(f"Articles{name}", 60)
-        self.query_one("#groups-pane").border_title = one_line(f"Conflicts{name}", 60)
+        # a story's name is a folder's or a record's words: plain text, never markup
+        self.query_one("#articles-pane").border_title = Content(one_line(f"Articles{name}", 60))
+        self.query_one("#groups-pane").border_title = Content(one_line(f"Conflicts{name}", 60))
         shown = self.query_one(ArticleList).shown
         if shown and self.article_id not in shown:
             self.article_id = shown[0]
+        table = self.query_one(GroupTable)
+        self.group_id = table.selected_group_id  # None for a story with no groups: the reason pane is cleared
 
     @on(StoreLoaded)
     def _store_loaded(self, event: StoreLoaded) -> None:
