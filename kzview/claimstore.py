@@ -338,7 +338,12 @@ def article_labels(articles: list[Article]) -> dict[str, str]:
     count: dict[str, int] = {}
     for a in articles:
         count[a.label] = count.get(a.label, 0) + 1
-    return {a.id: a.label if count[a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
+    labels = {a.id: a.label if count[a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
+    taken: dict[str, int] = {}
+    for label in labels.values():
+        taken[label] = taken.get(label, 0) + 1
+    # still two of one name (the same file names in two stories' folders): the id itself, which is unique
+    return {aid: label if taken[label] == 1 else aid for aid, label in labels.items()}
 
 
 _LEGACY_FIGURE = re.compile(r"(?P<surface>[^,(]+?) \((?P<article>[^()]+)\)(?:, |$)")

@@ -48,5 +48,7 @@ SET_APART = "set apart by a person"  # the event of a figure a person set apart 
 
 
 def short_label(article_id: str) -> str:
-    head = article_id.split("_", 1)[0]
-    return head if head and len(head) < len(article_id) else article_id[:12]
+    """An article id's short form: its file name's prefix ("002" of "002_6d31…", "01" of "quake/01_cnn")."""
+    name = article_id.rsplit("/", 1)[-1]
+    head = name.split("_", 1)[0]
+    return head if head and len(head) < len(name) else name[:12]
