@@ -54,6 +54,8 @@ class ClaimStore:
         # claims parts (name, digest) already written into a claim store by the workers that extracted them
         # (kzview.cluster): kzview.parquet takes them as they are rather than writing the claims again
         self.claim_parts: list[tuple[str, str]] = []
+        # the articles alone, shown while their figures are still being read (a first open): no comparison yet
+        self.provisional = False
         self._index()
 
     def _index(self) -> None:
@@ -309,6 +311,7 @@ class ClaimStore:
         self.labels = other.labels
         self.applied = other.applied
         self.lexicon = other.lexicon
+        self.provisional = other.provisional
         self._status_of, self.stats = other._status_of, other.stats
         self._load_verdicts()
         for listener in list(self._listeners):

@@ -43,6 +43,8 @@ class OpenOptions:
     memo: ReadMemo | None = None
     known: dict[tuple[str, str], Article] | None = field(default=None, repr=False)
     fallback_cache: ClaimCache | None = field(default=None, repr=False)
+    # told the articles as soon as they are read, when their figures must still be extracted (not from a snapshot)
+    on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = field(default=None, repr=False)
 
 
 def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | None = None) -> ClaimStore:
@@ -81,6 +83,7 @@ def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | Non
             corrections=corrections,
             memo=options.memo,
             stories=options.stories,
+            on_articles=options.on_articles,
         )
     finally:
         if cache is not None:

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
 
 _HEADER = struct.Struct("!cQ")  # a frame: its kind, the length of what follows
-_PROGRESS, _STORE, _ERROR = b"p", b"s", b"e"
+_PROGRESS, _STORE, _ERROR, _ARTICLES = b"p", b"s", b"e", b"a"
 QUIET = 0.25  # seconds the child works before it says how far it is
 
 
@@ -113,8 +113,12 @@ def _child(fd: int, options: dict[str, Any]) -> None:
                 last = now
                 _send(fd, _PROGRESS, struct.pack("!QQ", done, total))
 
+        def articles(read: list, problems: list) -> None:
+            # a first open: the articles now, to be shown while their figures are extracted
+            _send(fd, _ARTICLES, msgspec.msgpack.encode({"articles": read, "problems": problems}))
+
         try:
-            store = open_corpus(OpenOptions(**options), progress)
+            store = open_corpus(OpenOptions(**options, on_articles=articles), progress)
         except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
             _send(fd, _ERROR, _pickled(exc))
         else:
@@ -170,7 +174,9 @@ class Prefetch:
             try:
                 while select.select([self._fd], [], [], 0)[0]:
                     kind, payload = self._frame()
-                    if kind != _PROGRESS:
+                    if kind == _ARTICLES:
+                        self._held = (kind, payload)  # kept for `result`, unless the store is here already
+                    elif kind != _PROGRESS:
                         self._held = (kind, payload)
                         break
             except OSError:
@@ -179,9 +185,13 @@ class Prefetch:
             return self.result()
         return None
 
-    def result(self, progress: Callable[[int, int], None] | None = None) -> ClaimStore | None:
-        """The child's store (its progress passed on while it works), or None when it gave no answer; the error it
-        met opening the corpus is raised here."""
+    def result(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        articles: Callable[[list[Any], list[Any]], None] | None = None,
+    ) -> ClaimStore | None:
+        """The child's store (its progress passed on while it works, and on a first open its articles as soon as
+        they are read), or None when it gave no answer; the error it met opening the corpus is raised here."""
         with self._lock:
             if self._reaped:
                 return None
@@ -195,6 +205,13 @@ class Prefetch:
                 if kind == _PROGRESS:
                     if progress is not None:
                         progress(*struct.unpack("!QQ", payload))
+                elif kind == _ARTICLES:
+                    if articles is not None:
+                        try:
+                            read = _articles(payload)
+                        except (ValueError, TypeError):
+                            continue  # shown when the store comes instead
+                        articles(*read)
                 elif kind == _STORE:
                     try:
                         return _store(payload)
@@ -265,6 +282,15 @@ class Prefetch:
             os.waitpid(self.pid, 0)  # reaped: no zombie left behind (outside the lock: `kill` never waits)
         except ChildProcessError:
             pass
+
+
+def _articles(payload: bytes) -> tuple[list[Any], list[Any]]:
+    import msgspec
+
+    from kzview.model import Article, LoadProblem
+
+    wire = msgspec.msgpack.decode(payload, type=dict[str, list[Any]])
+    return msgspec.convert(wire["articles"], list[Article]), msgspec.convert(wire["problems"], list[LoadProblem])
 
 
 def _store(payload: bytes) -> ClaimStore:

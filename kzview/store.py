@@ -19,7 +19,7 @@ from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, read_corpus
 from kzview.intern import Interner
-from kzview.model import Article, Entity, from_data, to_data
+from kzview.model import Article, Entity, LoadProblem, from_data, to_data
 
 if TYPE_CHECKING:
     from kzview.parallel import ClusterSpec
@@ -111,15 +111,19 @@ def load_store(
     corrections: list[Correction] | None = None,
     memo: ReadMemo | None = None,
     stories: bool = True,
+    on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = None,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
     claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again.
     The user's `corrections` go on top of extraction before comparison (no snapshot is used then: groups
     depend on them). A `memo` (kzview.ingest.ReadMemo) spares reading files unchanged since the last load. The
     cyclic garbage collector is paused meanwhile (see kzview.gcpause). `stories` False compares every article as
-    one story."""
+    one story. `on_articles` is told the articles as soon as they are read, when their figures are to be extracted
+    (never when the snapshot holds them)."""
     with paused_gc():
-        return _load_store(paths, lex, cache, max_bytes, progress, workers, known, corrections or [], memo, stories)
+        return _load_store(
+            paths, lex, cache, max_bytes, progress, workers, known, corrections or [], memo, stories, on_articles
+        )
 
 
 def _load_store(
@@ -133,6 +137,7 @@ def _load_store(
     corrections: list[Correction],
     memo: ReadMemo | None = None,
     stories: bool = True,
+    on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = None,
 ) -> ClaimStore:
     lex = lex or load_lexicon()
     if _on_cluster(workers, paths) and not corrections:
@@ -140,7 +145,10 @@ def _load_store(
     raw = read_corpus(paths, max_bytes, memo)
     key = corpus_key(raw, lex, stories) if cache is not None else ""
     if corrections:
-        return build_store(clean_corpus(raw, known), lex, cache, progress, workers, corrections, stories)
+        corpus = clean_corpus(raw, known)
+        if on_articles is not None:
+            on_articles(corpus.articles, corpus.problems)
+        return build_store(corpus, lex, cache, progress, workers, corrections, stories)
     if cache is not None:
         store = _from_snapshot(cache, key, raw)
         if store is not None:
@@ -148,7 +156,10 @@ def _load_store(
             if progress:
                 progress(len(store.articles), len(store.articles))
             return store
-    store = build_store(clean_corpus(raw, known), lex, cache=cache, progress=progress, workers=workers, stories=stories)
+    corpus = clean_corpus(raw, known)
+    if on_articles is not None:
+        on_articles(corpus.articles, corpus.problems)
+    store = build_store(corpus, lex, cache=cache, progress=progress, workers=workers, stories=stories)
     if cache is not None:
         cache.put_snapshot(
             key,

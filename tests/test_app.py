@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import write
 
@@ -480,3 +482,39 @@ async def test_any_workers_failure_is_said_to_the_user():
         await pilot.pause()
         said = [n.message for n in app._notifications]
         assert any("Watching the folder stopped" in m and "went away" in m for m in said), said
+
+
+async def test_a_first_open_shows_the_articles_while_their_figures_are_read(tmp_path, monkeypatch):
+    """Issue 16, point 5: the articles at once, the conflict table marked provisional until every figure is read."""
+    import threading
+
+    import kzview.pipeline as pipeline
+
+    for i in range(30):
+        write(tmp_path, f"a{i:02}.txt", f"Fire {i}\n\n{i + 2} people died in the fire, police said.")
+    release = threading.Event()
+    real = pipeline.extract_corpus
+
+    def slow(*args, **kwargs):
+        release.wait(20)  # extraction holds until the test has seen the articles
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_corpus", slow)
+    app = KzviewApp(paths=[tmp_path], use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one("#articles", ArticleList)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if articles.option_count:
+                break
+        assert app.store.provisional and not app.loaded and not app.store.claims
+        assert articles.option_count == 30 and "reading their figures" in app.sub_title
+        assert "provisional" in str(app.query_one("#groups-pane").border_subtitle)
+        await pilot.press("w")  # no report of a corpus half read
+        await pilot.pause()
+        assert not list(tmp_path.glob("kzview-report-*")) and not list(Path.cwd().glob("kzview-report-*"))
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded and not app.store.provisional and app.store.groups
+        assert "provisional" not in str(app.query_one("#groups-pane").border_subtitle)

@@ -53,6 +53,19 @@ def test_the_child_gives_the_store_the_worker_would():
     assert all(done <= total for done, total in seen)
 
 
+def test_a_first_open_sends_the_articles_before_the_store():
+    pending = start(options())
+    early: list[tuple[list, list]] = []
+    store = pending.result(None, lambda articles, problems: early.append((articles, problems)))
+    assert len(early) == 1 and early[0][0] == store.articles and early[0][1] == store.problems
+    again = start(options(use_cache=True))  # from the snapshot, once there is one: nothing to show early
+    cached: list = []
+    again.result(None, lambda articles, problems: cached.append(articles))
+    third = start(options(use_cache=True))
+    third.result(None, lambda articles, problems: cached.append(articles))
+    assert len(cached) <= 1  # the first of the two may have written the snapshot; the second reads it
+
+
 def test_a_store_already_sent_is_taken_without_waiting():
     pending = start(options())
     deadline = time.monotonic() + 30

@@ -26,6 +26,7 @@ from kzview.claimstore import ClaimStore
 from kzview.safe import one_line
 from kzview.tui.commands import KzviewCommands
 from kzview.tui.messages import (
+    ArticlesRead,
     CorpusChanged,
     CorrectionWanted,
     JumpToClaim,
@@ -204,9 +205,12 @@ class KzviewApp(App[int]):
         def progress(done: int, total: int) -> None:
             self.post_message(LoadProgress(done, total))  # never waits for the screen: loading goes on
 
+        def articles(read: list[Article], problems: list) -> None:
+            self.post_message(ArticlesRead(read, problems))  # shown while their figures are extracted
+
         pending, self._prefetch = self._prefetch, None
         if pending is not None:
-            store = pending.result(progress)
+            store = pending.result(progress, articles)
             if store is not None:
                 return store
             if pending.cancelled:
@@ -239,6 +243,7 @@ class KzviewApp(App[int]):
                 known=self._known,
                 fallback_cache=self._memory_cache,
                 stories=self.stories,
+                on_articles=None if self.loaded else articles,
             ),
             progress,
         )
@@ -348,7 +353,21 @@ class KzviewApp(App[int]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if not self.loaded:
-            self.sub_title = f"reading articles… {message.done:,} of {message.total:,} ready"
+            if self.store.provisional:
+                self.sub_title = (
+                    f"{count_words(len(self.store.articles), 'article')} · reading their figures… "
+                    f"{message.done:,} of {message.total:,} · the conflict table comes when all are read"
+                )
+            else:
+                self.sub_title = f"reading articles… {message.done:,} of {message.total:,} ready"
+
+    def on_articles_read(self, message: ArticlesRead) -> None:
+        """A first open: the articles at once, their figures and the conflict table when extraction is done."""
+        if self.loaded or not message.articles:
+            return
+        partial = ClaimStore(articles=message.articles, problems=message.problems)
+        partial.provisional = True
+        self.store.replace(partial)
 
     def _open_verdicts(self) -> None:
         from kzview.verdicts import VerdictStore
@@ -386,6 +405,11 @@ class KzviewApp(App[int]):
             self.notify(one_line(f"{what}: {event.worker.error!r}"), severity="error", markup=False, timeout=30)
 
     def _on_store_changed(self, store: ClaimStore) -> None:
+        if store.provisional:
+            # the articles alone: the panes show them; the load, its verdicts and its stories come with the rest
+            self.sub_title = f"{count_words(len(store.articles), 'article')} · reading their figures…"
+            self.main.post_message(StoreLoaded(False))
+            return
         self._open_verdicts()
         first_load = not self.loaded
         self.loaded = True
@@ -648,6 +672,9 @@ class KzviewApp(App[int]):
         from kzview.export import render
         from kzview.formats import EXPORT_FORMATS
 
+        if not self.loaded:
+            self.notify("The figures are still being read: the report can be written when they are.", markup=False)
+            return
         suffix = EXPORT_FORMATS[fmt]
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         folder = self.db.parent if self.db else Path.cwd()

@@ -9,6 +9,16 @@ from __future__ import annotations
 from textual.message import Message
 
 
+class ArticlesRead(Message, bubble=False):
+    """The corpus's articles, read and cleaned, while their figures are still being extracted (a first open): the
+    app shows them at once (from the loading worker)."""
+
+    def __init__(self, articles: list, problems: list) -> None:
+        super().__init__()
+        self.articles = articles
+        self.problems = problems
+
+
 class LoadProgress(Message, bubble=False):
     """How far the first load of the corpus is (from the loading worker, which never waits for it to be shown)."""
 

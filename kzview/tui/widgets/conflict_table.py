@@ -281,7 +281,11 @@ class GroupTable(StoreList):
         self.shown = [g.id for g in groups]
         self._position = {gid: i for i, gid in enumerate(self.shown)}
         if isinstance(self.parent, Widget):
-            self.parent.border_subtitle = count_words(len(self.shown), "group")
+            self.parent.border_subtitle = (
+                "provisional: the figures are still being read"
+                if self.store.provisional
+                else count_words(len(self.shown), "group")
+            )
         self.set_count(len(self.shown), self._position.get(keep, 0) if keep is not None else 0)
 
     def on_store_loaded(self, event: StoreLoaded) -> None:
