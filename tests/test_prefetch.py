@@ -138,7 +138,7 @@ def test_the_installed_app_opens_with_a_prefetch(tmp_path):
     try:
         screen = ""
         deadline = time.monotonic() + 30
-        while "5 articles" not in screen and time.monotonic() < deadline:
+        while "5 conflicts" not in screen and time.monotonic() < deadline:  # the articles may come first alone
             time.sleep(0.1)
             screen = subprocess.run(
                 ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True
