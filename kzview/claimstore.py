@@ -336,17 +336,18 @@ def article_stories(articles: list[Article]) -> dict[str, str | None]:
 
 
 def article_labels(articles: list[Article]) -> dict[str, str]:
-    """Each article's label, unique in the corpus: an outlet with several articles gets their short ids too
+    """Each article's label, unique in its story: an outlet with several articles gets their short ids too
     ("nbcphiladelphia.com 01", "nbcphiladelphia.com 10"), so a row never shows two sources under one name."""
-    count: dict[str, int] = {}
+    # unique within a story: figures are compared, and named, only within one
+    count: dict[tuple[str | None, str], int] = {}
     for a in articles:
-        count[a.label] = count.get(a.label, 0) + 1
-    labels = {a.id: a.label if count[a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
-    taken: dict[str, int] = {}
-    for label in labels.values():
-        taken[label] = taken.get(label, 0) + 1
-    # still two of one name (the same file names in two stories' folders): the id itself, which is unique
-    return {aid: label if taken[label] == 1 else aid for aid, label in labels.items()}
+        count[a.story, a.label] = count.get((a.story, a.label), 0) + 1
+    labels = {a.id: a.label if count[a.story, a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
+    taken: dict[tuple[str | None, str], int] = {}
+    for a in articles:
+        taken[a.story, labels[a.id]] = taken.get((a.story, labels[a.id]), 0) + 1
+    # still two of one name in a story (one file name in two of its subfolders): the id itself, which is unique
+    return {a.id: labels[a.id] if taken[a.story, labels[a.id]] == 1 else a.id for a in articles}
 
 
 _LEGACY_FIGURE = re.compile(r"(?P<surface>[^,(]+?) \((?P<article>[^()]+)\)(?:, |$)")

@@ -513,8 +513,37 @@ async def test_a_first_open_shows_the_articles_while_their_figures_are_read(tmp_
         await pilot.press("w")  # no report of a corpus half read
         await pilot.pause()
         assert not list(tmp_path.glob("kzview-report-*")) and not list(Path.cwd().glob("kzview-report-*"))
+        assert app.focused is articles  # the articles are what there is to see meanwhile
+        await pilot.press("tab", "a")  # no correction typed into a form that cannot save it
+        await pilot.pause()
+        assert app.screen is app.main and "still being read" in " ".join(str(n.message) for n in app._notifications)
         release.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.loaded and not app.store.provisional and app.store.groups
         assert "provisional" not in str(app.query_one("#groups-pane").border_subtitle)
+        assert app.focused is app.query_one("#article")  # the focus the user chose meanwhile is kept
+
+
+async def test_articles_shown_early_and_left_alone_give_way_to_the_conflict_table(tmp_path, monkeypatch):
+    import threading
+
+    import kzview.pipeline as pipeline
+
+    for i in range(10):
+        write(tmp_path, f"a{i:02}.txt", f"Fire {i}\n\n{i + 2} people died in the fire, police said.")
+    release = threading.Event()
+    real = pipeline.extract_corpus
+    monkeypatch.setattr(pipeline, "extract_corpus", lambda *a, **k: (release.wait(20), real(*a, **k))[1])
+    app = KzviewApp(paths=[tmp_path], use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        articles = app.query_one("#articles", ArticleList)
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if articles.option_count:
+                break
+        assert app.focused is articles
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.focused is app.query_one("#groups", GroupTable)  # nothing touched: the conflicts, as ever

@@ -419,7 +419,10 @@ class KzviewApp(App[int]):
                 self.watch_corpus()
         stories = store.story_counts()
         if first_load and stories:
-            self.call_after_refresh(self.action_stories)  # a corpus of many stories opens on its story list
+            if len(self.screen_stack) > 1:  # a dialog the user opened meanwhile keeps the keys
+                self.notify(f"{count_words(len(stories), 'story', 'stories')}: t lists them.", markup=False)
+            else:
+                self.call_after_refresh(self.action_stories)  # a corpus of many stories opens on its story list
         elif not stories and self.main.story_key() is not None:
             self.main.show_story(None)  # a reload left one story: every article again
         self._set_title(store)
@@ -641,6 +644,9 @@ class KzviewApp(App[int]):
         self.load_store()
 
     def action_undo(self) -> None:
+        if not self.loaded:
+            self.notify("The figures are still being read: nothing has been set to undo.", markup=False)
+            return
         v = self.store.undo_verdict()
         if v is None:
             self.notify("Nothing to undo.", markup=False)

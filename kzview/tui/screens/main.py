@@ -90,6 +90,7 @@ class MainScreen(Screen[None]):
         self._mark_timer: Timer | None = None
         self._panes: list[Widget] = []
         self._story: tuple[str | None] | None = None  # the story the panes show (None: every story)
+        self._shown_early = False  # the articles were shown while their figures were still being read
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,8 +156,13 @@ class MainScreen(Screen[None]):
             self.article_id = shown[0] if shown else store.articles[0].id
         if self.group_id is not None and self.group_id not in store.group_by_id:
             self.group_id = None  # the table says which group its cursor is on once it has filled again
-        if event.first:
+        if store.provisional:
+            if not self._shown_early:
+                self._shown_early = True
+                self._focus_pane("articles")  # the articles are what there is to see while the figures are read
+        elif event.first and (not self._shown_early or self._untouched()):
             self._focus_pane("groups" if store.groups else "articles")
+        # (after the articles were shown early and the user moved or typed, the focus stays where they put it)
         self.call_after_refresh(settle_heap)  # the store and the panes that show it, out of the collector's way
 
     @on(VerdictChanged)
@@ -275,6 +281,12 @@ class MainScreen(Screen[None]):
                     return name
             node = node.parent  # type: ignore[assignment]
         return "groups"
+
+    def _untouched(self) -> bool:
+        """Whether the articles shown early are as they were shown: the focus on the list, its cursor on the
+        first, no filter typed (the user has not begun to work in them)."""
+        articles = self.query_one(ArticleList)
+        return self.focused is articles and (articles.highlighted or 0) == 0 and not articles.filter_words
 
     def _focus_pane(self, name: str) -> None:
         self._mark_active(name)

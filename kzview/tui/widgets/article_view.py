@@ -23,7 +23,7 @@ from textual.strip import Strip
 from kzview.kinds import Status
 from kzview.safe import display_text
 from kzview.tui.messages import CorrectionWanted, VerdictWanted
-from kzview.tui.widgets.cursor_list import LineCache
+from kzview.tui.widgets.cursor_list import LineCache, still_reading
 
 if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
@@ -302,6 +302,8 @@ class ArticleView(LineCache, ScrollView, can_focus=True):
         self._step(-1)
 
     def action_not_a_figure(self) -> None:
+        if still_reading(self, self.store):
+            return
         if self.current is not None and self.current < len(self.figures):
             self.post_message(CorrectionWanted(self.figures[self.current].id, {"not_a_figure": True}))
         else:
@@ -310,6 +312,8 @@ class ArticleView(LineCache, ScrollView, can_focus=True):
     def action_correct(self) -> None:
         from kzview.tui.screens.correct import CorrectScreen
 
+        if still_reading(self, self.store):
+            return
         if self.current is None or self.current >= len(self.figures):
             self.app.notify("Move to a figure first (n / p).", markup=False)
             return
@@ -327,7 +331,7 @@ class ArticleView(LineCache, ScrollView, can_focus=True):
         from kzview.tui.screens.mark import MarkScreen
 
         article = self.article
-        if article is None:
+        if article is None or still_reading(self, self.store):
             return
         if self.current is not None and self.current < len(self.figures):
             around = self.figures[self.current].start
@@ -348,6 +352,8 @@ class ArticleView(LineCache, ScrollView, can_focus=True):
         self.app.push_screen(MarkScreen(self.store, article.id, around, title), marked)
 
     def action_verdict(self) -> None:
+        if still_reading(self, self.store):
+            return
         if self.current is not None and self.current < len(self.figures):
             self.post_message(VerdictWanted("claim", self.figures[self.current].id))
         else:

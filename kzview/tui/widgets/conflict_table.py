@@ -14,7 +14,7 @@ from textual.widget import Widget
 from kzview.kinds import Status
 from kzview.safe import one_line
 from kzview.tui.messages import MergeWanted, VerdictWanted
-from kzview.tui.widgets.cursor_list import StoreList, nav_bindings
+from kzview.tui.widgets.cursor_list import StoreList, nav_bindings, still_reading
 from kzview.words import STATUS_WORDS as STATUS_WORDS
 from kzview.words import count_words, short_id
 from kzview.words import figure_words as figure_words
@@ -320,6 +320,8 @@ class GroupTable(StoreList):
             self.post_message(self.GroupJump(self.selected_group_id))
 
     def action_verdict(self) -> None:
+        if still_reading(self, self.store):
+            return
         if self.selected_group_id:
             self.post_message(VerdictWanted("group", self.selected_group_id))
 
@@ -328,7 +330,7 @@ class GroupTable(StoreList):
 
     def action_merge(self) -> None:
         gid = self.selected_group_id
-        if gid is None:
+        if gid is None or still_reading(self, self.store):
             return
         if self.merge_from is None or self.merge_from not in self.store.group_by_id:
             self.merge_from = gid

@@ -257,3 +257,15 @@ class StoreList(CursorList):
     def populate(self) -> None:
         """Show what the store holds now, keeping the cursor on the same item where it is still there."""
         raise NotImplementedError
+
+
+READING = "The figures are still being read: verdicts and corrections can be set when they are."
+
+
+def still_reading(widget: Widget, store: ClaimStore) -> bool:
+    """Whether the store shows the articles alone, their figures still being read (a first open): then the
+    user's work waits, and `widget` says so."""
+    if store.provisional:
+        widget.app.notify(READING, markup=False)
+        return True
+    return False
