@@ -547,3 +547,24 @@ async def test_articles_shown_early_and_left_alone_give_way_to_the_conflict_tabl
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.focused is app.query_one("#groups", GroupTable)  # nothing touched: the conflicts, as ever
+
+
+async def test_figures_that_cannot_be_read_after_the_articles_leave_nothing_provisional(tmp_path, monkeypatch):
+    import kzview.pipeline as pipeline
+
+    write(tmp_path, "a.txt", "Fire\n\nTwo people died in the fire.")
+
+    def broken(*_a, **_k):
+        raise RuntimeError("extraction broke")
+
+    monkeypatch.setattr(pipeline, "extract_corpus", broken)
+    from textual.worker import WorkerFailed
+
+    app = KzviewApp(paths=[tmp_path], use_cache=False)
+    async with app.run_test(size=(160, 45)) as pilot:
+        with pytest.raises(WorkerFailed):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert not app.store.provisional and "could not be read" in app.sub_title
+        assert "provisional" not in str(app.query_one("#groups-pane").border_subtitle)

@@ -401,7 +401,13 @@ class KzviewApp(App[int]):
         elif event.state == WorkerState.ERROR:
             what = _WORKER_FAILURES.get(group, f"{group or 'A task'} failed")
             if group == "load":
-                self.sub_title = "could not read the articles"
+                if self.store.provisional:
+                    # the articles stay shown; their figures could not be read: no longer "still being read"
+                    self.store.provisional = False
+                    self.main.post_message(StoreLoaded(False))
+                    self.sub_title = "the articles' figures could not be read"
+                else:
+                    self.sub_title = "could not read the articles"
             self.notify(one_line(f"{what}: {event.worker.error!r}"), severity="error", markup=False, timeout=30)
 
     def _on_store_changed(self, store: ClaimStore) -> None:
