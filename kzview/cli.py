@@ -427,15 +427,17 @@ def _groups_table(store: ClaimStore, hide_single: bool):  # noqa: ANN202
     t = Table(
         title=f"{len(groups)} groups: " + ", ".join(f"{n} {s}" for s, n in store.counts().items()), show_lines=True
     )
-    for col in ("status", "what", "figures", "reason"):
+    stories = any(g.story for g in groups)  # a corpus of several stories: which one each group is of
+    for col in ("status", *(("story",) if stories else ()), "what", "figures", "reason"):
         t.add_column(col, overflow="fold")
     for g in groups:
         what = " / ".join(x for x in (g.topic, g.subject, g.scope) if x)
         figs = "\n".join(
-            one_line(f"{c.article.split('_')[0]}: {c.surface}" + (f" ({c.as_of})" if c.as_of else ""), 50)
+            one_line(f"{store.article_label(c.article)}: {c.surface}" + (f" ({c.as_of})" if c.as_of else ""), 50)
             for c in store.group_claims(g.id)[:8]
         )
-        t.add_row(Text(g.status.value), Text(one_line(what)), Text(figs), Text(one_line(g.reason)))
+        story = (Text(one_line(g.story or "")),) if stories else ()
+        t.add_row(Text(g.status.value), *story, Text(one_line(what)), Text(figs), Text(one_line(g.reason)))
     return t
 
 

@@ -204,3 +204,9 @@ def test_an_article_s_label_is_its_file_name_s_not_its_folder_s(tmp_path, capsys
     for story in ("quake_2024", "flood_2024"):  # unique in each story, and short
         own = {label for article, label in labels.items() if article.startswith(story)}
         assert own == {"01", "02"}, labels
+
+
+def test_the_conflicts_table_names_each_group_s_story(tmp_path, capsys):
+    two_stories(tmp_path / "c")
+    code, out = run(capsys, "conflicts", str(tmp_path / "c"), "--format", "table", "--no-cache")
+    assert code == 0 and "story" in out and "quake" in out and "flood" in out
