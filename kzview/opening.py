@@ -45,6 +45,8 @@ class OpenOptions:
     fallback_cache: ClaimCache | None = field(default=None, repr=False)
     # told the articles as soon as they are read, when their figures must still be extracted (not from a snapshot)
     on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = field(default=None, repr=False)
+    # told the figures read so far, as provisional stores, while a large first open reads the rest
+    on_partial: Callable[[ClaimStore], None] | None = field(default=None, repr=False)
 
 
 def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | None = None) -> ClaimStore:
@@ -84,6 +86,7 @@ def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | Non
             memo=options.memo,
             stories=options.stories,
             on_articles=options.on_articles,
+            on_partial=options.on_partial,
         )
     finally:
         if cache is not None:

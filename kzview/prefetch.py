@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
 
 _HEADER = struct.Struct("!cQ")  # a frame: its kind, the length of what follows
-_PROGRESS, _STORE, _ERROR, _ARTICLES = b"p", b"s", b"e", b"a"
+_PROGRESS, _STORE, _ERROR, _ARTICLES, _PARTIAL = b"p", b"s", b"e", b"a", b"q"
 QUIET = 0.25  # seconds the child works before it says how far it is
 
 
@@ -117,8 +117,12 @@ def _child(fd: int, options: dict[str, Any]) -> None:
             # a first open: the articles now, to be shown while their figures are extracted
             _send(fd, _ARTICLES, msgspec.msgpack.encode({"articles": read, "problems": problems}))
 
+        def partial(store: ClaimStore) -> None:
+            # a large first open: the figures read so far, compared among themselves, while the rest are read
+            _send(fd, _PARTIAL, msgspec.msgpack.encode({name: getattr(store, name) for name in _CARRIED}))
+
         try:
-            store = open_corpus(OpenOptions(**options, on_articles=articles), progress)
+            store = open_corpus(OpenOptions(**options, on_articles=articles, on_partial=partial), progress)
         except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
             _send(fd, _ERROR, _pickled(exc))
         else:
@@ -174,7 +178,7 @@ class Prefetch:
             try:
                 while select.select([self._fd], [], [], 0)[0]:
                     kind, payload = self._frame()
-                    if kind == _ARTICLES:
+                    if kind in (_ARTICLES, _PARTIAL):
                         self._held = (kind, payload)  # kept for `result`, unless the store is here already
                     elif kind != _PROGRESS:
                         self._held = (kind, payload)
@@ -189,6 +193,7 @@ class Prefetch:
         self,
         progress: Callable[[int, int], None] | None = None,
         articles: Callable[[list[Any], list[Any]], None] | None = None,
+        partial: Callable[[ClaimStore], None] | None = None,
     ) -> ClaimStore | None:
         """The child's store (its progress passed on while it works, and on a first open its articles as soon as
         they are read), or None when it gave no answer; the error it met opening the corpus is raised here."""
@@ -212,6 +217,14 @@ class Prefetch:
                         except (ValueError, TypeError):
                             continue  # shown when the store comes instead
                         articles(*read)
+                elif kind == _PARTIAL:
+                    if partial is not None:
+                        try:
+                            shown = _store(payload)
+                        except (ValueError, TypeError):
+                            continue
+                        shown.provisional = True
+                        partial(shown)
                 elif kind == _STORE:
                     try:
                         return _store(payload)

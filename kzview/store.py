@@ -58,16 +58,42 @@ def build_store(
     workers: int | ClusterSpec | None = None,
     corrections: list[Correction] | None = None,
     stories: bool = True,
+    on_partial: Callable[[ClaimStore], None] | None = None,
 ) -> ClaimStore:
     """Extract, correct and compare `corpus`: story by story when its articles are about several (`stories`
-    False: all of them as one story, whatever their folders say)."""
+    False: all of them as one story, whatever their folders say). A large corpus with `on_partial` is extracted in
+    parts, the first quarter and the first half each told as a provisional store (the figures read so far,
+    compared among themselves) while the rest is read; the claims are the same whichever way they were read."""
     from kzview.compare import compare  # here, not at the top: a snapshot's store needs no extraction
     from kzview.extract import corpus_context
     from kzview.pipeline import extract_corpus
 
     lex = lex or load_lexicon()
     ctx = corpus_context(corpus.articles, lex)
-    claims = extract_corpus(corpus.articles, lex, ctx, cache=cache, workers=workers, progress=progress)
+    articles = corpus.articles
+    n = len(articles)
+    cuts = [n // 4, n // 2, n] if on_partial is not None and n >= PARTIAL_MIN else [n]
+    claims = []
+    start = 0
+    for cut in cuts:
+
+        def shifted(done: int, total: int, start: int = start) -> None:
+            if progress is not None:
+                progress(start + done, n)
+
+        claims += extract_corpus(articles[start:cut], lex, ctx, cache=cache, workers=workers, progress=shifted)
+        start = cut
+        if cut < n and on_partial is not None:
+            shown = apply_corrections(claims, articles, corrections)[0] if corrections else list(claims)
+            partial = ClaimStore(
+                articles=articles,
+                claims=shown,
+                groups=compare(shown, lex, article_labels(articles), article_stories(articles) if stories else None),
+                problems=corpus.problems,
+                entities=list(ctx.entities),
+            )
+            partial.provisional, partial.lexicon = True, lex.fingerprint
+            on_partial(partial)
     applied: list[Applied] = []
     if corrections:
         claims, applied = apply_corrections(claims, corpus.articles, corrections)
@@ -80,6 +106,9 @@ def build_store(
     store.applied = applied
     store.lexicon = lex.fingerprint
     return store
+
+
+PARTIAL_MIN = 400  # articles to extract from which a first open shows its figures as they come, in parts
 
 
 def _without_text(article: Article) -> dict[str, Any]:
@@ -112,6 +141,7 @@ def load_store(
     memo: ReadMemo | None = None,
     stories: bool = True,
     on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = None,
+    on_partial: Callable[[ClaimStore], None] | None = None,
 ) -> ClaimStore:
     """Read the corpus and build the store: from the snapshot when nothing changed, else from the per-article
     claim cache and fresh extraction of what changed. `known` articles (by id and text) are not cleaned again.
@@ -122,7 +152,18 @@ def load_store(
     (never when the snapshot holds them)."""
     with paused_gc():
         return _load_store(
-            paths, lex, cache, max_bytes, progress, workers, known, corrections or [], memo, stories, on_articles
+            paths,
+            lex,
+            cache,
+            max_bytes,
+            progress,
+            workers,
+            known,
+            corrections or [],
+            memo,
+            stories,
+            on_articles,
+            on_partial,
         )
 
 
@@ -138,6 +179,7 @@ def _load_store(
     memo: ReadMemo | None = None,
     stories: bool = True,
     on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = None,
+    on_partial: Callable[[ClaimStore], None] | None = None,
 ) -> ClaimStore:
     lex = lex or load_lexicon()
     if _on_cluster(workers, paths) and not corrections:
@@ -148,7 +190,7 @@ def _load_store(
         corpus = clean_corpus(raw, known)
         if on_articles is not None:
             on_articles(corpus.articles, corpus.problems)
-        return build_store(corpus, lex, cache, progress, workers, corrections, stories)
+        return build_store(corpus, lex, cache, progress, workers, corrections, stories, on_partial)
     if cache is not None:
         store = _from_snapshot(cache, key, raw)
         if store is not None:
@@ -159,7 +201,9 @@ def _load_store(
     corpus = clean_corpus(raw, known)
     if on_articles is not None:
         on_articles(corpus.articles, corpus.problems)
-    store = build_store(corpus, lex, cache=cache, progress=progress, workers=workers, stories=stories)
+    store = build_store(
+        corpus, lex, cache=cache, progress=progress, workers=workers, stories=stories, on_partial=on_partial
+    )
     if cache is not None:
         cache.put_snapshot(
             key,

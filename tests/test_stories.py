@@ -210,3 +210,23 @@ def test_the_conflicts_table_names_each_group_s_story(tmp_path, capsys):
     two_stories(tmp_path / "c")
     code, out = run(capsys, "conflicts", str(tmp_path / "c"), "--format", "table", "--no-cache")
     assert code == 0 and "story" in out and "quake" in out and "flood" in out
+
+
+def test_a_large_first_open_tells_its_figures_in_parts_and_ends_as_one_read(tmp_path):
+    """Issue 16, point 5: the figures read so far come as provisional stores while the rest are read; the final
+    store is the one a read in one go gives."""
+    from kzview.ingest import load_corpus
+    from kzview.model import to_json
+    from kzview.store import PARTIAL_MIN, build_store
+
+    for i in range(PARTIAL_MIN):
+        write(tmp_path, f"a{i:03}.txt", f"date: 2024-05-0{1 + i % 5}\nFire\n\n{10 + i % 7} people died, police said.")
+    corpus = load_corpus([tmp_path])
+    parts: list = []
+    final = build_store(corpus, workers=1, on_partial=parts.append)
+    whole = build_store(corpus, workers=1)
+    assert [len(p.claims) for p in parts] == sorted(len(p.claims) for p in parts) and len(parts) == 2
+    assert all(p.provisional and p.groups for p in parts) and not final.provisional
+    assert all(len(p.claims) < len(final.claims) for p in parts)
+    assert [to_json(c) for c in final.claims] == [to_json(c) for c in whole.claims]
+    assert [to_json(g) for g in final.groups] == [to_json(g) for g in whole.groups]

@@ -32,6 +32,7 @@ from kzview.tui.messages import (
     JumpToClaim,
     LoadProgress,
     MergeWanted,
+    PartialStore,
     StoreLoaded,
     VerdictChanged,
     VerdictWanted,
@@ -208,9 +209,12 @@ class KzviewApp(App[int]):
         def articles(read: list[Article], problems: list) -> None:
             self.post_message(ArticlesRead(read, problems))  # shown while their figures are extracted
 
+        def partial(shown: ClaimStore) -> None:
+            self.post_message(PartialStore(shown))  # the figures read so far, while the rest are read
+
         pending, self._prefetch = self._prefetch, None
         if pending is not None:
-            store = pending.result(progress, articles)
+            store = pending.result(progress, articles, partial)
             if store is not None:
                 return store
             if pending.cancelled:
@@ -244,6 +248,7 @@ class KzviewApp(App[int]):
                 fallback_cache=self._memory_cache,
                 stories=self.stories,
                 on_articles=None if self.loaded else articles,
+                on_partial=None if self.loaded else partial,
             ),
             progress,
         )
@@ -356,10 +361,17 @@ class KzviewApp(App[int]):
             if self.store.provisional:
                 self.sub_title = (
                     f"{count_words(len(self.store.articles), 'article')} · reading their figures… "
-                    f"{message.done:,} of {message.total:,} · the conflict table comes when all are read"
+                    f"{message.done:,} of {message.total:,} · the conflict table is provisional until all are read"
                 )
             else:
                 self.sub_title = f"reading articles… {message.done:,} of {message.total:,} ready"
+
+    def on_partial_store(self, message: PartialStore) -> None:
+        """A large first open: the figures read so far and their groups, provisional, while the rest are read."""
+        if self.loaded:
+            return
+        message.store.provisional = True
+        self.store.replace(message.store)
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         """A first open: the articles at once, their figures and the conflict table when extraction is done."""
@@ -412,8 +424,11 @@ class KzviewApp(App[int]):
 
     def _on_store_changed(self, store: ClaimStore) -> None:
         if store.provisional:
-            # the articles alone: the panes show them; the load, its verdicts and its stories come with the rest
-            self.sub_title = f"{count_words(len(store.articles), 'article')} · reading their figures…"
+            # the articles (and the figures read so far): the panes show them; the load, its verdicts and its
+            # stories come with the rest
+            figures = sum(1 for c in store.claims if c.kind != "date")
+            so_far = f" · {count_words(figures, 'figure')} so far, provisional" if store.claims else ""
+            self.sub_title = f"{count_words(len(store.articles), 'article')}{so_far} · reading their figures…"
             self.main.post_message(StoreLoaded(False))
             return
         self._open_verdicts()

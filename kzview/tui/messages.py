@@ -6,7 +6,12 @@ app's methods or writes another object's fields to ask for these.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from kzview.claimstore import ClaimStore
 
 
 class ArticlesRead(Message, bubble=False):
@@ -17,6 +22,14 @@ class ArticlesRead(Message, bubble=False):
         super().__init__()
         self.articles = articles
         self.problems = problems
+
+
+class PartialStore(Message, bubble=False):
+    """A provisional store: the figures of a large first open read so far, and their groups (from the worker)."""
+
+    def __init__(self, store: ClaimStore) -> None:
+        super().__init__()
+        self.store = store
 
 
 class LoadProgress(Message, bubble=False):

@@ -64,7 +64,8 @@ class ArticleList(StoreList):
         mark = "●" if article_id in self.touched else " "
         title = one_line(a.title, 200)
         date = f"{a.date}{'?' if a.date_inferred else ''}" if a.date else "undated"
-        counts = "reading figures" if self.store.provisional else f"{st.claims} fig" if st else ""
+        reading = self.store.provisional and article_id not in self.store.claims_by_article
+        counts = "reading figures" if reading else f"{st.claims} fig" if st else ""
         n_verdicts = self.store.verdicts_in_article(article_id)
         verdicts = f" ☑{n_verdicts}" if n_verdicts else ""
         outlet = f" · {one_line(a.outlet, 30)}" if a.outlet else ""

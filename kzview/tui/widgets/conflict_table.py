@@ -282,7 +282,9 @@ class GroupTable(StoreList):
         self._position = {gid: i for i, gid in enumerate(self.shown)}
         if isinstance(self.parent, Widget):
             self.parent.border_subtitle = (
-                "provisional: the figures are still being read"
+                f"provisional: {count_words(len(self.shown), 'group')} so far, the figures are still being read"
+                if self.store.provisional and self.store.groups
+                else "provisional: the figures are still being read"
                 if self.store.provisional
                 else count_words(len(self.shown), "group")
             )
