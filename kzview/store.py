@@ -93,7 +93,7 @@ def build_store(
                 entities=list(ctx.entities),
             )
             partial.provisional, partial.lexicon = True, lex.fingerprint
-            on_partial(partial)
+            _tell(on_partial, partial)
     applied: list[Applied] = []
     if corrections:
         claims, applied = apply_corrections(claims, corpus.articles, corrections)
@@ -106,6 +106,16 @@ def build_store(
     store.applied = applied
     store.lexicon = lex.fingerprint
     return store
+
+
+def _tell(callback: Callable[..., None], *args: Any) -> None:
+    """Show what is read so far (a display's nicety): a failure there never costs the read itself."""
+    try:
+        callback(*args)
+    except OSError:
+        raise  # the pipe to the app is gone (kzview.prefetch): nobody is waiting for the rest
+    except Exception:  # noqa: BLE001 - the load goes on; the store comes when it is whole
+        pass
 
 
 PARTIAL_MIN = 2000  # articles to extract from which a first open shows its figures as they come, in parts (below,
@@ -190,7 +200,7 @@ def _load_store(
     if corrections:
         corpus = clean_corpus(raw, known)
         if on_articles is not None:
-            on_articles(corpus.articles, corpus.problems)
+            _tell(on_articles, corpus.articles, corpus.problems)
         return build_store(corpus, lex, cache, progress, workers, corrections, stories, on_partial)
     if cache is not None:
         store = _from_snapshot(cache, key, raw)
@@ -201,7 +211,7 @@ def _load_store(
             return store
     corpus = clean_corpus(raw, known)
     if on_articles is not None:
-        on_articles(corpus.articles, corpus.problems)
+        _tell(on_articles, corpus.articles, corpus.problems)
     store = build_store(
         corpus, lex, cache=cache, progress=progress, workers=workers, stories=stories, on_partial=on_partial
     )

@@ -230,3 +230,16 @@ def test_a_large_first_open_tells_its_figures_in_parts_and_ends_as_one_read(tmp_
     assert all(len(p.claims) < len(final.claims) for p in parts)
     assert [to_json(c) for c in final.claims] == [to_json(c) for c in whole.claims]
     assert [to_json(g) for g in final.groups] == [to_json(g) for g in whole.groups]
+
+
+def test_a_display_that_fails_never_costs_the_read(tmp_path):
+    from kzview.store import load_store
+
+    for i in range(3):
+        write(tmp_path, f"a{i}.txt", f"Fire\n\n{i + 2} people died in the fire.")
+
+    def broken(*_args):
+        raise ValueError("cannot show this")
+
+    store = load_store([tmp_path], on_articles=broken, on_partial=broken)
+    assert len(store.articles) == 3 and store.groups and not store.provisional
