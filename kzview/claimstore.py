@@ -59,6 +59,7 @@ class ClaimStore:
         self._index()
 
     def _index(self) -> None:
+        self._story_counts: list[StoryCount] | None = None  # worked out when first asked (story_counts)
         self.article_by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self.labels: dict[str, str] = article_labels(self.articles)
         self.claim_by_id: dict[str, Claim] = {c.id: c for c in self.claims}
@@ -128,7 +129,13 @@ class ClaimStore:
 
     def story_counts(self) -> list[StoryCount]:
         """The corpus's stories, by name (the articles under no folder first), each with its articles, figures
-        and conflicts; empty when the corpus is one story, or was compared as one (`--one-story`)."""
+        and conflicts; empty when the corpus is one story, or was compared as one (`--one-story`). Worked out
+        once for each content (the app asks on every key, to show or hide `t`)."""
+        if self._story_counts is None:
+            self._story_counts = self._count_stories()
+        return self._story_counts
+
+    def _count_stories(self) -> list[StoryCount]:
         stories = sorted({a.story for a in self.articles}, key=lambda s: (s is not None, s or ""))
         if len(stories) < 2 or not any(g.story for g in self.groups):
             return []
@@ -312,6 +319,7 @@ class ClaimStore:
         self.applied = other.applied
         self.lexicon = other.lexicon
         self.provisional = other.provisional
+        self._story_counts = other._story_counts
         self._status_of, self.stats = other._status_of, other.stats
         self._load_verdicts()
         for listener in list(self._listeners):

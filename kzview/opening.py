@@ -138,20 +138,13 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
                 pass  # a read-only or full disk: the store is left as it was, and rebuilt again next time
     if corrections:
         # the user's corrections go on top of the stored claims, then the comparison runs again (never written)
-        from kzview.compare import compare
         from kzview.corrections import apply_corrections
-        from kzview.store import ClaimStore, article_labels, article_stories
+        from kzview.store import compared
 
         claims, applied = apply_corrections(store.claims, store.articles, corrections)
         # compared as the store was made: story by story when its groups have stories
-        stories = article_stories(store.articles) if any(g.story for g in store.groups) else None
-        corrected = ClaimStore(
-            articles=store.articles,
-            claims=claims,
-            groups=compare(claims, lex, article_labels(store.articles), stories),
-            problems=store.problems,
-            entities=store.entities,
-        )
+        stories = any(g.story for g in store.groups)
+        corrected = compared(store.articles, claims, store.problems, store.entities, lex, stories)
         corrected.applied, corrected.lexicon = applied, store.lexicon
         store = corrected
     store.problems.extend(notes)

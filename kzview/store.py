@@ -19,7 +19,7 @@ from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, read_corpus
 from kzview.intern import Interner
-from kzview.model import Article, Entity, LoadProblem, from_data, to_data
+from kzview.model import Article, Claim, Entity, LoadProblem, from_data, to_data
 
 if TYPE_CHECKING:
     from kzview.parallel import ClusterSpec
@@ -64,8 +64,7 @@ def build_store(
     False: all of them as one story, whatever their folders say). A large corpus with `on_partial` is extracted in
     parts, the first quarter and the first half each told as a provisional store (the figures read so far,
     compared among themselves) while the rest is read; the claims are the same whichever way they were read."""
-    from kzview.compare import compare  # here, not at the top: a snapshot's store needs no extraction
-    from kzview.extract import corpus_context
+    from kzview.extract import corpus_context  # here, not at the top: a snapshot's store needs no extraction
     from kzview.pipeline import extract_corpus
 
     lex = lex or load_lexicon()
@@ -85,25 +84,30 @@ def build_store(
         start = cut
         if cut < n and on_partial is not None:
             shown = apply_corrections(claims, articles, corrections)[0] if corrections else list(claims)
-            partial = ClaimStore(
-                articles=articles,
-                claims=shown,
-                groups=compare(shown, lex, article_labels(articles), article_stories(articles) if stories else None),
-                problems=corpus.problems,
-                entities=list(ctx.entities),
-            )
-            partial.provisional, partial.lexicon = True, lex.fingerprint
+            partial = compared(articles, shown, corpus.problems, list(ctx.entities), lex, stories)
+            partial.provisional = True
             _tell(on_partial, partial)
     applied: list[Applied] = []
     if corrections:
-        claims, applied = apply_corrections(claims, corpus.articles, corrections)
-    groups = compare(
-        claims, lex, article_labels(corpus.articles), article_stories(corpus.articles) if stories else None
-    )
-    store = ClaimStore(
-        articles=corpus.articles, claims=claims, groups=groups, problems=corpus.problems, entities=list(ctx.entities)
-    )
+        claims, applied = apply_corrections(claims, articles, corrections)
+    store = compared(articles, claims, corpus.problems, list(ctx.entities), lex, stories)
     store.applied = applied
+    return store
+
+
+def compared(
+    articles: list[Article],
+    claims: list[Claim],
+    problems: list[LoadProblem],
+    entities: list[Entity],
+    lex: Lexicon,
+    stories: bool = True,
+) -> ClaimStore:
+    """The store of these claims, compared (story by story unless `stories` is False)."""
+    from kzview.compare import compare
+
+    groups = compare(claims, lex, article_labels(articles), article_stories(articles) if stories else None)
+    store = ClaimStore(articles=articles, claims=claims, groups=groups, problems=problems, entities=entities)
     store.lexicon = lex.fingerprint
     return store
 
@@ -245,16 +249,9 @@ def _store_on_cluster(
     stories: bool = True,
 ) -> ClaimStore:
     from kzview.cluster import load_on_cluster
-    from kzview.compare import compare
 
     read = load_on_cluster(paths, lex, max_bytes, spec, progress)
     Interner({a.id: a.text for a in read.articles}).claims(read.claims)
-    groups = compare(
-        read.claims, lex, article_labels(read.articles), article_stories(read.articles) if stories else None
-    )
-    store = ClaimStore(
-        articles=read.articles, claims=read.claims, groups=groups, problems=read.problems, entities=read.entities
-    )
+    store = compared(read.articles, read.claims, read.problems, read.entities, lex, stories)
     store.claim_parts = read.parts
-    store.lexicon = lex.fingerprint
     return store

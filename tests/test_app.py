@@ -484,29 +484,41 @@ async def test_any_workers_failure_is_said_to_the_user():
         assert any("Watching the folder stopped" in m and "went away" in m for m in said), said
 
 
-async def test_a_first_open_shows_the_articles_while_their_figures_are_read(tmp_path, monkeypatch):
-    """Issue 16, point 5: the articles at once, the conflict table marked provisional until every figure is read."""
+def held_extraction(tmp_path, monkeypatch, n: int):
+    """`n` articles whose extraction holds until the event returned is set: a first open caught in the middle."""
     import threading
 
     import kzview.pipeline as pipeline
 
-    for i in range(30):
+    for i in range(n):
         write(tmp_path, f"a{i:02}.txt", f"Fire {i}\n\n{i + 2} people died in the fire, police said.")
     release = threading.Event()
     real = pipeline.extract_corpus
 
-    def slow(*args, **kwargs):
+    def held(*args, **kwargs):
         release.wait(20)  # extraction holds until the test has seen the articles
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "extract_corpus", slow)
+    monkeypatch.setattr(pipeline, "extract_corpus", held)
+    return release
+
+
+async def articles_shown(app, pilot) -> ArticleList:
+    """The article list, once it shows the articles (before their figures are read)."""
+    articles = app.query_one("#articles", ArticleList)
+    for _ in range(200):
+        await pilot.pause(0.05)
+        if articles.option_count:
+            break
+    return articles
+
+
+async def test_a_first_open_shows_the_articles_while_their_figures_are_read(tmp_path, monkeypatch):
+    """Issue 16, point 5: the articles at once, the conflict table marked provisional until every figure is read."""
+    release = held_extraction(tmp_path, monkeypatch, 30)
     app = KzviewApp(paths=[tmp_path], use_cache=False)
     async with app.run_test(size=(160, 45)) as pilot:
-        articles = app.query_one("#articles", ArticleList)
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if articles.option_count:
-                break
+        articles = await articles_shown(app, pilot)
         assert app.store.provisional and not app.loaded and not app.store.claims
         assert articles.option_count == 30 and "reading their figures" in app.sub_title
         assert "provisional" in str(app.query_one("#groups-pane").border_subtitle)
@@ -526,22 +538,10 @@ async def test_a_first_open_shows_the_articles_while_their_figures_are_read(tmp_
 
 
 async def test_articles_shown_early_and_left_alone_give_way_to_the_conflict_table(tmp_path, monkeypatch):
-    import threading
-
-    import kzview.pipeline as pipeline
-
-    for i in range(10):
-        write(tmp_path, f"a{i:02}.txt", f"Fire {i}\n\n{i + 2} people died in the fire, police said.")
-    release = threading.Event()
-    real = pipeline.extract_corpus
-    monkeypatch.setattr(pipeline, "extract_corpus", lambda *a, **k: (release.wait(20), real(*a, **k))[1])
+    release = held_extraction(tmp_path, monkeypatch, 10)
     app = KzviewApp(paths=[tmp_path], use_cache=False)
     async with app.run_test(size=(160, 45)) as pilot:
-        articles = app.query_one("#articles", ArticleList)
-        for _ in range(200):
-            await pilot.pause(0.05)
-            if articles.option_count:
-                break
+        articles = await articles_shown(app, pilot)
         assert app.focused is articles
         release.set()
         await app.workers.wait_for_complete()
