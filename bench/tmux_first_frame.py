@@ -51,6 +51,30 @@ def first_frame(command: str, marker: str, limit: float = 20.0) -> float:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False, capture_output=True)
 
 
+def store_frames(store: Path, runs: int, tmp: Path) -> dict:
+    """The first usable frame of `kzview STORE` (its title's counts on screen: the article list, the first article
+    and the top of the conflict table drawn with the whole store in), against the samples' frame with data, in
+    one run, interleaved; and a bare app's."""
+    import pyarrow.parquet as pq
+
+    py = sys.executable
+    import kzview
+
+    subprocess.run([py, "-m", "compileall", "-q", str(Path(kzview.__file__).parent)], check=False, capture_output=True)
+    conflicts = pq.read_table(store / "groups.parquet", columns=["status"]).column("status").to_pylist()
+    marker = f"{conflicts.count('conflict'):,} conflicts"
+    kz = f"{py} -m kzview {store} --db {tmp / 'v.db'}"
+    samples = f"{py} -m kzview --db {tmp / 's.db'}"
+    first_frame(kz, marker, limit=120)  # warm the file cache
+    first_frame(samples, DATA_MARKER)
+    big, small = [], []
+    for _ in range(runs):
+        big.append(first_frame(kz, marker, limit=120))
+        small.append(first_frame(samples, DATA_MARKER))
+    b, s = statistics.median(big), statistics.median(small)
+    return {"store_frame_s": round(b, 3), "samples_frame_s": round(s, 3), "store_ratio": round(b / s, 2)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)

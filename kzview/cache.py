@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -77,7 +77,7 @@ class Snapshot:
     groups and entities."""
 
     articles: list[dict[str, Any]]
-    claims: list[Claim]
+    claims: Sequence[Claim]
     groups: list[ClaimGroup]
     entities: list[dict[str, Any]]
 
@@ -215,7 +215,7 @@ def _parts(snap: Snapshot) -> Iterator[tuple[str, bytes]]:
             yield kind, (_encode_without_sentences(part) if kind == "claims" else _ENCODER.encode(part))
 
 
-def _encode_without_sentences(claims: list[Claim]) -> bytes:
+def _encode_without_sentences(claims: Sequence[Claim]) -> bytes:
     """Claims without their sentences, which are cut again from the articles on reading (Interner): a third of
     a snapshot's size, and 25 MB of strings decoded only to be dropped at 10,000 articles. The store being
     saved is not yet shown to anyone, so the sentences are blanked in place and put back at once; copying

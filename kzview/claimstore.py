@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from kzview.columns import ClaimColumns, ClaimsByArticle, ClaimsById, GroupsOfClaim
 from kzview.kinds import STATUS_ORDER, Status, short_label
 from kzview.words import figure_words, what
 
@@ -39,11 +41,16 @@ def made_by(lexicon: str) -> dict[str, str]:
 @dataclass
 class ClaimStore:
     articles: list[Article] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
+    # given as a list, kept as columns (kzview.columns): a Claim object is made only when one is asked for
+    claims: Sequence[Claim] = field(default_factory=list)
     groups: list[ClaimGroup] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     lexicon: str = ""  # the fingerprint of the vocabulary that read these claims ("" when not known)
+    # the indexes over claims and groups as `index_wire` gave them where the store was built (a prefetch child):
+    # taken as they are, not built again; `strict`: a group naming a claim the store does not hold is a KeyError
+    index: Any = field(default=None, repr=False, compare=False)
+    strict: bool = field(default=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._listeners: list[Callable[[ClaimStore], None]] = []
@@ -62,30 +69,53 @@ class ClaimStore:
         self._story_counts: list[StoryCount] | None = None  # worked out when first asked (story_counts)
         self.article_by_id: dict[str, Article] = {a.id: a for a in self.articles}
         self.labels: dict[str, str] = article_labels(self.articles)
-        self.claim_by_id: dict[str, Claim] = {c.id: c for c in self.claims}
+        if not isinstance(self.claims, ClaimColumns):
+            self.claims = ClaimColumns.of(self.claims, self.articles)
+        cols = self.columns = self.claims
+        self.claim_by_id: Mapping[str, Claim] = ClaimsById(cols)
         self.group_by_id: dict[str, ClaimGroup] = {g.id: g for g in self.groups}
-        by_article: dict[str, list[Claim]] = defaultdict(list)
-        for c in self.claims:
-            by_article[c.article].append(c)
-        self.claims_by_article: dict[str, list[Claim]] = dict(by_article)
-        groups_of: dict[str, list[str]] = defaultdict(list)
-        status_of: dict[str, Status] = {}  # the most serious status of any group a claim is in
-        for g in self.groups:
-            rank = STATUS_ORDER[g.status]
-            for cid in g.claims:
-                groups_of[cid].append(g.id)
-                best = status_of.get(cid)
-                if best is None or rank < STATUS_ORDER[best]:
-                    status_of[cid] = g.status
-        self.groups_of_claim: dict[str, list[str]] = dict(groups_of)
-        self._status_of = status_of
-        stats: dict[str, ArticleStats] = {}
-        for a in self.articles:
-            cs = [c.id for c in by_article.get(a.id, ()) if c.kind != "date"]
-            conflicting = sum(1 for cid in cs if status_of.get(cid) is Status.CONFLICT)
-            n_groups = len({g for cid in cs for g in groups_of.get(cid, ())})
-            stats[a.id] = ArticleStats(len(cs), conflicting, n_groups)
-        self.stats = stats
+        self.claims_by_article: Mapping[str, list[Claim]] = ClaimsByArticle(cols)
+        wired, self.index = self.index, None
+        groups_of = GroupsOfClaim(cols, self.groups, self.strict, wired[:3] if wired else None)
+        self.groups_of_claim: Mapping[str, list[str]] = groups_of
+        # per article: its figures (dates excluded), those in a conflict, and the groups they are in
+        n_articles = len(cols.article_ids)
+        if wired:
+            per = [array("i") for _ in range(3)]
+            for column, b in zip(per, wired[3:], strict=True):
+                column.frombytes(b)
+            if any(len(column) != n_articles for column in per):
+                raise ValueError("article counts of another size")
+            figures, conflicting, n_groups = per
+        else:
+            date = cols.code_of("date")
+            conflict = STATUS_ORDER[Status.CONFLICT]
+            kinds, arts, status = cols.codes["kind"], cols.article, groups_of.status
+            figures, conflicting = array("i", bytes(4 * n_articles)), array("i", bytes(4 * n_articles))
+            in_groups: list[set[int]] = [set() for _ in range(n_articles)]
+            for row in range(len(cols)):
+                if kinds[row] == date:
+                    continue
+                at = arts[row]
+                figures[at] += 1
+                if status[row] == conflict:
+                    conflicting[at] += 1
+                if groups_of.offsets[row] != groups_of.offsets[row + 1]:
+                    in_groups[at].update(groups_of.rows(row))
+            n_groups = array("i", [len(s) for s in in_groups])
+        self._per_article = (figures, conflicting, n_groups)
+        self.figures = sum(figures)
+        none = ArticleStats(0, 0, 0)
+        index_of = cols.article_index
+        self.stats = {
+            a.id: none if (i := index_of(a.id)) is None else ArticleStats(figures[i], conflicting[i], n_groups[i])
+            for a in self.articles
+        }
+
+    def index_wire(self) -> list[bytes]:
+        """The indexes over claims and groups as bytes, for a store sent to another process (kzview.prefetch)."""
+        per = [a.tobytes() for a in self._per_article]
+        return [*self.groups_of_claim.to_wire(), *per]  # type: ignore[attr-defined]
 
     # -- queries ---------------------------------------------------------------------------------------------
     def article_label(self, article_id: str) -> str:
@@ -121,7 +151,9 @@ class ClaimStore:
 
     def claim_status(self, claim_id: str) -> Status | None:
         """The most serious status of any group the claim is in (conflict > update > consistent > single)."""
-        return self._status_of.get(claim_id)
+        row = self.columns.row_of(claim_id)
+        rank = self.groups_of_claim.status[row] if row is not None else -1  # type: ignore[attr-defined]
+        return _BY_RANK[rank] if rank >= 0 else None
 
     def group_claims(self, group_id: str) -> list[Claim]:
         g = self.group_by_id.get(group_id)
@@ -145,9 +177,12 @@ class ClaimStore:
         conflicts: dict[str | None, int] = defaultdict(int)
         for a in self.articles:
             articles[a.story] += 1
-        for c in self.claims:
-            if c.kind != "date":
-                figures[story_of.get(c.article)] += 1
+        cols = self.columns
+        date, kinds = cols.code_of("date"), cols.codes["kind"]
+        story_at = [story_of.get(a) for a in cols.article_ids]
+        for row, at in enumerate(cols.article):
+            if kinds[row] != date:
+                figures[story_at[at]] += 1
         for g in self.groups:
             if g.status == Status.CONFLICT:
                 conflicts[g.story] += 1
@@ -307,6 +342,7 @@ class ClaimStore:
     def replace(self, other: ClaimStore) -> None:
         """Take another store's content (a reload) and tell every observer once."""
         self.articles, self.claims, self.groups = other.articles, other.claims, other.groups
+        self.columns = other.columns
         self.problems, self.entities = other.problems, other.entities
         # its indexes too: built once, in the worker that built the store, not again on the UI thread
         self.article_by_id, self.claim_by_id, self.group_by_id = (
@@ -320,10 +356,13 @@ class ClaimStore:
         self.lexicon = other.lexicon
         self.provisional = other.provisional
         self._story_counts = other._story_counts
-        self._status_of, self.stats = other._status_of, other.stats
+        self.stats, self.figures, self._per_article = other.stats, other.figures, other._per_article
         self._load_verdicts()
         for listener in list(self._listeners):
             listener(self)
+
+
+_BY_RANK = {rank: status for status, rank in STATUS_ORDER.items()}
 
 
 @dataclass(frozen=True, slots=True)

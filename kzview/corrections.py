@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -100,7 +100,7 @@ def missed_claim(article: Article, start: int, end: int, changes: dict[str, Any]
 
 
 def apply_corrections(
-    claims: list[Claim], articles: Iterable[Article], corrections: Iterable[Correction]
+    claims: Sequence[Claim], articles: Iterable[Article], corrections: Iterable[Correction]
 ) -> tuple[list[Claim], list[Applied]]:
     """Claims with the user's corrections on top (the latest correction of each claim wins), and how each
     correction was applied."""
@@ -184,7 +184,7 @@ _ANY_STATUS = ["conflict", "update", "consistent", "single"]
 
 
 def as_gold(
-    claims: list[Claim], articles: list[Article], applied: list[Applied], groups: list[ClaimGroup] | None = None
+    claims: Sequence[Claim], articles: list[Article], applied: list[Applied], groups: list[ClaimGroup] | None = None
 ) -> dict[str, Any]:
     """The corrections as a cue-based gold file (../shared/realnews/README.md): corrected figures as claims,
     removed ones as negatives, and, given the groups, each figure a correction moved as a group check: one merged
@@ -231,7 +231,7 @@ _NOT_POOLS = ("part-whole", "within-article", "weekday")
 
 
 def _group_check(
-    c: Claim, cue: str, claims: list[Claim], home: dict[str, ClaimGroup], texts: dict[str, str]
+    c: Claim, cue: str, claims: Sequence[Claim], home: dict[str, ClaimGroup], texts: dict[str, str]
 ) -> dict[str, Any] | None:
     def ref(d: Claim) -> list[str]:
         return [d.article, unique_cue(texts[d.article], d.start, d.end)]
@@ -260,7 +260,7 @@ def _group_check(
     }
 
 
-def home_claims(g: ClaimGroup, claims: list[Claim]) -> list[Claim]:
+def home_claims(g: ClaimGroup, claims: Sequence[Claim]) -> list[Claim]:
     ids = set(g.claims)
     return [d for d in claims if d.id in ids]
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,7 +131,7 @@ def _close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= max(1.0, 0.005 * abs(b))
 
 
-def evaluate(gold: list[Gold], claims: list[Claim], articles: list[Article]) -> Report:
+def evaluate(gold: list[Gold], claims: Sequence[Claim], articles: list[Article]) -> Report:
     texts = {a.id: a.text for a in articles}
     report = Report(gold_count=sum(1 for g in gold if g.topic != "other"))
     figures = [c for c in claims if c.kind in ("count", "money", "percent", "duration", "other")]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -235,7 +235,7 @@ def _short(c: Claim) -> str:
 
 
 def score_cluster(
-    gold: ClusterGold, articles: list[Article], claims: list[Claim], groups: list[ClaimGroup]
+    gold: ClusterGold, articles: list[Article], claims: Sequence[Claim], groups: list[ClaimGroup]
 ) -> ClusterScore:
     s = ClusterScore(gold.name)
     by_prefix = _prefix_map(articles)
@@ -372,7 +372,7 @@ def _check(chk: GroupCheck, best: Any, member: dict[str, list[ClaimGroup]]) -> t
 def _top_conflicts(
     gold: ClusterGold,
     groups: list[ClaimGroup],
-    claims: list[Claim],
+    claims: Sequence[Claim],
     matched: dict[str, list[GoldFigure]],
     s: ClusterScore,
 ) -> None:

@@ -11,9 +11,25 @@ A pure layer: no I/O, no Textual.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from kzview.model import Claim, ClaimGroup
 
 _GROUP_STRINGS = ("topic", "subject", "scope", "rule", "unit")
+
+
+class _KnownIds(dict[str, str]):
+    """One string for each claim id, given only for claims that exist."""
+
+    def __init__(self, known: Callable[[str], object]) -> None:
+        super().__init__()
+        self.known = known
+
+    def __missing__(self, cid: str) -> str:
+        if self.known(cid) is None:
+            raise KeyError(cid)
+        self[cid] = cid
+        return cid
 
 
 class Interner:
@@ -76,9 +92,11 @@ class Interner:
             if keep_ids:
                 ids[c.id] = c.id
 
-    def groups(self, groups: list[ClaimGroup]) -> None:
-        """Share the groups' values, their claim ids with the claims given before (KeyError for an unknown one)."""
-        set_, values, ids = object.__setattr__, self.values, self.ids
+    def groups(self, groups: list[ClaimGroup], known: Callable[[str], object] | None = None) -> None:
+        """Share the groups' values, their claim ids with the claims given before (KeyError for an unknown one);
+        with `known` (a claim id → None when there is no such claim), the ids among the groups themselves."""
+        set_, values = object.__setattr__, self.values
+        ids: Mapping[str, str] = self.ids if known is None else _KnownIds(known)
         for g in groups:
             g.claims[:] = [ids[cid] for cid in g.claims]
             g.articles[:] = [values[a] for a in g.articles]  # type: ignore[misc]

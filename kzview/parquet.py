@@ -133,10 +133,10 @@ def claim_part_names(parts: dict[str, str]) -> list[str]:
 def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, str]:
     """The store in `path` when every part is whole and it was made by this program and vocabulary, else None
     and the reason (then `rebuild_texts` still gives its articles when their part is whole)."""
-    from pydantic import TypeAdapter
-
-    from kzview.model import Article, ClaimGroup, Entity, LoadProblem
-    from kzview.parts import read_rows
+    from kzview.columns import ClaimColumns
+    from kzview.intern import Interner
+    from kzview.model import Article, ClaimGroup, Entity, LoadProblem, from_data
+    from kzview.parts import read_claims, read_rows
     from kzview.store import ClaimStore
 
     manifest = _manifest(path)
@@ -151,15 +151,18 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
         return None, STALE
     try:
         rows = {part: read_rows(path / f"{part}.parquet", part) for part in PARTS if part != "claims"}
-        rows["claims"] = [row for name in claim_parts for row in read_rows(path / name, "claims")]
-        from kzview.model import Claim
-
+        articles = from_data(rows["articles"], list[Article])
+        groups = from_data(rows["groups"], list[ClaimGroup])
+        claims = ClaimColumns.from_arrow(read_claims(path, claim_parts), articles)  # as columns: no claim objects
+        # one string for each claim id the groups name; each a claim's (strict: KeyError if not)
+        Interner({a.id: a.text for a in articles}).groups(groups, known=lambda cid: True)
         store = ClaimStore(
-            articles=TypeAdapter(list[Article]).validate_python(rows["articles"]),
-            claims=TypeAdapter(list[Claim]).validate_python(rows["claims"]),
-            groups=TypeAdapter(list[ClaimGroup]).validate_python(rows["groups"]),
-            problems=TypeAdapter(list[LoadProblem]).validate_python(manifest.get("problems", [])),
-            entities=TypeAdapter(list[Entity]).validate_python(rows["entities"]),
+            strict=True,
+            articles=articles,
+            claims=claims,
+            groups=groups,
+            problems=from_data(manifest.get("problems", []), list[LoadProblem]),
+            entities=from_data(rows["entities"], list[Entity]),
         )
     except Exception as exc:  # noqa: BLE001 - whatever does not decode is a miss and a rebuild, never shown
         return None, f"a part does not decode ({exc.__class__.__name__})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -98,13 +99,22 @@ def write_table(rows: list[dict[str, Any]], path: Path) -> str:
     return digest(path)
 
 
-def write_claims_part(claims: list[Claim], store: Path, index: int) -> tuple[str, str, int]:
+def write_claims_part(claims: Sequence[Claim], store: Path, index: int) -> tuple[str, str, int]:
     """Claims written as part `index` of the store at `store`, under its temporary name until the store's manifest
     takes it: (name, digest, rows)."""
     from kzview.model import to_json
 
     name = part_name(index)
     return name, write_table(json_rows("claims", [to_json(c) for c in claims]), temp_path(store, name)), len(claims)
+
+
+def read_claims(store: Path, names: list[str]) -> Any:
+    """The claims parts `names` of a store, as one Arrow table (verified before: kzview.parquet)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tables = [pq.read_table(store / name) for name in names]
+    return pa.concat_tables(tables, promote_options="permissive") if tables else pa.table({})
 
 
 def read_rows(path: Path, part: str) -> list[dict[str, Any]]:

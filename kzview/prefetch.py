@@ -39,10 +39,12 @@ def _wire() -> Any:
     """A ClaimStore as it crosses the pipe: its data, without listeners, indexes or the verdict store (built when
     first needed, so that `start` imports none of the data classes before the fork)."""
     from kzview.corrections import Applied
-    from kzview.model import Article, Claim, ClaimGroup, Entity, LoadProblem
+    from kzview.model import Article, ClaimGroup, Entity, LoadProblem
 
-    types = (list[Article], list[Claim], list[ClaimGroup], list[LoadProblem], list[Entity], str, list[Applied])
-    return make_dataclass("StoreWire", list(zip(_CARRIED, types, strict=True)))
+    # the claims as columns (kzview.columns.ClaimColumns.to_wire): bytes and a pool of strings, no claim objects
+    types = (list[Article], dict[str, Any], list[ClaimGroup], list[LoadProblem], list[Entity], str, list[Applied])
+    fields = [*zip(_CARRIED, types, strict=True), ("index", list[bytes])]  # the store's indexes, built once
+    return make_dataclass("StoreWire", fields)
 
 
 # the ClaimStore attributes that cross the pipe
@@ -119,7 +121,7 @@ def _child(fd: int, options: dict[str, Any]) -> None:
 
         def partial(store: ClaimStore) -> None:
             # a large first open: the figures read so far, compared among themselves, while the rest are read
-            _send(fd, _PARTIAL, msgspec.msgpack.encode({name: getattr(store, name) for name in _CARRIED}))
+            _send(fd, _PARTIAL, msgspec.msgpack.encode(_carried(store)))
 
         try:
             store = open_corpus(OpenOptions(**options, on_articles=articles, on_partial=partial), progress)
@@ -127,11 +129,16 @@ def _child(fd: int, options: dict[str, Any]) -> None:
             _send(fd, _ERROR, _pickled(exc))
         else:
             # encoded as a map of the wire's fields: decoded on the other side into _wire(), every type checked
-            _send(fd, _STORE, msgspec.msgpack.encode({name: getattr(store, name) for name in _CARRIED}))
+            _send(fd, _STORE, msgspec.msgpack.encode(_carried(store)))
     except BaseException:  # noqa: BLE001 - a parent gone (broken pipe) or anything else: no answer, the parent reads
         status = 1
     finally:
         os._exit(status)
+
+
+def _carried(store: ClaimStore) -> dict[str, Any]:
+    carried = {name: store.columns.to_wire() if name == "claims" else getattr(store, name) for name in _CARRIED}
+    return {**carried, "index": store.index_wire()}
 
 
 def _pickled(exc: BaseException) -> bytes:
@@ -306,18 +313,23 @@ def _articles(payload: bytes) -> tuple[list[Any], list[Any]]:
     return msgspec.convert(wire["articles"], list[Article]), msgspec.convert(wire["problems"], list[LoadProblem])
 
 
+def _any(claim_id: str) -> bool:
+    return True
+
+
 def _store(payload: bytes) -> ClaimStore:
     import msgspec
 
     from kzview.claimstore import ClaimStore
+    from kzview.columns import ClaimColumns
     from kzview.intern import Interner
 
     wire = msgspec.msgpack.decode(payload, type=_wire())
-
-    # shared as a snapshot's are (kzview.store): one string for each sentence, id and repeated value
-    sharer = Interner({a.id: a.text for a in wire.articles}, groups_follow=True)
-    sharer.claims(wire.claims)
-    sharer.groups(wire.groups)
-    store = ClaimStore(**{name: getattr(wire, name) for name in _CARRIED if name != "applied"})
+    claims = ClaimColumns.from_wire(wire.claims, wire.articles)  # checked: every claim inside its text
+    # the groups' repeated values shared, one string for each claim id; the index (checked for size and range)
+    # says where each claim's groups are, as the child built it
+    Interner({a.id: a.text for a in wire.articles}).groups(wire.groups, known=_any)
+    carried = {name: getattr(wire, name) for name in _CARRIED if name != "applied"}
+    store = ClaimStore(**{**carried, "claims": claims}, index=wire.index)
     store.applied = wire.applied  # not a field: set after the store's indexes are built
     return store

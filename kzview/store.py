@@ -27,17 +27,22 @@ if TYPE_CHECKING:
 
 def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:
     """The store as the snapshot under `key` keeps it, or None when there is none or it does not fit."""
+    from kzview.columns import ClaimColumns
+
     texts = {doc.article_id: doc.text for doc in raw.docs}
-    sharer = Interner(
-        texts, check=True, groups_follow=True
-    )  # each part digested as soon as it is decoded: its copies make room
+    # each part of claims checked against its texts and put into columns as soon as it is decoded, its objects
+    # dropped: the whole corpus's claims are never objects at once
+    cols = ClaimColumns(list(texts), list(texts.values()))
+    sharer = Interner(texts)
     snap = Snapshot([], [], [], [])
     try:
         for kind, items in cache.snapshot_parts(key):
             if kind == "claims":
-                sharer.claims(items)
-            elif kind == "groups":
-                sharer.groups(items)
+                _check_fit(items, texts)
+                cols.extend(items, cut_sentences=True)
+                continue
+            if kind == "groups":
+                sharer.groups(items, known=cols.row_of)
             getattr(snap, kind).extend(items)
         if not snap.articles:
             return None
@@ -45,9 +50,17 @@ def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | 
         entities = from_data(snap.entities, list[Entity])
     except (ValueError, KeyError, TypeError, IndexError):
         return None  # a snapshot that no longer fits is rebuilt
-    return ClaimStore(
-        articles=articles, claims=snap.claims, groups=snap.groups, problems=raw.problems, entities=entities
-    )
+    return ClaimStore(articles=articles, claims=cols, groups=snap.groups, problems=raw.problems, entities=entities)
+
+
+def _check_fit(claims: list[Claim], texts: dict[str, str]) -> None:
+    """ValueError for a claim that does not stand where it says in its text (a snapshot is untrusted)."""
+    for c in claims:
+        text = texts[c.article]
+        if text[c.start : c.end] != c.surface or not (
+            0 <= c.sentence_start <= c.start <= c.end <= c.sentence_end <= len(text)
+        ):
+            raise ValueError(f"claim {c.id} does not fit its article")
 
 
 def build_store(

@@ -426,7 +426,7 @@ class KzviewApp(App[int]):
         if store.provisional:
             # the articles (and the figures read so far): the panes show them; the load, its verdicts and its
             # stories come with the rest
-            figures = sum(1 for c in store.claims if c.kind != "date")
+            figures = store.figures
             so_far = f" · {count_words(figures, 'figure')} so far, provisional" if store.claims else ""
             self.sub_title = f"{count_words(len(store.articles), 'article')}{so_far} · reading their figures…"
             self.main.post_message(StoreLoaded(False))
@@ -475,7 +475,7 @@ class KzviewApp(App[int]):
 
     def _set_title(self, store: ClaimStore) -> None:
         counts = store.counts()
-        figures = sum(1 for c in store.claims if c.kind != "date")
+        figures = store.figures
         parts = [
             count_words(len(store.articles), "article"),
             count_words(figures, "figure"),

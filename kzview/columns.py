@@ -1,0 +1,568 @@
+"""Claims as columns: what the claim store holds instead of one Python object per claim.
+
+A corpus of 10,000 articles has a quarter of a million claims; as objects (a slotted dataclass, its strings and the
+indexes over them) they cost about 1.2 KB each, more than ten times the article text. Here a claim is one row of
+compact arrays (the standard library's `array`, four or eight bytes a value):
+
+- offsets (`start`, `end`, `sentence_start`, `sentence_end`) and the article's index: the surface and the sentence
+  are slices of the article text, made when a claim is asked for, never stored twice;
+- the bounds as float64, with a flag for "an int" and for "none";
+- every string field as a code into one pool of the distinct values (a topic, a source or a scope is stored once,
+  however many claims give it); the date as a day number;
+- the id as the 48-bit number it spells (`c` and twelve hex digits), looked up by binary search in a sorted copy.
+
+A `Claim` object is made only for what a pane, a report or the JSON output asks for (the last few thousand asked
+for are kept). What does not fit a column (an id of another shape, a surface that is not its text's slice, a
+correction's `machine` record, an int too large for a float) is kept as it is, for that row alone, so a claim comes
+back exactly as it went in.
+
+A pure layer: no I/O, no Textual, no third-party import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, overload
+
+if TYPE_CHECKING:
+    from kzview.model import Article, Claim, ClaimGroup
+
+STRINGS = (
+    "kind",
+    "topic",
+    "unit",
+    "subject",
+    "scope",
+    "attribution",
+    "qualifier",
+    "finding",
+    "measure",
+    "event",
+    "event_words",
+    "counted",
+)
+OFFSETS = ("start", "end", "sentence_start", "sentence_end")
+FLAGS = ("approximate", "headline", "individual", "corrected")
+_LOW_INT, _LOW_NONE, _HIGH_INT, _HIGH_NONE = 16, 32, 64, 128
+_MAX_EXACT = 2**53  # an int above this does not survive a float
+_NO_KEY = -1
+_KEPT = 4096  # claims kept as objects once made: a screen's worth many times over
+
+
+_ID = re.compile(r"c[0-9a-f]{12}")
+
+
+def id_key(claim_id: str) -> int:
+    """The number a claim id spells (`c` + 12 lower-case hex digits, kzview.extract.article), else -1."""
+    return int(claim_id[1:], 16) if _ID.fullmatch(claim_id) else _NO_KEY
+
+
+def key_id(key: int) -> str:
+    return f"c{key:012x}"
+
+
+class ClaimColumns(Sequence["Claim"]):
+    """The claims of a store, in order, as columns; indexing gives `Claim` objects."""
+
+    def __init__(self, article_ids: list[str], texts: list[str | None]) -> None:
+        self.article_ids = article_ids  # index → article id
+        self.texts = texts  # index → the article's text (None: an article the store does not hold)
+        self._article_index = {a: i for i, a in enumerate(article_ids)}
+        self.article = array("i")
+        self.offsets = {name: array("i") for name in OFFSETS}
+        self.low = array("d")
+        self.high = array("d")
+        self.flags = array("B")
+        self.as_of = array("i")  # date.toordinal(), 0: none
+        self.values: list[str | None] = [None]  # the pool: code 0 is None
+        self._codes: dict[str | None, int] = {None: 0}
+        self.codes = {name: array("I") for name in STRINGS}
+        self.keys = array("q")
+        self.odd: dict[int, dict[str, Any]] = {}  # row → the fields kept as they are
+        self._index: tuple[array, array] | None = None  # (sorted keys, their rows)
+        self._by_article: tuple[array, array] | None = None  # (offsets per article index, rows)
+        self.make = lru_cache(maxsize=_KEPT)(self._make)
+
+    # -- building ---------------------------------------------------------------------------------------------
+    @classmethod
+    def of(cls, claims: Iterable[Claim], articles: Sequence[Article]) -> ClaimColumns:
+        cols = cls([a.id for a in articles], [a.text for a in articles])
+        cols.extend(claims)
+        return cols
+
+    def _code(self, value: str | None) -> int:
+        code = self._codes.get(value)
+        if code is None:
+            code = self._codes[value] = len(self.values)
+            self.values.append(value)
+        return code
+
+    def _article_of(self, article: str) -> int:
+        i = self._article_index.get(article)
+        if i is None:
+            i = self._article_index[article] = len(self.article_ids)
+            self.article_ids.append(article)
+            self.texts.append(None)
+        return i
+
+    def extend(self, claims: Iterable[Claim], cut_sentences: bool = False) -> None:
+        """Append claims (`cut_sentences`: claims saved without their sentences, which are their texts' slices)."""
+        self._index = self._by_article = None
+        self.make.cache_clear()
+        code, codes = self._code, self.codes
+        offsets = [self.offsets[name] for name in OFFSETS]
+        for c in claims:
+            row = len(self.keys)
+            odd: dict[str, Any] = {}
+            a = self._article_of(c.article)
+            self.article.append(a)
+            spots = (c.start, c.end, c.sentence_start, c.sentence_end)
+            for column, spot in zip(offsets, spots, strict=True):
+                column.append(spot)
+            text = self.texts[a]
+            if text is None or text[c.start : c.end] != c.surface:
+                odd["surface"] = c.surface
+            if text is None or (not cut_sentences and text[c.sentence_start : c.sentence_end] != c.sentence):
+                odd["sentence"] = c.sentence
+            flags = 0
+            for bit, name in enumerate(FLAGS):
+                if getattr(c, name):
+                    flags |= 1 << bit
+            bound: tuple[float | int | None, array, int, int, str]
+            for bound in (
+                (c.low, self.low, _LOW_INT, _LOW_NONE, "low"),
+                (c.high, self.high, _HIGH_INT, _HIGH_NONE, "high"),
+            ):
+                v, target, is_int, is_none, name = bound
+                if v is None:
+                    flags |= is_none
+                    target.append(0.0)
+                    continue
+                if isinstance(v, int) and not isinstance(v, bool):
+                    flags |= is_int
+                    if abs(v) > _MAX_EXACT:
+                        odd[name] = v
+                target.append(float(v))
+            self.flags.append(flags)
+            self.as_of.append(c.as_of.toordinal() if c.as_of is not None else 0)
+            for name in STRINGS:
+                codes[name].append(code(getattr(c, name)))
+            key = id_key(c.id)
+            if key == _NO_KEY:
+                odd["id"] = c.id
+                key = _NO_KEY
+            self.keys.append(key)
+            if c.machine is not None:
+                odd["machine"] = c.machine
+            if odd:
+                self.odd[row] = odd
+
+    # -- reading ----------------------------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, i: int) -> Claim: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Claim]: ...
+    def __getitem__(self, i: int | slice) -> Claim | list[Claim]:
+        if isinstance(i, slice):
+            return [self._make(r) for r in range(*i.indices(len(self)))]  # fresh objects, for bulk work
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("claim row out of range")
+        return self.make(i)
+
+    def __iter__(self) -> Iterator[Claim]:
+        make = self._make  # a pass over every claim does not push the panes' claims out of the kept ones
+        for row in range(len(self)):
+            yield make(row)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<ClaimColumns of {len(self)} claims>"
+
+    def id_of(self, row: int) -> str:
+        key = self.keys[row]
+        return key_id(key) if key != _NO_KEY else self.odd[row]["id"]
+
+    def value(self, name: str, row: int) -> str | None:
+        """One string field of one row, without making the claim."""
+        return self.values[self.codes[name][row]]
+
+    def code_of(self, value: str | None) -> int:
+        """The pool code of a value (-1: no claim has it)."""
+        return self._codes.get(value, -1)
+
+    def article_index(self, article: str) -> int | None:
+        """The index of an article (one the claims name, or one the columns were made with), or None."""
+        return self._article_index.get(article)
+
+    def article_of(self, row: int) -> str:
+        return self.article_ids[self.article[row]]
+
+    def _make(self, row: int) -> Claim:
+        from kzview.model import Claim
+
+        values, codes = self.values, self.codes
+        odd = self.odd.get(row, {})
+        a = self.article[row]
+        text = self.texts[a] or ""
+        start, end = self.offsets["start"][row], self.offsets["end"][row]
+        s0, s1 = self.offsets["sentence_start"][row], self.offsets["sentence_end"][row]
+        flags = self.flags[row]
+        low: float | int | None = None if flags & _LOW_NONE else self.low[row]
+        if low is not None and flags & _LOW_INT:
+            low = odd.get("low", int(low))
+        high: float | int | None = None if flags & _HIGH_NONE else self.high[row]
+        if high is not None and flags & _HIGH_INT:
+            high = odd.get("high", int(high))
+        day = self.as_of[row]
+        return Claim(
+            id=self.id_of(row),
+            article=self.article_ids[a],
+            kind=values[codes["kind"][row]],  # type: ignore[arg-type]
+            surface=odd["surface"] if "surface" in odd else text[start:end],
+            start=start,
+            end=end,
+            sentence=odd["sentence"] if "sentence" in odd else text[s0:s1],
+            low=low,
+            high=high,
+            approximate=bool(flags & 1),
+            unit=values[codes["unit"][row]],
+            topic=values[codes["topic"][row]] or "other",
+            subject=values[codes["subject"][row]],
+            scope=values[codes["scope"][row]],
+            attribution=values[codes["attribution"][row]],
+            as_of=dt.date.fromordinal(day) if day else None,
+            qualifier=values[codes["qualifier"][row]],
+            headline=bool(flags & 2),
+            sentence_start=s0,
+            sentence_end=s1,
+            finding=values[codes["finding"][row]],
+            measure=values[codes["measure"][row]],
+            event=values[codes["event"][row]],
+            event_words=values[codes["event_words"][row]],
+            counted=values[codes["counted"][row]],
+            individual=bool(flags & 4),
+            corrected=bool(flags & 8),
+            machine=odd.get("machine"),
+        )
+
+    # -- indexes ----------------------------------------------------------------------------------------------
+    def row_of(self, claim_id: str) -> int | None:
+        """The row of the claim with this id (binary search in the sorted keys), or None."""
+        if self._index is None:
+            keys = self.keys
+            order = sorted(range(len(keys)), key=keys.__getitem__)
+            self._index = (array("q", [keys[r] for r in order]), array("i", order))
+        key = id_key(claim_id)
+        if key == _NO_KEY:
+            for row, odd in self.odd.items():
+                if odd.get("id") == claim_id:
+                    return row
+            return None
+        sorted_keys, rows = self._index
+        i = bisect_left(sorted_keys, key)
+        return rows[i] if i < len(sorted_keys) and sorted_keys[i] == key else None
+
+    def rows_of(self, claim_ids: Sequence[str]) -> list[int | None]:
+        """The rows of many claims at once (None for an id not held): one pass over a dictionary made for the
+        call, rather than a binary search for each."""
+        if len(claim_ids) < 1000:
+            return [self.row_of(cid) for cid in claim_ids]
+        where = {key: row for row, key in enumerate(self.keys) if key != _NO_KEY}
+        odd = {o["id"]: row for row, o in self.odd.items() if "id" in o}
+        out: list[int | None] = []
+        for cid in claim_ids:
+            key = id_key(cid)
+            if key != _NO_KEY:
+                out.append(where.get(key))
+            else:
+                out.append(odd.get(cid))
+        return out
+
+    def rows_of_article(self, article: str) -> Sequence[int]:
+        """The rows of one article's claims, in order."""
+        if self._by_article is None:
+            counts: array = array("i", bytes(4 * (len(self.article_ids) + 1)))
+            for a in self.article:
+                counts[a + 1] += 1
+            for i in range(1, len(counts)):
+                counts[i] += counts[i - 1]
+            fill = array("i", counts)
+            rows = array("i", bytes(4 * len(self)))
+            for row, a in enumerate(self.article):
+                rows[fill[a]] = row
+                fill[a] += 1
+            self._by_article = (counts, rows)
+        at = self._article_index.get(article)
+        if at is None:
+            return ()
+        counts, rows = self._by_article
+        return rows[counts[at] : counts[at + 1]]
+
+    # -- from a Parquet claim store ---------------------------------------------------------------------------
+    @classmethod
+    def from_arrow(cls, table: Any, articles: Sequence[Article]) -> ClaimColumns:
+        """Columns from an Arrow table of claims as a claim store's parts hold them (kzview.parts), in vectorised
+        steps: no claim object is made. The surfaces and sentences are their texts' slices (a store is written
+        from claims whose surface is `text[start:end]` and whose sentence is `text[sentence_start:sentence_end]`,
+        kzview.intern); a claim whose offsets do not fit its text is a ValueError (the caller rebuilds)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        cols = cls([a.id for a in articles], [a.text for a in articles])
+        n = table.num_rows
+        if n == 0:
+            return cols
+
+        def raw(arr: Any, typ: Any, typecode: str, fill: Any) -> array:
+            arr = pc.fill_null(arr.combine_chunks() if hasattr(arr, "combine_chunks") else arr, fill).cast(typ)
+            out = array(typecode)
+            if len(arr):
+                out.frombytes(arr.buffers()[1].to_pybytes()[arr.offset * out.itemsize :][: len(arr) * out.itemsize])
+            return out
+
+        ids = pa.array(cols.article_ids, pa.string())
+        where = pc.index_in(table["article"], value_set=ids)
+        if where.null_count:
+            raise ValueError("a claim of an article the store does not hold")
+        cols.article = raw(where, pa.int32(), "i", 0)
+        for name in OFFSETS:
+            cols.offsets[name] = raw(table[name], pa.int32(), "i", 0)
+        flags = pa.array([0] * n, pa.uint8()) if n else pa.array([], pa.uint8())
+        for bit, name in enumerate(FLAGS):
+            flags = pc.bit_wise_or(flags, pc.multiply(pc.fill_null(table[name], False).cast(pa.uint8()), 1 << bit))
+        for name, is_int, is_none in (("low", _LOW_INT, _LOW_NONE), ("high", _HIGH_INT, _HIGH_NONE)):
+            v = table[name]
+            none = pc.is_null(v).cast(pa.uint8())
+            whole = pc.fill_null(pc.equal(pc.floor(v), v), False).cast(pa.uint8())
+            flags = pc.bit_wise_or(flags, pc.add(pc.multiply(none, is_none), pc.multiply(whole, is_int)))
+            setattr(cols, name, raw(v, pa.float64(), "d", 0.0))
+        cols.flags = raw(flags, pa.uint8(), "B", 0)
+        days = pc.strptime(pc.fill_null(table["as_of"], "0001-01-01"), format="%Y-%m-%d", unit="s")
+        days = pc.cast(pc.cast(days, pa.date32()), pa.int32())
+        epoch = dt.date(1970, 1, 1).toordinal()
+        dated = pc.is_valid(table["as_of"])
+        cols.as_of = raw(pc.if_else(dated, pc.add(days, epoch), 0), pa.int32(), "i", 0)
+        for name in STRINGS:
+            encoded = pc.dictionary_encode(table[name], null_encoding="encode").combine_chunks()
+            pool = pa.array([cols._code(v) for v in encoded.dictionary.to_pylist()], pa.int64())
+            cols.codes[name] = raw(pc.take(pool, encoded.indices), pa.uint32(), "I", 0)
+        id_list = table["id"].to_pylist()
+        keys = cols.keys
+        for row, cid in enumerate(id_list):
+            key = id_key(cid)
+            if key == _NO_KEY:
+                cols.odd.setdefault(row, {})["id"] = cid
+            keys.append(key)
+        machine = table["machine"]
+        for row in pc.indices_nonzero(pc.fill_null(pc.not_equal(machine, "null"), False)).to_pylist():
+            cols.odd.setdefault(row, {})["machine"] = json.loads(machine[row].as_py())
+        sizes = pc.take(pa.array([len(t or "") for t in cols.texts], pa.int32()), where)
+        o = {name: table[name] for name in OFFSETS}
+        fits = pc.and_(
+            pc.and_(pc.greater_equal(o["sentence_start"], 0), pc.less_equal(o["sentence_start"], o["start"])),
+            pc.and_(
+                pc.and_(pc.less_equal(o["start"], o["end"]), pc.less_equal(o["end"], o["sentence_end"])),
+                pc.less_equal(o["sentence_end"], sizes),
+            ),
+        )
+        if n and not pc.all(pc.fill_null(fits, False)).as_py():
+            raise ValueError("a claim that does not fit its article")
+        return cols
+
+    # -- crossing a pipe --------------------------------------------------------------------------------------
+    def to_wire(self) -> dict[str, Any]:
+        """The columns as bytes and lists (MessagePack carries them as they are; the texts travel with the
+        articles)."""
+        arrays: dict[str, array] = {
+            "article": self.article,
+            "low": self.low,
+            "high": self.high,
+            "flags": self.flags,
+            "as_of": self.as_of,
+            "keys": self.keys,
+            **{f"o.{n}": a for n, a in self.offsets.items()},
+            **{f"s.{n}": a for n, a in self.codes.items()},
+        }
+        return {
+            "articles": self.article_ids,
+            "values": self.values,
+            "arrays": {name: a.tobytes() for name, a in arrays.items()},
+            "odd": [[row, odd] for row, odd in sorted(self.odd.items())],
+        }
+
+    @classmethod
+    def from_wire(cls, wire: dict[str, Any], articles: Sequence[Article]) -> ClaimColumns:
+        """Columns from `to_wire`, checked: every claim stands inside its text; else ValueError."""
+        text_of = {a.id: a.text for a in articles}
+        ids = list(wire["articles"])
+        cols = cls(ids, [text_of.get(a) for a in ids])
+        cols.values = list(wire["values"])
+        if not cols.values or cols.values[0] is not None:
+            raise ValueError("a claims pool without its None")
+        cols._codes = {v: i for i, v in enumerate(cols.values)}
+        raw = wire["arrays"]
+
+        def load(name: str, typecode: str) -> array:
+            a = array(typecode)
+            a.frombytes(raw[name])
+            return a
+
+        cols.article, cols.low, cols.high = load("article", "i"), load("low", "d"), load("high", "d")
+        cols.flags, cols.as_of, cols.keys = load("flags", "B"), load("as_of", "i"), load("keys", "q")
+        cols.offsets = {n: load(f"o.{n}", "i") for n in OFFSETS}
+        cols.codes = {n: load(f"s.{n}", "I") for n in STRINGS}
+        cols.odd = {int(row): dict(odd) for row, odd in wire["odd"]}
+        n = len(cols.keys)
+        columns: list[array] = [cols.article, cols.low, cols.high, cols.flags, cols.as_of, *cols.offsets.values()]
+        if any(len(c) != n for c in [*columns, *cols.codes.values()]):
+            raise ValueError("claims columns of different lengths")
+        pool = len(cols.values)
+        if any(max(c, default=0) >= pool for c in cols.codes.values()) or max(cols.article, default=0) >= len(ids):
+            raise ValueError("a claims column points outside its pool")
+        starts, ends = cols.offsets["start"], cols.offsets["end"]
+        s0s, s1s = cols.offsets["sentence_start"], cols.offsets["sentence_end"]
+        for row in range(n):
+            text = cols.texts[cols.article[row]]
+            size = len(text) if text is not None else -1
+            if not 0 <= s0s[row] <= starts[row] <= ends[row] <= s1s[row] <= size:
+                odd = cols.odd.get(row, {})
+                if text is not None or "surface" not in odd or "sentence" not in odd:
+                    raise ValueError("a claim that does not fit its article")
+        return cols
+
+
+class ClaimsById(Mapping[str, "Claim"]):
+    """claim id → Claim, over the columns."""
+
+    def __init__(self, columns: ClaimColumns) -> None:
+        self.columns = columns
+
+    def __getitem__(self, claim_id: str) -> Claim:
+        row = self.columns.row_of(claim_id)
+        if row is None:
+            raise KeyError(claim_id)
+        return self.columns.make(row)
+
+    def __contains__(self, claim_id: object) -> bool:
+        return isinstance(claim_id, str) and self.columns.row_of(claim_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.columns.id_of(row) for row in range(len(self.columns)))
+
+    def __len__(self) -> int:
+        return len(self.columns)
+
+
+class ClaimsByArticle(Mapping[str, list["Claim"]]):
+    """article id → its claims, in order, over the columns (articles without claims are not keys)."""
+
+    def __init__(self, columns: ClaimColumns) -> None:
+        self.columns = columns
+
+    def __getitem__(self, article: str) -> list[Claim]:
+        rows = self.columns.rows_of_article(article)
+        if not rows:
+            raise KeyError(article)
+        make = self.columns.make
+        return [make(r) for r in rows]
+
+    def __contains__(self, article: object) -> bool:
+        return isinstance(article, str) and bool(self.columns.rows_of_article(article))
+
+    def __iter__(self) -> Iterator[str]:
+        return (a for a in list(self.columns.article_ids) if self.columns.rows_of_article(a))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class GroupsOfClaim(Mapping[str, list[str]]):
+    """claim id → the ids of the groups it is in, in the groups' order; the most serious status of any of them."""
+
+    def __init__(
+        self, columns: ClaimColumns, groups: Sequence[ClaimGroup], strict: bool = False, wire: Any = None
+    ) -> None:
+        """`strict`: a group naming a claim the columns do not hold is a KeyError (an untrusted store), else it
+        is passed over. `wire`: the index as `to_wire` gave it, built already where the store was."""
+        from kzview.kinds import STATUS_ORDER
+
+        self.columns = columns
+        self.group_ids = [g.id for g in groups]
+        n = len(columns)
+        if wire is not None:
+            self.offsets, self.members, self.status = array("i"), array("i"), array("b")
+            self.offsets.frombytes(wire[0])
+            self.members.frombytes(wire[1])
+            self.status.frombytes(wire[2])
+            if len(self.offsets) != n + 1 or len(self.status) != n or len(self.members) != self.offsets[n]:
+                raise ValueError("a groups-of-claim index of another size")
+            if self.members and not 0 <= min(self.members) <= max(self.members) < len(groups):
+                raise ValueError("a groups-of-claim index pointing outside the groups")
+            return
+        members = [cid for g in groups for cid in g.claims]
+        rows = columns.rows_of(members)
+        pairs: list[tuple[int, int]] = []
+        i = 0
+        for gi, g in enumerate(groups):
+            for _ in g.claims:
+                row = rows[i]
+                i += 1
+                if row is not None:
+                    pairs.append((row, gi))
+                elif strict:
+                    raise KeyError(members[i - 1])
+        pairs.sort()
+        self.offsets = array("i", bytes(4 * (n + 1)))
+        for row, _ in pairs:
+            self.offsets[row + 1] += 1
+        for i in range(1, n + 1):
+            self.offsets[i] += self.offsets[i - 1]
+        self.members = array("i", [gi for _, gi in pairs])
+        ranks = [STATUS_ORDER[g.status] for g in groups]
+        self.status = array("b", b"\xff" * n)  # the best (lowest) rank of the claim's groups, -1: none
+        for row, gi in pairs:
+            r = ranks[gi]
+            if self.status[row] < 0 or r < self.status[row]:
+                self.status[row] = r
+
+    def to_wire(self) -> list[bytes]:
+        return [self.offsets.tobytes(), self.members.tobytes(), self.status.tobytes()]
+
+    def rows(self, row: int) -> array:
+        return self.members[self.offsets[row] : self.offsets[row + 1]]
+
+    def __getitem__(self, claim_id: str) -> list[str]:
+        row = self.columns.row_of(claim_id)
+        if row is None or self.offsets[row] == self.offsets[row + 1]:
+            raise KeyError(claim_id)
+        return [self.group_ids[gi] for gi in self.rows(row)]
+
+    def __contains__(self, claim_id: object) -> bool:
+        if not isinstance(claim_id, str):
+            return False
+        row = self.columns.row_of(claim_id)
+        return row is not None and self.offsets[row] != self.offsets[row + 1]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.columns.id_of(r) for r in range(len(self.columns)) if self.offsets[r] != self.offsets[r + 1])
+
+    def __len__(self) -> int:
+        return sum(1 for r in range(len(self.columns)) if self.offsets[r] != self.offsets[r + 1])
