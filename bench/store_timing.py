@@ -8,7 +8,7 @@ writes them, so `kzview STORE` verifies and opens it as any other.
 
     python bench/store_timing.py [--claims 1000000] [--runs 5]
 
-prints JSON: the store's size, the time `kzview claims STORE --format jsonl` takes to read it whole (the store read
+prints JSON: the store's size, the time `kzview claims STORE` takes to read it whole (the store read
 as every command reads it), and the first usable frame in tmux (bench/tmux_first_frame.py) against the samples'.
 """
 
@@ -80,6 +80,9 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
         new_ids = _new_ids(old_ids, tile, "c")
         claim_map = dict(zip(old_ids, new_ids, strict=True))
         c = claim_table.set_column(claim_table.schema.get_field_index("id"), "id", pa.array(new_ids))
+        if "key" in c.column_names:  # each id's number (kzview.parts)
+            keys = pa.array([int(i[1:], 16) for i in new_ids], pa.int64())
+            c = c.set_column(c.schema.get_field_index("key"), "key", keys)
         c = c.set_column(
             c.schema.get_field_index("article"),
             "article",
@@ -135,7 +138,7 @@ def read_whole(store: Path) -> float:
     for _ in range(2):
         t = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "kzview", "claims", str(store), "--format", "jsonl", "-o", os.devnull],
+            [sys.executable, "-m", "kzview", "claims", str(store), "-o", os.devnull],
             check=True,
             capture_output=True,
         )

@@ -47,8 +47,9 @@ class ClaimStore:
     problems: list[LoadProblem] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     lexicon: str = ""  # the fingerprint of the vocabulary that read these claims ("" when not known)
-    # the indexes over claims and groups as `index_wire` gave them where the store was built (a prefetch child):
-    # taken as they are, not built again; `strict`: a group naming a claim the store does not hold is a KeyError
+    # the indexes over claims and groups as `index_wire` gave them where the store was built (a prefetch child),
+    # or the groups of each claim found already (a GroupsOfClaim): taken as they are, not built again; `strict`:
+    # a group naming a claim the store does not hold is a KeyError
     index: Any = field(default=None, repr=False, compare=False)
     strict: bool = field(default=False, repr=False, compare=False)
 
@@ -76,7 +77,10 @@ class ClaimStore:
         self.group_by_id: dict[str, ClaimGroup] = {g.id: g for g in self.groups}
         self.claims_by_article: Mapping[str, list[Claim]] = ClaimsByArticle(cols)
         wired, self.index = self.index, None
-        groups_of = GroupsOfClaim(cols, self.groups, self.strict, wired[:3] if wired else None)
+        if isinstance(wired, GroupsOfClaim):  # built by the reader of a Parquet store
+            groups_of, wired = wired, None
+        else:
+            groups_of = GroupsOfClaim(cols, self.groups, self.strict, wired[:3] if wired else None)
         self.groups_of_claim: Mapping[str, list[str]] = groups_of
         # per article: its figures (dates excluded), those in a conflict, and the groups they are in
         n_articles = len(cols.article_ids)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kzview import __version__
 from kzview.formats import EXPORT_FORMATS
 from kzview.jsonout import dump_json
+from kzview.words import count_words
 
 if TYPE_CHECKING:
     from kzview.store import ClaimStore
@@ -579,7 +580,8 @@ def _run_extract(args: argparse.Namespace, store: ClaimStore) -> int:
         return 1
     n = manifest["counts"]
     print(
-        f"kzview: wrote {args.out}: {n['articles']:,} articles, {n['claims']:,} claims, {n['groups']:,} groups",
+        f"kzview: wrote {args.out}: {count_words(n['articles'], 'article')}, {count_words(n['claims'], 'claim')}, "
+        f"{count_words(n['groups'], 'group')}",
         file=sys.stderr,
     )
     return 0

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from array import array
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, overload
@@ -88,6 +89,7 @@ class ClaimColumns(Sequence["Claim"]):
         self._index: tuple[array, array] | None = None  # (sorted keys, their rows)
         self._by_article: tuple[array, array] | None = None  # (offsets per article index, rows)
         self.make = lru_cache(maxsize=_KEPT)(self._make)
+        self._article_array: Any = None  # the article ids as Arrow, while parts are read (extend_arrow)
 
     # -- building ---------------------------------------------------------------------------------------------
     @classmethod
@@ -144,10 +146,13 @@ class ClaimColumns(Sequence["Claim"]):
                     flags |= is_none
                     target.append(0.0)
                     continue
-                if isinstance(v, int) and not isinstance(v, bool):
+                if isinstance(v, bool) or (isinstance(v, int) and abs(v) > _MAX_EXACT):
+                    odd[name] = v  # as it is: a float would not give it back
                     flags |= is_int
-                    if abs(v) > _MAX_EXACT:
-                        odd[name] = v
+                    target.append(0.0)
+                    continue
+                if isinstance(v, int):
+                    flags |= is_int
                 target.append(float(v))
             self.flags.append(flags)
             self.as_of.append(c.as_of.toordinal() if c.as_of is not None else 0)
@@ -244,7 +249,7 @@ class ClaimColumns(Sequence["Claim"]):
             high=high,
             approximate=bool(flags & 1),
             unit=values[codes["unit"][row]],
-            topic=values[codes["topic"][row]] or "other",
+            topic=values[codes["topic"][row]],  # type: ignore[arg-type]
             subject=values[codes["subject"][row]],
             scope=values[codes["scope"][row]],
             attribution=values[codes["attribution"][row]],
@@ -272,13 +277,14 @@ class ClaimColumns(Sequence["Claim"]):
             self._index = (array("q", [keys[r] for r in order]), array("i", order))
         key = id_key(claim_id)
         if key == _NO_KEY:
+            found = None
             for row, odd in self.odd.items():
                 if odd.get("id") == claim_id:
-                    return row
-            return None
+                    found = row
+            return found
         sorted_keys, rows = self._index
-        i = bisect_left(sorted_keys, key)
-        return rows[i] if i < len(sorted_keys) and sorted_keys[i] == key else None
+        i = bisect_right(sorted_keys, key) - 1  # the last of rows with one id (ids are unique; a dict's choice)
+        return rows[i] if i >= 0 and sorted_keys[i] == key else None
 
     def rows_of(self, claim_ids: Sequence[str]) -> list[int | None]:
         """The rows of many claims at once (None for an id not held): one pass over a dictionary made for the
@@ -318,64 +324,42 @@ class ClaimColumns(Sequence["Claim"]):
 
     # -- from a Parquet claim store ---------------------------------------------------------------------------
     @classmethod
-    def from_arrow(cls, table: Any, articles: Sequence[Article]) -> ClaimColumns:
-        """Columns from an Arrow table of claims as a claim store's parts hold them (kzview.parts), in vectorised
-        steps: no claim object is made. The surfaces and sentences are their texts' slices (a store is written
-        from claims whose surface is `text[start:end]` and whose sentence is `text[sentence_start:sentence_end]`,
-        kzview.intern); a claim whose offsets do not fit its text is a ValueError (the caller rebuilds)."""
+    def from_arrow(cls, tables: Iterable[Any], articles: Sequence[Article]) -> ClaimColumns:
+        """Columns from Arrow tables of claims as a claim store's parts hold them (kzview.parts), one part after
+        another, in vectorised steps: no claim object is made."""
+        cols = cls([a.id for a in articles], [a.text for a in articles])
+        for table in tables:
+            cols.extend_arrow(table)
+        return cols
+
+    def extend_arrow(self, table: Any) -> None:
+        """Append the claims of one Arrow table (a claims part). Their surfaces and sentences are their texts'
+        slices (a store is written from claims whose surface is `text[start:end]` and whose sentence is
+        `text[sentence_start:sentence_end]`, kzview.intern); a claim of an article the columns do not hold, or
+        whose offsets do not fit its text, is a ValueError (the caller rebuilds)."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        cols = cls([a.id for a in articles], [a.text for a in articles])
         n = table.num_rows
         if n == 0:
-            return cols
+            return
+        self._index = self._by_article = None
+        self.make.cache_clear()
+        base = len(self)
+        table = _typed(table)
 
-        def raw(arr: Any, typ: Any, typecode: str, fill: Any) -> array:
+        def append(out: array, arr: Any, typ: Any, fill: Any) -> None:
             arr = pc.fill_null(arr.combine_chunks() if hasattr(arr, "combine_chunks") else arr, fill).cast(typ)
-            out = array(typecode)
-            if len(arr):
-                out.frombytes(arr.buffers()[1].to_pybytes()[arr.offset * out.itemsize :][: len(arr) * out.itemsize])
-            return out
+            size = out.itemsize
+            out.frombytes(memoryview(arr.buffers()[1])[arr.offset * size : (arr.offset + len(arr)) * size])
 
-        ids = pa.array(cols.article_ids, pa.string())
-        where = pc.index_in(table["article"], value_set=ids)
+        if self._article_array is None or len(self._article_array) != len(self.article_ids):
+            self._article_array = pa.array(self.article_ids, pa.string())
+        where = pc.index_in(table["article"], value_set=self._article_array)
         if where.null_count:
             raise ValueError("a claim of an article the store does not hold")
-        cols.article = raw(where, pa.int32(), "i", 0)
-        for name in OFFSETS:
-            cols.offsets[name] = raw(table[name], pa.int32(), "i", 0)
-        flags = pa.array([0] * n, pa.uint8()) if n else pa.array([], pa.uint8())
-        for bit, name in enumerate(FLAGS):
-            flags = pc.bit_wise_or(flags, pc.multiply(pc.fill_null(table[name], False).cast(pa.uint8()), 1 << bit))
-        for name, is_int, is_none in (("low", _LOW_INT, _LOW_NONE), ("high", _HIGH_INT, _HIGH_NONE)):
-            v = table[name]
-            none = pc.is_null(v).cast(pa.uint8())
-            whole = pc.fill_null(pc.equal(pc.floor(v), v), False).cast(pa.uint8())
-            flags = pc.bit_wise_or(flags, pc.add(pc.multiply(none, is_none), pc.multiply(whole, is_int)))
-            setattr(cols, name, raw(v, pa.float64(), "d", 0.0))
-        cols.flags = raw(flags, pa.uint8(), "B", 0)
-        days = pc.strptime(pc.fill_null(table["as_of"], "0001-01-01"), format="%Y-%m-%d", unit="s")
-        days = pc.cast(pc.cast(days, pa.date32()), pa.int32())
-        epoch = dt.date(1970, 1, 1).toordinal()
-        dated = pc.is_valid(table["as_of"])
-        cols.as_of = raw(pc.if_else(dated, pc.add(days, epoch), 0), pa.int32(), "i", 0)
-        for name in STRINGS:
-            encoded = pc.dictionary_encode(table[name], null_encoding="encode").combine_chunks()
-            pool = pa.array([cols._code(v) for v in encoded.dictionary.to_pylist()], pa.int64())
-            cols.codes[name] = raw(pc.take(pool, encoded.indices), pa.uint32(), "I", 0)
-        id_list = table["id"].to_pylist()
-        keys = cols.keys
-        for row, cid in enumerate(id_list):
-            key = id_key(cid)
-            if key == _NO_KEY:
-                cols.odd.setdefault(row, {})["id"] = cid
-            keys.append(key)
-        machine = table["machine"]
-        for row in pc.indices_nonzero(pc.fill_null(pc.not_equal(machine, "null"), False)).to_pylist():
-            cols.odd.setdefault(row, {})["machine"] = json.loads(machine[row].as_py())
-        sizes = pc.take(pa.array([len(t or "") for t in cols.texts], pa.int32()), where)
         o = {name: table[name] for name in OFFSETS}
+        sizes = pc.take(pa.array([len(t) if t is not None else -1 for t in self.texts], pa.int32()), where)
         fits = pc.and_(
             pc.and_(pc.greater_equal(o["sentence_start"], 0), pc.less_equal(o["sentence_start"], o["start"])),
             pc.and_(
@@ -383,9 +367,43 @@ class ClaimColumns(Sequence["Claim"]):
                 pc.less_equal(o["sentence_end"], sizes),
             ),
         )
-        if n and not pc.all(pc.fill_null(fits, False)).as_py():
+        if not pc.all(pc.fill_null(fits, False)).as_py():
             raise ValueError("a claim that does not fit its article")
-        return cols
+        append(self.article, where, pa.int32(), 0)
+        for name in OFFSETS:
+            append(self.offsets[name], o[name], pa.int32(), 0)
+        flags = pa.repeat(pa.scalar(0, pa.uint8()), n)
+        for bit, name in enumerate(FLAGS):
+            flags = pc.bit_wise_or(flags, pc.multiply(pc.fill_null(table[name], False).cast(pa.uint8()), 1 << bit))
+        for name, is_int, is_none in (("low", _LOW_INT, _LOW_NONE), ("high", _HIGH_INT, _HIGH_NONE)):
+            v = table[name]
+            none = pc.is_null(v).cast(pa.uint8())
+            whole = pc.fill_null(pc.and_(pc.is_finite(v), pc.equal(pc.floor(v), v)), False).cast(pa.uint8())
+            flags = pc.bit_wise_or(flags, pc.add(pc.multiply(none, is_none), pc.multiply(whole, is_int)))
+            append(getattr(self, name), v, pa.float64(), 0.0)
+        append(self.flags, flags, pa.uint8(), 0)
+        days = pc.strptime(pc.fill_null(table["as_of"], "0001-01-01"), format="%Y-%m-%d", unit="s")
+        days = pc.cast(pc.cast(days, pa.date32()), pa.int32())
+        epoch = dt.date(1970, 1, 1).toordinal()
+        append(self.as_of, pc.if_else(pc.is_valid(table["as_of"]), pc.add(days, epoch), 0), pa.int32(), 0)
+        for name in STRINGS:
+            encoded = pc.dictionary_encode(table[name], null_encoding="encode").combine_chunks()
+            pool = pa.array([self._code(v) for v in encoded.dictionary.to_pylist()], pa.int64())
+            append(self.codes[name], pc.take(pool, encoded.indices), pa.uint32(), 0)
+        if "key" in table.column_names:  # a part written with its ids' numbers
+            append(self.keys, table["key"], pa.int64(), _NO_KEY)
+            odd_ids = pc.indices_nonzero(pc.equal(table["key"], _NO_KEY))
+            for row, cid in zip(odd_ids.to_pylist(), table["id"].take(odd_ids).to_pylist(), strict=True):
+                self.odd.setdefault(base + row, {})["id"] = cid
+        else:
+            for row, cid in enumerate(table["id"].to_pylist()):
+                key = id_key(cid)
+                if key == _NO_KEY:
+                    self.odd.setdefault(base + row, {})["id"] = cid
+                self.keys.append(key)
+        machine = table["machine"]
+        for row in pc.indices_nonzero(pc.fill_null(pc.not_equal(machine, "null"), False)).to_pylist():
+            self.odd.setdefault(base + row, {})["machine"] = json.loads(machine[row].as_py())
 
     # -- crossing a pipe --------------------------------------------------------------------------------------
     def to_wire(self) -> dict[str, Any]:
@@ -435,18 +453,59 @@ class ClaimColumns(Sequence["Claim"]):
         if any(len(c) != n for c in [*columns, *cols.codes.values()]):
             raise ValueError("claims columns of different lengths")
         pool = len(cols.values)
-        if any(max(c, default=0) >= pool for c in cols.codes.values()) or max(cols.article, default=0) >= len(ids):
+        if any(max(c, default=0) >= pool for c in cols.codes.values()) or not (
+            0 <= min(cols.article, default=0) <= max(cols.article, default=0) < max(len(ids), 1)
+        ):
             raise ValueError("a claims column points outside its pool")
+        if not all(isinstance(v, str) for v in cols.values[1:]):
+            raise ValueError("a claims pool value that is not a string")
+        if not 0 <= min(cols.as_of, default=0) <= max(cols.as_of, default=0) <= dt.date.max.toordinal():
+            raise ValueError("a claim's date out of range")
+        kinds = {"id": str, "surface": str, "sentence": str, "low": int, "high": int, "machine": dict}
+        for row, odd in cols.odd.items():
+            if not 0 <= row < n or any(not isinstance(v, kinds.get(k, type(None))) for k, v in odd.items()):
+                raise ValueError("a claim's own values of the wrong kind")
         starts, ends = cols.offsets["start"], cols.offsets["end"]
         s0s, s1s = cols.offsets["sentence_start"], cols.offsets["sentence_end"]
+        lows, highs, flags, keys = cols.low, cols.high, cols.flags, cols.keys
         for row in range(n):
             text = cols.texts[cols.article[row]]
             size = len(text) if text is not None else -1
-            if not 0 <= s0s[row] <= starts[row] <= ends[row] <= s1s[row] <= size:
-                odd = cols.odd.get(row, {})
-                if text is not None or "surface" not in odd or "sentence" not in odd:
-                    raise ValueError("a claim that does not fit its article")
+            own: dict[str, Any] | None = cols.odd.get(row)
+            if not 0 <= s0s[row] <= starts[row] <= ends[row] <= s1s[row] <= size and (
+                text is not None or own is None or "surface" not in own or "sentence" not in own
+            ):
+                raise ValueError("a claim that does not fit its article")
+            if keys[row] == _NO_KEY and (own is None or "id" not in own):
+                raise ValueError("a claim without an id")
+            f = flags[row]
+            for v, is_int, is_none, name in (
+                (lows[row], _LOW_INT, _LOW_NONE, "low"),
+                (highs[row], _HIGH_INT, _HIGH_NONE, "high"),
+            ):
+                whole = math.isfinite(v) and v.is_integer()
+                if f & is_int and not f & is_none and (own is None or name not in own) and not whole:
+                    raise ValueError("a claim's whole bound that is not whole")
         return cols
+
+
+def _typed(table: Any) -> Any:
+    """A claims part with each column of the type the columns read: a column with no value at all in a part
+    (every claim undated, every bound open) is written by Arrow as type null."""
+    import pyarrow as pa
+
+    types = {
+        **{name: pa.string() for name in (*STRINGS, "id", "article", "as_of", "machine")},
+        **{name: pa.int64() for name in (*OFFSETS, "key")},
+        **{name: pa.bool_() for name in FLAGS},
+        "low": pa.float64(),
+        "high": pa.float64(),
+    }
+    for i, field in enumerate(table.schema):
+        want = types.get(field.name)
+        if want is not None and field.type != want:
+            table = table.set_column(i, field.name, table.column(i).cast(want))
+    return table
 
 
 class ClaimsById(Mapping[str, "Claim"]):
@@ -498,10 +557,16 @@ class GroupsOfClaim(Mapping[str, list[str]]):
     """claim id → the ids of the groups it is in, in the groups' order; the most serious status of any of them."""
 
     def __init__(
-        self, columns: ClaimColumns, groups: Sequence[ClaimGroup], strict: bool = False, wire: Any = None
+        self,
+        columns: ClaimColumns,
+        groups: Sequence[ClaimGroup],
+        strict: bool = False,
+        wire: Any = None,
+        member_rows: Sequence[int] | None = None,
     ) -> None:
         """`strict`: a group naming a claim the columns do not hold is a KeyError (an untrusted store), else it
-        is passed over. `wire`: the index as `to_wire` gave it, built already where the store was."""
+        is passed over. `wire`: the index as `to_wire` gave it, built already where the store was.
+        `member_rows`: the row of each claim the groups name, in order (found already, kzview.parquet)."""
         from kzview.kinds import STATUS_ORDER
 
         self.columns = columns
@@ -514,11 +579,18 @@ class GroupsOfClaim(Mapping[str, list[str]]):
             self.status.frombytes(wire[2])
             if len(self.offsets) != n + 1 or len(self.status) != n or len(self.members) != self.offsets[n]:
                 raise ValueError("a groups-of-claim index of another size")
+            offsets = self.offsets
+            if offsets[0] != 0 or any(offsets[i] > offsets[i + 1] for i in range(n)):
+                raise ValueError("a groups-of-claim index out of order")
+            if self.status and not -1 <= min(self.status) <= max(self.status) <= max(STATUS_ORDER.values()):
+                raise ValueError("a claim's status out of range")
             if self.members and not 0 <= min(self.members) <= max(self.members) < len(groups):
                 raise ValueError("a groups-of-claim index pointing outside the groups")
             return
         members = [cid for g in groups for cid in g.claims]
-        rows = columns.rows_of(members)
+        rows: Sequence[int | None] = columns.rows_of(members) if member_rows is None else member_rows
+        if len(rows) != len(members):
+            raise ValueError("member rows of another count")
         pairs: list[tuple[int, int]] = []
         i = 0
         for gi, g in enumerate(groups):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,10 +134,12 @@ def claim_part_names(parts: dict[str, str]) -> list[str]:
 def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, str]:
     """The store in `path` when every part is whole and it was made by this program and vocabulary, else None
     and the reason (then `rebuild_texts` still gives its articles when their part is whole)."""
-    from kzview.columns import ClaimColumns
+    import pyarrow as pa
+
+    from kzview.columns import ClaimColumns, GroupsOfClaim
     from kzview.intern import Interner
     from kzview.model import Article, ClaimGroup, Entity, LoadProblem, from_data
-    from kzview.parts import read_claims, read_rows
+    from kzview.parts import read_claims, read_rows, table_rows
     from kzview.store import ClaimStore
 
     manifest = _manifest(path)
@@ -150,14 +153,35 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
     if made.get("lexicon") != made_by["lexicon"] or made.get("code") != made_by["code"]:
         return None, STALE
     try:
-        rows = {part: read_rows(path / f"{part}.parquet", part) for part in PARTS if part != "claims"}
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        rows = {part: read_rows(path / f"{part}.parquet", part) for part in ("articles", "entities")}
         articles = from_data(rows["articles"], list[Article])
-        groups = from_data(rows["groups"], list[ClaimGroup])
-        claims = ClaimColumns.from_arrow(read_claims(path, claim_parts), articles)  # as columns: no claim objects
-        # one string for each claim id the groups name; each a claim's (strict: KeyError if not)
-        Interner({a.id: a.text for a in articles}).groups(groups, known=lambda cid: True)
+        ids = []  # the claims' ids as Arrow, for finding the groups' claims below
+
+        def parts() -> Iterator[Any]:
+            for table in read_claims(path, claim_parts):
+                ids.append(table["id"].combine_chunks())
+                yield table
+
+        claims = ClaimColumns.from_arrow(parts(), articles)  # as columns, part by part: no claim objects
+        claim_ids = pa.chunked_array(ids, pa.string())
+        group_table = pq.read_table(path / "groups.parquet")
+        groups = from_data(table_rows(group_table, "groups"), list[ClaimGroup])
+        # the row of every claim the groups name, found in one vectorised step; each must be a claim's
+        if group_table.num_rows and len(claim_ids):
+            where = pc.index_in(pc.list_flatten(group_table["claims"]), value_set=claim_ids)
+        else:
+            where = pa.array([], pa.int32()) if not any(g.claims for g in groups) else None
+        if where is None or where.null_count:
+            raise KeyError("a group names a claim the store does not hold")
+        member_rows = where.to_pylist()
+        del claim_ids, group_table
+        pa.default_memory_pool().release_unused()
+        Interner({a.id: a.text for a in articles}).groups(groups, known=lambda cid: True)  # one string an id
         store = ClaimStore(
-            strict=True,
+            index=GroupsOfClaim(claims, groups, member_rows=member_rows),
             articles=articles,
             claims=claims,
             groups=groups,

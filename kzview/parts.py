@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -102,27 +102,46 @@ def write_table(rows: list[dict[str, Any]], path: Path) -> str:
 def write_claims_part(claims: Sequence[Claim], store: Path, index: int) -> tuple[str, str, int]:
     """Claims written as part `index` of the store at `store`, under its temporary name until the store's manifest
     takes it: (name, digest, rows)."""
+    from kzview.columns import id_key
     from kzview.model import to_json
 
     name = part_name(index)
-    return name, write_table(json_rows("claims", [to_json(c) for c in claims]), temp_path(store, name)), len(claims)
+    # each row with its id's number too (`key`, -1 for an id of another shape): read back without parsing ids
+    rows = [{**to_json(c), KEY: id_key(c.id)} for c in claims]
+    return name, write_table(json_rows("claims", rows), temp_path(store, name)), len(claims)
 
 
-def read_claims(store: Path, names: list[str]) -> Any:
-    """The claims parts `names` of a store, as one Arrow table (verified before: kzview.parquet)."""
+KEY = "key"
+# what the columns need of a claims part: its surfaces and sentences are slices of the texts (kzview.columns)
+SLICES = ("surface", "sentence")
+
+
+def read_claims(store: Path, names: list[str]) -> Iterator[Any]:
+    """The claims parts `names` of a store, one Arrow table after another (verified before: kzview.parquet),
+    without the surfaces and sentences the columns cut from the texts. Arrow's memory for each part is given back
+    once the next is asked for."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    tables = [pq.read_table(store / name) for name in names]
-    return pa.concat_tables(tables, promote_options="permissive") if tables else pa.table({})
+    for name in names:
+        f = pq.ParquetFile(store / name)
+        yield f.read(columns=[c for c in f.schema_arrow.names if c not in SLICES])
+        pa.default_memory_pool().release_unused()
 
 
 def read_rows(path: Path, part: str) -> list[dict[str, Any]]:
     """A Parquet file's rows, nested values decoded."""
     import pyarrow.parquet as pq
 
-    rows: list[dict[str, Any]] = pq.read_table(path).to_pylist()
+    return table_rows(pq.read_table(path), part)
+
+
+def table_rows(table: Any, part: str) -> list[dict[str, Any]]:
+    """An Arrow table's rows, nested values decoded."""
+    rows: list[dict[str, Any]] = table.to_pylist()
     for row in rows:
+        if part == "claims":
+            row.pop(KEY, None)
         for name in JSON_COLUMNS.get(part, ()):
             row[name] = json.loads(row[name]) if row.get(name) is not None else None
         for name in NUMBERS.get(part, ()):

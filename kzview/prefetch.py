@@ -221,21 +221,21 @@ class Prefetch:
                     if articles is not None:
                         try:
                             read = _articles(payload)
-                        except (ValueError, TypeError):
+                        except (ValueError, TypeError, KeyError):
                             continue  # shown when the store comes instead
                         articles(*read)
                 elif kind == _PARTIAL:
                     if partial is not None:
                         try:
                             shown = _store(payload)
-                        except (ValueError, TypeError):
+                        except (ValueError, TypeError, KeyError):
                             continue
                         shown.provisional = True
                         partial(shown)
                 elif kind == _STORE:
                     try:
                         return _store(payload)
-                    except (ValueError, TypeError):  # msgspec.ValidationError is a ValueError
+                    except (ValueError, TypeError, KeyError):  # msgspec.ValidationError is a ValueError
                         return None  # what the child read does not decode here: the app reads it itself
                 elif kind == _ERROR:
                     import pickle
@@ -328,6 +328,8 @@ def _store(payload: bytes) -> ClaimStore:
     claims = ClaimColumns.from_wire(wire.claims, wire.articles)  # checked: every claim inside its text
     # the groups' repeated values shared, one string for each claim id; the index (checked for size and range)
     # says where each claim's groups are, as the child built it
+    if None in claims.rows_of([cid for g in wire.groups for cid in g.claims]):
+        raise KeyError("a group names a claim the store does not hold")
     Interner({a.id: a.text for a in wire.articles}).groups(wire.groups, known=_any)
     carried = {name: getattr(wire, name) for name in _CARRIED if name != "applied"}
     store = ClaimStore(**{**carried, "claims": claims}, index=wire.index)

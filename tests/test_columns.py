@@ -168,3 +168,139 @@ def test_a_parquet_store_gives_the_same_claims_as_columns(tmp_path):
     assert [c.id for c in got] == [c.id for c in claims]
     assert got[:3] == claims[:3]
     assert got[3].machine == {"low": 3000} and got[3].corrected and got[3].individual and got[3].high is None
+
+
+def test_a_store_of_extracted_claims_is_read_as_it_is_never_rebuilt(tmp_path):
+    """Every id of the usual shape (no row kept aside): the store's parts are read into columns, not re-extracted."""
+    from kzview.parquet import read_store, write_store
+
+    claims = [c for c in _claims() if c.id.startswith("c0")]
+    store = ClaimStore(articles=[_article()], claims=claims, groups=[])
+    write_store(store, tmp_path / "s")
+    back, why = read_store(tmp_path / "s", store.made_by)
+    assert why == "" and back is not None and list(back.claims) == claims
+    assert not back.claims.odd
+
+
+def test_a_store_whose_claims_are_all_undated_and_open_ended_is_read_not_rebuilt(tmp_path):
+    """A column with no value in a part is of Arrow's type null: read as the type it would have had."""
+    from kzview.parquet import read_store, write_store
+
+    claims = [replace(c, as_of=None, high=None) for c in _claims() if c.id.startswith("c0")]
+    store = ClaimStore(articles=[_article()], claims=claims, groups=[])
+    write_store(store, tmp_path / "s")
+    back, why = read_store(tmp_path / "s", store.made_by)
+    assert why == "" and back is not None and list(back.claims) == claims
+
+
+def test_an_infinite_bound_in_a_store_stays_a_float(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    part = tmp_path / "p.parquet"
+    claims = [c for c in _claims() if c.id.startswith("c0")][:1]
+    from kzview.model import to_json
+    from kzview.parts import json_rows
+
+    rows = json_rows("claims", [to_json(c) for c in claims])
+    rows[0]["low"] = float("inf")
+    pq.write_table(pa.Table.from_pylist(rows), part)
+    cols = ClaimColumns.from_arrow([pq.read_table(part)], [_article()])
+    assert cols[0].low == float("inf") and isinstance(cols[0].low, float)
+
+
+def test_what_a_float_cannot_hold_comes_back_as_it_went_in():
+    odd = [
+        _claim("c0000000000a1", "12", low=10**400, high=True),
+        _claim("c0000000000a2", "12", low=False, topic=""),
+    ]
+    cols = ClaimColumns.of(odd, [_article()])
+    assert list(cols) == odd
+    assert cols[0].low == 10**400 and cols[0].high is True and cols[1].low is False and cols[1].topic == ""
+    assert list(ClaimColumns.from_wire(cols.to_wire(), [_article()])) == odd
+
+
+def test_one_id_twice_is_found_as_the_last_claim_either_way():
+    a = _claim("c00000000000a", "12")
+    b = replace(_claim("c00000000000a", "about 40"), low=40, high=40)
+    cols = ClaimColumns.of([a, b], [_article()])
+    assert cols.row_of(a.id) == 1 == cols.rows_of([a.id] * 1500)[0]
+
+
+def _wire_cases():
+    def broken(change):
+        def make(wire):
+            change(wire)
+            return wire
+
+        return make
+
+    return {
+        "no odd rows": broken(lambda w: w.pop("odd")),
+        "no bounds": broken(lambda w: w["arrays"].pop("low")),
+        "an id of -1 kept nowhere": broken(
+            lambda w: w["arrays"].__setitem__("keys", (-1).to_bytes(8, "little", signed=True) + w["arrays"]["keys"][8:])
+        ),
+        "a date past the calendar": broken(
+            lambda w: w["arrays"].__setitem__("as_of", (10**9).to_bytes(4, "little") + w["arrays"]["as_of"][4:])
+        ),
+        "a whole bound that is not whole": broken(
+            lambda w: w["arrays"].__setitem__("low", b"\x00\x00\x00\x00\x00\x00\xe0\x3f" + w["arrays"]["low"][8:])
+        ),
+        "a machine record that is a list": broken(lambda w: w["odd"].append([0, {"machine": [1]}])),
+        "a pool value that is a number": broken(lambda w: w["values"].append(7)),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(_wire_cases()))
+def test_a_damaged_pipe_payload_is_refused(case):
+    cols = ClaimColumns.of([c for c in _claims() if c.id.startswith("c0")], [_article()])
+    wire = _wire_cases()[case](cols.to_wire())
+    with pytest.raises((ValueError, KeyError)):
+        ClaimColumns.from_wire(wire, [_article()])
+
+
+def test_a_damaged_index_on_the_pipe_is_refused():
+    claims = _claims()
+    g = ClaimGroup(
+        id="g",
+        topic="deaths",
+        subject=None,
+        scope=None,
+        status=Status.CONFLICT,
+        claims=["c00000000000a"],
+        articles=["a1"],
+        reason="",
+        rule="",
+    )
+    cols = ClaimColumns.of(claims, [_article()])
+    good = GroupsOfClaim(cols, [g]).to_wire()
+    bad_status = [good[0], good[1], bytes([9]) + good[2][1:]]
+    bad_order = [(5).to_bytes(4, "little") + good[0][4:], good[1], good[2]]
+    for wire in (bad_status, bad_order):
+        with pytest.raises(ValueError):
+            GroupsOfClaim(cols, [g], wire=wire)
+
+
+def test_a_store_sent_with_a_group_of_a_claim_it_does_not_hold_is_refused():
+    import msgspec
+
+    from kzview.prefetch import _carried, _store
+
+    g = ClaimGroup(
+        id="g",
+        topic="deaths",
+        subject=None,
+        scope=None,
+        status=Status.CONFLICT,
+        claims=["c00000000000a"],
+        articles=["a1"],
+        reason="",
+        rule="",
+    )
+    store = ClaimStore(articles=[_article()], claims=_claims(), groups=[g])
+    assert list(_store(msgspec.msgpack.encode(_carried(store))).claims) == _claims()
+    wire = _carried(store)
+    wire["groups"] = [replace(g, claims=["c0000000000ff"])]
+    with pytest.raises(KeyError):
+        _store(msgspec.msgpack.encode(wire))
