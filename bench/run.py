@@ -243,6 +243,9 @@ def main() -> None:
             result["peak_rss_mb"] / allowed,
             "≤ 1.00x the allowance",
         )
+    from store_timing import store_rows
+
+    store_rows(200_000 if args.quick else 1_000_000, large["bare"]["peak_rss_mb"], row)
     try:
         import distributed  # noqa: F401 - the cluster extra: its rows only when it is installed
         from cluster_timing import cluster_rows

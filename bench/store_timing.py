@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -144,6 +145,54 @@ def read_whole(store: Path) -> float:
         )
         best = min(best, time.perf_counter() - t)
     return best
+
+
+def app_on_store(store: Path, tmp: Path) -> dict:
+    """bench/app_timing.py on the store, in a process of its own: the app's first frame, when every claim is in,
+    and its peak memory."""
+    cmd = [sys.executable, str(HERE / "app_timing.py"), "kzview", str(store), "--db", str(tmp / "v.db")]
+    out = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=900, env={**os.environ, "XDG_DATA_HOME": str(tmp)}
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"app timing failed on the store: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def store_rows(claims: int, bare_peak_mb: float, row) -> None:
+    """The store's rows of bench/run.py: the first usable frame in tmux against the samples', the whole store in
+    the app, and the app's peak memory against 10x the store's article text plus a bare app."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    root = Path(os.environ.get("KZVIEW_BENCH_DIR", "/tmp/kzview-bench"))
+    store = root / f"store-{claims}"
+    counts = make_store(store, claims)
+    label = f"a {counts['claims']:,}-claim store ({counts['articles']:,} articles)"
+    texts = pq.read_table(store / "articles.parquet", columns=["text"])["text"]
+    text_mb = pc.sum(pc.binary_length(texts)).as_py() / 1e6
+    with tempfile.TemporaryDirectory() as tmp:
+        from tmux_first_frame import store_frames
+
+        if shutil.which("tmux"):
+            seen = store_frames(store, 5, Path(tmp))
+            row(
+                f"first usable frame (in tmux), {label}",
+                f"{seen['store_frame_s']:.2f} s",
+                f"samples {seen['samples_frame_s']:.2f} s",
+                seen["store_ratio"],
+                "≤ 2x",
+            )
+        got = app_on_store(store, Path(tmp))
+    row(f"all claims loaded in the app, {label}", f"{got['loaded_s']:.2f} s", "", None, "")
+    allowed = 10 * text_mb + bare_peak_mb
+    row(
+        f"peak memory, {label}",
+        f"{got['peak_rss_mb']:.0f} MB",
+        f"10 x text ({text_mb:.0f} MB) + bare app ({bare_peak_mb:.0f} MB) = {allowed:.0f} MB",
+        got["peak_rss_mb"] / allowed,
+        "≤ 1.00x the allowance",
+    )
 
 
 def main() -> int:

@@ -161,7 +161,9 @@ class ClaimStore:
 
     def group_claims(self, group_id: str) -> list[Claim]:
         g = self.group_by_id.get(group_id)
-        return [self.claim_by_id[c] for c in g.claims] if g else []
+        if g is None:
+            return []
+        return [c for c in (self.claim_by_id.get(cid) for cid in g.claims) if c is not None]
 
     def story_counts(self) -> list[StoryCount]:
         """The corpus's stories, by name (the articles under no folder first), each with its articles, figures

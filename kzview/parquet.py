@@ -137,7 +137,6 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
     import pyarrow as pa
 
     from kzview.columns import ClaimColumns, GroupsOfClaim
-    from kzview.intern import Interner
     from kzview.model import Article, ClaimGroup, Entity, LoadProblem, from_data
     from kzview.parts import read_claims, read_rows, table_rows
     from kzview.store import ClaimStore
@@ -179,7 +178,6 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
         member_rows = where.to_pylist()
         del claim_ids, group_table
         pa.default_memory_pool().release_unused()
-        Interner({a.id: a.text for a in articles}).groups(groups, known=lambda cid: True)  # one string an id
         store = ClaimStore(
             index=GroupsOfClaim(claims, groups, member_rows=member_rows),
             articles=articles,

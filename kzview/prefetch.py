@@ -313,24 +313,17 @@ def _articles(payload: bytes) -> tuple[list[Any], list[Any]]:
     return msgspec.convert(wire["articles"], list[Article]), msgspec.convert(wire["problems"], list[LoadProblem])
 
 
-def _any(claim_id: str) -> bool:
-    return True
-
-
 def _store(payload: bytes) -> ClaimStore:
     import msgspec
 
     from kzview.claimstore import ClaimStore
     from kzview.columns import ClaimColumns
-    from kzview.intern import Interner
 
     wire = msgspec.msgpack.decode(payload, type=_wire())
     claims = ClaimColumns.from_wire(wire.claims, wire.articles)  # checked: every claim inside its text
-    # the groups' repeated values shared, one string for each claim id; the index (checked for size and range)
-    # says where each claim's groups are, as the child built it
-    if None in claims.rows_of([cid for g in wire.groups for cid in g.claims]):
-        raise KeyError("a group names a claim the store does not hold")
-    Interner({a.id: a.text for a in wire.articles}).groups(wire.groups, known=_any)
+    # the index (checked for size, order and range) says where each claim's groups are, as the child built it
+    # from the claims it checked. The groups' strings are not shared here: nearly every claim is in one group
+    # only, so there is little to share, and a million ids would cost a second.
     carried = {name: getattr(wire, name) for name in _CARRIED if name != "applied"}
     store = ClaimStore(**{**carried, "claims": claims}, index=wire.index)
     store.applied = wire.applied  # not a field: set after the store's indexes are built
