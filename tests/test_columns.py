@@ -43,6 +43,20 @@ def _claim(cid: str, surface: str, article: str = "a1", text: str = TEXT, **kw) 
     return Claim(**{**fields, **kw})
 
 
+def _group(gid: str, claims: list[str], status: Status) -> ClaimGroup:
+    return ClaimGroup(
+        id=gid,
+        topic="deaths",
+        subject=None,
+        scope=None,
+        status=status,
+        claims=claims,
+        articles=["a1"],
+        reason="",
+        rule="",
+    )
+
+
 def _claims() -> list[Claim]:
     return [
         _claim("c00000000000a", "12", topic="deaths", attribution="Officials", as_of=dt.date(2024, 3, 4)),
@@ -86,28 +100,8 @@ def test_the_indexes_answer_as_dictionaries_did():
     by_article = ClaimsByArticle(cols)
     assert by_article["a1"] == claims and "a2" not in by_article and by_article.get("a2", []) == []
     groups = [
-        ClaimGroup(
-            id="g1",
-            topic="deaths",
-            subject=None,
-            scope=None,
-            status=Status.CONSISTENT,
-            claims=["c00000000000a"],
-            articles=["a1"],
-            reason="",
-            rule="",
-        ),
-        ClaimGroup(
-            id="g2",
-            topic="deaths",
-            subject=None,
-            scope=None,
-            status=Status.CONFLICT,
-            claims=["c00000000000a", "user-1"],
-            articles=["a1"],
-            reason="",
-            rule="",
-        ),
+        _group("g1", ["c00000000000a"], Status.CONSISTENT),
+        _group("g2", ["c00000000000a", "user-1"], Status.CONFLICT),
     ]
     of = GroupsOfClaim(cols, groups)
     assert dict(of) == {"c00000000000a": ["g1", "g2"], "user-1": ["g2"]}
@@ -121,17 +115,7 @@ def test_the_indexes_answer_as_dictionaries_did():
 
 def test_the_store_counts_and_statuses_from_the_columns():
     claims = _claims()
-    g = ClaimGroup(
-        id="g",
-        topic="deaths",
-        subject=None,
-        scope=None,
-        status=Status.CONFLICT,
-        claims=["c00000000000a", "c00000000000b"],
-        articles=["a1"],
-        reason="",
-        rule="",
-    )
+    g = _group("g", ["c00000000000a", "c00000000000b"], Status.CONFLICT)
     store = ClaimStore(articles=[_article(), _article("a2", "None here.")], claims=claims, groups=[g])
     assert store.figures == 4  # the date is no figure
     assert store.stats["a1"].claims == 4 and store.stats["a1"].conflicting == 2 and store.stats["a1"].groups == 1
@@ -256,17 +240,7 @@ def test_a_damaged_pipe_payload_is_refused(case):
 
 def test_a_damaged_index_on_the_pipe_is_refused():
     claims = _claims()
-    g = ClaimGroup(
-        id="g",
-        topic="deaths",
-        subject=None,
-        scope=None,
-        status=Status.CONFLICT,
-        claims=["c00000000000a"],
-        articles=["a1"],
-        reason="",
-        rule="",
-    )
+    g = _group("g", ["c00000000000a"], Status.CONFLICT)
     cols = ClaimColumns.of(claims, [_article()])
     good = GroupsOfClaim(cols, [g]).to_wire()
     bad_status = [good[0], good[1], bytes([9]) + good[2][1:]]
@@ -281,17 +255,7 @@ def test_a_store_sent_with_a_group_of_a_claim_it_does_not_hold_shows_the_claims_
 
     from kzview.prefetch import _carried, _store
 
-    g = ClaimGroup(
-        id="g",
-        topic="deaths",
-        subject=None,
-        scope=None,
-        status=Status.CONFLICT,
-        claims=["c00000000000a"],
-        articles=["a1"],
-        reason="",
-        rule="",
-    )
+    g = _group("g", ["c00000000000a"], Status.CONFLICT)
     store = ClaimStore(articles=[_article()], claims=_claims(), groups=[g])
     assert list(_store(msgspec.msgpack.encode(_carried(store))).claims) == _claims()
     wire = _carried(store)
