@@ -111,13 +111,19 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
     """A claim store (kzview.parquet): read as it is when whole and current; else rebuilt from its own article
     texts (and written again where it can be), and said."""
     from kzview.ingest import Corpus
-    from kzview.parquet import STALE, StoreError, read_store, rebuild_texts, write_store
+    from kzview.parquet import STALE, StoreError, read_head, read_store, rebuild_texts, write_store
     from kzview.store import build_store, made_by
 
     path = options.paths[0]  # type: ignore[index]
     notes: list[LoadProblem] = []
     corrections = options.corrections if options.corrections is not None else _corrections(options, notes)
-    store, why = read_store(path, made_by(lex.fingerprint))
+    head = None
+    if options.on_partial is not None and not corrections:
+        # a large store's first screen first (never where the user's corrections would change what it shows)
+        head = read_head(path, made_by(lex.fingerprint))
+        if head is not None:
+            options.on_partial(head)
+    store, why = read_store(path, made_by(lex.fingerprint), head.articles if head is not None else None)
     if store is None:
         articles = rebuild_texts(path)
         if articles is None:

@@ -131,9 +131,10 @@ def claim_part_names(parts: dict[str, str]) -> list[str]:
     return names or (["claims.parquet"] if "claims.parquet" in parts else [])
 
 
-def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, str]:
+def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None = None) -> tuple[ClaimStore | None, str]:
     """The store in `path` when every part is whole and it was made by this program and vocabulary, else None
-    and the reason (then `rebuild_texts` still gives its articles when their part is whole)."""
+    and the reason (then `rebuild_texts` still gives its articles when their part is whole). `articles`: its
+    articles as `read_head` read and checked them, taken as they are (their texts are not held twice)."""
     import pyarrow as pa
 
     from kzview.columns import ClaimColumns, GroupsOfClaim
@@ -142,21 +143,18 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
     from kzview.store import ClaimStore
 
     manifest = _manifest(path)
-    parts = manifest["parts"]
-    claim_parts = claim_part_names(parts)
-    names = [f"{p}.parquet" for p in PARTS if p != "claims"] + (claim_parts or ["claims/"])
-    damaged = [n for n in names if not _whole(path / n, parts.get(n, ""))]
-    if damaged:
-        return None, f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"
-    made = manifest["made_by"]
-    if made.get("lexicon") != made_by["lexicon"] or made.get("code") != made_by["code"]:
-        return None, STALE
+    claim_parts = claim_part_names(manifest["parts"])
+    why = _unfit(path, manifest, made_by)
+    if why:
+        return None, why
     try:
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        rows = {part: read_rows(path / f"{part}.parquet", part) for part in ("articles", "entities")}
-        articles = from_data(rows["articles"], list[Article])
+        given = articles is not None
+        entities = read_rows(path / "entities.parquet", "entities")
+        if articles is None:
+            articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
         ids = []  # the claims' ids as Arrow, for finding the groups' claims below
 
         def parts() -> Iterator[Any]:
@@ -184,18 +182,84 @@ def read_store(path: Path, made_by: dict[str, str]) -> tuple[ClaimStore | None, 
             claims=claims,
             groups=groups,
             problems=from_data(manifest.get("problems", []), list[LoadProblem]),
-            entities=from_data(rows["entities"], list[Entity]),
+            entities=from_data(entities, list[Entity]),
         )
     except Exception as exc:  # noqa: BLE001 - whatever does not decode is a miss and a rebuild, never shown
         return None, f"a part does not decode ({exc.__class__.__name__})"
-    texts = manifest.get("articles", {})
-    if any(hashlib.sha256(a.text.encode("utf-8")).hexdigest() != texts.get(a.id) for a in store.articles):
+    if not given and _texts_differ(store.articles, manifest):
         return None, "an article's text does not match its hash"
     store.lexicon = made_by["lexicon"]
     return store, ""
 
 
 STALE = "made by another version of kzview or another vocabulary"
+HEAD_MIN = 200_000  # claims from which a store's first screen is read and shown before the rest
+HEAD_GROUPS = 400  # the groups at the top of the table that first screen holds
+HEAD_ARTICLES = 20  # and the articles at the top of the list whose claims it holds
+
+
+def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
+    """The first screen of a large store, to show while the rest is read: every article, the groups at the top of
+    the conflict table with their claims, and the claims of the first articles of the list; None when the store
+    is small, or not whole and current (then `read_store` says why). Every part is verified as `read_store`
+    verifies it; what this gives is a part of what it gives, claim for claim."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from kzview.columns import ClaimColumns
+    from kzview.model import Article, ClaimGroup, LoadProblem, from_data
+    from kzview.parts import read_claims, read_rows, table_rows
+    from kzview.store import ClaimStore
+
+    try:
+        manifest = _manifest(path)
+    except StoreError:
+        return None
+    if int(manifest.get("counts", {}).get("claims", 0)) < HEAD_MIN or _unfit(path, manifest, made_by):
+        return None
+    try:
+        articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
+        if _texts_differ(articles, manifest):
+            return None
+        top = pq.read_table(path / "groups.parquet").slice(0, HEAD_GROUPS)
+        groups = from_data(table_rows(top, "groups"), list[ClaimGroup])
+        wanted = pa.array(sorted({cid for g in groups for cid in g.claims}), pa.string())
+        first = pa.array([a.id for a in articles[:HEAD_ARTICLES]], pa.string())
+        claims = ClaimColumns([a.id for a in articles], [a.text for a in articles])
+        for table in read_claims(path, claim_part_names(manifest["parts"])):
+            keep = pc.or_(pc.is_in(table["id"], value_set=wanted), pc.is_in(table["article"], value_set=first))
+            claims.extend_arrow(table.filter(keep))
+        store = ClaimStore(
+            articles=articles,
+            claims=claims,
+            groups=groups,
+            problems=from_data(manifest.get("problems", []), list[LoadProblem]),
+        )
+    except Exception:  # noqa: BLE001 - a first screen that does not decode is not shown; read_store says why
+        return None
+    store.lexicon = made_by["lexicon"]
+    store.provisional = True
+    return store
+
+
+def _unfit(path: Path, manifest: dict[str, Any], made_by: dict[str, str]) -> str:
+    """Why a store cannot be read as it is: a damaged part, or another maker ("" when it can)."""
+    parts = manifest["parts"]
+    claim_parts = claim_part_names(parts)
+    names = [f"{p}.parquet" for p in PARTS if p != "claims"] + (claim_parts or ["claims/"])
+    damaged = [n for n in names if not _whole(path / n, parts.get(n, ""))]
+    if damaged:
+        return f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"
+    made = manifest["made_by"]
+    if made.get("lexicon") != made_by["lexicon"] or made.get("code") != made_by["code"]:
+        return STALE
+    return ""
+
+
+def _texts_differ(articles: list[Any], manifest: dict[str, Any]) -> bool:
+    texts = manifest.get("articles", {})
+    return any(hashlib.sha256(a.text.encode("utf-8")).hexdigest() != texts.get(a.id) for a in articles)
 
 
 def _manifest(path: Path) -> dict[str, Any]:

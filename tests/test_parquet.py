@@ -157,3 +157,32 @@ def test_whole_and_fractional_figures_come_back_as_they_were_read(tmp_path, caps
     _, from_articles, _ = run(capsys, "claims", str(corpus), "--format", "json", "--no-cache")
     _, from_store, _ = run(capsys, "claims", str(tmp_path / "s"), "--format", "json")
     assert from_store == from_articles and '"low": 12,' in from_store and '"low": 1.5,' in from_store
+
+
+def test_a_large_stores_first_screen_is_a_part_of_it_shown_before_the_rest(store, monkeypatch):
+    """From HEAD_MIN claims, the first screen (every article, the top of the conflict table with its claims, the
+    first articles' claims) is read and told first; each of its claims and groups is the whole store's."""
+    import kzview.parquet as parquet
+    from kzview.extract.lexicon import load_lexicon
+    from kzview.opening import OpenOptions, open_corpus
+    from kzview.store import made_by
+
+    by = made_by(load_lexicon().fingerprint)
+    assert parquet.read_head(store, by) is None  # the samples' store is small: read whole at once
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 3)
+    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
+    told = []
+    whole = open_corpus(OpenOptions(paths=[store], on_partial=told.append))
+    assert len(told) == 1
+    head = told[0]
+    assert head.provisional and not whole.provisional
+    assert head.articles == whole.articles and head.groups == whole.groups[:3]
+    wanted = {cid for g in head.groups for cid in g.claims}
+    first = whole.articles[0].id
+    assert {c.id for c in head.claims} == {c.id for c in whole.claims if c.id in wanted or c.article == first}
+    assert all(c == whole.claim_by_id[c.id] for c in head.claims)
+    # a damaged part: no first screen (the whole read says why and rebuilds)
+    part = sorted((store / "claims").glob("part-*.parquet"))[0]
+    part.write_bytes(part.read_bytes()[:-9] + b"corrupted")
+    assert parquet.read_head(store, by) is None
