@@ -92,7 +92,9 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
                 continue
             name = f"{part}.parquet"
             temps[name] = temp_path(out, name)
-            parts[name] = write_table(_rows(store, part), temps[name])
+            # the groups in row groups of a first screen's size: read_head reads the first alone
+            row_group = HEAD_GROUPS if part == "groups" else None
+            parts[name] = write_table(_rows(store, part), temps[name], row_group)
         missing = [name for name, tmp in temps.items() if not tmp.is_file()]
         if missing:
             raise OSError(f"the workers' part {missing[0]} is not in the store (is it on a folder they share?)")
@@ -222,7 +224,7 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
         articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
         if _texts_differ(articles, manifest):
             return None
-        top = pq.read_table(path / "groups.parquet").slice(0, HEAD_GROUPS)
+        top = _first_rows(pq.ParquetFile(path / "groups.parquet"), HEAD_GROUPS)
         groups = from_data(table_rows(top, "groups"), list[ClaimGroup])
         wanted = pa.array(sorted({cid for g in groups for cid in g.claims}), pa.string())
         first = pa.array([a.id for a in articles[:HEAD_ARTICLES]], pa.string())
@@ -241,6 +243,19 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
     store.lexicon = made_by["lexicon"]
     store.provisional = True
     return store
+
+
+def _first_rows(file: Any, n: int) -> Any:
+    """The first `n` rows of a Parquet file, reading only the row groups that hold them."""
+    import pyarrow as pa
+
+    tables, got = [], 0
+    for i in range(file.num_row_groups):
+        if got >= n:
+            break
+        tables.append(file.read_row_group(i))
+        got += tables[-1].num_rows
+    return pa.concat_tables(tables).slice(0, n) if tables else file.schema_arrow.empty_table()
 
 
 def _unfit(path: Path, manifest: dict[str, Any], made_by: dict[str, str]) -> str:

@@ -88,14 +88,15 @@ def json_rows(part: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def write_table(rows: list[dict[str, Any]], path: Path) -> str:
-    """Rows written to one Parquet file (zstd, page checksums on); its digest."""
+def write_table(rows: list[dict[str, Any]], path: Path, row_group: int | None = None) -> str:
+    """Rows written to one Parquet file (zstd, page checksums on; `row_group` rows a row group, else Arrow's
+    default); its digest."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     path.parent.mkdir(parents=True, exist_ok=True)
     table = pa.Table.from_pylist(rows) if rows else pa.table({})
-    pq.write_table(table, path, compression="zstd", write_page_checksum=True)
+    pq.write_table(table, path, compression="zstd", write_page_checksum=True, row_group_size=row_group)
     return digest(path)
 
 
