@@ -8,8 +8,8 @@ writes them, so `kzview STORE` verifies and opens it as any other.
 
     python bench/store_timing.py [--claims 1000000] [--runs 5]
 
-prints JSON: the store's size, the time `kzview claims STORE` takes to read it whole (the store read
-as every command reads it), and the first usable frame in tmux (bench/tmux_first_frame.py) against the samples'.
+prints JSON: the store's size, and its first usable frame and the frame with the whole store in, in tmux
+(bench/tmux_first_frame.py), against the samples'. `bench/run.py` adds the app's time and memory on it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -39,8 +38,9 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
     import pyarrow.parquet as pq
     from corpus import generate
 
+    from kzview.columns import id_key
     from kzview.parquet import HEAD_GROUPS, MANIFEST
-    from kzview.parts import digest
+    from kzview.parts import KEY, digest
 
     manifest_path = out / MANIFEST
     if manifest_path.is_file():
@@ -81,9 +81,9 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
         new_ids = _new_ids(old_ids, tile, "c")
         claim_map = dict(zip(old_ids, new_ids, strict=True))
         c = claim_table.set_column(claim_table.schema.get_field_index("id"), "id", pa.array(new_ids))
-        if "key" in c.column_names:  # each id's number (kzview.parts)
-            keys = pa.array([int(i[1:], 16) for i in new_ids], pa.int64())
-            c = c.set_column(c.schema.get_field_index("key"), "key", keys)
+        if KEY in c.column_names:  # each id's number (kzview.parts)
+            keys = pa.array([id_key(i) for i in new_ids], pa.int64())
+            c = c.set_column(c.schema.get_field_index(KEY), KEY, keys)
         c = c.set_column(
             c.schema.get_field_index("article"),
             "article",
@@ -134,20 +134,6 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
     }
     manifest_path.write_text(json.dumps(manifest, sort_keys=True))
     return counts
-
-
-def read_whole(store: Path) -> float:
-    """Seconds for `kzview claims STORE` to read the store and write every claim (best of two)."""
-    best = float("inf")
-    for _ in range(2):
-        t = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "kzview", "claims", str(store), "-o", os.devnull],
-            check=True,
-            capture_output=True,
-        )
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def app_on_store(store: Path, tmp: Path) -> dict:

@@ -48,10 +48,8 @@ class ClaimStore:
     entities: list[Entity] = field(default_factory=list)
     lexicon: str = ""  # the fingerprint of the vocabulary that read these claims ("" when not known)
     # the indexes over claims and groups as `index_wire` gave them where the store was built (a prefetch child),
-    # or the groups of each claim found already (a GroupsOfClaim): taken as they are, not built again; `strict`:
-    # a group naming a claim the store does not hold is a KeyError
+    # or the groups of each claim found already (a GroupsOfClaim): taken as they are, not built again
     index: Any = field(default=None, repr=False, compare=False)
-    strict: bool = field(default=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._listeners: list[Callable[[ClaimStore], None]] = []
@@ -72,7 +70,7 @@ class ClaimStore:
         self.labels: dict[str, str] = article_labels(self.articles)
         if not isinstance(self.claims, ClaimColumns):
             self.claims = ClaimColumns.of(self.claims, self.articles)
-        cols = self.columns = self.claims
+        cols = self.columns
         self.claim_by_id: Mapping[str, Claim] = ClaimsById(cols)
         self.group_by_id: dict[str, ClaimGroup] = {g.id: g for g in self.groups}
         self.claims_by_article: Mapping[str, list[Claim]] = ClaimsByArticle(cols)
@@ -80,7 +78,7 @@ class ClaimStore:
         if isinstance(wired, GroupsOfClaim):  # built by the reader of a Parquet store
             groups_of, wired = wired, None
         else:
-            groups_of = GroupsOfClaim(cols, self.groups, self.strict, wired[:3] if wired else None)
+            groups_of = GroupsOfClaim(cols, self.groups, wire=wired[:3] if wired else None)
         self.groups_of_claim: Mapping[str, list[str]] = groups_of
         # per article: its figures (dates excluded), those in a conflict, and the groups they are in
         n_articles = len(cols.article_ids)
@@ -120,6 +118,11 @@ class ClaimStore:
         """The indexes over claims and groups as bytes, for a store sent to another process (kzview.prefetch)."""
         per = [a.tobytes() for a in self._per_article]
         return [*self.groups_of_claim.to_wire(), *per]  # type: ignore[attr-defined]
+
+    @property
+    def columns(self) -> ClaimColumns:
+        """The claims as columns (kzview.columns): `claims` itself, once the store is built."""
+        return self.claims  # type: ignore[return-value]
 
     # -- queries ---------------------------------------------------------------------------------------------
     def article_label(self, article_id: str) -> str:
@@ -348,7 +351,6 @@ class ClaimStore:
     def replace(self, other: ClaimStore) -> None:
         """Take another store's content (a reload) and tell every observer once."""
         self.articles, self.claims, self.groups = other.articles, other.claims, other.groups
-        self.columns = other.columns
         self.problems, self.entities = other.problems, other.entities
         # its indexes too: built once, in the worker that built the store, not again on the UI thread
         self.article_by_id, self.claim_by_id, self.group_by_id = (

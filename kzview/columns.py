@@ -16,7 +16,8 @@ for are kept). What does not fit a column (an id of another shape, a surface tha
 correction's `machine` record, an int too large for a float) is kept as it is, for that row alone, so a claim comes
 back exactly as it went in.
 
-A pure layer: no I/O, no Textual, no third-party import.
+A pure layer: no I/O, no Textual; pyarrow is imported only by the readers of Arrow tables (`from_arrow`), which a
+Parquet claim store needs.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class ClaimColumns(Sequence["Claim"]):
         self._by_article: tuple[array, array] | None = None  # (offsets per article index, rows)
         self.make = lru_cache(maxsize=_KEPT)(self._make)
         self._article_array: Any = None  # the article ids as Arrow, while parts are read (extend_arrow)
+        self._sizes: Any = None  # and the lengths of their texts
 
     # -- building ---------------------------------------------------------------------------------------------
     @classmethod
@@ -160,7 +162,6 @@ class ClaimColumns(Sequence["Claim"]):
             key = id_key(c.id)
             if key == _NO_KEY:
                 odd["id"] = c.id
-                key = _NO_KEY
             self.keys.append(key)
             if c.machine is not None:
                 odd["machine"] = c.machine
@@ -204,10 +205,6 @@ class ClaimColumns(Sequence["Claim"]):
         key = self.keys[row]
         return key_id(key) if key != _NO_KEY else self.odd[row]["id"]
 
-    def value(self, name: str, row: int) -> str | None:
-        """One string field of one row, without making the claim."""
-        return self.values[self.codes[name][row]]
-
     def code_of(self, value: str | None) -> int:
         """The pool code of a value (-1: no claim has it)."""
         return self._codes.get(value, -1)
@@ -215,9 +212,6 @@ class ClaimColumns(Sequence["Claim"]):
     def article_index(self, article: str) -> int | None:
         """The index of an article (one the claims name, or one the columns were made with), or None."""
         return self._article_index.get(article)
-
-    def article_of(self, row: int) -> str:
-        return self.article_ids[self.article[row]]
 
     def _make(self, row: int) -> Claim:
         from kzview.model import Claim
@@ -358,7 +352,9 @@ class ClaimColumns(Sequence["Claim"]):
         if where.null_count:
             raise ValueError("a claim of an article the store does not hold")
         o = {name: table[name] for name in OFFSETS}
-        sizes = pc.take(pa.array([len(t) if t is not None else -1 for t in self.texts], pa.int32()), where)
+        if self._sizes is None or len(self._sizes) != len(self.texts):
+            self._sizes = pa.array([len(t) if t is not None else -1 for t in self.texts], pa.int32())
+        sizes = pc.take(self._sizes, where)
         fits = pc.and_(
             pc.and_(pc.greater_equal(o["sentence_start"], 0), pc.less_equal(o["sentence_start"], o["start"])),
             pc.and_(

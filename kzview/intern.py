@@ -35,19 +35,15 @@ class _KnownIds(dict[str, str]):
 class Interner:
     """Shares values across the claims and groups given to it; `texts` (article id → text) are the articles."""
 
-    def __init__(self, texts: dict[str, str], check: bool = False, groups_follow: bool = False) -> None:
+    def __init__(self, texts: dict[str, str]) -> None:
         self.texts = texts
-        self.check = check  # whether every claim must stand where it says in its text (untrusted claims)
-        self.groups_follow = groups_follow  # whether groups will be given too, to share the claims' ids
         self.values: dict[object, object] = {a: a for a in texts}
         self.numbers: dict[tuple[type, float], float | int] = {}
-        self.ids: dict[str, str] = {}
         self.sentences: dict[tuple[str, int, int], str] = {}
 
     def claims(self, claims: list[Claim]) -> None:
-        """Share the claims' values. With `check`, raise ValueError for a claim that does not fit its text."""
-        set_, texts, sentences, ids, check = object.__setattr__, self.texts, self.sentences, self.ids, self.check
-        keep_ids = self.groups_follow
+        """Share the claims' values."""
+        set_, texts, sentences = object.__setattr__, self.texts, self.sentences
         share = self.values.setdefault
         number = self.numbers.setdefault
         for c in claims:
@@ -56,8 +52,6 @@ class Interner:
             s0, s1, start, end = c.sentence_start, c.sentence_end, c.start, c.end
             s0, s1 = share(s0, s0), share(s1, s1)  # type: ignore[assignment]
             start, end = share(start, start), share(end, end)  # type: ignore[assignment]
-            if check and (text[start:end] != c.surface or not (0 <= s0 <= start <= end <= s1 <= len(text))):
-                raise ValueError(f"claim {c.id} does not fit its article")
             sentence = sentences.get((article, s0, s1))
             if sentence is None:
                 sentence = sentences[(article, s0, s1)] = text[s0:s1]
@@ -89,14 +83,12 @@ class Interner:
                 set_(c, "low", number((type(low), low), low))
             if high is not None:
                 set_(c, "high", number((type(high), high), high))
-            if keep_ids:
-                ids[c.id] = c.id
 
-    def groups(self, groups: list[ClaimGroup], known: Callable[[str], object] | None = None) -> None:
-        """Share the groups' values, their claim ids with the claims given before (KeyError for an unknown one);
-        with `known` (a claim id → None when there is no such claim), the ids among the groups themselves."""
+    def groups(self, groups: list[ClaimGroup], known: Callable[[str], object]) -> None:
+        """Share the groups' values, one string for each claim id among them (`known`: a claim id → None when
+        there is no such claim, a KeyError)."""
         set_, values = object.__setattr__, self.values
-        ids: Mapping[str, str] = self.ids if known is None else _KnownIds(known)
+        ids: Mapping[str, str] = _KnownIds(known)
         for g in groups:
             g.claims[:] = [ids[cid] for cid in g.claims]
             g.articles[:] = [values[a] for a in g.articles]  # type: ignore[misc]

@@ -117,13 +117,13 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
     path = options.paths[0]  # type: ignore[index]
     notes: list[LoadProblem] = []
     corrections = options.corrections if options.corrections is not None else _corrections(options, notes)
-    head = None
+    head, maker = None, made_by(lex.fingerprint)
     if options.on_partial is not None and not corrections:
         # a large store's first screen first (never where the user's corrections would change what it shows)
-        head = read_head(path, made_by(lex.fingerprint))
+        head = read_head(path, maker)
         if head is not None:
             options.on_partial(head)
-    store, why = read_store(path, made_by(lex.fingerprint), head.articles if head is not None else None)
+    store, why = read_store(path, maker, head.articles if head is not None else None)
     if store is None:
         articles = rebuild_texts(path)
         if articles is None:

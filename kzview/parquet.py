@@ -136,7 +136,8 @@ def claim_part_names(parts: dict[str, str]) -> list[str]:
 def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None = None) -> tuple[ClaimStore | None, str]:
     """The store in `path` when every part is whole and it was made by this program and vocabulary, else None
     and the reason (then `rebuild_texts` still gives its articles when their part is whole). `articles`: its
-    articles as `read_head` read and checked them, taken as they are (their texts are not held twice)."""
+    articles as `read_head` read and checked them a moment ago, with every part: taken as they are (their texts
+    are not held twice, nor the parts digested twice)."""
     import pyarrow as pa
 
     from kzview.columns import ClaimColumns, GroupsOfClaim
@@ -146,14 +147,14 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
 
     manifest = _manifest(path)
     claim_parts = claim_part_names(manifest["parts"])
-    why = _unfit(path, manifest, made_by)
+    given = articles is not None
+    why = "" if given else _unfit(path, manifest, made_by)  # read_head verified every part a moment ago
     if why:
         return None, why
     try:
         import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
-        given = articles is not None
         entities = read_rows(path / "entities.parquet", "entities")
         if articles is None:
             articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
@@ -176,6 +177,7 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
         if where is None or where.null_count:
             raise KeyError("a group names a claim the store does not hold")
         member_rows = where.to_pylist()
+        ids.clear()
         del claim_ids, group_table
         pa.default_memory_pool().release_unused()
         store = ClaimStore(
@@ -228,10 +230,14 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
         groups = from_data(table_rows(top, "groups"), list[ClaimGroup])
         wanted = pa.array(sorted({cid for g in groups for cid in g.claims}), pa.string())
         first = pa.array([a.id for a in articles[:HEAD_ARTICLES]], pa.string())
-        claims = ClaimColumns([a.id for a in articles], [a.text for a in articles])
-        for table in read_claims(path, claim_part_names(manifest["parts"])):
-            keep = pc.or_(pc.is_in(table["id"], value_set=wanted), pc.is_in(table["article"], value_set=first))
-            claims.extend_arrow(table.filter(keep))
+        tables = read_claims(path, claim_part_names(manifest["parts"]))
+        claims = ClaimColumns.from_arrow(
+            (
+                t.filter(pc.or_(pc.is_in(t["id"], value_set=wanted), pc.is_in(t["article"], value_set=first)))
+                for t in tables
+            ),
+            articles,
+        )
         store = ClaimStore(
             articles=articles,
             claims=claims,

@@ -320,7 +320,7 @@ def _store(payload: bytes) -> ClaimStore:
     from kzview.columns import ClaimColumns
 
     wire = msgspec.msgpack.decode(payload, type=_wire())
-    claims = ClaimColumns.from_wire(wire.claims, wire.articles)  # checked: every claim inside its text
+    claims = ClaimColumns.from_wire(wire.claims, wire.articles)  # checked whole; each claim's fit by the child
     # the index (checked for size, order and range) says where each claim's groups are, as the child built it
     # from the claims it checked. The groups' strings are not shared here: nearly every claim is in one group
     # only, so there is little to share, and a million ids would cost a second.
