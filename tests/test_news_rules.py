@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import article, claims_of, write
+from conftest import article, claims_of, figure, write
 
 from kzview.dates import printed_date
 from kzview.ingest import load_corpus
@@ -221,6 +221,8 @@ def test_an_earlier_event_is_never_pooled_with_the_story(tmp_path):
         "A similar raid last year netted 40 arrests.",
         "So far this year 212 people have died on the roads.",
         "The worst flooding since 1998 killed 300 people.",
+        "So far, officers have arrested 45 people across the county.",
+        "The unit has thus far arrested 230 suspects in the operation.",
     ],
 )
 def test_comparisons_and_totals_are_other_events(sentence):
@@ -1239,3 +1241,62 @@ def test_a_verb_in_its_base_form_ends_the_people_counted():
     one = by_surface("Fire\n\nThe blaze saw more than 50 firefighters tackle the flames.", "measure")
     two = by_surface("Fire\n\nMore than 50 firefighters tackled the flames.", "measure")
     assert one == {"more than 50": "firefighter"} and two == {"More than 50": "firefighter"}
+
+
+# -- the tenth session: an earlier event's place, people by what they did or where they were, a list's kind -----
+
+
+def test_earlier_this_year_is_another_event_and_its_wire_style_town_its_place():
+    text = (
+        "date: 2024-06-10\nDepot shooting\n\nA gunman killed four people at a bus depot on Sunday. Earlier this "
+        "year, a man who had been fired from a Fresno, Calif., packing plant shot dead six co-workers."
+    )
+    six = figure(text, "six")
+    assert six.event == "another event" and six.event_words == "earlier this year"
+    assert six.scope == "Fresno"
+    four = figure(text, "four")
+    assert four.event is None and four.scope is None
+    # "this year" alone is still a running total, and a list is no town: "the Smith, Jones, and ..."
+    total = figure("date: 2024-06-10\nRoads\n\nThis year 212 people have died on the county's roads.", "212")
+    assert total.event == "running total"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Witnesses said she shot the other three before turning the gun on herself.", "three"),
+        ("Police said he then shot the three victims in the car park.", "three"),
+        ("He shot three people outside the bar.", "three"),
+    ],
+)
+def test_people_shot_is_read_past_a_determiner(sentence, surface):
+    assert measures(f"Shooting\n\n{sentence}")[surface] == "people shot"
+
+
+def test_people_where_they_were_are_one_measure_whatever_they_are_called():
+    m = measures(
+        "Warehouse fire\n\nAbout 60 workers were inside when the alarm sounded. Some 60 people were in the "
+        "building at the time. Most of the other 58 staff inside got out. About 40 people were present."
+    )
+    assert m["About 60"] == m["Some 60"] == m["58"] == m["About 40"] == "people present"
+    # without the verb, the words say where some of them were; who is aboard a boat matters
+    m = measures(
+        "Ferry\n\nRescuers found four people in the engine room. Sixteen crew members were aboard the tanker, and "
+        "the coastguard counted 30 people on board the ferry."
+    )
+    assert m["four"] != "people present"
+    assert m["Sixteen"] not in ("people present", "people aboard")
+    assert m["30"] == "people aboard"
+    # in custody, in hospital, in a critical condition: no place they were in
+    assert measures("Riot\n\nThree men were in custody last night.")["Three"] != "people present"
+
+
+def test_a_count_of_a_list_counts_its_kind():
+    m = measures(
+        "Blaze\n\nA total of 31 fire engines, ambulances and other vehicles were sent. Earlier, 20 pieces of "
+        "equipment had arrived. Police seized 12 rifles, pistols and other weapons, and later four rifles."
+    )
+    assert m["31"] == "vehicle"
+    assert m["12"] == "weapon" and m["four"] == "rifle"
+    # a list with no kind at its end stays its first item
+    assert measures("Raid\n\nOfficers seized 40 rifles, two boats and a van.")["40"] == "rifle"

@@ -580,13 +580,19 @@ _NAMED_PLACE = re.compile(
 )
 
 
+_CITY_STATE = re.compile(
+    r"\b(?:a|an|the)\s+(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?),\s+(?P<region>[A-Z][a-z]+\.?(?:\s?[A-Z]\.)?),"
+    r"\s+(?!and\b|or\b|but\b|who\b|which\b)[a-z]"
+)  # wire style: "a Dayton, Ohio, warehouse", "a Fresno, Calif., bar": the town before its state's abbreviation
+
+
 def event_place(sentence: str, pos: int) -> str | None:
     """Where another event happened, for a figure at `pos` of a sentence that tells of one ("In March a gunman
     killed five people at a mall in Riverton"), or where a population lives ("the town of Leeton has 12,000
     people"): the place named nearest the figure, on either side; the story's own places count here, since the
     event is not the story."""
     best: tuple[int, str] | None = None
-    for m in _NAMED_PLACE.finditer(sentence):
+    for m in (*_NAMED_PLACE.finditer(sentence), *_CITY_STATE.finditer(sentence)):
         d = abs(m.start("place") - pos)
         if best is None or d < best[0]:
             best = (d, _bare(m.group("place")))

@@ -153,10 +153,30 @@ def figure_measure(
         j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
         if j + 1 < len(words) and words[j] == "of" and words[j + 1][:1].isalpha():
             counted = _of_head(words, j + 1) or counted
+    if kind == "count" and counted:
+        counted = _and_other(words, b, counted) or counted
     if kind == "count" and counted and counted[0] in v.volume_units | v.area_units | v.length_units:
         kind, unit = "other", counted[0]  # "5,000 gallons of water", read as a number with its unit
     m = _figure_measure(words, a, b, kind, unit, counted, people, v, cased)
     return v.classes.get(m, m) if m is not None else None
+
+
+def _and_other(words: Sequence[str], b: int, counted: list[str]) -> list[str] | None:
+    """A count of a list that ends in its kind ("31 fire engines, ambulances and other vehicles", "12 rifles,
+    pistols and other weapons"): the number counts the kind, not the first item."""
+    n = len(words)
+    j = b
+    while j < n and j - b < 4 and words[j] in counted:
+        j += 1
+    if j >= n or words[j] != ",":
+        return None
+    for k in range(j + 1, min(n - 2, j + 8)):
+        if words[k] in (".", ";", ":") or words[k] in _NP_END and words[k] != "and":
+            return None
+        if words[k] == "and" and words[k + 1] == "other":
+            head = _of_head(words, k + 2)
+            return head or None
+    return None
 
 
 _OF_DETERMINERS = frozenset("the a an their its his her our these those this that".split())
@@ -378,6 +398,7 @@ _NOT_VERBS = frozenset(
 )
 _AUX_WORDS = frozenset("were was are is have has had been be being also still all both".split())
 _LINKS = frozenset("to of with by for from into".split())
+_PEOPLE_DETERMINERS = frozenset("the other another all his her their its these those".split())
 
 
 def lemma(word: str) -> str:
@@ -401,7 +422,7 @@ def _verbish(w: str) -> bool:
 def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
     """People counted with no topic of their own: what happened to them, by a verb of `people_verbs` ("shooting
     three people", "three people were shot"), else who they are ("more than 50 firefighters", "20 wives")."""
-    known = _people_verb(words, a, b, counted_words, v)
+    known = _people_verb(words, a, b, counted_words, v) or _presence(words, b, counted_words)
     if known:
         return known
     head = counted_words[-1] if counted_words else ""
@@ -410,11 +431,48 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
     return None
 
 
+_NOT_PRESENT = frozenset(
+    "hospital hospitals custody jail prison condition conditions court charge charges all total addition part "
+    "turn fact particular danger need shock mourning tears".split()
+)  # "in custody", "in critical condition", "in all": no place the people were in
+
+
+def _presence(words: Sequence[str], b: int, counted_words: Sequence[str]) -> str | None:
+    """People counted where they were when it happened: "about 200 people were inside", "50 workers were in the
+    plant", "some 300 guests were at the hotel": one measure whatever they are called; "120 people on board"."""
+    n = len(words)
+    k = b
+    while k < n and words[k] in counted_words and k - b < 4:
+        k += 1
+    copula = False
+    while k < n and words[k] in ("were", "was", "still", "then", "already"):
+        copula = copula or words[k] in ("were", "was")
+        k += 1
+    if k >= n:
+        return None
+    w = words[k]
+    if w == "aboard" or w == "on" and k + 1 < n and words[k + 1] == "board":
+        # who is aboard matters (crew, passengers, the boarders): only people named as nothing more are one measure
+        generic = not counted_words or counted_words[-1] in ("people", "persons", "men", "women")
+        return "people aboard" if generic else None
+    if w == "inside" or w == "present" and copula:
+        return "people present"  # "some 60 staff inside", "about 40 people were present"
+    if w == "at" and k + 1 < n and words[k + 1] == "work":
+        return "people present"  # "about 100 people were at work at the plant"
+    # "200 people were in the building"; without the verb ("four people in the break room", "22 fishermen in
+    # the gulf") the words say where some of them were, not how many were there
+    if copula and w in ("in", "at") and k + 2 < n and words[k + 1] in ("the", "a", "an"):
+        noun = words[k + 2]
+        if noun.isalpha() and noun not in _NOT_PRESENT and not noun.endswith("ly"):
+            return "people present"
+    return None
+
+
 def _people_verb(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
     j = a - 1
-    while j >= 0 and a - j <= 2 and words[j] in _LINKS:
-        j -= 1
-    if j >= 0 and a - j <= 3:
+    while j >= 0 and a - j <= 3 and (words[j] in _LINKS or words[j] in _PEOPLE_DETERMINERS):
+        j -= 1  # "shot the other three", "freed all seven of them", "married to two women"
+    if j >= 0 and a - j <= 4:
         w = words[j]
         if w in v.people_verbs:
             return v.people_verbs[w]
@@ -569,13 +627,14 @@ def sentence_events(
         for p in find_periods(sentence, anchor):
             dated.append((p.start, p.words, p.label if p.latest < horizon else None))
     whole = None
-    hit = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
-    if hit:
-        whole = ("running total", hit[1], hit[0])
-    else:
-        hit = _phrase_in(words, v.comparison)
-        if hit:
-            whole = ("another event", hit[1], hit[0])
+    total = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
+    other = _phrase_in(words, v.comparison)
+    if other and total and other[0] <= total[0] < other[0] + len(other[1].split()):
+        total = None  # "earlier this year" tells of another event; the "this year" inside it is no running total
+    if total:
+        whole = ("running total", total[1], total[0])
+    elif other:
+        whole = ("another event", other[1], other[0])
     return dated, whole
 
 
