@@ -171,6 +171,9 @@ def _latest(db: sqlite3.Connection, where: str = "", args: tuple = ()) -> list[t
         return []  # no verdict table (yet): nothing judged; a damaged file raises, and is salvaged by the caller
 
 
+_SALVAGE_FAILURES = 4096  # failed range reads before salvage stops halving: it always ends, in well under a second
+
+
 def salvage(path: Path) -> tuple[list[Verdict], int]:
     """The verdicts that can still be read from a damaged database, read only (the file is never written), and
     how many rows could not be: rows are read in ranges of `seq`, and a range that fails is halved until the
@@ -189,13 +192,16 @@ def salvage(path: Path) -> tuple[list[Verdict], int]:
         "WHERE seq BETWEEN ? AND ?"
     )
     todo = [(1, int(top))]
+    failures = 0
     while todo:
         lo, hi = todo.pop()
         try:
             rows.extend(db.execute(query, (lo, hi)).fetchall())
         except sqlite3.Error:
-            if lo == hi:
-                lost += 1
+            failures += 1
+            if lo == hi or failures > _SALVAGE_FAILURES:
+                lost += 1  # past the bound, a damaged range is given up as one loss: a damaged max(seq) can
+                # span 2**63 numbers that every query over the broken page fails on, and halving never ends
             else:
                 mid = (lo + hi) // 2
                 todo += [(lo, mid), (mid + 1, hi)]

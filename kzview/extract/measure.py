@@ -471,7 +471,7 @@ def _presence(words: Sequence[str], b: int, counted_words: Sequence[str]) -> str
 def _people_verb(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
     j = a - 1
     while j >= 0 and a - j <= 3 and (words[j] in _LINKS or words[j] in _PEOPLE_DETERMINERS):
-        j -= 1  # "shot the other three", "freed all seven of them", "married to two women"
+        j -= 1  # "shot the other three", "freed all seven of them", "rescued the four"
     if j >= 0 and a - j <= 4:
         w = words[j]
         if w in v.people_verbs:
