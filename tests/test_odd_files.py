@@ -278,3 +278,24 @@ def test_the_size_limit_is_named_as_it_was_given(tmp_path):
         timeout=120,
     )
     assert out.returncode == 0 and "over the 1 MB limit" in out.stderr and "12" in out.stdout
+
+
+def test_salvage_ends_when_every_read_fails_under_a_huge_last_seq(tmp_path, monkeypatch):
+    """A damaged page can read as a last seq near 2**63 while every range read over it fails: salvage gives the
+    damaged ranges up as losses after a bound, instead of halving for ever (it hung a CI run)."""
+    import sqlite3
+
+    from kzview import verdicts
+
+    class Broken:
+        def execute(self, sql, args=()):
+            if "max(seq)" in sql:
+                return type("R", (), {"fetchone": lambda self: (2**62,)})()
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(verdicts.sqlite3, "connect", lambda *a, **k: Broken())
+    saved, lost = verdicts.salvage(tmp_path / "v.db")
+    assert saved == [] and 0 < lost <= 2 * verdicts._SALVAGE_FAILURES + 64
