@@ -71,7 +71,8 @@ def test_coordinated_figures_share_the_event_word():
         ("More than 100 of those deaths were registered in Kharkiv.", "More than 100", "Kharkiv"),
         ("In Valparaiso, 40 people were injured by tear gas.", "40", "Valparaiso"),
         ("More than 2,000 people were injured across the country.", "more than 2,000", None),
-        ("Some 300 homes burned in the city of Lahaina.", "Some 300", None),  # homes are not people: no topic
+        # homes are not people (no topic), but a count of things is limited by its place too
+        ("Some 300 homes burned in the city of Lahaina.", "Some 300", "Lahaina"),
     ],
 )
 def test_scope(text, surface, scope):

@@ -1300,3 +1300,96 @@ def test_a_count_of_a_list_counts_its_kind():
     assert m["12"] == "weapon" and m["four"] == "rifle"
     # a list with no kind at its end stays its first item
     assert measures("Raid\n\nOfficers seized 40 rifles, two boats and a van.")["40"] == "rifle"
+
+
+# -- the twelfth session: places and owners for figures outside the casualty topics ------------------------------
+
+
+def scopes(text: str) -> dict:
+    return by_surface(text, "scope")
+
+
+def test_a_place_limits_a_count_of_things_or_a_share():
+    s = scopes(
+        "Floods cut off the valley\n\nRivers burst their banks across the valley on Monday. More than 40 villages in "
+        "Kerrowan were cut off. Water covered 30% of farmland in Dunmoor district."
+    )
+    assert s["More than 40"] == "Kerrowan"
+    assert s["30%"] == "Dunmoor"
+
+
+def test_a_property_of_one_thing_has_no_place_for_a_part():
+    # a magnitude, a depth, a distance: where it was told is not a part of what it measures
+    s = scopes(
+        "Quake shakes the valley\n\nA magnitude 5.1 quake was recorded in the Tarsk Valley on Sunday. "
+        "It struck 12 miles north of "
+        "Belvar at a depth of six miles near Ostrin."
+    )
+    assert s["5.1"] is None
+    assert s["12"] is None and s["six"] is None
+
+
+def test_a_place_after_a_new_clause_is_not_the_figure_s():
+    s = scopes(
+        "Outage hits the region\n\nServices on four networks were cut, and some users in Marnock reported slow "
+        "connections. "
+        "Six roads were closed; crews in Hallam worked overnight."
+    )
+    assert s["four"] is None
+    assert s["Six"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("Brightline has restored 70% of the lost capacity, a spokesman for Brightline said.", "Brightline"),
+        ("Castavia lost 45% of its international traffic after the cut, officials in Castavia said.", "Castavia"),
+        ("Network operator Telvar's 60% share of the market fell after the outage.", "Telvar"),
+        ("Teleport chief executive Anna Morrow said 95% of their customers were back online.", "Teleport"),
+        ("About 80% of homes had power again by Tuesday.", None),
+        ("Officials said 40% of the roads were still closed.", None),
+    ],
+)
+def test_a_share_belongs_to_the_one_whose_share_it_is(sentence, owner):
+    s = scopes(f"Outage hits the region\n\nA cable cut left much of the region offline on Monday. {sentence}")
+    pct = next(k for k in s if k.endswith("%"))
+    assert s[pct] == owner
+
+
+def test_people_where_a_clause_says_they_were_are_present():
+    m = measures(
+        "Gunman storms a hall\n\nThe gunman burst into the hall where about 250 guests were. "
+        "Fire crews reached the depot, where "
+        "40 workers were, within minutes. The bus where 30 children were stopped."
+    )
+    assert m["about 250"] == m["40"] == "people present"
+    assert m["30"] != "people present"  # "were stopped": what happened to them, not where they were
+
+
+def test_a_distance_closing_a_town_s_apposition_locates_the_town():
+    m = measures(
+        "Quake shakes the valley\n\nThe shaking woke people in Marlow, a farming village near the pass, "
+        "6 miles south of Tenby. "
+        "The quake was centred 3 miles south of Tenby, officials said."
+    )
+    assert m["6"] == "distance of Marlow from Tenby"
+    assert m["3"] == "distance from Tenby"
+    # a distance after a bare comma is the event's own ("struck on Sunday, 4 miles north of X")
+    assert (
+        measures("Quake shakes the valley\n\nIt struck on Sunday, 4 miles north of Tenby.")["4"]
+        == "distance from Tenby"
+    )
+
+
+def test_the_last_one_of_its_kind_is_another_event():
+    found = {
+        c.surface: c.event
+        for c in claims_of(
+            "date: 2024-06-10\nBlaze at the depot\n\nThe fire destroyed 90 homes on Monday. "
+            "The last fire of that size destroyed 200 homes. The most "
+            "recent raid on the port netted 30 rifles."
+        )
+        if c.kind != "date"
+    }
+    assert found["90"] is None
+    assert found["200"] == found["30"] == "another event"

@@ -48,8 +48,8 @@ def test_tuned_clusters_keep_their_scores(scores):
     assert t.fields["date"].value >= 0.97
     assert t.fields["attribution"].value >= 0.80
     assert t.fields["subject"].value >= 0.80
-    assert t.fields["scope"].value >= 0.35
-    assert t.groups.value >= 0.67, t.groups.words()
+    assert t.fields["scope"].value >= 0.45
+    assert t.groups.value >= 0.68, t.groups.words()
     # the top rows by how many are wrong: a share falls when a right conflict becomes a group that agrees
     assert t.top.total - t.top.right <= 6, t.top.words()
 
@@ -66,6 +66,7 @@ def test_heldout_clusters_keep_their_scores(scores):
     assert t.recall.value >= 0.76, t.recall.words()
     assert t.precision.value >= 0.70, t.precision.words()
     assert t.fields["date"].value >= 0.95
+    assert t.fields["scope"].value >= 0.20
 
 
 @pytest.mark.xfail(reason="not met yet: README, 'Right on real news' says which top rows are wrong", strict=False)

@@ -31,11 +31,19 @@ from kzview.extract.context import (
     normalise_source,
     pick_attribution,
     read_counted,
+    share_owner,
 )
-from kzview.extract.entities import build_entities
+from kzview.extract.entities import build_entities, norm_name
 from kzview.extract.implicit import HEADLINE_LINKS, find_implicit
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
-from kzview.extract.measure import figure_event, figure_measure, narrative_events, same_clause, sentence_events
+from kzview.extract.measure import (
+    figure_event,
+    figure_measure,
+    is_property,
+    narrative_events,
+    same_clause,
+    sentence_events,
+)
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.ingest import read_limit
@@ -371,6 +379,15 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         if ctx.shared_places is not None:
             opening = opening & (ctx.shared_places | headline_names(article.title))
         event_places = event_places | headline_names(article.title) | opening
+    names: set[str] = set()
+
+    def is_name(word: str) -> bool:
+        """A name of the corpus (any spelling of an entity it names twice or more) or a country."""
+        if not names:
+            names.update(norm_name(sp) for e in ctx.entities for sp in e.spellings)
+            names.add("")
+        return word in lex.countries or norm_name(word) in names
+
     antecedent_subject: str | None = None
     antecedent_topic: str | None = None
     antecedent_sentence = -2  # the sentence the antecedent topic was told in
@@ -560,15 +577,22 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 if counts[j].people and figs[j].kind == "count":
                     seg_end = figs[j].start
                     break
-            scope = cue_scope
-            if scope is None and topic != "other":
-                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
             measure = None
             if topic == "other":
                 a, b = spans[k]
                 measure = figure_measure(
                     words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
                 )
+            scope = cue_scope
+            if scope is None and (topic != "other" or f.kind in ("count", "percent") and not is_property(measure)):
+                # a place limits a count or a share ("three villages in the north", "60% of traffic in Castavia");
+                # a magnitude, a distance or a length of time is a property of one thing: where it was told is
+                # no part of it
+                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
+            if scope is None and topic == "other" and f.kind == "percent":
+                # whose share it is (a count of things takes no owner: "a man's 20 wives" and "the 20 wives"
+                # are one count, and outlets name the owner of a count of things as often as they leave it out)
+                scope = share_owner(sentence, f.start - s0, f.end - s0, pick_attribution(attrs, f.start - s0), is_name)
             # a duration is never placed by its own words ("married ten days ago": the wedding's date, not
             # another event's figure)
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated

@@ -9,6 +9,7 @@ injured"), "according to X" / "X said" / "citing X" name the source.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kzview.dates import CALENDAR_WORDS
@@ -503,6 +504,11 @@ _OF_PLACE = re.compile(
     r"\b(?:residents|inhabitants|people|citizens|population)\s+of\s+(?:the\s+)?"
     r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
 )
+# where the figure's clause ends: a conjunction that opens a clause of its own about another noun phrase
+_NEXT_CLAUSE = re.compile(
+    r"(?:;|,\s*(?:and|but|while|whereas)\b|\s(?:but|while|whereas)\b|\sand\s+(?=(?:some|many|most|several|other|"
+    r"another|the|a|an|his|her|their|its)\s))"
+)
 _WHOLE = re.compile(
     r"\b(?:across|throughout|all over|around)\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bcountrywide\b",
     re.IGNORECASE,
@@ -549,6 +555,9 @@ def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive:
     """
     if _WHOLE.search(segment):
         return None
+    cut = _NEXT_CLAUSE.search(segment)
+    if cut is not None:
+        segment = segment[: cut.start()]  # "three networks were hit in Dunmoor, and some users in Hallam ..."
     for rx in (_OF_PLACE, _PLACE):
         for m in rx.finditer(segment):
             place = m.group("place")
@@ -1134,3 +1143,70 @@ def pick_attribution(attrs: list[Attribution], fig_pos: int) -> str | None:
         return None
     best = max(usable, key=lambda a: (a.priority, -abs(a.start - fig_pos)))
     return best.name
+
+
+# The owner of a share: "Castavia lost 70% of its capacity", "Telvar's 60%", "Brightline has restored 83% of the
+# capacity", "99% of their traffic", said by "Teleport CEO Anna Morrow": Castavia, Telvar, Brightline, Teleport.
+# One country's 60% is not another's 70%: a figure of one owner is compared with that owner's alone.
+_OWNER_NAME = re.compile(
+    r"\b(?:[A-Z][\w’'&\-]*[A-Za-z0-9]|[A-Z]{2,6})(?:\s+(?:[A-Z][\w’'&\-]*[A-Za-z0-9]|[A-Z]{2,6})){0,3}"
+)
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>" + _OWNER_NAME.pattern + r")[’']s\s+(?:[a-z\-]+\s+){0,2}$")
+_SPEAKER_AFTER = re.compile(
+    r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|say|told|tells|added|estimated|estimates|reported|reports|announced|"
+    r"confirmed|claimed|stated|believes|thinks|warned|noted)\b"
+)
+_OWN_PRONOUN_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:its|their|our)\b")
+# words a name may open a sentence with that are no owner ("Some 83%", "About 60%"), and role words that end the
+# owning body's name in an attribution ("Teleport CEO Anna Morrow": Teleport)
+_NOT_OWNERS = frozenset(
+    "Some Many Most All Only About Nearly Almost More Less Around Just Over Up Roughly Approximately Summary Update "
+    "Updated According Meanwhile However".split()
+)
+_ROLES = frozenset(
+    "CEO CTO CFO COO Chief Managing Director President Spokesman Spokeswoman Spokesperson Head Executive Manager "
+    "Chairman Chairwoman Chair Founder Owner Official Officials Minister Secretary Boss Analyst Engineer".split()
+)
+
+
+def _owner_words(name: str) -> str | None:
+    words = name.split()
+    while words and words[0] in _NOT_OWNERS | _NOT_PERSON:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def share_owner(
+    sentence: str, start: int, end: int, attribution: str | None, is_name: Callable[[str], bool]
+) -> str | None:
+    """Whose share the figure at sentence[start:end] is: a name owning it ("Castavia's 70%"), the name the clause
+    before it opens with ("Brightline has restored 83% of ..."), or, for "of its / their / our ...", the body its source
+    speaks for; None when the sentence names none. A lone capitalised word opening the sentence is a name only
+    where `is_name` (the corpus's names, its countries) says so: "Officials said 40% ..." names no owner."""
+    lead = sentence[max(0, start - 300) : start]  # the owner is named near its share; a hostile run is cut short
+    pm = _POSSESSIVE_BEFORE.search(lead[-120:])
+    if pm is not None:
+        owner = _owner_words(pm.group("owner"))
+        if owner:
+            return owner
+    clause = re.split(r"[;:]|,\s*(?:and|but|while)\s|\b(?:that|which|who)\s", lead)[-1]
+    for m in _OWNER_NAME.finditer(clause):
+        if _SPEAKER_AFTER.match(clause[m.end() :]):
+            continue  # "Keoma Wright said that 99% ...": who said it, not whose it is
+        if re.search(r"\b(?:of|to|from|by|with|on|for)\s+(?:the\s+|an?\s+)?$", clause[: m.start()]):
+            continue  # "according to a Brightline update", "by the end of October": not the clause's subject
+        owner = _owner_words(m.group(0))
+        if owner and owner.split()[0] not in CALENDAR_WORDS:
+            opening = not clause[: m.start()].strip(' “"‘(')
+            if not opening or " " in owner or owner.isupper() or is_name(owner):
+                return owner
+        break  # the clause's first name is its subject or nothing
+    if attribution and _OWN_PRONOUN_AFTER.match(sentence[end:]):
+        body = []
+        for w in attribution.split():
+            if w in _ROLES or not w[:1].isupper():
+                break
+            body.append(w)
+        if body and len(body) < len(attribution.split()):
+            return " ".join(body)  # "Teleport CEO Anna Morrow", "a Brightline update": the body, not the person
+    return None

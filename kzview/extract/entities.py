@@ -251,6 +251,11 @@ def _norm(s: str) -> str:
     return " ".join(s.lower().replace("-", " ").split())
 
 
+def norm_name(s: str) -> str:
+    """A name as the entity index keys its spellings ("Port-Authority's" -> "port authority")."""
+    return _norm(s)
+
+
 def _strip_titles(surface: str) -> str:
     """ "Kazakh President Kassym-Jomart Tokayev" -> "Kassym-Jomart Tokayev": drop everything up to the last title
     word among the first three (a nationality or office before the title goes with it)."""

@@ -114,8 +114,8 @@ class _Reader:
                 k -= 1
             titled = w[k] in self.v.titles or (k > 0 and self.is_person_head(k - 1))
             if k > 0 and self.is_person_head(k - 1):
-                k -= 1  # "bishop Jim Oler"
-            # "Winston Blackmore and James Oler were arrested": one person a name
+                k -= 1  # "bishop Tom Hale"
+            # "Ann Ruiz and Tom Hale were arrested": one person a name
             names = 1
             m = k - 1
             while not self.headline and m > 0 and w[m] in ("and", ",") and names < 6:

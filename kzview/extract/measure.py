@@ -134,6 +134,16 @@ _SKIP_LEFT = frozenset(
 )
 
 
+# the measures a figure's unit or its words make a property of one thing (kzview makes these names itself, below):
+# a quake's magnitude, a depth, a distance, an area, a temperature, a fall is not limited by where it was told
+_PROPERTIES = ("magnitude", "depth", "fall", "distance", "area", "temperature")
+
+
+def is_property(measure: str | None) -> bool:
+    """Whether `measure` is a property of one thing (a quake's magnitude, a distance), never a part of the event."""
+    return measure is not None and measure.split()[0] in _PROPERTIES
+
+
 def figure_measure(
     words: Sequence[str],
     a: int,
@@ -200,6 +210,33 @@ def _of_head(words: Sequence[str], i: int) -> list[str]:
     return phrase[-1:]
 
 
+_PLACE_KINDS = frozenset(
+    "town village community city hamlet settlement suburb resort township borough port district neighbourhood "
+    "neighborhood".split()
+)
+
+
+def _located_place(cased: Sequence[str], a: int) -> str | None:
+    """The place a distance at token a locates, when the distance closes an apposition describing it ("Marlow, a small
+    community along the highway, 4 miles east of ..."; "Paradise, a town of 26,000, 15 miles from ...")."""
+    if a < 1 or cased[a - 1] != ",":
+        return None
+    for k in range(a - 2, max(-1, a - 16), -1):
+        if (
+            cased[k] == ","
+            and k + 2 < a
+            and cased[k + 1].lower() in ("a", "an")
+            and any(w.lower() in _PLACE_KINDS for w in cased[k + 2 : min(a - 1, k + 5)])
+        ):
+            name: list[str] = []
+            j = k - 1
+            while j >= 0 and cased[j][:1].isupper() and len(name) < 3:
+                name.insert(0, cased[j])
+                j -= 1
+            return " ".join(name) or None
+    return None
+
+
 def _figure_measure(
     words: Sequence[str],
     a: int,
@@ -249,6 +286,10 @@ def _figure_measure(
                 while k < n and cased[k][:1].isupper() and len(place) < 3:
                     place.append(cased[k])
                     k += 1
+                located = _located_place(cased, a)
+                if located:
+                    # "Marlow, a small village in the hills, 4 miles east of X": where the town is, not the event
+                    return f"distance of {located} from " + " ".join(place)
                 return "distance from " + " ".join(place)
             if j > b and words[j - 1] == "away":
                 return "distance away"  # "she lived half a mile away"
@@ -422,7 +463,7 @@ def _verbish(w: str) -> bool:
 def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
     """People counted with no topic of their own: what happened to them, by a verb of `people_verbs` ("shooting
     three people", "three people were shot"), else who they are ("more than 50 firefighters", "20 wives")."""
-    known = _people_verb(words, a, b, counted_words, v) or _presence(words, b, counted_words)
+    known = _people_verb(words, a, b, counted_words, v) or _presence(words, a, b, counted_words)
     if known:
         return known
     head = counted_words[-1] if counted_words else ""
@@ -437,10 +478,18 @@ _NOT_PRESENT = frozenset(
 )  # "in custody", "in critical condition", "in all": no place the people were in
 
 
-def _presence(words: Sequence[str], b: int, counted_words: Sequence[str]) -> str | None:
+_QUALIFYING = frozenset("roughly about some nearly around approximately almost over more than at least up to".split())
+
+
+def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]) -> str | None:
     """People counted where they were when it happened: "about 200 people were inside", "50 workers were in the
-    plant", "some 300 guests were at the hotel": one measure whatever they are called; "120 people on board"."""
+    plant", "some 300 guests were at the hotel", "the hall where about 300 people were": one measure whatever they
+    are called; "120 people on board"."""
     n = len(words)
+    j = a - 1
+    while j >= 0 and words[j] in _QUALIFYING:
+        j -= 1
+    where = j >= 0 and words[j] == "where"
     k = b
     while k < n and words[k] in counted_words and k - b < 4:
         k += 1
@@ -448,8 +497,9 @@ def _presence(words: Sequence[str], b: int, counted_words: Sequence[str]) -> str
     while k < n and words[k] in ("were", "was", "still", "then", "already"):
         copula = copula or words[k] in ("were", "was")
         k += 1
-    if k >= n:
-        return None
+    if k >= n or not words[k][:1].isalnum():
+        # "she walked into the room where roughly 100 people were.": where they were is the clause it ends
+        return "people present" if where and copula else None
     w = words[k]
     if w == "aboard" or w == "on" and k + 1 < n and words[k + 1] == "board":
         # who is aboard matters (crew, passengers, the boarders): only people named as nothing more are one measure
@@ -628,7 +678,7 @@ def sentence_events(
             dated.append((p.start, p.words, p.label if p.latest < horizon else None))
     whole = None
     total = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
-    other = _phrase_in(words, v.comparison)
+    other = _phrase_in(words, v.comparison) or _last_incident(words, v)
     if other and total and other[0] <= total[0] < other[0] + len(other[1].split()):
         total = None  # "earlier this year" tells of another event; the "this year" inside it is no running total
     if total:
@@ -636,6 +686,28 @@ def sentence_events(
     elif other:
         whole = ("another event", other[1], other[0])
     return dated, whole
+
+
+def _last_incident(words: Sequence[str], v: MeasureVocab) -> tuple[int, str] | None:
+    """ "The last earthquake of that size struck in May", "the most recent raid": the one before, another event."""
+    kinds = {singular(w) for w in v.incident_nouns} | v.quake_nouns
+    n = len(words)
+    for i in range(1, n):
+        k = (
+            i + 1
+            if words[i] == "last"
+            else i + 2
+            if words[i] == "most" and i + 1 < n and words[i + 1] == "recent"
+            else 0
+        )
+        if not k or words[i - 1] != "the":
+            continue
+        for j in range(k, min(n, k + 3)):
+            if words[j] in kinds or singular(words[j]) in kinds:
+                return i - 1, " ".join(words[i - 1 : j + 1])
+            if not words[j].isalpha():
+                break
+    return None
 
 
 def same_clause(words: Sequence[str], i: int, j: int) -> bool:
