@@ -1393,3 +1393,13 @@ def test_the_last_one_of_its_kind_is_another_event():
     }
     assert found["90"] is None
     assert found["200"] == found["30"] == "another event"
+
+
+def test_a_distance_after_a_person_places_the_person():
+    m = measures(
+        "Gunman caught after chase\n\nThe shooting was at an office 12 miles north of Carrick. Hours later, a "
+        "motorist 40 miles north of Carrick spotted the car. Pirates in a skiff 90 miles off Tenby were seized."
+    )
+    assert m["12"] == "distance from Carrick"
+    assert m["40"] == "distance of motorist from Carrick"
+    assert m["90"] == "distance from Tenby"  # a boat, not a person: where the event was

@@ -237,6 +237,26 @@ def _located_place(cased: Sequence[str], a: int) -> str | None:
     return None
 
 
+# where the event itself is: a distance of these ("the epicentre 6 miles north of X") is the event's own
+_EVENT_SITES = frozenset("epicenter epicentre centre center scene site blast fire crash explosion attack".split())
+_PERSON_ENDINGS = ("ist", "ent", "ian", "man", "woman", "ness", "er", "or", "ee")  # motorist, resident, witness
+_QUALIFIED = frozenset("about some nearly roughly around approximately almost just only over".split())
+
+
+def _located_thing(words: Sequence[str], a: int, v: MeasureVocab) -> str | None:
+    """The one a distance at token a places, when it follows a noun for a person ("a motorist 50 miles north of X",
+    "a resident two miles from the plant"): where that one was, not where the event was."""
+    j = a - 1
+    while j >= 0 and words[j] in _QUALIFIED:
+        j -= 1
+    if j < 1 or words[j - 1] not in ("a", "an", "the", "one", "another"):
+        return None
+    noun = words[j]
+    if not noun.isalpha() or noun in _EVENT_SITES or not noun.endswith(_PERSON_ENDINGS):
+        return None  # "attacked by a speedboat 150 miles from X": the attacker is where the event was
+    return noun
+
+
 def _figure_measure(
     words: Sequence[str],
     a: int,
@@ -286,7 +306,7 @@ def _figure_measure(
                 while k < n and cased[k][:1].isupper() and len(place) < 3:
                     place.append(cased[k])
                     k += 1
-                located = _located_place(cased, a)
+                located = _located_place(cased, a) or _located_thing(words, a, v)
                 if located:
                     # "Marlow, a small village in the hills, 4 miles east of X": where the town is, not the event
                     return f"distance of {located} from " + " ".join(place)
