@@ -47,6 +47,11 @@ def source_words(c: Claim, date: bool = True, label: str | None = None) -> str:
     return ", ".join(parts)
 
 
+def is_share(topic: str, measure: str | None) -> bool:
+    """Whether a group measures a share ("share of traffic"), whose scope is whose share it is, not a place."""
+    return topic == "other" and measure is not None and measure.startswith("share")
+
+
 def what(
     topic: str, subject: str | None, scope: str | None, measure: str | None = None, event: str | None = None
 ) -> str:
@@ -54,7 +59,10 @@ def what(
     words = measure if topic == "other" and measure else topic
     if subject:
         words += f" of {subject}"
-    words += f" in {scope}" if scope else (" in the whole event" if event is None else "")
+    if scope and is_share(topic, measure):
+        words = f"{scope}'s {words}"  # a share's scope is its owner: "Brightline's share of capacity"
+    else:
+        words += f" in {scope}" if scope else (" in the whole event" if event is None else "")
     if event is not None:
         words += f" ({event})"
     return words
@@ -142,7 +150,7 @@ def what_words(g: ClaimGroup, short: bool = False) -> str:
     if g.subject:
         bits.append(g.subject)
     if g.scope:
-        bits.append(f"in {g.scope}")
+        bits.append(f"of {g.scope}" if is_share(g.topic, g.measure) else f"in {g.scope}")
     if g.rule == "part-whole":
         bits.append("(part > whole)")
     if g.event:

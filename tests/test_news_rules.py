@@ -1403,3 +1403,40 @@ def test_a_distance_after_a_person_places_the_person():
     assert m["12"] == "distance from Carrick"
     assert m["40"] == "distance of motorist from Carrick"
     assert m["90"] == "distance from Tenby"  # a boat, not a person: where the event was
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "foreseen"),
+    [
+        ("Engineers said the repairs may last for about two weeks.", "about two weeks", True),
+        ("The closure is expected to take 10 days, the council said.", "10 days", True),
+        ("Officials fear the toll could rise to 300.", "300", True),
+        ("The total repair time will be around nine days.", "around nine days", True),
+        ("The repairs took 10 days.", "10 days", False),
+        ("As many as 40 people may have died in the blaze.", "As many as 40", False),
+        ("The toll rose to 300 on Tuesday.", "300", False),
+    ],
+)
+def test_a_forecast_is_no_rival_of_what_was_measured(sentence, surface, foreseen):
+    text = f"date: 2024-06-10\nStorm batters the coast\n\nA storm hit the coast on Sunday. {sentence}"
+    c = next(c for c in claims_of(text) if c.surface == surface)
+    assert (c.event == "forecast") is foreseen, (c.event, c.event_words)
+
+
+def test_forecasts_group_apart_from_what_was_measured(tmp_path):
+    write(
+        tmp_path,
+        "a.txt",
+        "date: 2024-06-10\nCable cut hits the region\n\nA cable was cut on Sunday. The total repair time will be "
+        "about ten days, the operator said.",
+    )
+    write(tmp_path, "b.txt", "date: 2024-06-20\nCable repaired\n\nA cable was cut on Sunday. Repairs took two days.")
+    write(tmp_path, "c.txt", "date: 2024-06-21\nCable back\n\nA cable was cut on Sunday. The repairs took three days.")
+    store = build_store(load_corpus([tmp_path]))
+    ten, two, three = (
+        next(c for c in store.claims if c.surface == s) for s in ("about ten days", "two days", "three days")
+    )
+    assert ten.measure == two.measure == three.measure == "time repair"
+    assert not any(ten.id in g.claims and two.id in g.claims for g in store.groups)
+    # what was measured is still compared: two days against three is a conflict
+    assert any(two.id in g.claims and three.id in g.claims and g.status.value == "conflict" for g in store.groups)

@@ -85,3 +85,11 @@ def test_ids_labels_and_timelines():
     line = timeline([claim("10", low=10, day=1), claim("30", low=30, day=2), claim("20", low=20, day=3)])
     assert line.startswith("timeline 2024-05-02 ▁█") and "(10 → 20)" in line
     assert timeline([claim("10", low=10, day=1)]) == "timeline: one date only"
+
+
+def test_a_share_s_scope_is_its_owner_not_a_place():
+    from kzview.words import what
+
+    assert what("other", None, "Brightline", "share of capacity") == "Brightline's share of capacity"
+    assert what("other", None, "Kerrowan", "village") == "village in Kerrowan"
+    assert what("deaths", None, "Almaty") == "deaths in Almaty"

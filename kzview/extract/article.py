@@ -39,6 +39,7 @@ from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     figure_event,
     figure_measure,
+    forecast,
     is_property,
     narrative_events,
     same_clause,
@@ -598,6 +599,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
             clause = whole[:2] if whole is not None and same_clause(words, whole[2], spans[k][0]) else None
             event, event_words = figure_event(f.start - s0, own, clause)
+            if event is None:
+                foreseen = forecast(words, spans[k][0], lex.measures)
+                if foreseen is not None:
+                    event, event_words = "forecast", foreseen
             if scope is None and (topic == "population" or event is not None and event != "running total"):
                 # another event's figure: where that event was; a population: the place it lives in
                 scope = event_place(sentence, f.start - s0) if topic != "other" else None

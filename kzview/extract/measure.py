@@ -50,6 +50,8 @@ class MeasureVocab:
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     incident_nouns: frozenset[str] = frozenset()
+    forecast_frames: frozenset[str] = frozenset()  # "may", "expected to": what is foreseen, not what happened
+    forecast_verbs: frozenset[str] = frozenset()  # "last", "take", "rise": a quantity still to come
     slack_days: int = 2
     relative_openers: re.Pattern[str] | None = None
     relative_inside: re.Pattern[str] | None = None
@@ -86,6 +88,8 @@ def measure_vocab(data: dict) -> MeasureVocab:
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
+        forecast_frames=frozenset(w.lower() for w in e.get("forecast_frames", [])),
+        forecast_verbs=frozenset(w.lower() for w in e.get("forecast_verbs", [])),
         slack_days=int(e.get("slack_days", 2)),
         relative_openers=_openers(e.get("relative_openers", [])),
         relative_inside=_inside(e.get("relative_inside", [])),
@@ -727,6 +731,31 @@ def _last_incident(words: Sequence[str], v: MeasureVocab) -> tuple[int, str] | N
                 return i - 1, " ".join(words[i - 1 : j + 1])
             if not words[j].isalpha():
                 break
+    return None
+
+
+_UP_TO = frozenset(
+    "about around some roughly nearly almost up to at least as many much more than over for another a an only just "
+    "between".split()
+)
+
+
+def forecast(words: Sequence[str], a: int, v: MeasureVocab) -> str | None:
+    """The words foreseeing the figure at token a ("may last for a few days", "is expected to take twelve days",
+    "could rise to 1,000"), or None: a quantity still to come is no rival of one that has been measured, and
+    forecasts are compared among themselves. A hedge on what happened ("may have died") is no forecast."""
+    j = a - 1
+    while j >= 0 and words[j] in _UP_TO and a - j <= 5:
+        j -= 1
+    if j >= 1 and words[j] == "be" and words[j - 1] in ("will", "would", "'ll"):
+        return " ".join(words[j - 1 : j + 1])  # "the repair time will be around twelve days" (not "could be")
+    if j < 1 or words[j] not in v.forecast_verbs:
+        return None
+    k = j - 1
+    if k >= 0 and words[k] == "to":
+        k -= 1  # "expected to take", "likely to reach"
+    if k >= 0 and words[k] in v.forecast_frames:
+        return " ".join(words[k : j + 1])
     return None
 
 
