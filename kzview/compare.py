@@ -573,6 +573,8 @@ def _compare(
         groups.extend(_within_article(key, figs))
     killed = {(k[5], k[2]) for k, figs in buckets.items() if k[0] == "deaths" and any(f.lo > 0 for f in figs)}
     for key, figs in buckets.items():
+        if figs[0].claim.kind == "percent":
+            continue  # a share of a part is no part of the share of the whole: 90% of one town's homes, 40% of all
         for whole_key, relation in _part_of(key):
             whole = buckets.get(whole_key)
             if whole_key[0] == "injuries" and key[0] == "hospitalized" and (key[5], whole_key[2]) in killed:

@@ -48,7 +48,7 @@ def source_words(c: Claim, date: bool = True, label: str | None = None) -> str:
 
 
 def is_share(topic: str, measure: str | None) -> bool:
-    """Whether a group measures a share ("share of traffic"), whose scope is whose share it is, not a place."""
+    """Whether a group measures a share ("share of traffic"), whose scope is whose share it is or where it was."""
     return topic == "other" and measure is not None and measure.startswith("share")
 
 
@@ -60,7 +60,7 @@ def what(
     if subject:
         words += f" of {subject}"
     if scope and is_share(topic, measure):
-        words = f"{scope}'s {words}"  # a share's scope is its owner: "Brightline's share of capacity"
+        words += f", {scope}"  # a share's scope is whose it is or where: "share of capacity, Brightline"
     else:
         words += f" in {scope}" if scope else (" in the whole event" if event is None else "")
     if event is not None:
@@ -150,7 +150,7 @@ def what_words(g: ClaimGroup, short: bool = False) -> str:
     if g.subject:
         bits.append(g.subject)
     if g.scope:
-        bits.append(f"of {g.scope}" if is_share(g.topic, g.measure) else f"in {g.scope}")
+        bits.append(g.scope if is_share(g.topic, g.measure) else f"in {g.scope}")
     if g.rule == "part-whole":
         bits.append("(part > whole)")
     if g.event:

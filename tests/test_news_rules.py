@@ -1381,18 +1381,22 @@ def test_a_distance_closing_a_town_s_apposition_locates_the_town():
     )
 
 
-def test_the_last_one_of_its_kind_is_another_event():
-    found = {
-        c.surface: c.event
-        for c in claims_of(
-            "date: 2024-06-10\nBlaze at the depot\n\nThe fire destroyed 90 homes on Monday. "
-            "The last fire of that size destroyed 200 homes. The most "
-            "recent raid on the port netted 30 rifles."
-        )
-        if c.kind != "date"
-    }
+@pytest.mark.parametrize(
+    ("sentence", "surface", "other"),
+    [
+        ("The last fire of that size destroyed 200 homes.", "200", True),
+        ("The last earthquake measuring 5.0 or above damaged 40 homes.", "40", True),
+        ("The most recent quake to hit the valley damaged 30 homes.", "30", True),
+        ("The last strikes hit at dawn, killing 12 people.", "12", False),
+        ("The last fire crews left after 14 hours.", "14 hours", False),
+        ("Police seized 30 rifles in the last raid of the operation.", "30", False),
+    ],
+)
+def test_the_last_one_of_its_kind_is_another_event(sentence, surface, other):
+    text = f"date: 2024-06-10\nBlaze at the depot\n\nThe fire destroyed 90 homes on Monday. {sentence}"
+    found = {c.surface: c.event for c in claims_of(text) if c.kind != "date"}
     assert found["90"] is None
-    assert found["200"] == found["30"] == "another event"
+    assert (found[surface] == "another event") is other, found
 
 
 def test_a_distance_after_a_person_places_the_person():
@@ -1440,3 +1444,77 @@ def test_forecasts_group_apart_from_what_was_measured(tmp_path):
     assert not any(ten.id in g.claims and two.id in g.claims for g in store.groups)
     # what was measured is still compared: two days against three is a conflict
     assert any(two.id in g.claims and three.id in g.claims and g.status.value == "conflict" for g in store.groups)
+
+
+# -- a second reader's attack on the twelfth session's rules: what they must not do ------------------------------
+
+
+def test_a_share_of_a_part_is_no_part_larger_than_its_whole(tmp_path):
+    write(
+        tmp_path,
+        "a.txt",
+        "date: 2024-06-10\nStorm cuts power\n\nA storm hit on Sunday. Power was cut to 90% of homes in Dunmoor.",
+    )
+    write(
+        tmp_path, "b.txt", "date: 2024-06-10\nStorm cuts power\n\nA storm hit on Sunday. Power was cut to 40% of homes."
+    )
+    store = build_store(load_corpus([tmp_path]))
+    assert not any(g.rule == "part-whole" for g in store.groups)
+
+
+def test_a_casualty_s_place_after_while_is_still_its_place():
+    s = scopes(
+        "Patrol ambushed in the hills\n\nAn ambush took place on Monday. Three soldiers were killed while on "
+        "patrol in Kerrowan."
+    )
+    assert s["Three"] == "Kerrowan"
+    s = scopes(
+        "Floods cut off the valley\n\nRivers burst on Monday. More than 40 villages in Kerrowan were cut off, "
+        "while power failed nationwide."
+    )
+    assert s["More than 40"] == "Kerrowan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("It would be 10 days before power was restored.", "10 days"),
+        ("The repairs would take 12 days in the end.", "12 days"),
+        ("Firefighters could reach just 12 homes before the roof fell.", "12"),
+        ("The ferry could take 300 passengers.", "300"),
+        ("Storms in May hit 300 homes.", "300"),
+        ("Smith, who will be 40 next week, was not hurt.", "40"),
+    ],
+)
+def test_what_was_told_as_past_or_as_ability_is_no_forecast(sentence, surface):
+    text = f"date: 2024-05-20\nStorm batters the coast\n\nA storm hit the coast on Sunday. {sentence}"
+    found = [c for c in claims_of(text) if c.surface == surface]
+    assert all(c.event != "forecast" for c in found), [(c.surface, c.event_words) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("On Tuesday, crews restored 80% of the lines.", None),
+        ("Unlike Castavia, Telvar lost 30% of its traffic.", "Telvar"),
+        ("With Castavia offline, Telvar handled 60% of the traffic.", "Telvar"),
+        ("Former President Tom Hale said 40% of their votes were lost.", None),
+        ("Teleport's CEO Anna Morrow said 70% of their customers were back.", "Teleport"),
+        ("Hurricane Milton destroyed 40% of the homes.", None),
+        ("Governor Dana Ruiz won 47% of the vote in Dunmoor.", "Governor Dana Ruiz"),
+    ],
+)
+def test_a_share_s_owner_is_the_one_who_holds_it(sentence, owner):
+    s = scopes(f"Outage hits the region\n\nA cable cut left much of the region offline on Monday. {sentence}")
+    pct = next(k for k in s if k.endswith("%"))
+    assert s[pct] == owner
+
+
+def test_a_distance_places_a_person_only_who_then_acts_and_a_town_without_its_preposition():
+    m = measures(
+        "Quake shakes the valley\n\nA quake struck on Sunday. A tanker 50 miles off Tenby was hit by a wave. In "
+        "Marlow, a town of 2,000, 15 miles from Tenby, windows broke. Gunmen shot a customer 2 miles from Tenby."
+    )
+    assert m["50"] == "distance from Tenby"
+    assert m["15"] == "distance of Marlow from Tenby"
+    assert m["2"] == "distance from Tenby"

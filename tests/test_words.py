@@ -87,9 +87,9 @@ def test_ids_labels_and_timelines():
     assert timeline([claim("10", low=10, day=1)]) == "timeline: one date only"
 
 
-def test_a_share_s_scope_is_its_owner_not_a_place():
+def test_a_share_s_scope_is_named_without_in():
     from kzview.words import what
 
-    assert what("other", None, "Brightline", "share of capacity") == "Brightline's share of capacity"
+    assert what("other", None, "Brightline", "share of capacity") == "share of capacity, Brightline"
     assert what("other", None, "Kerrowan", "village") == "village in Kerrowan"
     assert what("deaths", None, "Almaty") == "deaths in Almaty"

@@ -585,22 +585,25 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
                 )
             scope = cue_scope
+            if scope is None and topic == "other" and f.kind == "percent":
+                # whose share it is, before where ("Telvar won 47% of the vote in Dunmoor" is Telvar's); a count of
+                # things takes no owner: "a man's 20 wives" and "the 20 wives" are one count, and outlets name the
+                # owner of a count of things as often as they leave it out
+                scope = share_owner(sentence, f.start - s0, f.end - s0, pick_attribution(attrs, f.start - s0), is_name)
             if scope is None and (topic != "other" or f.kind in ("count", "percent") and not is_property(measure)):
                 # a place limits a count or a share ("three villages in the north", "60% of traffic in Castavia");
                 # a magnitude, a distance or a length of time is a property of one thing: where it was told is
                 # no part of it
-                scope = find_scope(text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive)
-            if scope is None and topic == "other" and f.kind == "percent":
-                # whose share it is (a count of things takes no owner: "a man's 20 wives" and "the 20 wives"
-                # are one count, and outlets name the owner of a count of things as often as they leave it out)
-                scope = share_owner(sentence, f.start - s0, f.end - s0, pick_attribution(attrs, f.start - s0), is_name)
+                scope = find_scope(
+                    text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive, topic == "other"
+                )
             # a duration is never placed by its own words ("married ten days ago": the wedding's date, not
             # another event's figure)
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
             clause = whole[:2] if whole is not None and same_clause(words, whole[2], spans[k][0]) else None
             event, event_words = figure_event(f.start - s0, own, clause)
             if event is None:
-                foreseen = forecast(words, spans[k][0], lex.measures)
+                foreseen = forecast(words, spans[k][0], lex.measures, cased, f.kind)
                 if foreseen is not None:
                     event, event_words = "forecast", foreseen
             if scope is None and (topic == "population" or event is not None and event != "running total"):

@@ -505,10 +505,7 @@ _OF_PLACE = re.compile(
     r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
 )
 # where the figure's clause ends: a conjunction that opens a clause of its own about another noun phrase
-_NEXT_CLAUSE = re.compile(
-    r"(?:;|,\s*(?:and|but|while|whereas)\b|\s(?:but|while|whereas)\b|\sand\s+(?=(?:some|many|most|several|other|"
-    r"another|the|a|an|his|her|their|its)\s))"
-)
+_NEXT_CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s")
 _WHOLE = re.compile(
     r"\b(?:across|throughout|all over|around)\s+the\s+(?:country|nation|region)\b|\bnationwide\b|\bcountrywide\b",
     re.IGNORECASE,
@@ -546,18 +543,28 @@ def _is_event_place(place: str, region: str | None, event_places: frozenset[str]
     )
 
 
-def find_scope(segment: str, lead: str, event_places: frozenset[str], partitive: bool = False) -> str | None:
+_SCOPE_REACH = 400  # characters after a figure its place is looked for in: a place further on is not its own
+
+
+def find_scope(
+    segment: str, lead: str, event_places: frozenset[str], partitive: bool = False, own_clause: bool = False
+) -> str | None:
     """A place named in the figure's clause (`segment`, after the figure) or opening the sentence (`lead`).
 
     A place that names the event itself (a country the corpus is about, a place in the headline or the lead,
     "Uvalde, Texas" when the headline says Texas) is no limit: the figure is about the whole event; except for a
-    partitive figure ("100 of those deaths ... in Almaty"), which names a part whatever the place.
+    partitive figure ("100 of those deaths ... in Almaty"), which names a part whatever the place. With
+    `own_clause` (a count of things or a share), the segment ends where a clause of its own begins ("three networks
+    were hit in Dunmoor, and some users in Hallam ..."); a casualty figure's place may come after a "while" or an
+    "and the" ("killed while on patrol in Kerrowan").
     """
+    segment = segment[:_SCOPE_REACH]
+    if own_clause:
+        cut = _NEXT_CLAUSE.search(segment)
+        if cut is not None:
+            segment = segment[: cut.start()]
     if _WHOLE.search(segment):
         return None
-    cut = _NEXT_CLAUSE.search(segment)
-    if cut is not None:
-        segment = segment[: cut.start()]  # "three networks were hit in Dunmoor, and some users in Hallam ..."
     for rx in (_OF_PLACE, _PLACE):
         for m in rx.finditer(segment):
             place = m.group("place")
@@ -1157,32 +1164,48 @@ _SPEAKER_AFTER = re.compile(
     r"confirmed|claimed|stated|believes|thinks|warned|noted)\b"
 )
 _OWN_PRONOUN_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:its|their|our)\b")
-# words a name may open a sentence with that are no owner ("Some 83%", "About 60%"), and role words that end the
-# owning body's name in an attribution ("Teleport CEO Anna Morrow": Teleport)
+# words a name may open a sentence with that are no owner ("Some 83%", "The company"), capitalised words that open
+# an adverbial ("On Tuesday, ...", "Unlike Castavia, Telvar lost ..."), and role words that end the owning body's
+# name in an attribution ("Teleport CEO Anna Morrow": Teleport; "Former President ...": no body)
 _NOT_OWNERS = frozenset(
     "Some Many Most All Only About Nearly Almost More Less Around Just Over Up Roughly Approximately Summary Update "
-    "Updated According Meanwhile However".split()
+    "Updated According Meanwhile However The A An This That These Those It They We He She There But And Then So Yet "
+    "Or Also Still Now Here Today Yesterday".split()
+)
+_OPENERS = frozenset(
+    "On By Since Across Why Unlike Like With Without In At For After Before During Despite Although While When Where "
+    "As From To Under Through Throughout Amid Among Between Following Until If Once".split()
 )
 _ROLES = frozenset(
     "CEO CTO CFO COO Chief Managing Director President Spokesman Spokeswoman Spokesperson Head Executive Manager "
-    "Chairman Chairwoman Chair Founder Owner Official Officials Minister Secretary Boss Analyst Engineer".split()
+    "Chairman Chairwoman Chair Founder Owner Official Officials Minister Secretary Boss Analyst Engineer Former "
+    "Acting Deputy Interim Vice Senior Assistant General Mr Mrs Ms Dr".split()
+)
+# verbs whose subject holds the share that follows ("Castavia lost 45%", "Telvar won 47% of the vote"); the subject
+# of any other verb ("Hurricane Milton destroyed 40% of the homes") is a cause, not an owner
+_OWNER_VERBS = frozenset(
+    "lost loses lose restored restores restore has have had holds held hold owns owned own controls controlled "
+    "control won wins win gained gains gain took takes take secured retained got gets received receives kept keeps "
+    "carried carries carry handles handled handle accounts accounted recovered recovers regained returned".split()
 )
 
 
 def _owner_words(name: str) -> str | None:
-    words = name.split()
-    while words and words[0] in _NOT_OWNERS | _NOT_PERSON:
+    words = [re.sub(r"[’']s$", "", w) for w in name.split()]
+    while words and words[0] in _NOT_OWNERS:
         words = words[1:]
-    return " ".join(words) or None
+    if not words or words[0] in _OPENERS or any(w in CALENDAR_WORDS for w in words):
+        return None
+    return " ".join(words)
 
 
 def share_owner(
     sentence: str, start: int, end: int, attribution: str | None, is_name: Callable[[str], bool]
 ) -> str | None:
-    """Whose share the figure at sentence[start:end] is: a name owning it ("Castavia's 70%"), the name the clause
-    before it opens with ("Brightline has restored 83% of ..."), or, for "of its / their / our ...", the body its source
-    speaks for; None when the sentence names none. A lone capitalised word opening the sentence is a name only
-    where `is_name` (the corpus's names, its countries) says so: "Officials said 40% ..." names no owner."""
+    """Whose share the figure at sentence[start:end] is: a name owning it ("Castavia's 70%"), the name that is the
+    subject of a verb of holding before it ("Brightline has restored 83% of ...", "Telvar won 47%"), or, for "of
+    its / their / our ...", the body its source speaks for; None when the sentence names none. A lone capitalised
+    word opening the sentence is a name only where `is_name` (the corpus's names, its countries) says so."""
     lead = sentence[max(0, start - 300) : start]  # the owner is named near its share; a hostile run is cut short
     pm = _POSSESSIVE_BEFORE.search(lead[-120:])
     if pm is not None:
@@ -1191,19 +1214,23 @@ def share_owner(
             return owner
     clause = re.split(r"[;:]|,\s*(?:and|but|while)\s|\b(?:that|which|who)\s", lead)[-1]
     for m in _OWNER_NAME.finditer(clause):
-        if _SPEAKER_AFTER.match(clause[m.end() :]):
-            continue  # "Keoma Wright said that 99% ...": who said it, not whose it is
-        if re.search(r"\b(?:of|to|from|by|with|on|for)\s+(?:the\s+|an?\s+)?$", clause[: m.start()]):
+        between = clause[m.end() :].split()
+        if _SPEAKER_AFTER.match(clause[m.end() :]) or len(between) > 8:
+            continue  # "Anna Morrow said that 99% ...": who said it, not whose it is
+        if re.search(r"\b(?:of|to|from|by|with|on|for|in|at|like|unlike)\s+(?:the\s+|an?\s+)?$", clause[: m.start()]):
             continue  # "according to a Brightline update", "by the end of October": not the clause's subject
+        if not any(w.strip(",") in _OWNER_VERBS for w in between):
+            continue
         owner = _owner_words(m.group(0))
-        if owner and owner.split()[0] not in CALENDAR_WORDS:
-            opening = not clause[: m.start()].strip(' “"‘(')
-            if not opening or " " in owner or owner.isupper() or is_name(owner):
-                return owner
-        break  # the clause's first name is its subject or nothing
+        if owner is None:
+            continue
+        opening = not clause[: m.start()].strip(' “"‘(')
+        if not opening or " " in owner or owner.isupper() or is_name(owner):
+            return owner
     if attribution and _OWN_PRONOUN_AFTER.match(sentence[end:]):
         body = []
         for w in attribution.split():
+            w = re.sub(r"[’']s$", "", w)
             if w in _ROLES or not w[:1].isupper():
                 break
             body.append(w)

@@ -220,6 +220,9 @@ _PLACE_KINDS = frozenset(
 )
 
 
+_NAME_OPENERS = frozenset("in at near from to outside inside by the".split())
+
+
 def _located_place(cased: Sequence[str], a: int) -> str | None:
     """The place a distance at token a locates, when the distance closes an apposition describing it ("Marlow, a small
     community along the highway, 4 miles east of ..."; "Paradise, a town of 26,000, 15 miles from ...")."""
@@ -237,6 +240,8 @@ def _located_place(cased: Sequence[str], a: int) -> str | None:
             while j >= 0 and cased[j][:1].isupper() and len(name) < 3:
                 name.insert(0, cased[j])
                 j -= 1
+            while name and name[0].lower() in _NAME_OPENERS:
+                name = name[1:]  # "In Marlow, a town of 2,000, ...": the town, not its preposition
             return " ".join(name) or None
     return None
 
@@ -247,17 +252,24 @@ _PERSON_ENDINGS = ("ist", "ent", "ian", "man", "woman", "ness", "er", "or", "ee"
 _QUALIFIED = frozenset("about some nearly roughly around approximately almost just only over".split())
 
 
-def _located_thing(words: Sequence[str], a: int, v: MeasureVocab) -> str | None:
-    """The one a distance at token a places, when it follows a noun for a person ("a motorist 50 miles north of X",
-    "a resident two miles from the plant"): where that one was, not where the event was."""
+_ACTS = frozenset("said saw spotted called told heard found noticed reported alerted phoned".split())
+
+
+def _located_thing(words: Sequence[str], a: int, after: int) -> str | None:
+    """The one a distance at token a places, when it follows a noun for a person who then does something ("a
+    motorist 50 miles north of X spotted the car"; `after`: the token after the place): where that one was, not
+    where the event was ("shot a customer 2 miles from the store", "a tanker 50 miles off X was hit" are none)."""
     j = a - 1
     while j >= 0 and words[j] in _QUALIFIED:
         j -= 1
-    if j < 1 or words[j - 1] not in ("a", "an", "the", "one", "another"):
+    if j < 1 or words[j - 1] not in ("a", "an", "one", "another"):
         return None
     noun = words[j]
     if not noun.isalpha() or noun in _EVENT_SITES or not noun.endswith(_PERSON_ENDINGS):
-        return None  # "attacked by a speedboat 150 miles from X": the attacker is where the event was
+        return None
+    act = words[after] if after < len(words) else ""
+    if act not in _ACTS and not (act.endswith("ed") and len(act) > 4):
+        return None
     return noun
 
 
@@ -310,7 +322,7 @@ def _figure_measure(
                 while k < n and cased[k][:1].isupper() and len(place) < 3:
                     place.append(cased[k])
                     k += 1
-                located = _located_place(cased, a) or _located_thing(words, a, v)
+                located = _located_place(cased, a) or _located_thing(words, a, k)
                 if located:
                     # "Marlow, a small village in the hills, 4 miles east of X": where the town is, not the event
                     return f"distance of {located} from " + " ".join(place)
@@ -712,51 +724,73 @@ def sentence_events(
     return dated, whole
 
 
+_LAST_OF_ITS_KIND = re.compile(
+    r"^(?:of\s+(?:that|this|its|such|similar|the\s+same)\s+(?:size|kind|scale|magnitude|strength)|measuring|"
+    r"to\s+(?:hit|strike|shake|rock)|on\s+record|before\s+(?:this|that|it|the)|in\s+\d{4})\b"
+)
+
+
 def _last_incident(words: Sequence[str], v: MeasureVocab) -> tuple[int, str] | None:
-    """ "The last earthquake of that size struck in May", "the most recent raid": the one before, another event."""
+    """ "The last earthquake measuring 3.0 or above", "the most recent fire of that size", "the last quake to hit the
+    valley": the one before, another event; only with words that say so ("the last strikes hit at dawn", "the last
+    fire crews left", "in the last raid of the operation" are the story's own)."""
     kinds = {singular(w) for w in v.incident_nouns} | v.quake_nouns
     n = len(words)
-    for i in range(1, n):
-        k = (
-            i + 1
-            if words[i] == "last"
-            else i + 2
-            if words[i] == "most" and i + 1 < n and words[i + 1] == "recent"
-            else 0
-        )
-        if not k or words[i - 1] != "the":
+    for i in range(1, n - 1):
+        if words[i - 1] != "the":
             continue
-        for j in range(k, min(n, k + 3)):
-            if words[j] in kinds or singular(words[j]) in kinds:
-                return i - 1, " ".join(words[i - 1 : j + 1])
-            if not words[j].isalpha():
-                break
+        j = i + 1 if words[i] == "last" else i + 2 if words[i] == "most" and words[i + 1] == "recent" else 0
+        if not j or j >= n or not (words[j] in kinds or singular(words[j]) in kinds):
+            continue
+        if _LAST_OF_ITS_KIND.match(" ".join(words[j + 1 : j + 6])):
+            return i - 1, " ".join(words[i - 1 : j + 1])
     return None
 
 
 _UP_TO = frozenset(
-    "about around some roughly nearly almost up to at least as many much more than over for another a an only just "
+    "about around some roughly nearly almost up to at least as many much more than over for another a an "
     "between".split()
+)
+# a frame of possibility foresees only a quantity's rise or its reach ("could rise to 300", "may last for days"), not
+# what someone was able to do ("firefighters could reach 12 homes") or what something holds ("could take 300")
+_POSSIBLE = frozenset("may might could".split())
+_POSSIBLE_VERBS = frozenset("rise climb exceed top surpass increase double grow last cost hit reach".split())
+# "would" foresees in reported speech ("said the repairs would take 12 days"), not in a narrative's past ("it would
+# be ten days before power returned")
+_REPORTED = frozenset(
+    "said says say told estimate estimates estimated expected indications indicated initial initially predicted "
+    "according forecast warned believed feared thought".split()
 )
 
 
-def forecast(words: Sequence[str], a: int, v: MeasureVocab) -> str | None:
+def forecast(
+    words: Sequence[str], a: int, v: MeasureVocab, cased: Sequence[str] | None = None, kind: str = "count"
+) -> str | None:
     """The words foreseeing the figure at token a ("may last for a few days", "is expected to take twelve days",
-    "could rise to 1,000"), or None: a quantity still to come is no rival of one that has been measured, and
-    forecasts are compared among themselves. A hedge on what happened ("may have died") is no forecast."""
+    "could rise to 1,000", "will be around twelve days"), or None: a quantity still to come is no rival of one that
+    has been measured, and forecasts are compared among themselves. A hedge on what happened ("may have died"), a
+    figure said to be "just" or "only" so much, a month ("in May hit 300 homes") and an age ("will be 40") are none."""
     j = a - 1
     while j >= 0 and words[j] in _UP_TO and a - j <= 5:
         j -= 1
-    if j >= 1 and words[j] == "be" and words[j - 1] in ("will", "would", "'ll"):
-        return " ".join(words[j - 1 : j + 1])  # "the repair time will be around twelve days" (not "could be")
-    if j < 1 or words[j] not in v.forecast_verbs:
+    if j < 1:
         return None
-    k = j - 1
-    if k >= 0 and words[k] == "to":
-        k -= 1  # "expected to take", "likely to reach"
-    if k >= 0 and words[k] in v.forecast_frames:
-        return " ".join(words[k : j + 1])
-    return None
+    if words[j] == "be" and words[j - 1] in ("will", "would", "'ll") and kind in ("duration", "money", "percent"):
+        k, verb = j - 1, "be"  # "the repair time will be around twelve days" (not "could be", not "will be 40")
+    elif words[j] in v.forecast_verbs:
+        k, verb = j - 1, words[j]
+        if k >= 0 and words[k] == "to":
+            k -= 1  # "expected to take", "likely to reach"
+    else:
+        return None
+    if k < 0 or words[k] not in v.forecast_frames:
+        return None
+    frame = words[k]
+    if frame in _POSSIBLE and (verb not in _POSSIBLE_VERBS or (cased is not None and cased[k] == "May" and k > 0)):
+        return None
+    if frame == "would" and not any(w in _REPORTED for w in words[:k]):
+        return None
+    return " ".join(words[k : j + 1])
 
 
 def same_clause(words: Sequence[str], i: int, j: int) -> bool:
