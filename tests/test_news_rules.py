@@ -1518,3 +1518,42 @@ def test_a_distance_places_a_person_only_who_then_acts_and_a_town_without_its_pr
     assert m["50"] == "distance from Tenby"
     assert m["15"] == "distance of Marlow from Tenby"
     assert m["2"] == "distance from Tenby"
+
+
+# -- the thirteenth session ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("background", "surface", "other"),
+    [
+        # the earlier thing, brought in with "a", goes on being told with "The fire", "That blaze", "It was"
+        ("In May 2019, a fire gutted a mill near the river. The fire caused $2 million in damage.", "$2 million", True),
+        (
+            "Back in 2015, a smaller blaze hit the same yard. That blaze destroyed 12 trucks. It was put out "
+            "within four hours.",
+            "four hours",
+            True,
+        ),
+        ("In March 2016, a gunman opened fire at a bar. The gunman killed three people.", "three", True),
+        # the thing the sentence goes on about was not brought in by the dated one
+        ("In May 2019, a fire gutted a mill near the river. The depot lost 40 trucks.", "40", False),
+        # a date that is not its opening: the earlier thing is only a comparison
+        ("It was the worst since 2019, when a fire gutted a mill. The fire destroyed 40 trucks.", "40", False),
+        # "It" goes on only after a sentence that went on about the thing
+        ("In May 2019, a fire gutted a mill near the river. It destroyed 40 trucks.", "40", False),
+    ],
+)
+def test_a_dated_thing_goes_on_being_told_by_its_definite_mentions(background, surface, other):
+    text = f"date: 2024-06-10\nBlaze at the depot\n\nA fire at the depot destroyed 90 trucks on Monday. {background}"
+    found = {c.surface: c.event for c in claims_of(text) if c.kind != "date"}
+    assert found["90"] is None
+    assert (found[surface] is not None) is other, found
+
+
+def test_the_words_that_place_a_figure_in_the_earlier_thing_are_its_mention():
+    text = (
+        "date: 2024-06-10\nBlaze at the depot\n\nA fire at the depot destroyed 90 trucks on Monday. In May 2019, a "
+        "fire gutted a mill near the river. The fire caused $2 million in damage."
+    )
+    c = next(c for c in claims_of(text) if c.surface == "$2 million")
+    assert (c.event, c.event_words) == ("May 2019", "The fire")

@@ -836,7 +836,22 @@ def narrative_events(
     if anchor is None or story_start is None or v.relative_openers is None:
         return [None] * len(sentences)
     inside = v.relative_inside
-    openers = [v.relative_openers.match(s) or (inside.search(s) if inside else None) for s in sentences]
+    openers: list[re.Match[str] | None] = [
+        v.relative_openers.match(s) or (inside.search(s) if inside else None) for s in sentences
+    ]
+    # "In June 2009, a fire gutted a mill. The fire ...": a sentence that opens with a date and brings in a thing
+    # with "a" or "an", then sentences that go on about it ("The fire", "That fire", "It was")
+    back = [i for i in range(len(sentences) - 1) if _DATED_OPENING.match(sentences[i])]
+    anaphora: dict[int, re.Match[str]] = {}
+    for i in back:
+        j = i + 1
+        m = _goes_on(sentences[j], sentences[i], first=True)
+        while m is not None:
+            anaphora[j] = m
+            j += 1
+            m = _goes_on(sentences[j], sentences[i], first=False) if j < len(sentences) else None
+    for j, m in anaphora.items():
+        openers[j] = openers[j] or m
     out: list[tuple[str, str] | None] = [None] * len(sentences)
     if not any(openers):
         return out  # most articles: no sentence opens with "Two years later", and no sentence is read for dates
@@ -859,6 +874,32 @@ def narrative_events(
             if first.latest < horizon:
                 telling = (first.label, first.words)
     return out
+
+
+# a sentence whose first words date it ("In June 2009,", "Back in 2004", "On March 3, 2011,")
+_DATED_OPENING = re.compile(
+    r"(?:(?:Back|Earlier|Later|Then)\s+)?(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?"
+    r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
+)
+# a sentence that goes on about a thing the one before brought in: "The fire", "That quake", "The 2004 blaze" (the
+# noun is checked against the sentence before), or "It was", "It had" after such a sentence
+_DEFINITE_OPENING = re.compile(r"(?:The|That|This)\s+(?P<words>(?:[\w.-]+\s+)?[\w.-]+)(?!\s+(?:of|who|which|that)\b)")
+_IT_OPENING = re.compile(r"It\s+(?:was|had|has|is|also|then|left|caused|killed|injured|struck|destroyed|damaged)\b")
+
+
+def _goes_on(sentence: str, before: str, first: bool) -> re.Match[str] | None:
+    """The opening words by which `sentence` goes on about the thing `before` brought in, if it does."""
+    m = _DEFINITE_OPENING.match(sentence)
+    if m is not None:
+        for w in m.group("words").split():
+            if len(w) > 2 and w.islower() and _introduces(before, w):
+                return re.match(rf"\S+\s+(?:\S+\s+)?{re.escape(w)}", sentence)  # "The quake", "That 2004 fire"
+    return None if first else _IT_OPENING.match(sentence)
+
+
+def _introduces(sentence: str, noun: str) -> bool:
+    """Whether `sentence` brings in `noun` as a new thing: "a fire", "an earlier fire", "a 3.0 quake"."""
+    return re.search(rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,2}}{re.escape(noun)}\b", sentence) is not None
 
 
 def figure_event(
