@@ -40,7 +40,7 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
 
     from kzview.columns import id_key
     from kzview.parquet import HEAD_GROUPS, MANIFEST
-    from kzview.parts import KEY, digest
+    from kzview.parts import KEY, digest, write_table
 
     manifest_path = out / MANIFEST
     if manifest_path.is_file():
@@ -133,6 +133,15 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
         "bench": {"target": claims, "tiles": tiles},
     }
     manifest_path.write_text(json.dumps(manifest, sort_keys=True))
+    # the first screen's parts, as `kzview extract --out` writes them for a store this large
+    from kzview.parquet import HEAD_PARTS, head_rows, read_store
+
+    store, why = read_store(out, base_manifest["made_by"])
+    if store is None:
+        raise SystemExit(f"the tiled store does not read back: {why}")
+    for name, rows in zip(HEAD_PARTS, head_rows(store), strict=True):
+        parts[name] = write_table(rows, out / name)
+    manifest_path.write_text(json.dumps({**manifest, "parts": parts}, sort_keys=True))
     return counts
 
 

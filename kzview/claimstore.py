@@ -9,7 +9,7 @@ import json
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,7 @@ class ClaimStore:
         self.claim_parts: list[tuple[str, str]] = []
         # the articles alone, shown while their figures are still being read (a first open): no comparison yet
         self.provisional = False
+        self.articles_total = len(self.articles)  # the corpus's articles, of which this store may hold a part
         self._index()
 
     def _index(self) -> None:
@@ -107,12 +108,7 @@ class ClaimStore:
             n_groups = array("i", [len(s) for s in in_groups])
         self._per_article = (figures, conflicting, n_groups)
         self.figures = sum(figures)
-        none = ArticleStats(0, 0, 0)
-        index_of = cols.article_index
-        self.stats = {
-            a.id: none if (i := index_of(a.id)) is None else ArticleStats(figures[i], conflicting[i], n_groups[i])
-            for a in self.articles
-        }
+        self.stats: Mapping[str, ArticleStats] = _Stats(self.article_by_id, cols.article_index, self._per_article)
 
     def index_wire(self) -> list[bytes]:
         """The indexes over claims and groups as bytes, for a store sent to another process (kzview.prefetch)."""
@@ -125,6 +121,12 @@ class ClaimStore:
         return self.claims  # type: ignore[return-value]
 
     # -- queries ---------------------------------------------------------------------------------------------
+    @property
+    def articles_unread(self) -> int:
+        """How many of the corpus's articles this store does not hold yet: a large store's first screen holds
+        only the articles it shows (kzview.parquet.read_head); the others come with the whole store."""
+        return max(0, self.articles_total - len(self.articles)) if self.provisional else 0
+
     def article_label(self, article_id: str) -> str:
         """The short name people see for an article: its outlet, else a short id (CONTRACT.md `label`)."""
         return self.labels.get(article_id) or short_label(article_id)
@@ -362,7 +364,7 @@ class ClaimStore:
         self.labels = other.labels
         self.applied = other.applied
         self.lexicon = other.lexicon
-        self.provisional = other.provisional
+        self.provisional, self.articles_total = other.provisional, other.articles_total
         self._story_counts = other._story_counts
         self.stats, self.figures, self._per_article = other.stats, other.figures, other._per_article
         self._load_verdicts()
@@ -385,6 +387,34 @@ class StoryCount:
     conflicts: int
 
 
+class _Stats(Mapping[str, ArticleStats]):
+    """Each article's counts (ArticleStats), made when asked for: a store of 40,000 articles opens without making
+    40,000 of them."""
+
+    __slots__ = ("_articles", "_index_of", "_per")
+
+    def __init__(self, articles: Mapping[str, Article], index_of: Callable[[str], int | None], per: Any) -> None:
+        self._articles, self._index_of, self._per = articles, index_of, per
+
+    def __getitem__(self, article_id: str) -> ArticleStats:
+        if article_id not in self._articles:
+            raise KeyError(article_id)
+        i = self._index_of(article_id)
+        if i is None:
+            return _NO_STATS
+        figures, conflicting, n_groups = self._per
+        return ArticleStats(figures[i], conflicting[i], n_groups[i])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+
+_NO_STATS = ArticleStats(0, 0, 0)
+
+
 def article_stories(articles: list[Article]) -> dict[str, str | None]:
     """Each article's story (None: the corpus's one story), for comparing a corpus of many story by story."""
     return {a.id: a.story for a in articles}
@@ -394,15 +424,16 @@ def article_labels(articles: list[Article]) -> dict[str, str]:
     """Each article's label, unique in its story: an outlet with several articles gets their short ids too
     ("nbcphiladelphia.com 01", "nbcphiladelphia.com 10"), so a row never shows two sources under one name."""
     # unique within a story: figures are compared, and named, only within one
+    named = [(a.id, a.story, a.label) for a in articles]  # each label worked out once
     count: dict[tuple[str | None, str], int] = {}
-    for a in articles:
-        count[a.story, a.label] = count.get((a.story, a.label), 0) + 1
-    labels = {a.id: a.label if count[a.story, a.label] == 1 else f"{a.label} {short_label(a.id)}" for a in articles}
+    for _, story, label in named:
+        count[story, label] = count.get((story, label), 0) + 1
+    labels = {aid: label if count[story, label] == 1 else f"{label} {short_label(aid)}" for aid, story, label in named}
     taken: dict[tuple[str | None, str], int] = {}
-    for a in articles:
-        taken[a.story, labels[a.id]] = taken.get((a.story, labels[a.id]), 0) + 1
+    for aid, story, _ in named:
+        taken[story, labels[aid]] = taken.get((story, labels[aid]), 0) + 1
     # still two of one name in a story (one file name in two of its subfolders): the id itself, which is unique
-    return {a.id: labels[a.id] if taken[a.story, labels[a.id]] == 1 else a.id for a in articles}
+    return {aid: labels[aid] if taken[story, labels[aid]] == 1 else aid for aid, story, _ in named}
 
 
 _LEGACY_FIGURE = re.compile(r"(?P<surface>[^,(]+?) \((?P<article>[^()]+)\)(?:, |$)")

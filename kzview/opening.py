@@ -123,7 +123,10 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
         head = read_head(path, maker)
         if head is not None:
             options.on_partial(head)
-    store, why = read_store(path, maker, head.articles if head is not None else None)
+    # the first screen's articles are taken as they are when it holds every one (a store written before the first
+    # screen had parts of its own); else the whole read reads and checks them
+    whole = head.articles if head is not None and not head.articles_unread else None
+    store, why = read_store(path, maker, whole)
     if store is None:
         articles = rebuild_texts(path)
         if articles is None:

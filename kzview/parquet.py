@@ -95,6 +95,11 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
             # the groups in row groups of a first screen's size: read_head reads the first alone
             row_group = HEAD_GROUPS if part == "groups" else None
             parts[name] = write_table(_rows(store, part), temps[name], row_group)
+        if len(store.claims) >= HEAD_MIN:
+            # a large store's first screen, apart: read_head reads it without the rest (and the texts it needs)
+            for name, rows in zip(HEAD_PARTS, head_rows(store), strict=True):
+                temps[name] = temp_path(out, name)
+                parts[name] = write_table(rows, temps[name])
         missing = [name for name, tmp in temps.items() if not tmp.is_file()]
         if missing:
             raise OSError(f"the workers' part {missing[0]} is not in the store (is it on a folder they share?)")
@@ -118,11 +123,31 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     tmp.replace(manifest_path)
     # what an earlier store here held and this one does not: its surplus claims parts, a single-file claims part,
     # and temporary parts an unfinished run left
-    for old in [out / "claims.parquet", *sorted((out / CLAIMS_DIR).glob("*.parquet"))]:
+    for old in [out / "claims.parquet", *(out / n for n in HEAD_PARTS), *sorted((out / CLAIMS_DIR).glob("*.parquet"))]:
         if old.relative_to(out).as_posix() not in parts:
             old.unlink(missing_ok=True)
     discard_temps(out)
     return manifest
+
+
+def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The first screen of `store` as read_head shows it: the claims of the groups at the top of the conflict
+    table and of the first articles of the list, in the store's order, as a claims part's rows; and the texts of
+    their articles and of those first articles (every other text is read with the whole store)."""
+    from kzview.columns import id_key
+    from kzview.model import to_data, to_json
+    from kzview.parts import KEY, json_rows
+
+    cols = store.columns
+    wanted = {cid for g in store.groups[:HEAD_GROUPS] for cid in g.claims}
+    first = [a.id for a in store.articles[:HEAD_ARTICLES]]
+    rows = {r for r in cols.rows_of(sorted(wanted)) if r is not None}
+    for aid in first:
+        rows.update(cols.rows_of_article(aid))
+    claims = [cols.make(r) for r in sorted(rows)]
+    needed = set(first) | {c.article for c in claims}
+    articles = [to_data(a) for a in store.articles if a.id in needed]
+    return json_rows("claims", [{**to_json(c), KEY: id_key(c.id)} for c in claims]), articles
 
 
 def claim_part_names(parts: dict[str, str]) -> list[str]:
@@ -197,6 +222,7 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
 
 
 STALE = "made by another version of kzview or another vocabulary"
+HEAD_PARTS = ("head-claims.parquet", "head-articles.parquet")  # a large store's first screen, written apart
 HEAD_MIN = 200_000  # claims from which a store's first screen is read and shown before the rest
 HEAD_GROUPS = 400  # the groups at the top of the table that first screen holds
 HEAD_ARTICLES = 20  # and the articles at the top of the list whose claims it holds
@@ -222,6 +248,8 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
         return None
     if int(manifest.get("counts", {}).get("claims", 0)) < HEAD_MIN or _unfit(path, manifest, made_by):
         return None
+    if all(name in manifest["parts"] for name in HEAD_PARTS):
+        return _read_head_parts(path, manifest, made_by)
     try:
         articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
         if _texts_differ(articles, manifest):
@@ -251,6 +279,39 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
     return store
 
 
+def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, str]) -> ClaimStore | None:
+    """The first screen from the parts written for it (`HEAD_PARTS`): the articles it shows (the first of the
+    list and those of the groups at the top of the table, whole), those groups and their claims; the store's
+    other articles come with the whole store (`ClaimStore.articles_total` says how many there are). Every part
+    was verified a moment ago (`_unfit`); each text read is checked against its hash."""
+    import pyarrow.parquet as pq
+
+    from kzview.columns import ClaimColumns
+    from kzview.model import Article, ClaimGroup, LoadProblem, from_data
+    from kzview.parts import read_claims, read_rows, table_rows
+    from kzview.store import ClaimStore
+
+    try:
+        articles = from_data(read_rows(path / HEAD_PARTS[1], "articles"), list[Article])
+        if _texts_differ(articles, manifest):
+            return None
+        top = _first_rows(pq.ParquetFile(path / "groups.parquet"), HEAD_GROUPS)
+        groups = from_data(table_rows(top, "groups"), list[ClaimGroup])
+        claims = ClaimColumns.from_arrow(read_claims(path, [HEAD_PARTS[0]]), articles)
+        store = ClaimStore(
+            articles=articles,
+            claims=claims,
+            groups=groups,
+            problems=from_data(manifest.get("problems", []), list[LoadProblem]),
+        )
+    except Exception:  # noqa: BLE001 - a first screen that does not decode is not shown; read_store says why
+        return None
+    store.lexicon = made_by["lexicon"]
+    store.provisional = True
+    store.articles_total = max(len(articles), int(manifest.get("counts", {}).get("articles", 0)))
+    return store
+
+
 def _first_rows(file: Any, n: int) -> Any:
     """The first `n` rows of a Parquet file, reading only the row groups that hold them."""
     import pyarrow as pa
@@ -269,6 +330,7 @@ def _unfit(path: Path, manifest: dict[str, Any], made_by: dict[str, str]) -> str
     parts = manifest["parts"]
     claim_parts = claim_part_names(parts)
     names = [f"{p}.parquet" for p in PARTS if p != "claims"] + (claim_parts or ["claims/"])
+    names += [n for n in HEAD_PARTS if n in parts]
     damaged = [n for n in names if not _whole(path / n, parts.get(n, ""))]
     if damaged:
         return f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"

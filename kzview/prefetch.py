@@ -43,7 +43,8 @@ def _wire() -> Any:
 
     # the claims as columns (kzview.columns.ClaimColumns.to_wire): bytes and a pool of strings, no claim objects
     types = (list[Article], dict[str, Any], list[ClaimGroup], list[LoadProblem], list[Entity], str, list[Applied])
-    fields = [*zip(_CARRIED, types, strict=True), ("index", list[bytes])]  # the store's indexes, built once
+    # the store's indexes, built once; how many articles the corpus has (a large store's first screen holds some)
+    fields = [*zip(_CARRIED, types, strict=True), ("index", list[bytes]), ("articles_total", int)]
     return make_dataclass("StoreWire", fields)
 
 
@@ -138,7 +139,7 @@ def _child(fd: int, options: dict[str, Any]) -> None:
 
 def _carried(store: ClaimStore) -> dict[str, Any]:
     carried = {name: store.columns.to_wire() if name == "claims" else getattr(store, name) for name in _CARRIED}
-    return {**carried, "index": store.index_wire()}
+    return {**carried, "index": store.index_wire(), "articles_total": store.articles_total}
 
 
 def _pickled(exc: BaseException) -> bytes:
@@ -327,4 +328,5 @@ def _store(payload: bytes) -> ClaimStore:
     carried = {name: getattr(wire, name) for name in _CARRIED if name != "applied"}
     store = ClaimStore(**{**carried, "claims": claims}, index=wire.index)
     store.applied = wire.applied  # not a field: set after the store's indexes are built
+    store.articles_total = max(len(store.articles), wire.articles_total)
     return store

@@ -186,3 +186,98 @@ def test_a_large_stores_first_screen_is_a_part_of_it_shown_before_the_rest(store
     part = sorted((store / "claims").glob("part-*.parquet"))[0]
     part.write_bytes(part.read_bytes()[:-9] + b"corrupted")
     assert parquet.read_head(store, by) is None
+
+
+def test_a_large_stores_first_screen_is_written_apart_and_holds_only_what_it_shows(tmp_path, capsys, monkeypatch):
+    """A store of HEAD_MIN claims or more is written with its first screen apart (the claims of the groups at the
+    top of the table and of the first articles, and those articles whole): read alone, verified, and each of its
+    articles, claims and groups the whole store's; it says how many articles the whole store has."""
+    import kzview.parquet as parquet
+    from kzview.extract.lexicon import load_lexicon
+    from kzview.opening import OpenOptions, open_corpus
+    from kzview.prefetch import _carried, _store
+    from kzview.store import made_by
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
+    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
+    out = tmp_path / "store"
+    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert all(name in manifest["parts"] and (out / name).is_file() for name in parquet.HEAD_PARTS)
+    by = made_by(load_lexicon().fingerprint)
+    told = []
+    whole = open_corpus(OpenOptions(paths=[out], on_partial=told.append))
+    head = told[0]
+    assert head.provisional and head.groups == whole.groups[:2]
+    wanted = {cid for g in head.groups for cid in g.claims}
+    first = whole.articles[0].id
+    assert {c.id for c in head.claims} == {c.id for c in whole.claims if c.id in wanted or c.article == first}
+    assert all(c == whole.claim_by_id[c.id] for c in head.claims)
+    shown = {first} | {c.article for c in head.claims}
+    assert head.articles == [a for a in whole.articles if a.id in shown]
+    assert len(head.articles) < len(whole.articles)  # the samples: the top two groups are not in every article
+    assert head.articles_total == len(whole.articles) and head.articles_unread == len(whole.articles) - len(shown)
+    assert not whole.articles_unread
+    # the count crosses the pipe to the app with the first screen
+    assert _store(__import__("msgspec").msgpack.encode(_carried(head))).articles_total == len(whole.articles)
+    # a damaged first-screen part: no first screen, and the store is rebuilt from its texts, as for any part
+    part = out / parquet.HEAD_PARTS[1]
+    part.write_bytes(part.read_bytes()[:-9] + b"corrupted")
+    assert parquet.read_head(out, by) is None
+    again = open_corpus(OpenOptions(paths=[out]))
+    assert [c.id for c in again.claims] == [c.id for c in whole.claims]
+    assert any("rebuilt" in p.reason for p in again.problems)
+    # written again below HEAD_MIN: its first-screen parts are gone with it
+    monkeypatch.setattr(parquet, "HEAD_MIN", 10**9)
+    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    assert not any((out / name).exists() for name in parquet.HEAD_PARTS)
+    assert parquet.read_head(out, by) is None
+
+
+async def test_the_app_shows_a_large_stores_first_screen_then_the_whole_store(tmp_path, capsys, monkeypatch):
+    """The app shows the first screen (its articles, of how many, provisional; a search waits), then the whole."""
+    import asyncio
+    import threading
+
+    import kzview.parquet as parquet
+    from kzview.tui.app import KzviewApp
+    from kzview.tui.widgets.article_list import ArticleList
+    from kzview.tui.widgets.conflict_table import GroupTable
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
+    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
+    out = tmp_path / "store"
+    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    go_on = threading.Event()
+    read_store = parquet.read_store
+
+    def held(*args, **kwargs):
+        go_on.wait(30)  # the whole store waits until the test has looked at the first screen
+        return read_store(*args, **kwargs)
+
+    monkeypatch.setattr(parquet, "read_store", held)
+    app = KzviewApp(paths=[out], db=tmp_path / "v.db")
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(300):
+            if app.store.provisional and app.store.groups:
+                break
+            await asyncio.sleep(0.02)
+        await pilot.pause()
+        store = app.store
+        shown, total = len(store.articles), store.articles_total
+        assert store.articles_unread and shown < total
+        assert f"{shown:,} of {total:,} articles shown" in str(app.sub_title) and "provisional" in str(app.sub_title)
+        assert app.query_one("#articles", ArticleList).option_count == shown
+        assert app.query_one("#groups", GroupTable).row_count >= 1
+        await pilot.press("slash")
+        await pilot.pause()
+        assert any("search when they are in" in n.message for n in app._notifications)
+        go_on.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.store.provisional and len(app.store.articles) == total and not app.store.articles_unread
+        assert f"{total} articles" in str(app.sub_title)

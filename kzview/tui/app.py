@@ -428,7 +428,12 @@ class KzviewApp(App[int]):
             # stories come with the rest
             figures = store.figures
             so_far = f" · {count_words(figures, 'figure')} so far, provisional" if store.claims else ""
-            self.sub_title = f"{count_words(len(store.articles), 'article')}{so_far} · reading their figures…"
+            if store.articles_unread:
+                # a large store's first screen: the articles it shows, of all there are
+                shown = f"{len(store.articles):,} of {count_words(store.articles_total, 'article')} shown"
+                self.sub_title = f"{shown}{so_far} · reading the rest…"
+            else:
+                self.sub_title = f"{count_words(len(store.articles), 'article')}{so_far} · reading their figures…"
             self.main.post_message(StoreLoaded(False))
             return
         self._open_verdicts()
@@ -683,6 +688,11 @@ class KzviewApp(App[int]):
     # -- search, export, entities ---------------------------------------------------------------------------
     def action_search(self) -> None:
         from kzview.tui.screens.search import SearchScreen
+
+        if self.store.articles_unread:
+            # a large store's first screen holds only the articles it shows: a search now would miss the rest
+            self.notify("The articles are still being read: search when they are in.", markup=False)
+            return
 
         def go(hit: tuple[str, str, int] | None) -> None:
             if hit is None:
