@@ -572,29 +572,33 @@ class GroupsOfClaim(Mapping[str, list[str]]):
         rows: Sequence[int | None] = columns.rows_of(members) if member_rows is None else member_rows
         if len(rows) != len(members):
             raise ValueError("member rows of another count")
-        pairs: list[tuple[int, int]] = []
+        # a counting sort by row, in arrays (a million (row, group) pairs as tuples were 120 MB): each claim's
+        # groups in group order
+        offsets = array("i", bytes(4 * (n + 1)))
+        for i, row in enumerate(rows):
+            if row is not None:
+                offsets[row + 1] += 1
+            elif strict:
+                raise KeyError(members[i])
+        for i in range(1, n + 1):
+            offsets[i] += offsets[i - 1]
+        fill = array("i", offsets)
+        self.members = array("i", bytes(4 * offsets[n]))
+        ranks = [STATUS_ORDER[g.status] for g in groups]
+        self.status = array("b", b"\xff" * n)  # the best (lowest) rank of the claim's groups, -1: none
         i = 0
         for gi, g in enumerate(groups):
+            r = ranks[gi]
             for _ in g.claims:
                 row = rows[i]
                 i += 1
-                if row is not None:
-                    pairs.append((row, gi))
-                elif strict:
-                    raise KeyError(members[i - 1])
-        pairs.sort()
-        self.offsets = array("i", bytes(4 * (n + 1)))
-        for row, _ in pairs:
-            self.offsets[row + 1] += 1
-        for i in range(1, n + 1):
-            self.offsets[i] += self.offsets[i - 1]
-        self.members = array("i", [gi for _, gi in pairs])
-        ranks = [STATUS_ORDER[g.status] for g in groups]
-        self.status = array("b", b"\xff" * n)  # the best (lowest) rank of the claim's groups, -1: none
-        for row, gi in pairs:
-            r = ranks[gi]
-            if self.status[row] < 0 or r < self.status[row]:
-                self.status[row] = r
+                if row is None:
+                    continue
+                self.members[fill[row]] = gi
+                fill[row] += 1
+                if self.status[row] < 0 or r < self.status[row]:
+                    self.status[row] = r
+        self.offsets = offsets
 
     def to_wire(self) -> list[bytes]:
         return [self.offsets.tobytes(), self.members.tobytes(), self.status.tobytes()]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 
 from kzview.model import Claim, ClaimGroup
 
-_GROUP_STRINGS = ("topic", "subject", "scope", "rule", "unit")
+_GROUP_STRINGS = ("topic", "subject", "scope", "rule", "unit", "measure", "event", "story")
 
 
 class _KnownIds(dict[str, str]):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,7 +94,7 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
             name = f"{part}.parquet"
             temps[name] = temp_path(out, name)
             # the groups in row groups of a first screen's size: read_head reads the first alone
-            row_group = HEAD_GROUPS if part == "groups" else None
+            row_group = HEAD_GROUPS if part == "groups" else ARTICLE_ROWS if part == "articles" else None
             parts[name] = write_table(_rows(store, part), temps[name], row_group)
         if len(store.claims) >= HEAD_MIN:
             # a large store's first screen, apart: read_head reads it without the rest (and the texts it needs)
@@ -166,6 +167,7 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
     import pyarrow as pa
 
     from kzview.columns import ClaimColumns, GroupsOfClaim
+    from kzview.intern import Interner
     from kzview.model import Article, ClaimGroup, Entity, LoadProblem, from_data
     from kzview.parts import read_claims, read_rows, table_rows
     from kzview.store import ClaimStore
@@ -182,7 +184,10 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
 
         entities = read_rows(path / "entities.parquet", "entities")
         if articles is None:
-            articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
+            # a few thousand at a time: the whole part as Arrow and as rows at once would hold its texts twice
+            articles = []
+            for batch in pq.ParquetFile(path / "articles.parquet").iter_batches(batch_size=ARTICLE_ROWS):
+                articles.extend(from_data(table_rows(batch, "articles"), list[Article]))
         ids = []  # the claims' ids as Arrow, for finding the groups' claims below
 
         def parts() -> Iterator[Any]:
@@ -192,18 +197,30 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
 
         claims = ClaimColumns.from_arrow(parts(), articles)  # as columns, part by part: no claim objects
         claim_ids = pa.chunked_array(ids, pa.string())
-        group_table = pq.read_table(path / "groups.parquet")
-        groups = from_data(table_rows(group_table, "groups"), list[ClaimGroup])
+        group_file = pq.ParquetFile(path / "groups.parquet")
+        # the groups row group by row group, each made and its values shared (one string for each article and
+        # claim id, topic, unit...) before the next: at a million claims the groups' ids, made one object per
+        # mention, were more than the claims
+        sharer, groups = Interner({a.id: a.text for a in articles}), []
+        for i in range(group_file.num_row_groups):
+            chunk = from_data(table_rows(group_file.read_row_group(i), "groups"), list[ClaimGroup])
+            sharer.groups(chunk, known=_ANY)  # every id is checked below, in one step
+            groups.extend(chunk)
+        del sharer
+        named = group_file.read(columns=["claims"])["claims"] if groups else None
         # the row of every claim the groups name, found in one vectorised step; each must be a claim's
-        if group_table.num_rows and len(claim_ids):
-            where = pc.index_in(pc.list_flatten(group_table["claims"]), value_set=claim_ids)
+        if named is not None and len(claim_ids):
+            where = pc.index_in(pc.list_flatten(named), value_set=claim_ids)
         else:
             where = pa.array([], pa.int32()) if not any(g.claims for g in groups) else None
         if where is None or where.null_count:
             raise KeyError("a group names a claim the store does not hold")
-        member_rows = where.to_pylist()
+        rows = (where.combine_chunks() if hasattr(where, "combine_chunks") else where).cast(pa.int32())
+        member_rows = array("i")  # as raw int32s: a million Python ints would be 36 MB more
+        if len(rows):
+            member_rows.frombytes(rows.buffers()[1][rows.offset * 4 : (rows.offset + len(rows)) * 4])
         ids.clear()
-        del claim_ids, group_table
+        del claim_ids, named
         pa.default_memory_pool().release_unused()
         store = ClaimStore(
             index=GroupsOfClaim(claims, groups, member_rows=member_rows),
@@ -221,10 +238,15 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
     return store, ""
 
 
+def _ANY(_claim_id: str) -> object:
+    return True
+
+
 STALE = "made by another version of kzview or another vocabulary"
 HEAD_PARTS = ("head-claims.parquet", "head-articles.parquet")  # a large store's first screen, written apart
 HEAD_MIN = 200_000  # claims from which a store's first screen is read and shown before the rest
 HEAD_GROUPS = 400  # the groups at the top of the table that first screen holds
+ARTICLE_ROWS = 2048  # articles a row group: read a row group at a time, the texts are never held twice
 HEAD_ARTICLES = 20  # and the articles at the top of the list whose claims it holds
 
 

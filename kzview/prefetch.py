@@ -10,7 +10,9 @@ frame is.
 
 Where there is no `os.fork` (Windows), or the corpus comes from standard input, `start` gives None and the app reads
 the corpus in its own worker thread, as before. A child that dies without an answer gives None from `result` too,
-and the app reads the corpus itself: a prefetch can make the first rows earlier, never absent. An error the child
+and the app reads the corpus itself: a prefetch can make the first rows earlier, never absent. For a large claim
+store (kzview.parquet) the child sends its first screen only, and the app reads the whole store itself: columns
+on disk read faster than a frame of their size decodes, and without the frame held beside them. An error the child
 met opening the corpus is raised in the parent as that error (pickled), so the app says what it would have said.
 
 The fork happens before any thread is started (the CLI calls `start` first thing, before importing the app), the
@@ -30,7 +32,13 @@ if TYPE_CHECKING:
     from kzview.claimstore import ClaimStore
 
 _HEADER = struct.Struct("!cQ")  # a frame: its kind, the length of what follows
-_PROGRESS, _STORE, _ERROR, _ARTICLES, _PARTIAL = b"p", b"s", b"e", b"a", b"q"
+_PROGRESS, _STORE, _ERROR, _ARTICLES, _PARTIAL, _HANDOVER = b"p", b"s", b"e", b"a", b"q", b"h"
+
+
+class _Handover(Exception):
+    """The child's part is done (a claim store's first screen is sent): the app reads the rest itself."""
+
+
 QUIET = 0.25  # seconds the child works before it says how far it is
 
 
@@ -100,10 +108,12 @@ def _child(fd: int, options: dict[str, Any]) -> None:
     status = 0
     try:
         import time
+        from pathlib import Path
 
         import msgspec
 
         from kzview.opening import OpenOptions, open_corpus
+        from kzview.parquet import is_store
 
         began, last = time.monotonic(), 0.0
 
@@ -120,12 +130,22 @@ def _child(fd: int, options: dict[str, Any]) -> None:
             # a first open: the articles now, to be shown while their figures are extracted
             _send(fd, _ARTICLES, msgspec.msgpack.encode({"articles": read, "problems": problems}))
 
+        paths = [Path(p) for p in options.get("paths") or []]
+        store_path = len(paths) == 1 and is_store(paths[0])
+
         def partial(store: ClaimStore) -> None:
             # a large first open: the figures read so far, compared among themselves, while the rest are read
             _send(fd, _PARTIAL, msgspec.msgpack.encode(_carried(store)))
+            if store_path:
+                # a claim store's first screen: the app reads the whole store itself, from the columns on disk.
+                # Sent through here it was a frame of 240 MB at a million claims, held beside what it decodes to
+                # (the app's peak 1.3x its memory allowance) and decoded no faster than the store reads.
+                raise _Handover
 
         try:
             store = open_corpus(OpenOptions(**options, on_articles=articles, on_partial=partial), progress)
+        except _Handover:
+            _send(fd, _HANDOVER, b"")
         except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
             _send(fd, _ERROR, _pickled(exc))
         else:
@@ -172,7 +192,7 @@ class Prefetch:
         self._reaped = False
         self._reading = False
         self.cancelled = False  # stopped by the app (it is closing): its missing answer is not to be read again
-        self._held: tuple[bytes, bytes] | None = None  # a frame `poll` read that `result` is to act on
+        self._held: tuple[bytes, bytes | bytearray] | None = None  # a frame `poll` read that `result` is to act on
 
     def poll(self) -> ClaimStore | None:
         """The store if the child has sent it already, without waiting (the app asks as it mounts: a quick open's
@@ -188,6 +208,10 @@ class Prefetch:
                     kind, payload = self._frame()
                     if kind in (_ARTICLES, _PARTIAL):
                         self._held = (kind, payload)  # kept for `result`, unless the store is here already
+                    elif kind == _HANDOVER:
+                        # no store comes: a first screen held is for `result` to show (the pipe ends after it)
+                        self._held = self._held or (kind, payload)
+                        break
                     elif kind != _PROGRESS:
                         self._held = (kind, payload)
                         break
@@ -238,6 +262,8 @@ class Prefetch:
                         return _store(payload)
                     except (ValueError, TypeError, KeyError):  # msgspec.ValidationError is a ValueError
                         return None  # what the child read does not decode here: the app reads it itself
+                elif kind == _HANDOVER:
+                    return None  # a claim store's first screen was sent: the app reads the whole store itself
                 elif kind == _ERROR:
                     import pickle
 
@@ -247,7 +273,7 @@ class Prefetch:
         finally:
             self._reap()
 
-    def _frame(self) -> tuple[bytes, bytes]:
+    def _frame(self) -> tuple[bytes, bytes | bytearray]:
         """The next whole frame, or (b"", b"") when the pipe ends first."""
         head = self._read(_HEADER.size)
         if head is None:
@@ -256,15 +282,21 @@ class Prefetch:
         payload = self._read(size)
         return (kind, payload) if payload is not None else (b"", b"")
 
-    def _read(self, size: int) -> bytes | None:
-        chunks, left = [], size
-        while left:
-            chunk = os.read(self._fd, min(left, 1 << 20))
-            if not chunk:
+    def _read(self, size: int) -> bytearray | None:
+        """`size` bytes from the pipe, read into one buffer made for them (a store of a million claims is a frame
+        of 240 MB: read in pieces and joined, it was held twice), or None when the pipe ends first."""
+        try:
+            buf = bytearray(size)
+        except (MemoryError, OverflowError):
+            return None  # a frame no child of ours sends: as if the pipe ended, and the app reads for itself
+        view, got = memoryview(buf), 0
+        while got < size:
+            n = os.readv(self._fd, [view[got : got + (1 << 20)]])
+            if not n:
                 return None
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+            got += n
+        view.release()
+        return buf
 
     def kill(self) -> None:
         """Stop the child and the worker processes it started, without waiting (safe from a signal handler or a
@@ -305,7 +337,7 @@ class Prefetch:
             pass
 
 
-def _articles(payload: bytes) -> tuple[list[Any], list[Any]]:
+def _articles(payload: bytes | bytearray) -> tuple[list[Any], list[Any]]:
     import msgspec
 
     from kzview.model import Article, LoadProblem
@@ -314,7 +346,7 @@ def _articles(payload: bytes) -> tuple[list[Any], list[Any]]:
     return msgspec.convert(wire["articles"], list[Article]), msgspec.convert(wire["problems"], list[LoadProblem])
 
 
-def _store(payload: bytes) -> ClaimStore:
+def _store(payload: bytes | bytearray) -> ClaimStore:
     import msgspec
 
     from kzview.claimstore import ClaimStore

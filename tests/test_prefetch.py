@@ -175,3 +175,61 @@ async def test_closing_the_app_stops_the_child_and_reads_nothing_again(tmp_path)
     while not gone(pending.pid) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gone(pending.pid)
+
+
+def test_a_large_claim_stores_first_screen_comes_from_the_child_and_the_rest_is_read_here(tmp_path, monkeypatch):
+    """For a large claim store the child sends the first screen only, then hands over: the app reads the store
+    itself (a frame of the whole store was held beside what it decodes to), and shows the first screen once."""
+    import kzview.parquet as parquet
+    from kzview.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)  # the forked child inherits it
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
+    out = tmp_path / "store"
+    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
+    pending = start({"paths": [out], "use_cache": False})
+    assert isinstance(pending, Prefetch)
+    heads: list = []
+    assert pending.result(partial=heads.append) is None  # handed over: no whole store through the pipe
+    assert len(heads) == 1 and heads[0].provisional and len(heads[0].groups) == 2
+    assert gone(pending.pid)
+    whole = open_corpus(OpenOptions(paths=[out], use_cache=False))
+    assert [g.id for g in heads[0].groups] == [g.id for g in whole.groups[:2]]
+
+
+async def test_the_app_shows_a_large_stores_first_screen_once_then_reads_the_rest(tmp_path, monkeypatch):
+    import kzview.parquet as parquet
+    from kzview.cli import main
+    from kzview.tui.messages import PartialStore
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
+    out = tmp_path / "store"
+    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
+    whole = open_corpus(OpenOptions(paths=[out], use_cache=False))
+    heads: list = []
+    head_read = parquet.read_head
+
+    def counted(*args, **kwargs):
+        heads.append(1)  # in this process: the app must not read the first screen again
+        return head_read(*args, **kwargs)
+
+    monkeypatch.setattr(parquet, "read_head", counted)
+    seen: list = []
+
+    class Watching(KzviewApp):
+        def on_partial_store(self, message: PartialStore) -> None:
+            seen.append(message.store)
+            super().on_partial_store(message)
+
+    app = Watching(
+        paths=[out], use_cache=False, db=tmp_path / "v.db", prefetch=start({"paths": [out], "use_cache": False})
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded and not app.store.provisional
+        assert [c.id for c in app.store.claims] == [c.id for c in whole.claims]
+    assert len(seen) == 1 and seen[0].provisional and not heads

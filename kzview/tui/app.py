@@ -209,7 +209,10 @@ class KzviewApp(App[int]):
         def articles(read: list[Article], problems: list) -> None:
             self.post_message(ArticlesRead(read, problems))  # shown while their figures are extracted
 
+        told: list[ClaimStore] = []
+
         def partial(shown: ClaimStore) -> None:
+            told.append(shown)
             self.post_message(PartialStore(shown))  # the figures read so far, while the rest are read
 
         pending, self._prefetch = self._prefetch, None
@@ -248,7 +251,8 @@ class KzviewApp(App[int]):
                 fallback_cache=self._memory_cache,
                 stories=self.stories,
                 on_articles=None if self.loaded else articles,
-                on_partial=None if self.loaded else partial,
+                # not twice: a claim store's first screen the second process sent is shown already
+                on_partial=None if self.loaded or told else partial,
             ),
             progress,
         )
