@@ -1557,3 +1557,22 @@ def test_the_words_that_place_a_figure_in_the_earlier_thing_are_its_mention():
     )
     c = next(c for c in claims_of(text) if c.surface == "$2 million")
     assert (c.event, c.event_words) == ("May 2019", "The fire")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "measure"),
+    [
+        ("She usually patrolled with one of two deputies, both off that day.", "two", None),
+        ("He was one of four nurses on the ward that night.", "four", None),
+        ("Any of the three officers could have opened the gate.", "three", None),
+        ("Two deputies patrolled the estate that night.", "Two", "deputy"),
+    ],
+)
+def test_the_set_one_person_is_picked_from_is_no_count(sentence, surface, measure):
+    found = measures(f"date: 2024-06-10\nRaid on the estate\n\nPolice raided the estate on Monday. {sentence}")
+    assert found[surface] == measure, found
+
+
+def test_one_of_the_dead_still_counts_the_dead():
+    text = "date: 2024-06-10\nCrash on the bypass\n\nHe was one of three people killed in the crash on Monday."
+    assert one(text, "deaths")[1:] == (3, 3)

@@ -51,7 +51,7 @@ def test_tuned_clusters_keep_their_scores(scores):
     assert t.fields["scope"].value >= 0.45
     assert t.groups.value >= 0.70, t.groups.words()
     # the top rows by how many are wrong: a share falls when a right conflict becomes a group that agrees
-    assert t.top.total - t.top.right <= 3, t.top.words()
+    assert t.top.total - t.top.right <= 2, t.top.words()
 
 
 def test_heldout_clusters_are_named_and_scored(scores):

@@ -503,6 +503,9 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
     if known:
         return known
     head = counted_words[-1] if counted_words else ""
+    j = a - 2 if a >= 1 and words[a - 1] == "the" else a - 1
+    if j >= 1 and words[j] == "of" and words[j - 1] in ("one", "any", "either"):
+        return None  # "partnered with one of two deputies": the set one person is picked from, not a count
     if head and head.isalpha() and head not in v.not_measures and head not in ("men", "women", "persons"):
         return singular(head)
     return None
