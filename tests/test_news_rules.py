@@ -1576,3 +1576,8 @@ def test_the_set_one_person_is_picked_from_is_no_count(sentence, surface, measur
 def test_one_of_the_dead_still_counts_the_dead():
     text = "date: 2024-06-10\nCrash on the bypass\n\nHe was one of three people killed in the crash on Monday."
     assert one(text, "deaths")[1:] == (3, 3)
+
+
+def test_along_with_ends_the_thing_counted():
+    m = measures("date: 2024-06-10\nArms cache found\n\nPolice found two grenades along with other ammunition on Monday.")
+    assert m["two"] == "grenade"
