@@ -1563,8 +1563,12 @@ def test_the_words_that_place_a_figure_in_the_earlier_thing_are_its_mention():
     ("sentence", "surface", "measure"),
     [
         ("She usually patrolled with one of two deputies, both off that day.", "two", None),
-        ("He was one of four nurses on the ward that night.", "four", None),
-        ("Any of the three officers could have opened the gate.", "three", None),
+        ("The dog was found by one of the three officers.", "three", None),
+        # what the set did or where it was is said: the set's size is a count
+        ("He was one of four nurses on the ward that night.", "four", "nurse"),
+        ("Jones is one of 200 workers laid off by the plant.", "200", "worker"),
+        ("She was one of 40 firefighters who battled the blaze.", "40", "firefighter"),
+        ("Any of the three officers could have opened the gate.", "three", "officer"),
         ("Two deputies patrolled the estate that night.", "Two", "deputy"),
     ],
 )
@@ -1579,5 +1583,76 @@ def test_one_of_the_dead_still_counts_the_dead():
 
 
 def test_along_with_ends_the_thing_counted():
-    m = measures("date: 2024-06-10\nArms cache found\n\nPolice found two grenades along with other ammunition on Monday.")
+    m = measures(
+        "date: 2024-06-10\nArms cache found\n\nPolice found two grenades along with other ammunition on Monday."
+    )
     assert m["two"] == "grenade"
+
+
+@pytest.mark.parametrize(
+    ("story", "surface", "event"),
+    [
+        # a second reader's attack on the rule: the story's own thing, told after a dated sentence
+        (
+            "A fire at the depot destroyed 90 trucks on Monday. In May 2019, a fire gutted a mill near the river. "
+            "The depot fire caused $5 million in damage.",
+            "$5 million",
+            None,
+        ),
+        (
+            "A fire at the depot destroyed 90 trucks on Monday. In May 2019, a fire gutted a mill near the river. "
+            "The latest fire caused $5 million in damage.",
+            "$5 million",
+            None,
+        ),
+        (
+            "A fire at the depot destroyed 90 trucks on Monday. In May 2019, a fire gutted a mill near the river. "
+            "The fire that hit the depot injured 12 workers.",
+            "12",
+            None,
+        ),
+        (
+            "Storm Ciara battered the coast on Sunday. In February 2014, a storm surge flooded a coastal town. "
+            "The storm has also killed two people.",
+            "two",
+            None,
+        ),
+        (
+            "Three men were arrested after a stabbing in Hull on Sunday. In 2019, a police officer was stabbed on "
+            "the same street. The police said 40 officers were deployed.",
+            "40",
+            None,
+        ),
+        (
+            "The Hollins mill reopened on Monday. In May 2019, a fire gutted a mill near the river. The fire "
+            "destroyed the roof. It is now home to 200 workers.",
+            "200",
+            None,
+        ),
+        (
+            "A gunman killed two people at a mall on Saturday. In March 2016, a gunman opened fire at a bar. The "
+            "gunman had fired 30 rounds, police said of Saturday's attack.",
+            "30",
+            None,
+        ),
+        # the earlier thing, told on: a verb after its "of" phrase
+        (
+            "A magnitude 4.1 quake shook Leeton on Monday. In 2011, a quake of magnitude 5.8 hit the region. The "
+            "quake damaged 300 homes.",
+            "300",
+            "2011",
+        ),
+    ],
+)
+def test_what_goes_on_about_an_earlier_thing_is_told_apart_from_the_story_s_own(story, surface, event):
+    found = {c.surface: c.event for c in claims_of(f"date: 2024-06-10\nNews\n\n{story}") if c.kind != "date"}
+    assert found[surface] == event, found
+
+
+def test_a_court_s_previous_is_kept_whatever_the_sentence_goes_on_about():
+    text = (
+        "date: 2024-06-10\nMan jailed for arson\n\nJohn Smith, 34, was jailed for six years at Leeds Crown Court on "
+        "Friday. In 2017, a court heard he had attacked a neighbour. The court was told he had 14 previous convictions."
+    )
+    c = next(c for c in claims_of(text) if c.surface == "14")
+    assert (c.event, c.event_words) == ("another event", "previous")

@@ -474,7 +474,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # the headline and the lede tell the article's own story, whatever they compare it with: "In another
             # successful operation, the navy ...", "the deadliest quake since 2005 killed 300"
             whole = None
-        if not dated and telling[si] is not None:
+        if not dated and whole is None and telling[si] is not None:
             dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
         for n, k in forward.items():
             cue, counted = hits[n].cue, counts[k]

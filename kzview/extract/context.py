@@ -22,8 +22,8 @@ STOP = frozenset(
     your my still also reportedly allegedly so far there here more less per each between against about around
     according said says reported remain remained remains now again already just only even all both either not no
     yet then when where if had linked due following amongst overnight last today yesterday near outside inside
-    throughout beyond toward towards via behind beside alongside along together off onto upon without despite early late earlier
-    later tonight monday tuesday wednesday thursday friday saturday sunday""".split()
+    throughout beyond toward towards via behind beside alongside along together off onto upon without despite early
+    late earlier later tonight monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 # nouns for people by their ending: "tourists", "a technician", "firemen", "a journalist" (never "a list")
 _AGENT = re.compile(r"(?:(?<=[a-z]{3})ists?|ians?|women|woman|(?<![a-z]i)m[ae]n|folk|people|person)$")

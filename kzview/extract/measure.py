@@ -504,13 +504,23 @@ def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequenc
         return known
     head = counted_words[-1] if counted_words else ""
     j = a - 2 if a >= 1 and words[a - 1] == "the" else a - 1
-    if j >= 1 and words[j] == "of" and words[j - 1] in ("one", "any", "either"):
-        return None  # "partnered with one of two deputies": the set one person is picked from, not a count
+    end = b + len(counted_words)
+    if (
+        j >= 2
+        and words[j] == "of"
+        and words[j - 1] == "one"
+        and words[j - 2] in _PICKED_FROM
+        and (end >= len(words) or words[end] in (",", ";", ".", "but", "and"))
+    ):
+        # "partnered with one of two deputies, but ...": the set one person is picked from, said and left, no
+        # count; "one of 200 workers laid off", "he was one of 14 passengers on board" say what the set did
+        return None
     if head and head.isalpha() and head not in v.not_measures and head not in ("men", "women", "persons"):
         return singular(head)
     return None
 
 
+_PICKED_FROM = frozenset("with to by from for beside alongside".split())  # "worked with one of two ..."
 _NOT_PRESENT = frozenset(
     "hospital hospitals custody jail prison condition conditions court charge charges all total addition part "
     "turn fact particular danger need shock mourning tears".split()
@@ -884,25 +894,58 @@ _DATED_OPENING = re.compile(
     r"(?:(?:Back|Earlier|Later|Then)\s+)?(?:[Ii]n|[Oo]n|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?"
     r"(?:[A-Z][a-z]+\.?\s+(?:\d{1,2},?\s+)?)?(?:19|20)\d\d\b"
 )
-# a sentence that goes on about a thing the one before brought in: "The fire", "That quake", "The 2004 blaze" (the
-# noun is checked against the sentence before), or "It was", "It had" after such a sentence
-_DEFINITE_OPENING = re.compile(r"(?:The|That|This)\s+(?P<words>(?:[\w.-]+\s+)?[\w.-]+)(?!\s+(?:of|who|which|that)\b)")
-_IT_OPENING = re.compile(r"It\s+(?:was|had|has|is|also|then|left|caused|killed|injured|struck|destroyed|damaged)\b")
+# a sentence that goes on about a thing the one before brought in: "The fire", "That quake", "The 2009 fire" (the
+# noun is checked against the sentence before), not "The fire that hit the depot" (another one, said apart); or
+# "It was", "It caused" right after such a sentence
+_DEFINITE_OPENING = re.compile(
+    r"(?:The|That)\s+(?:(?:19|20)\d\d\s+)?(?P<noun>[a-z]{3,})\b(?!\s+(?:of|who|which|that|in|at|on)\b)(?!-)"
+)
+_IT_OPENING = re.compile(r"It\s+(?:was|had|left|caused|killed|injured|struck|destroyed|damaged|also\s+\w+ed)\b")
+# words by which a sentence tells of now, or of the story's own days, whatever it goes on about
+_NOW = re.compile(
+    r"\b(?:now|since|latest|currently|today|tonight|yesterday|this\s+(?:week|month|year)|is|are|has|have|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|'s\s+(?:attack|fire|quake|blast|crash)",
+    re.IGNORECASE,
+)
 
 
 def _goes_on(sentence: str, before: str, first: bool) -> re.Match[str] | None:
-    """The opening words by which `sentence` goes on about the thing `before` brought in, if it does."""
+    """The opening words by which `sentence` goes on about the thing `before` brought in, if it does; never a
+    sentence that tells of now or of the story's days ("The fire has now ...", "on Saturday")."""
+    if _NOW.search(sentence):
+        return None
     m = _DEFINITE_OPENING.match(sentence)
-    if m is not None:
-        for w in m.group("words").split():
-            if len(w) > 2 and w.islower() and _introduces(before, w):
-                return re.match(rf"\S+\s+(?:\S+\s+)?{re.escape(w)}", sentence)  # "The quake", "That 2004 fire"
+    if m is not None and _introduces(before, m.group("noun")):
+        return m
     return None if first else _IT_OPENING.match(sentence)
 
 
 def _introduces(sentence: str, noun: str) -> bool:
-    """Whether `sentence` brings in `noun` as a new thing: "a fire", "an earlier fire", "a 3.0 quake"."""
-    return re.search(rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,2}}{re.escape(noun)}\b", sentence) is not None
+    """Whether `sentence` brings in `noun` as a new thing that does something: "a fire gutted", "an earlier fire
+    had", "a 3.0 quake struck", "a quake of magnitude 5.8 hit" (the noun heads its phrase and a verb follows it;
+    never "a storm surge flooded" nor "a mill near the river")."""
+    m = re.search(rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,2}}{re.escape(noun)}\b", sentence)
+    if m is None:
+        return False
+    after = re.findall(r"[\w.-]+|[^\w\s]", sentence[m.end() :])
+    if after[:1] == ["of"]:
+        # the verb past its "of" phrase: a few words, no punctuation between
+        phrase = after[1:5]
+        cut = next((i for i, w in enumerate(phrase) if not w[0].isalnum()), len(phrase))
+        return any(_past(w) for w in phrase[:cut])
+    return bool(after) and _past(after[0])
+
+
+def _past(word: str) -> bool:
+    w = word.lower()
+    return w in _PAST_VERBS or (w.endswith("ed") and len(w) > 4 and not w.endswith("eed"))
+
+
+# verbs of the past that do not end in -ed, and auxiliaries, that may follow the thing a dated sentence brings in
+_PAST_VERBS = frozenset(
+    "was were had struck hit broke tore swept shook left began ran fell blew burnt burned took drove sank stole "
+    "shot slew made went came rose grew spread".split()
+)
 
 
 def figure_event(
