@@ -134,14 +134,15 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
     }
     manifest_path.write_text(json.dumps(manifest, sort_keys=True))
     # the first screen's parts, as `kzview extract --out` writes them for a store this large
-    from kzview.parquet import HEAD_PARTS, head_rows, read_store
+    from kzview.parquet import HEAD_ARTICLES, HEAD_PARTS, head_rows, read_store
 
     store, why = read_store(out, base_manifest["made_by"])
     if store is None:
         raise SystemExit(f"the tiled store does not read back: {why}")
     for name, rows in zip(HEAD_PARTS, head_rows(store), strict=True):
         parts[name] = write_table(rows, out / name)
-    manifest_path.write_text(json.dumps({**manifest, "parts": parts}, sort_keys=True))
+    head = {"groups": HEAD_GROUPS, "articles": HEAD_ARTICLES}  # the first screen's shape, as kzview writes it
+    manifest_path.write_text(json.dumps({**manifest, "parts": parts, "head": head}, sort_keys=True))
     return counts
 
 

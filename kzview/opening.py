@@ -47,6 +47,8 @@ class OpenOptions:
     on_articles: Callable[[list[Article], list[LoadProblem]], None] | None = field(default=None, repr=False)
     # told the figures read so far, as provisional stores, while a large first open reads the rest
     on_partial: Callable[[ClaimStore], None] | None = field(default=None, repr=False)
+    # asked between the parts of a claim store as it is read: True stops the read (the app is closing)
+    cancelled: Callable[[], bool] | None = field(default=None, repr=False)
 
 
 def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | None = None) -> ClaimStore:
@@ -126,7 +128,7 @@ def _open_store(options: OpenOptions, lex: Lexicon) -> ClaimStore:
     # the first screen's articles are taken as they are when it holds every one (a store written before the first
     # screen had parts of its own); else the whole read reads and checks them
     whole = head.articles if head is not None and not head.articles_unread else None
-    store, why = read_store(path, maker, whole)
+    store, why = read_store(path, maker, whole, options.cancelled)
     if store is None:
         articles = rebuild_texts(path)
         if articles is None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +38,10 @@ PARTS = ("articles", "claims", "groups", "entities")
 
 class StoreError(Exception):
     """A claim store that cannot be read or written; the message is for people."""
+
+
+class ReadCancelled(Exception):
+    """A read stopped between two parts because its caller asked (the app is closing); nothing is rebuilt."""
 
 
 def is_store(path: Path) -> bool:
@@ -117,6 +121,8 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
         "articles": {a.id: hashlib.sha256(a.text.encode("utf-8")).hexdigest() for a in store.articles},
         "parts": parts,
         "counts": {"articles": len(store.articles), "claims": len(store.claims), "groups": len(store.groups)},
+        # the first screen's shape, as its parts were written: read_head reads that many groups and articles
+        **({"head": {"groups": HEAD_GROUPS, "articles": HEAD_ARTICLES}} if HEAD_PARTS[0] in parts else {}),
         "problems": [to_data(p) for p in store.problems],
     }
     tmp = out / f".{MANIFEST}.tmp"
@@ -159,11 +165,17 @@ def claim_part_names(parts: dict[str, str]) -> list[str]:
     return names or (["claims.parquet"] if "claims.parquet" in parts else [])
 
 
-def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None = None) -> tuple[ClaimStore | None, str]:
+def read_store(
+    path: Path,
+    made_by: dict[str, str],
+    articles: list[Any] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[ClaimStore | None, str]:
     """The store in `path` when every part is whole and it was made by this program and vocabulary, else None
     and the reason (then `rebuild_texts` still gives its articles when their part is whole). `articles`: its
     articles as `read_head` read and checked them a moment ago, with every part: taken as they are (their texts
-    are not held twice, nor the parts digested twice)."""
+    are not held twice, nor the parts digested twice). `cancelled` is asked between parts: True raises
+    ReadCancelled."""
     import pyarrow as pa
 
     from kzview.columns import ClaimColumns, GroupsOfClaim
@@ -187,11 +199,15 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
             # a few thousand at a time: the whole part as Arrow and as rows at once would hold its texts twice
             articles = []
             for batch in pq.ParquetFile(path / "articles.parquet").iter_batches(batch_size=ARTICLE_ROWS):
+                if cancelled is not None and cancelled():
+                    raise ReadCancelled
                 articles.extend(from_data(table_rows(batch, "articles"), list[Article]))
         ids = []  # the claims' ids as Arrow, for finding the groups' claims below
 
         def parts() -> Iterator[Any]:
             for table in read_claims(path, claim_parts):
+                if cancelled is not None and cancelled():
+                    raise ReadCancelled
                 ids.append(table["id"].combine_chunks())
                 yield table
 
@@ -203,6 +219,8 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
         # mention, were more than the claims
         sharer, groups = Interner({a.id: a.text for a in articles}), []
         for i in range(group_file.num_row_groups):
+            if cancelled is not None and cancelled():
+                raise ReadCancelled
             chunk = from_data(table_rows(group_file.read_row_group(i), "groups"), list[ClaimGroup])
             sharer.groups(chunk, known=_ANY)  # every id is checked below, in one step
             groups.extend(chunk)
@@ -230,6 +248,8 @@ def read_store(path: Path, made_by: dict[str, str], articles: list[Any] | None =
             problems=from_data(manifest.get("problems", []), list[LoadProblem]),
             entities=from_data(entities, list[Entity]),
         )
+    except ReadCancelled:
+        raise
     except Exception as exc:  # noqa: BLE001 - whatever does not decode is a miss and a rebuild, never shown
         return None, f"a part does not decode ({exc.__class__.__name__})"
     if not given and _texts_differ(store.articles, manifest):
@@ -268,10 +288,12 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
         manifest = _manifest(path)
     except StoreError:
         return None
-    if int(manifest.get("counts", {}).get("claims", 0)) < HEAD_MIN or _unfit(path, manifest, made_by):
+    counts = manifest.get("counts")
+    claims = counts.get("claims") if isinstance(counts, dict) else None
+    if not isinstance(claims, int) or claims < HEAD_MIN or _unfit(path, manifest, made_by):
         return None
     if all(name in manifest["parts"] for name in HEAD_PARTS):
-        return _read_head_parts(path, manifest, made_by)
+        return _read_head_parts(path, manifest, made_by) if _head_shape(manifest) is not None else None
     try:
         articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
         if _texts_differ(articles, manifest):
@@ -317,7 +339,8 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
         articles = from_data(read_rows(path / HEAD_PARTS[1], "articles"), list[Article])
         if _texts_differ(articles, manifest):
             return None
-        top = _first_rows(pq.ParquetFile(path / "groups.parquet"), HEAD_GROUPS)
+        n_groups, _ = _head_shape(manifest) or (0, 0)
+        top = _first_rows(pq.ParquetFile(path / "groups.parquet"), n_groups)
         groups = from_data(table_rows(top, "groups"), list[ClaimGroup])
         claims = ClaimColumns.from_arrow(read_claims(path, [HEAD_PARTS[0]]), articles)
         store = ClaimStore(
@@ -330,8 +353,19 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
         return None
     store.lexicon = made_by["lexicon"]
     store.provisional = True
-    store.articles_total = max(len(articles), int(manifest.get("counts", {}).get("articles", 0)))
+    store.articles_total = max(len(articles), len(manifest["articles"]))  # every article's hash is listed
     return store
+
+
+def _head_shape(manifest: dict[str, Any]) -> tuple[int, int] | None:
+    """How many groups and articles the first screen's parts were written for (None: not said, or not numbers)."""
+    head = manifest.get("head")
+    if not isinstance(head, dict):
+        return None
+    groups, articles = head.get("groups"), head.get("articles")
+    if isinstance(groups, int) and isinstance(articles, int) and groups >= 0 and articles >= 0:
+        return groups, articles
+    return None
 
 
 def _first_rows(file: Any, n: int) -> Any:

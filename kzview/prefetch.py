@@ -203,9 +203,15 @@ class Prefetch:
         with self._lock:
             if self._reaped or self._reading:
                 return None
+            # a last frame held already (a second poll): nothing more is read before `result` acts on it
+            done = self._held is not None and self._held[0] not in (_ARTICLES, _PARTIAL)
             try:
-                while select.select([self._fd], [], [], 0)[0]:
+                while not done and select.select([self._fd], [], [], 0)[0]:
                     kind, payload = self._frame()
+                    if not kind:
+                        # the pipe ended: a frame held still comes first (the end is read again after it)
+                        self._held = self._held or (kind, payload)
+                        break
                     if kind in (_ARTICLES, _PARTIAL):
                         self._held = (kind, payload)  # kept for `result`, unless the store is here already
                     elif kind == _HANDOVER:

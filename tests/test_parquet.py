@@ -276,8 +276,44 @@ async def test_the_app_shows_a_large_stores_first_screen_then_the_whole_store(tm
         await pilot.press("slash")
         await pilot.pause()
         assert any("search when they are in" in n.message for n in app._notifications)
+        depth = len(app.screen_stack)
+        await pilot.press("t")  # no story list from the first screen: its counts would be the first screen's
+        await pilot.pause()
+        assert len(app.screen_stack) == depth and app.check_action("stories", ()) is False
         go_on.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not app.store.provisional and len(app.store.articles) == total and not app.store.articles_unread
         assert f"{total} articles" in str(app.sub_title)
+
+
+def test_a_first_screen_is_read_as_it_was_written_and_a_read_stops_when_asked(tmp_path, capsys, monkeypatch):
+    """The first screen's shape is the manifest's (a reader tuned otherwise reads what was written, never groups
+    without their claims); odd counts are no first screen, never a crash; a read asked to stop stops, and is no
+    rebuild."""
+    import kzview.parquet as parquet
+    from kzview.extract.lexicon import load_lexicon
+    from kzview.store import made_by
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
+    out = tmp_path / "store"
+    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    by = made_by(load_lexicon().fingerprint)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 12)
+    head = parquet.read_head(out, by)
+    assert head is not None and len(head.groups) == 2
+    held = {c.id for c in head.claims}
+    assert all(cid in held for g in head.groups for cid in g.claims)
+    manifest_path = out / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    for odd in ({"claims": "many"}, [], None):
+        manifest_path.write_text(json.dumps({**manifest, "counts": odd}))
+        assert parquet.read_head(out, by) is None
+    manifest_path.write_text(json.dumps({**manifest, "head": {"groups": "all"}}))
+    assert parquet.read_head(out, by) is None
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(parquet.ReadCancelled):
+        parquet.read_store(out, by, cancelled=lambda: True)
+    assert parquet.read_store(out, by, cancelled=lambda: False)[0] is not None

@@ -233,3 +233,29 @@ async def test_the_app_shows_a_large_stores_first_screen_once_then_reads_the_res
         assert app.loaded and not app.store.provisional
         assert [c.id for c in app.store.claims] == [c.id for c in whole.claims]
     assert len(seen) == 1 and seen[0].provisional and not heads
+
+
+def test_polling_twice_loses_no_first_screen(tmp_path, monkeypatch):
+    """The child has sent its first screen and handed over before the app asks: a second poll finds the pipe at
+    its end, and the first screen is still there for `result`."""
+    import kzview.parquet as parquet
+    from kzview.cli import main
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    out = tmp_path / "store"
+    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
+    pending = start({"paths": [out], "use_cache": False})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            done, _ = os.waitpid(pending.pid, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if done:
+            break  # the child is gone; its frames are in the pipe
+        time.sleep(0.05)
+    assert pending.poll() is None and pending.poll() is None
+    heads: list = []
+    assert pending.result(partial=heads.append) is None
+    assert len(heads) == 1 and heads[0].provisional

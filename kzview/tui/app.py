@@ -139,6 +139,7 @@ class KzviewApp(App[int]):
     ) -> None:
         super().__init__()
         self.stories = stories  # False: every article of one story (`--one-story`)
+        self._stop_reads = False  # set as the app leaves: a read in this process stops at its next part
         self._prefetch = prefetch  # the corpus being read in a second process (kzview.prefetch), for the first load
         self._prefetch_started = prefetch  # kept to stop it when the app closes before it is done
         self.db_also = list(db_also or [])  # other databases of this corpus, shown read-only (kzview.verdicts)
@@ -197,6 +198,7 @@ class KzviewApp(App[int]):
     def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
         """Leave; a corpus still being read in a second process is stopped first (the worker waiting for it would
         otherwise keep the app from closing until the read is done)."""
+        self._stop_reads = True  # a claim store being read in this process stops at its next part
         if self._prefetch_started is not None:
             self._prefetch_started.kill()
         super().exit(result, return_code, message)
@@ -253,6 +255,7 @@ class KzviewApp(App[int]):
                 on_articles=None if self.loaded else articles,
                 # not twice: a claim store's first screen the second process sent is shown already
                 on_partial=None if self.loaded or told else partial,
+                cancelled=lambda: self._stop_reads,  # a store's read stops between parts when the app closes
             ),
             progress,
         )
@@ -748,6 +751,11 @@ class KzviewApp(App[int]):
     def action_stories(self) -> None:
         from kzview.tui.screens.stories import StoriesScreen
 
+        if self.store.articles_unread:
+            # a large store's first screen holds some of the articles: its stories' counts would be wrong
+            self.notify("The articles are still being read: stories are listed when they are in.", markup=False)
+            return
+
         self.push_screen(StoriesScreen(self.store, self.main.story_key()), self._story_chosen)
 
     def _story_chosen(self, key: str | None) -> None:
@@ -770,7 +778,9 @@ class KzviewApp(App[int]):
         if action in self._MAIN_SCREEN_ACTIONS and isinstance(self.screen, ModalScreen):
             return False
         if action == "stories":
-            return bool(self.store.story_counts())  # a corpus of one story has no story list: the key is hidden
+            # a corpus of one story has no story list, nor a large store's first screen (it holds some of the
+            # articles): the key is hidden
+            return not self.store.articles_unread and bool(self.store.story_counts())
         return True
 
     def help_sections(self) -> list[tuple[str, list[Binding]]]:
