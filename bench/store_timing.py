@@ -39,7 +39,7 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
     from corpus import generate
 
     from kzview.columns import id_key
-    from kzview.parquet import ARTICLE_ROWS, HEAD_GROUPS, MANIFEST
+    from kzview.parquet import ARTICLE_ROWS, GROUP_ROWS, HEAD_GROUPS, MANIFEST
     from kzview.parts import KEY, digest, write_table
 
     manifest_path = out / MANIFEST
@@ -113,7 +113,7 @@ def make_store(out: Path, claims: int = 1_000_000, base_articles: int = 1000) ->
         g = g.set_column(g.schema.get_field_index("story"), "story", pa.array([story] * g.num_rows, pa.string()))
         group_tables.append(g)
     for name, tables in (("articles.parquet", art_tables), ("groups.parquet", group_tables)):
-        row_group = HEAD_GROUPS if name == "groups.parquet" else ARTICLE_ROWS  # as kzview.parquet writes them
+        row_group = GROUP_ROWS if name == "groups.parquet" else ARTICLE_ROWS  # as kzview.parquet writes them
         pq.write_table(
             pa.concat_tables(tables), out / name, compression="zstd", write_page_checksum=True, row_group_size=row_group
         )

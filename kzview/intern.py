@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from kzview.model import Claim, ClaimGroup
+from kzview.model import Article, Claim, ClaimGroup
 
 _GROUP_STRINGS = ("topic", "subject", "scope", "rule", "unit", "measure", "event", "story")
 
@@ -83,6 +83,17 @@ class Interner:
                 set_(c, "low", number((type(low), low), low))
             if high is not None:
                 set_(c, "high", number((type(high), high), high))
+
+    def articles(self, articles: list[Article]) -> None:
+        """Share the articles' repeated strings: their story, and the kind and reason of each region (a store's
+        articles read from Parquet carry a copy of each for every article)."""
+        set_, share = object.__setattr__, self.values.setdefault
+        for a in articles:
+            if a.story is not None:
+                set_(a, "story", share(a.story, a.story))
+            for r in a.regions:
+                set_(r, "kind", share(r.kind, r.kind))
+                set_(r, "reason", share(r.reason, r.reason))
 
     def groups(self, groups: list[ClaimGroup], known: Callable[[str], object]) -> None:
         """Share the groups' values, one string for each claim id among them (`known`: a claim id → None when

@@ -48,9 +48,8 @@ def is_store(path: Path) -> bool:
     """Whether `path` is a claim store directory (its manifest names the format)."""
     if not path.is_dir():
         return False
-    manifest = path / MANIFEST
     try:
-        if json.loads(manifest.read_text(encoding="utf-8")).get("format") == FORMAT:
+        if _parsed(path / MANIFEST).get("format") == FORMAT:
             return True
     except (OSError, ValueError, AttributeError):
         pass
@@ -97,8 +96,8 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
                 continue
             name = f"{part}.parquet"
             temps[name] = temp_path(out, name)
-            # the groups in row groups of a first screen's size: read_head reads the first alone
-            row_group = HEAD_GROUPS if part == "groups" else ARTICLE_ROWS if part == "articles" else None
+            # in row groups: read a row group at a time (the groups, the articles), never held twice
+            row_group = GROUP_ROWS if part == "groups" else ARTICLE_ROWS if part == "articles" else None
             parts[name] = write_table(_rows(store, part), temps[name], row_group)
         if len(store.claims) >= HEAD_MIN:
             # a large store's first screen, apart: read_head reads it without the rest (and the texts it needs)
@@ -137,10 +136,10 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
     return manifest
 
 
-def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The first screen of `store` as read_head shows it: the claims of the groups at the top of the conflict
-    table and of the first articles of the list, in the store's order, as a claims part's rows; and the texts of
-    their articles and of those first articles (every other text is read with the whole store)."""
+def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The first screen of `store` as read_head shows it, as the rows of `HEAD_PARTS`: the claims of the groups
+    at the top of the conflict table and of the first articles of the list, in the store's order; those articles
+    whole (every other article is read with the whole store); and those groups."""
     from kzview.columns import id_key
     from kzview.model import to_data, to_json
     from kzview.parts import KEY, json_rows
@@ -154,7 +153,8 @@ def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, A
     claims = [cols.make(r) for r in sorted(rows)]
     needed = set(first) | {c.article for c in claims}
     articles = [to_data(a) for a in store.articles if a.id in needed]
-    return json_rows("claims", [{**to_json(c), KEY: id_key(c.id)} for c in claims]), articles
+    groups = json_rows("groups", [to_json(g) for g in store.groups[:HEAD_GROUPS]])
+    return json_rows("claims", [{**to_json(c), KEY: id_key(c.id)} for c in claims]), articles, groups
 
 
 def claim_part_names(parts: dict[str, str]) -> list[str]:
@@ -197,11 +197,13 @@ def read_store(
         entities = read_rows(path / "entities.parquet", "entities")
         if articles is None:
             # a few thousand at a time: the whole part as Arrow and as rows at once would hold its texts twice
-            articles = []
+            articles, shared = [], Interner({})
             for batch in pq.ParquetFile(path / "articles.parquet").iter_batches(batch_size=ARTICLE_ROWS):
                 if cancelled is not None and cancelled():
                     raise ReadCancelled
-                articles.extend(from_data(table_rows(batch, "articles"), list[Article]))
+                read = from_data(table_rows(batch, "articles"), list[Article])
+                shared.articles(read)  # one string for each story and each kind and reason of a region
+                articles.extend(read)
         ids = []  # the claims' ids as Arrow, for finding the groups' claims below
 
         def parts() -> Iterator[Any]:
@@ -263,9 +265,11 @@ def _ANY(_claim_id: str) -> object:
 
 
 STALE = "made by another version of kzview or another vocabulary"
-HEAD_PARTS = ("head-claims.parquet", "head-articles.parquet")  # a large store's first screen, written apart
+# a large store's first screen, written apart: its claims, its articles whole, the groups at the top of the table
+HEAD_PARTS = ("head-claims.parquet", "head-articles.parquet", "head-groups.parquet")
 HEAD_MIN = 200_000  # claims from which a store's first screen is read and shown before the rest
-HEAD_GROUPS = 400  # the groups at the top of the table that first screen holds
+HEAD_GROUPS = 120  # the groups at the top of the table that first screen holds (three screens of rows)
+GROUP_ROWS = 2048  # groups a row group: read a row group at a time, each made and its values shared
 ARTICLE_ROWS = 2048  # articles a row group: read a row group at a time, the texts are never held twice
 HEAD_ARTICLES = 20  # and the articles at the top of the list whose claims it holds
 
@@ -290,10 +294,15 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
         return None
     counts = manifest.get("counts")
     claims = counts.get("claims") if isinstance(counts, dict) else None
-    if not isinstance(claims, int) or claims < HEAD_MIN or _unfit(path, manifest, made_by):
+    if not isinstance(claims, int) or claims < HEAD_MIN:
         return None
     if all(name in manifest["parts"] for name in HEAD_PARTS):
-        return _read_head_parts(path, manifest, made_by) if _head_shape(manifest) is not None else None
+        # the parts it reads are verified, and the maker; the whole read verifies every part before it replaces it
+        if _head_shape(manifest) is None or _unfit(path, manifest, made_by, HEAD_PARTS):
+            return None
+        return _read_head_parts(path, manifest, made_by)
+    if _unfit(path, manifest, made_by):
+        return None
     try:
         articles = from_data(read_rows(path / "articles.parquet", "articles"), list[Article])
         if _texts_differ(articles, manifest):
@@ -328,20 +337,16 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
     list and those of the groups at the top of the table, whole), those groups and their claims; the store's
     other articles come with the whole store (`ClaimStore.articles_total` says how many there are). Every part
     was verified a moment ago (`_unfit`); each text read is checked against its hash."""
-    import pyarrow.parquet as pq
-
     from kzview.columns import ClaimColumns
     from kzview.model import Article, ClaimGroup, LoadProblem, from_data
-    from kzview.parts import read_claims, read_rows, table_rows
+    from kzview.parts import read_claims, read_rows
     from kzview.store import ClaimStore
 
     try:
         articles = from_data(read_rows(path / HEAD_PARTS[1], "articles"), list[Article])
         if _texts_differ(articles, manifest):
             return None
-        n_groups, _ = _head_shape(manifest) or (0, 0)
-        top = _first_rows(pq.ParquetFile(path / "groups.parquet"), n_groups)
-        groups = from_data(table_rows(top, "groups"), list[ClaimGroup])
+        groups = from_data(read_rows(path / HEAD_PARTS[2], "groups"), list[ClaimGroup])
         claims = ClaimColumns.from_arrow(read_claims(path, [HEAD_PARTS[0]]), articles)
         store = ClaimStore(
             articles=articles,
@@ -381,12 +386,16 @@ def _first_rows(file: Any, n: int) -> Any:
     return pa.concat_tables(tables).slice(0, n) if tables else file.schema_arrow.empty_table()
 
 
-def _unfit(path: Path, manifest: dict[str, Any], made_by: dict[str, str]) -> str:
-    """Why a store cannot be read as it is: a damaged part, or another maker ("" when it can)."""
+def _unfit(path: Path, manifest: dict[str, Any], made_by: dict[str, str], only: tuple[str, ...] = ()) -> str:
+    """Why a store cannot be read as it is: a damaged part, or another maker ("" when it can). `only`: the parts
+    to verify (a first screen's), else every part."""
     parts = manifest["parts"]
-    claim_parts = claim_part_names(parts)
-    names = [f"{p}.parquet" for p in PARTS if p != "claims"] + (claim_parts or ["claims/"])
-    names += [n for n in HEAD_PARTS if n in parts]
+    if only:
+        names = list(only)
+    else:
+        claim_parts = claim_part_names(parts)
+        names = [f"{p}.parquet" for p in PARTS if p != "claims"] + (claim_parts or ["claims/"])
+        names += [n for n in HEAD_PARTS if n in parts]
     damaged = [n for n in names if not _whole(path / n, parts.get(n, ""))]
     if damaged:
         return f"damaged part{'s' if len(damaged) > 1 else ''}: {', '.join(sorted(damaged))}"
@@ -404,7 +413,7 @@ def _texts_differ(articles: list[Any], manifest: dict[str, Any]) -> bool:
 def _manifest(path: Path) -> dict[str, Any]:
     """The manifest, checked whole: every field of the right type, this format's version; else StoreError."""
     try:
-        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+        manifest = _parsed(path / MANIFEST)
     except (OSError, ValueError) as exc:
         raise StoreError(f"{path}: a damaged claim store: its manifest cannot be read ({exc}); extract again") from exc
     ok = (
@@ -420,6 +429,23 @@ def _manifest(path: Path) -> dict[str, Any]:
     if not ok:
         raise StoreError(f"{path}: a damaged claim store: its manifest is not one this kzview wrote; extract again")
     return manifest
+
+
+_PARSED: dict[tuple[str, int, int, int], Any] = {}
+
+
+def _parsed(file: Path) -> Any:
+    """A manifest's JSON, parsed once while the file stays as it is (by its inode, size and change time): a store
+    of 40,000 articles has a manifest of 4 MB, which opening it read four times."""
+    st = file.stat()
+    key = (str(file), st.st_ino, st.st_size, st.st_mtime_ns)
+    if key not in _PARSED:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if file.stat().st_mtime_ns != st.st_mtime_ns:
+            return data  # written again while it was read: not kept
+        _PARSED.clear()  # one store at a time
+        _PARSED[key] = data
+    return _PARSED[key]
 
 
 def rebuild_texts(path: Path) -> list[Any] | None:
