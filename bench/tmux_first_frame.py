@@ -69,7 +69,7 @@ def store_frames(store: Path, runs: int, tmp: Path) -> dict:
     first_frame(samples, DATA_MARKER)
     big, head, small = [], [], []
     for _ in range(runs):
-        head.append(first_frame(kz, "so far, provisional", limit=120))  # the first screen, before the rest
+        head.append(first_frame(kz, "shown, provisional", limit=120))  # the first screen, before the rest
         big.append(first_frame(kz, marker, limit=120))
         small.append(first_frame(samples, DATA_MARKER))
     b, h, s = statistics.median(big), statistics.median(head), statistics.median(small)

@@ -437,8 +437,9 @@ class KzviewApp(App[int]):
             so_far = f" · {count_words(figures, 'figure')} so far, provisional" if store.claims else ""
             if store.articles_unread:
                 # a large store's first screen: the articles it shows, of all there are
-                shown = f"{len(store.articles):,} of {count_words(store.articles_total, 'article')} shown"
-                self.sub_title = f"{shown}{so_far} · reading the rest…"
+                # "provisional" first: at 80 columns the title keeps its first 60 characters
+                shown = f"{len(store.articles):,} of {count_words(store.articles_total, 'article')} shown, provisional"
+                self.sub_title = f"{shown} · {count_words(figures, 'figure')} so far · reading the rest…"
             else:
                 self.sub_title = f"{count_words(len(store.articles), 'article')}{so_far} · reading their figures…"
             self.main.post_message(StoreLoaded(False))
