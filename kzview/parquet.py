@@ -152,7 +152,8 @@ def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, A
         rows.update(cols.rows_of_article(aid))
     claims = [cols.make(r) for r in sorted(rows)]
     needed = set(first) | {c.article for c in claims}
-    articles = [to_data(a) for a in store.articles if a.id in needed]
+    # each with its label as the whole store names it ("x.com 03" where x.com has several articles)
+    articles = [{**to_data(a), "label": store.labels.get(a.id)} for a in store.articles if a.id in needed]
     groups = json_rows("groups", [to_json(g) for g in store.groups[:HEAD_GROUPS]])
     return json_rows("claims", [{**to_json(c), KEY: id_key(c.id)} for c in claims]), articles, groups
 
@@ -343,7 +344,9 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
     from kzview.store import ClaimStore
 
     try:
-        articles = from_data(read_rows(path / HEAD_PARTS[1], "articles"), list[Article])
+        rows = read_rows(path / HEAD_PARTS[1], "articles")
+        labels = {row["id"]: row.pop("label", None) for row in rows}
+        articles = from_data(rows, list[Article])
         if _texts_differ(articles, manifest):
             return None
         groups = from_data(read_rows(path / HEAD_PARTS[2], "groups"), list[ClaimGroup])
@@ -359,6 +362,7 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
     store.lexicon = made_by["lexicon"]
     store.provisional = True
     store.articles_total = max(len(articles), len(manifest["articles"]))  # every article's hash is listed
+    store.labels.update({aid: label for aid, label in labels.items() if isinstance(label, str) and label})
     return store
 
 

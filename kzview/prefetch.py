@@ -52,7 +52,13 @@ def _wire() -> Any:
     # the claims as columns (kzview.columns.ClaimColumns.to_wire): bytes and a pool of strings, no claim objects
     types = (list[Article], dict[str, Any], list[ClaimGroup], list[LoadProblem], list[Entity], str, list[Applied])
     # the store's indexes, built once; how many articles the corpus has (a large store's first screen holds some)
-    fields = [*zip(_CARRIED, types, strict=True), ("index", list[bytes]), ("articles_total", int)]
+    # and its articles' labels, as the whole corpus names them (a large store's first screen holds some articles)
+    fields = [
+        *zip(_CARRIED, types, strict=True),
+        ("index", list[bytes]),
+        ("articles_total", int),
+        ("labels", dict[str, str]),
+    ]
     return make_dataclass("StoreWire", fields)
 
 
@@ -159,7 +165,8 @@ def _child(fd: int, options: dict[str, Any]) -> None:
 
 def _carried(store: ClaimStore) -> dict[str, Any]:
     carried = {name: store.columns.to_wire() if name == "claims" else getattr(store, name) for name in _CARRIED}
-    return {**carried, "index": store.index_wire(), "articles_total": store.articles_total}
+    labels = store.labels if store.articles_unread else {}  # else they are worked out again from the articles
+    return {**carried, "index": store.index_wire(), "articles_total": store.articles_total, "labels": labels}
 
 
 def _pickled(exc: BaseException) -> bytes:
@@ -367,4 +374,5 @@ def _store(payload: bytes | bytearray) -> ClaimStore:
     store = ClaimStore(**{**carried, "claims": claims}, index=wire.index)
     store.applied = wire.applied  # not a field: set after the store's indexes are built
     store.articles_total = max(len(store.articles), wire.articles_total)
+    store.labels.update({aid: label for aid, label in wire.labels.items() if aid in store.article_by_id and label})
     return store

@@ -317,3 +317,33 @@ def test_a_first_screen_is_read_as_it_was_written_and_a_read_stops_when_asked(tm
     with pytest.raises(parquet.ReadCancelled):
         parquet.read_store(out, by, cancelled=lambda: True)
     assert parquet.read_store(out, by, cancelled=lambda: False)[0] is not None
+
+
+def test_a_first_screen_names_its_articles_as_the_whole_store_does(tmp_path, capsys, monkeypatch):
+    """An outlet with several articles is named with their short ids ("same.com 01") on the first screen too,
+    where only one of them is there, and across the pipe to the app."""
+    import kzview.parquet as parquet
+    from kzview.opening import OpenOptions, open_corpus
+    from kzview.prefetch import _carried, _store
+
+    seeds = sorted(bundled_corpus_path().glob("*.txt"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, name in enumerate(["01_same-com", "03_other-com", "04_third-com"]):
+        (corpus / f"{name}.txt").write_text(seeds[i % len(seeds)].read_text(encoding="utf-8"), encoding="utf-8")
+    # the outlet's second article has no figure: in no group, so not on the first screen
+    (corpus / "02_same-com.txt").write_text("Weather for the week\n\nIt was a quiet, sunny day.\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", 1)
+    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
+    out = tmp_path / "store"
+    assert run(capsys, "extract", str(corpus), "--out", str(out))[0] == 0
+    told: list = []
+    whole = open_corpus(OpenOptions(paths=[out], on_partial=told.append))
+    head = told[0]
+    assert {whole.labels[a.id] for a in whole.articles} >= {"same.com 01", "same.com 02"}
+    assert "02_same-com" not in {a.id for a in head.articles}
+    assert all(head.labels[a.id] == whole.labels[a.id] for a in head.articles)
+    carried = _store(__import__("msgspec").msgpack.encode(_carried(head)))
+    assert all(carried.labels[a.id] == whole.labels[a.id] for a in carried.articles)
