@@ -285,9 +285,8 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
     import pyarrow.parquet as pq
 
     from kzview.columns import ClaimColumns
-    from kzview.model import Article, ClaimGroup, LoadProblem, from_data
+    from kzview.model import Article, ClaimGroup, from_data
     from kzview.parts import read_claims, read_rows, table_rows
-    from kzview.store import ClaimStore
 
     try:
         manifest = _manifest(path)
@@ -320,17 +319,9 @@ def read_head(path: Path, made_by: dict[str, str]) -> ClaimStore | None:
             ),
             articles,
         )
-        store = ClaimStore(
-            articles=articles,
-            claims=claims,
-            groups=groups,
-            problems=from_data(manifest.get("problems", []), list[LoadProblem]),
-        )
+        return _first_screen(articles, claims, groups, manifest, made_by)
     except Exception:  # noqa: BLE001 - a first screen that does not decode is not shown; read_store says why
         return None
-    store.lexicon = made_by["lexicon"]
-    store.provisional = True
-    return store
 
 
 def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, str]) -> ClaimStore | None:
@@ -339,9 +330,8 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
     other articles come with the whole store (`ClaimStore.articles_total` says how many there are). Every part
     was verified a moment ago (`_unfit`); each text read is checked against its hash."""
     from kzview.columns import ClaimColumns
-    from kzview.model import Article, ClaimGroup, LoadProblem, from_data
+    from kzview.model import Article, ClaimGroup, from_data
     from kzview.parts import read_claims, read_rows
-    from kzview.store import ClaimStore
 
     try:
         rows = read_rows(path / HEAD_PARTS[1], "articles")
@@ -351,18 +341,29 @@ def _read_head_parts(path: Path, manifest: dict[str, Any], made_by: dict[str, st
             return None
         groups = from_data(read_rows(path / HEAD_PARTS[2], "groups"), list[ClaimGroup])
         claims = ClaimColumns.from_arrow(read_claims(path, [HEAD_PARTS[0]]), articles)
-        store = ClaimStore(
-            articles=articles,
-            claims=claims,
-            groups=groups,
-            problems=from_data(manifest.get("problems", []), list[LoadProblem]),
-        )
+        store = _first_screen(articles, claims, groups, manifest, made_by)
     except Exception:  # noqa: BLE001 - a first screen that does not decode is not shown; read_store says why
         return None
-    store.lexicon = made_by["lexicon"]
-    store.provisional = True
     store.articles_total = max(len(articles), len(manifest["articles"]))  # every article's hash is listed
     store.labels.update({aid: label for aid, label in labels.items() if isinstance(label, str) and label})
+    return store
+
+
+def _first_screen(
+    articles: list[Any], claims: Any, groups: list[Any], manifest: dict[str, Any], made_by: dict[str, str]
+) -> ClaimStore:
+    """A first screen's store: its articles, claims and groups, the manifest's problems, marked provisional."""
+    from kzview.model import LoadProblem, from_data
+    from kzview.store import ClaimStore
+
+    store = ClaimStore(
+        articles=articles,
+        claims=claims,
+        groups=groups,
+        problems=from_data(manifest.get("problems", []), list[LoadProblem]),
+    )
+    store.lexicon = made_by["lexicon"]
+    store.provisional = True
     return store
 
 

@@ -30,6 +30,21 @@ def store(tmp_path, capsys, monkeypatch):
     return out
 
 
+def written_large(tmp_path, capsys, monkeypatch, corpus=None, groups=2, articles=1):
+    """A store written as a large one (HEAD_MIN 1: with its first screen apart, `groups` groups on it and the
+    claims of the first `articles` articles; None leaves that as it is), from `corpus` (default: the samples)."""
+    import kzview.parquet as parquet
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
+    monkeypatch.setattr(parquet, "HEAD_GROUPS", groups)
+    if articles is not None:
+        monkeypatch.setattr(parquet, "HEAD_ARTICLES", articles)
+    out = tmp_path / "store"
+    assert run(capsys, "extract", str(corpus or bundled_corpus_path()), "--out", str(out))[0] == 0
+    return out
+
+
 @pytest.mark.parametrize("command", ["claims", "conflicts", "entities"])
 def test_a_store_gives_the_json_its_articles_give(store, capsys, command):
     _, from_articles, _ = run(capsys, command, str(bundled_corpus_path()), "--format", "json", "--no-cache")
@@ -198,12 +213,7 @@ def test_a_large_stores_first_screen_is_written_apart_and_holds_only_what_it_sho
     from kzview.prefetch import _carried, _store
     from kzview.store import made_by
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
-    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
-    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
-    out = tmp_path / "store"
-    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    out = written_large(tmp_path, capsys, monkeypatch)
     manifest = json.loads((out / "manifest.json").read_text())
     assert all(name in manifest["parts"] and (out / name).is_file() for name in parquet.HEAD_PARTS)
     by = made_by(load_lexicon().fingerprint)
@@ -246,12 +256,7 @@ async def test_the_app_shows_a_large_stores_first_screen_then_the_whole_store(tm
     from kzview.tui.widgets.article_list import ArticleList
     from kzview.tui.widgets.conflict_table import GroupTable
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
-    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
-    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
-    out = tmp_path / "store"
-    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    out = written_large(tmp_path, capsys, monkeypatch)
     go_on = threading.Event()
     read_store = parquet.read_store
 
@@ -295,11 +300,7 @@ def test_a_first_screen_is_read_as_it_was_written_and_a_read_stops_when_asked(tm
     from kzview.extract.lexicon import load_lexicon
     from kzview.store import made_by
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
-    monkeypatch.setattr(parquet, "HEAD_GROUPS", 2)
-    out = tmp_path / "store"
-    assert run(capsys, "extract", str(bundled_corpus_path()), "--out", str(out))[0] == 0
+    out = written_large(tmp_path, capsys, monkeypatch, articles=None)
     by = made_by(load_lexicon().fingerprint)
     monkeypatch.setattr(parquet, "HEAD_GROUPS", 12)
     head = parquet.read_head(out, by)
@@ -322,7 +323,6 @@ def test_a_first_screen_is_read_as_it_was_written_and_a_read_stops_when_asked(tm
 def test_a_first_screen_names_its_articles_as_the_whole_store_does(tmp_path, capsys, monkeypatch):
     """An outlet with several articles is named with their short ids ("same.com 01") on the first screen too,
     where only one of them is there, and across the pipe to the app."""
-    import kzview.parquet as parquet
     from kzview.opening import OpenOptions, open_corpus
     from kzview.prefetch import _carried, _store
 
@@ -333,12 +333,7 @@ def test_a_first_screen_names_its_articles_as_the_whole_store_does(tmp_path, cap
         (corpus / f"{name}.txt").write_text(seeds[i % len(seeds)].read_text(encoding="utf-8"), encoding="utf-8")
     # the outlet's second article has no figure: in no group, so not on the first screen
     (corpus / "02_same-com.txt").write_text("Weather for the week\n\nIt was a quiet, sunny day.\n", encoding="utf-8")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setattr(parquet, "HEAD_MIN", 1)
-    monkeypatch.setattr(parquet, "HEAD_GROUPS", 1)
-    monkeypatch.setattr(parquet, "HEAD_ARTICLES", 1)
-    out = tmp_path / "store"
-    assert run(capsys, "extract", str(corpus), "--out", str(out))[0] == 0
+    out = written_large(tmp_path, capsys, monkeypatch, corpus, groups=1)
     told: list = []
     whole = open_corpus(OpenOptions(paths=[out], on_partial=told.append))
     head = told[0]
