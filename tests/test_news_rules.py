@@ -1656,3 +1656,82 @@ def test_a_court_s_previous_is_kept_whatever_the_sentence_goes_on_about():
     )
     c = next(c for c in claims_of(text) if c.surface == "14")
     assert (c.event, c.event_words) == ("another event", "previous")
+
+
+# -- the fourteenth session: a "that" of what was said, destinations, elided subjects, "mother of two" -------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The sheriff said that two men, John Carver and Bill Hale, had been arrested.",
+        "A spokesman told reporters that two men, both farmers, had been arrested.",
+        "THE SHERIFF ISSUED A STATEMENT SAYING THAT TWO MEN, JOHN CARVER AND BILL HALE, HAD BEEN ARRESTED.",
+    ],
+)
+def test_a_that_of_what_was_said_opens_no_relative_clause(sentence):
+    assert one(f"date: 2024-06-10\nArrests after fraud inquiry\n\n{sentence}", "arrests")[1:] == (2, 2)
+
+
+def test_a_relative_that_still_gives_its_verb_to_the_head():
+    text = "date: 2024-06-10\nPastor held\n\nThe pastor that dozens of followers, mostly women, had left was arrested."
+    assert by_surface(text, "topic")["dozens"] == "other"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Three women were arrested this morning and taken to the police station in Dunmore, the sheriff said.", None),
+        ("Four climbers were injured and flown to a clinic at Orde after the avalanche.", None),
+        ("Three women were arrested in Dunmore this morning, the sheriff said.", "Dunmore"),
+    ],
+)
+def test_where_people_were_taken_afterwards_is_no_scope(sentence, scope):
+    text = f"date: 2024-06-10\nArrests in the valley\n\nPolice raided farms in the valley on Monday. {sentence}"
+    assert [c.scope for c in claims_of(text) if c.topic in ("arrests", "injuries")] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "surface"),
+    [
+        ("The driver fled the scene but was arrested two blocks away.", "arrests", "was arrested"),
+        ("The gunman fled on foot and was arrested an hour later.", "arrests", "was arrested"),
+        ("The man stole a car and was later arrested in Leeds.", "arrests", "was later arrested"),
+        ("The woman was shot in the chest and was killed instantly.", "deaths", "was killed"),
+    ],
+)
+def test_a_fate_told_after_and_or_but_is_its_clause_s_subject_s(sentence, topic, surface):
+    text = f"date: 2024-06-10\nCrash on the ring road\n\n{sentence}"
+    assert [(c.surface, c.low, c.high) for c in claims_of(text) if c.topic == topic] == [(surface, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The man in the car fled and was arrested.",  # the subject is not the phrase before the verb
+        "The victim fought back and was not hurt.",  # one unhurt person is no zero for the event
+        "When the driver stopped and was arrested, officers found a gun.",  # a retelling of a known arrest
+        "The soldiers left the base and were killed in an ambush.",  # no number: not counted
+        "Police chased the car and were praised by the mayor.",
+    ],
+)
+def test_an_elided_subject_is_read_only_where_it_opens_the_sentence(sentence):
+    text = f"date: 2024-06-10\nCrash on the ring road\n\n{sentence}"
+    assert [c.surface for c in claims_of(text) if c.topic in ("arrests", "deaths", "injuries")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "surface", "children"),
+    [
+        ("The mother of two died from injuries she sustained in the crash.", "deaths", "died", "two"),
+        ("A 59-year-old father of three was killed when a van struck him.", "deaths", "was killed", "three"),
+        ("A mother-of-two was killed when her car left the road.", "deaths", "was killed", "two"),
+        ("A father-of-three died in hospital.", "deaths", "died", "three"),
+        ("The mother of two was arrested at her home.", "arrests", "was arrested", "two"),
+    ],
+)
+def test_a_mother_of_two_is_one_person_and_her_two_are_her_children(sentence, topic, surface, children):
+    found = [c for c in claims_of(f"date: 2024-06-10\nCrash on the ring road\n\n{sentence}") if c.kind != "date"]
+    assert [(c.surface, c.low) for c in found if c.topic == topic] == [(surface, 1)]
+    kids = [c for c in found if c.topic == "other"]
+    assert len(kids) == 1 and children in kids[0].surface and kids[0].subject == "children"

@@ -34,7 +34,7 @@ from kzview.extract.context import (
     share_owner,
 )
 from kzview.extract.entities import build_entities, norm_name
-from kzview.extract.implicit import HEADLINE_LINKS, find_implicit
+from kzview.extract.implicit import HEADLINE_LINKS, find_implicit, related_word
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     figure_event,
@@ -288,7 +288,11 @@ def _quote_speaker(text: str, sentences: list[tuple[int, int]], si: int) -> list
 
 def _after_relation(words: list[str], a: int, lex: Lexicon) -> bool:
     """Whether the figure at token `a` follows "mother of", "father to" (it counts someone's children)."""
-    return any(a >= len(p) and tuple(words[a - len(p) : a]) == p for p in lex.implicit.relations)
+    relations = lex.implicit.relations
+    return any(a >= len(p) and tuple(words[a - len(p) : a]) == p for p in relations) or (
+        # "a mother-of-two": the number inside the word (a figure inside a word starts that word's token or the next)
+        any(0 <= i < len(words) and related_word(words[i], relations) for i in (a, a - 1))
+    )
 
 
 def _token_index(starts: list[int], offset: int) -> int:

@@ -45,6 +45,7 @@ _CLAUSE_BREAK = frozenset(
     "; : — – . that which who whom whose while when whereas although though because since after before "
     "until if but where".split()
 )
+_QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "'"})
 FALLBACK_REACH = 10  # tokens: how far an event word of the figure's own clause may stand from it
 
 
@@ -185,13 +186,35 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _DEATH_VERBS = frozenset("died dies die killed dead perished".split())
 
 
+# words a "that" of what was said or known follows: "said that", "the news that", "told reporters that"
+_SAYING = frozenset(
+    "said says saying say announced announces announcing confirmed confirms confirming reported reports reporting "
+    "stated states stating added adding noted noting claimed claims claiming alleged alleging revealed revealing "
+    "showed shows showing indicated indicating learned believe believes believed believing fear fears feared hoped "
+    "expected knew know known suggested suggests insisted insists explained explains estimated estimates "
+    "news report statement announcement word confirmation rumours rumors suggestion".split()
+)
+_TELLING = frozenset("told tells telling informed informing assured warned warning reminded".split())
+
+
+def _says_that(words: list[str], j: int) -> bool:
+    """Whether the "that" at `j` opens what someone said or knew ("said that two men had been arrested"), not a
+    relative clause: its clause is the figure's own."""
+    return words[j] == "that" and (
+        (j >= 1 and words[j - 1] in _SAYING)
+        or (j >= 2 and words[j - 2] in _TELLING)
+        or (j >= 3 and words[j - 3] in _TELLING)
+    )
+
+
 def _inside_relative_clause(words: list[str], start: int) -> bool:
     """ "The leader who has admitted having dozens of children was arrested": the figure is inside a relative
-    clause, and the verb after it belongs to the clause's head, not to the figure."""
+    clause, and the verb after it belongs to the clause's head, not to the figure. A "that" of what was said ("the
+    sheriff said that two men, both farmers, had been arrested") opens no relative clause."""
     j = start - 1
     while j >= 0 and words[j] not in (",", ";", ":", "—", "–", "("):
         if words[j] in _RELATIVE:
-            return True
+            return not _says_that(words, j)
         j -= 1
     return False
 
@@ -438,7 +461,8 @@ def choose_topic(
             if _after_change(words, start) and not any(w in (";", ":") for w in between):
                 dist = min(dist, 2)  # "the death toll from the ferry that capsized on the lake rose to 224"
         elif h.start >= end and h.end <= next_start:
-            dist = h.start - end
+            # quote marks are no words: 'two men, believed to be "senior managers," underwent surgery'
+            dist = sum(1 for w in words[end : h.start] if w not in _QUOTE_MARKS)
             between = words[counted.end : h.start]
         else:
             continue
@@ -491,8 +515,11 @@ def _has_own_object(words: list[str], h: CueHit) -> bool:
 # Scope: a place the figure is limited to.
 
 _PLACE = re.compile(
-    r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?(?:(?:city|town|village|region|province|district|"
+    r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west)(?:ern)?|central|coastal)\s+(?=(?:city|town|village|region|province|district|"
+    r"capital|state|county|port|area)\s+of\b))?(?:(?:city|town|village|region|province|district|"
     r"capital|state|county|port|area|streets|suburbs|markets?|centre|center)\s+of\s+)?"
+    r"(?:(?P<compass>(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|coastal)\s+)?"
     r"(?P<place>(?:(?:St|Mt|Ft|Pt)\.\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:,\s+(?P<region>[A-Z][\w’'\-]+))?"
 )
 _ORG_WORDS = frozenset(
@@ -543,6 +570,12 @@ def _is_event_place(place: str, region: str | None, event_places: frozenset[str]
     )
 
 
+# where people were taken after the event: "taken to the police station in Dunmore", "flown to a clinic at Orde"
+_DESTINATION = re.compile(
+    r"\b(?:taken|brought|flown|airlifted|rushed|transferred|moved|sent|driven|transported|escorted|evacuated|"
+    r"ferried|removed|returned)\s+(?:back\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-.]+\s+){0,4}"
+    r"(?:in|at|near|outside)\s+$"
+)
 _SCOPE_REACH = 400  # characters after a figure its place is looked for in: a place further on is not its own
 
 
@@ -573,13 +606,17 @@ def find_scope(
                 continue
             if following and following[0].strip(",.;") in _ORG_WORDS:
                 continue  # "at Royal Oak Beaumont Hospital": a building, not a part of the event
-            if re.search(r"\bhospitals?\s+$", segment[: m.start() + 1]) or re.search(
-                r"hospitals?\s+(?:in|at|near)\s+$", segment[: m.start("place")]
+            if (
+                re.search(r"\bhospitals?\s+$", segment[: m.start() + 1])
+                or re.search(r"hospitals?\s+(?:in|at|near)\s+$", segment[: m.start("place")])
+                or _DESTINATION.search(segment[: m.start("place")])
             ):
                 continue  # "taken to hospital in Huancayo": where the hospital is, not a part of the event
             if not partitive and _is_event_place(place, m.group("region"), event_places):
+                # "in western Veldia" of a story in Veldia is no part either: the story may be all in the west
                 return None
-            return _bare(place)
+            compass = m.group("compass")
+            return f"{compass} {_bare(place)}" if compass else _bare(place)  # "in northern Castavia"
     lm = _LEAD_PLACE.match(lead)
     if lm and lm.group("place").split()[0] not in _NOT_PLACES:
         if not _is_event_place(lm.group("place"), None, event_places):

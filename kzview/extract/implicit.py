@@ -78,7 +78,7 @@ class _Reader:
 
     def is_person_head(self, i: int) -> bool:
         w = self.words[i]
-        if w in self.v.singular or w.split("-")[-1] in self.v.singular:
+        if w in self.v.singular or w.split("-")[-1] in self.v.singular or related_word(w, self.v.relations):
             return True
         if i > 0 and f"{self.words[i - 1]} {w}" in self.v.singular:
             return True
@@ -92,11 +92,53 @@ class _Reader:
             return False
         return w not in self.v.singular and not self.lex.match_cues(self.words, i)
 
+    def relation_head(self, j: int) -> int | None:
+        """The person a "mother of two" ending at token j names ("the mother of two died"): the index of
+        "mother"; the number counts her children, not the event's toll."""
+        w = self.words
+        if j < 2 or not (w[j][:1].isdigit() or w[j] in WORD_VALUES):
+            return None
+        for p in self.v.relations:
+            if j >= len(p) and tuple(w[j - len(p) : j]) == p and self.is_person_head(j - len(p)):
+                return j - len(p)
+        return None
+
+    def elided_subject(self, j: int) -> tuple[int, int] | None:
+        """The subject of the clause before the "and"/"but" at token j, when the clause after it has none of its
+        own ("The driver fled the scene but was arrested"): (first token, value). Only a person phrase that opens
+        the sentence (or the part after a semicolon) and is followed by its verb."""
+        w = self.words
+        k = j - 1
+        while k >= 0 and w[k] not in (";", ":", "“", '"'):
+            if w[k] in ("and", "but", "or") or w[k] in _TIME_CLAUSE or w[k] in ("who", "which", "that"):
+                return None  # one clause before, no more: "the man who hit him fled but ..." is not read
+            k -= 1
+        s = k + 1
+        for h in range(s, min(j - 1, s + 6)):
+            found = self.np_left(h)
+            if found is None or found[0] != s:
+                continue
+            verb = w[h + 1]
+            if verb in _AUX or (
+                verb.isalpha()
+                and not self.cap(h + 1)
+                and verb not in _PREPOSITIONS | self.v.determiners | _NON_NAMES | _TIME_CLAUSE
+                and not self.is_person_head(h + 1)
+            ):
+                return found  # "The man stole a car and was arrested": a verb (irregular ones too) after it
+            return None
+        return None
+
     def np_left(self, j: int) -> tuple[int, int] | None:
         """The person noun phrase ending at token j: (first token, value)."""
         w = self.words
         if j < 0:
             return None
+        related = self.relation_head(j)
+        if related is not None:
+            return self.np_left(related)
+        if w[j] == "another" and j > 0 and w[j - 1] in ("and", ","):
+            return j, 1  # "two people were killed and another wounded": one more, its verb left out
         if self.is_person_head(j) or (w[j] in self.v.ordinals and j > 0 and w[j - 1] in self.v.determiners):
             k = j - 1
             while k >= 0 and j - k <= 5:
@@ -182,6 +224,12 @@ class _Reader:
                     return None
             return None
         return None
+
+
+def related_word(word: str, relations: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a hyphenated word names a person by their children ("mother-of-two", "father-of-three")."""
+    parts = word.split("-")
+    return len(parts) >= 3 and tuple(parts[:-1]) in relations and (parts[-1] in WORD_VALUES or parts[-1].isdigit())
 
 
 def last_word_is_verb(word: str) -> bool:
@@ -290,6 +338,15 @@ def find_implicit(
         )
         passive = bool(skipped & _AUX) or _phrase_at(w, h.start, v.intransitive) > 0 or (participle and no_object)
         left = r.np_left(j) if passive else None
+        span = None  # where the figure's words start, when not at its subject's first word
+        if left is not None and (r.relation_head(j) is not None or related_word(w[j], v.relations)):
+            span = j + 1  # "the mother of two died", "a mother-of-two died": "died" (the "two" is a figure of its own)
+        elif left is None and passive and not headline and skipped & _AUX and not skipped & _NEGATION:
+            # "The driver fled the scene but was arrested": the subject of the clause before ("was arrested")
+            conj = next((i for i in range(h.start - 1, max(j, 0) - 1, -1) if w[i] in ("and", "but")), None)
+            if conj is not None and conj > 0:
+                left = r.elided_subject(conj - 1 if w[conj - 1] == "," else conj)
+                span = conj + 1
         if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
             a, value = left
             if value == 1 and h.cue.words in (("die",), ("kill",)) and not headline:
@@ -302,7 +359,7 @@ def find_implicit(
                 left = None  # "... the sect were arrested": a plural subject this phrase is only part of
             else:
                 negated = bool(skipped & _NEGATION)
-                add(a, h.end - 1, 0 if negated else value, topic, not negated)
+                add(a if span is None else span, h.end - 1, 0 if negated else value, topic, not negated)
                 continue
         # The one it happened to, after an active verb: "killed a woman", "arrested the driver".
         i = h.end
