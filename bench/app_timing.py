@@ -138,7 +138,14 @@ def main() -> None:
             pass
 
         db = Path(sys.argv[sys.argv.index("--db") + 1]) if "--db" in sys.argv else None
-        app = TimedKzview(paths=[corpus], db=db)
+        prefetch = None
+        if "--prefetch" in sys.argv:
+            # as `kzview CORPUS` starts: the corpus opened in a second process (kzview.prefetch), the app's worker
+            # waiting for its store; this process is the app's
+            from kzview.prefetch import start
+
+            prefetch = start({"paths": [corpus], "db": db, "use_cache": True, "stories": True})
+        app = TimedKzview(paths=[corpus], db=db, prefetch=prefetch)
         app.frames = []
         state: dict = {}
 
@@ -148,6 +155,9 @@ def main() -> None:
             return state.get("t")
 
         result = asyncio.run(measure(app, keys, loaded))
+        if prefetch is not None:
+            # the child that opened the corpus (and its extraction workers), waited for: the largest of them
+            result["child_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(result))
 
 

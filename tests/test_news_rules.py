@@ -1735,3 +1735,208 @@ def test_a_mother_of_two_is_one_person_and_her_two_are_her_children(sentence, to
     assert [(c.surface, c.low) for c in found if c.topic == topic] == [(surface, 1)]
     kids = [c for c in found if c.topic == "other"]
     assert len(kids) == 1 and children in kids[0].surface and kids[0].subject == "children"
+
+
+def _events(story: str) -> dict[str, str | None]:
+    return {c.surface: c.event for c in claims_of(f"date: 2024-06-10\nNews of the day\n\n{story}") if c.kind != "date"}
+
+
+@pytest.mark.parametrize(
+    ("story", "surface", "event"),
+    [
+        # one more of a thing told before, at another moment of the story's days, is another one
+        (
+            "An earthquake of magnitude 4.4 struck near Leeton this morning. The earthquake had a depth of 2.7 "
+            "miles. Earlier this morning, an earthquake with a magnitude of 2.0 struck near Leeton. The earthquake "
+            "had a depth of 1.4 miles.",
+            "1.4",
+            "an earlier one",
+        ),
+        (
+            "An earthquake of magnitude 4.4 struck near Leeton this morning. Earlier this morning, an earthquake "
+            "with a magnitude of 2.0 struck near Leeton.",
+            "2.0",
+            "an earlier one",
+        ),
+        (
+            "A car bomb killed 12 people at a market in Dunmore on Monday. Earlier on Monday, a roadside bomb killed "
+            "three soldiers on the airport road.",
+            "three",
+            "an earlier one",
+        ),
+        (
+            "A fire gutted a warehouse in Hallam on Sunday. Hours later, a fire destroyed 30 homes in Dunmore.",
+            "30",
+            "a later one",
+        ),
+        # the story's own thing, told again, or a new sentence about other people: the story's
+        (
+            "A car bomb killed 12 people at a market in Dunmore on Monday. Earlier on Monday, the bomb squad "
+            "cleared 40 homes nearby.",
+            "40",
+            None,
+        ),
+        ("A car bomb killed 12 people at a market on Monday. Later, police arrested two men.", "two", None),
+        ("Police arrested two men on Monday. Earlier, a bomb killed 12 people at a market.", "12", None),
+        ("A bomb killed 12 people at a market on Monday. Earlier, a man was seen carrying 3 bags.", "3", None),
+    ],
+)
+def test_one_more_of_a_thing_at_another_moment_is_another_one(story, surface, event):
+    assert _events(story)[surface] == event
+
+
+@pytest.mark.parametrize(
+    ("story", "events"),
+    [
+        (
+            "A 4.6 quake struck near Leeton at 2 a.m. and was followed by a 2.9 aftershock at 2:12 a.m.",
+            {"4.6": None, "2.9": "a later one"},
+        ),
+        ("The main shock of 5.1 was preceded by a 3.2 foreshock.", {"5.1": None, "3.2": "an earlier one"}),
+        (
+            "A fire destroyed the mill on Monday. It was followed by a wave of complaints from 300 residents.",
+            {"300": None},
+        ),
+    ],
+)
+def test_what_follows_or_precedes_a_thing_is_another_of_its_kind(story, events):
+    found = _events(story)
+    assert {k: found[k] for k in events} == events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "measure"),
+    [
+        ("Police seized 13 fully loaded magazines from the boat.", "13", "magazine"),
+        ("Officers found 40 newly printed passports in the flat.", "40", "passport"),
+    ],
+)
+def test_an_adverb_before_a_participle_is_no_thing_counted(sentence, surface, measure):
+    assert (
+        measures(f"date: 2024-06-10\nRaid on the harbour\n\nPolice raided the harbour on Monday. {sentence}")[surface]
+        == measure
+    )
+
+
+# -- a second reader's attack on the fourteenth session's rules (sentences of its own, no real news) ---------------
+
+
+def _lead(sentence: str, headline: str = "Trouble in the valley") -> list:
+    text = f"date: 2024-06-10\n{headline}\n\nThe trouble began in the valley on Monday. {sentence}"
+    return [c for c in claims_of(text) if c.kind != "date"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two deputies pleaded with him to put the gun down.",
+        "Commanders said another 500 would put their guns down by the end of the month.",
+        "Smith guns down City with two late goals as Rovers win 2-1.",
+    ],
+)
+def test_putting_a_gun_down_kills_nobody(sentence):
+    assert [c.surface for c in _lead(sentence) if c.topic == "deaths"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police said on Tuesday that two men, both farmers, had been arrested.",
+        "The sheriff told reporters on Monday that two men, both from Dunmore, had been arrested.",
+        "A police spokesman said late on Friday that two men, both farmers, had been arrested.",
+        "Officials confirmed to the press that two men, both farmers, had been arrested.",
+    ],
+)
+def test_a_that_of_what_was_said_may_follow_the_verb_s_own_words(sentence):
+    assert [(c.low, c.high) for c in _lead(sentence) if c.topic == "arrests"] == [(2, 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("Five men were driven to a field and shot dead in Orde, witnesses said.", "Orde"),
+        ("Four hostages were killed after being taken to a farmhouse near Orde, the army said.", "Orde"),
+        ("Two men were shot dead as they returned to their homes in Kessa, residents said.", "Kessa"),
+        ("Three people died after firefighters rushed to the blaze in Dunmore.", "Dunmore"),
+        ("Twenty passengers were injured and taken by ambulance to the infirmary in Dunmore.", None),
+        ("Two men were arrested and transferred to a jail in Orde.", None),
+    ],
+)
+def test_a_journey_that_ends_where_the_event_happened_keeps_its_place(sentence, scope):
+    assert [c.scope for c in _lead(sentence) if c.topic in ("deaths", "injuries", "arrests")] == [scope]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The suspect was detained by door staff and was later arrested by police.",
+        "The man was taken into custody at the scene and was arrested on suspicion of assault.",
+    ],
+)
+def test_one_person_s_fate_told_twice_is_one_count(sentence):
+    assert len([c for c in _lead(sentence) if c.topic == "arrests"]) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The driver fled and is still to be arrested, police said.",
+        "Under the new law, a driver fleeing the scene and being arrested faces up to ten years in prison.",
+    ],
+)
+def test_an_arrest_still_to_come_or_in_general_is_no_count(sentence):
+    assert [c.surface for c in _lead(sentence) if c.topic == "arrests"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "United have signed defender Tom Jones, another injured player, on a free transfer.",
+        "Sgt Mark Smith, another wounded veteran, told the committee that care had been slow.",
+    ],
+)
+def test_another_before_a_noun_describes_and_counts_nobody(sentence):
+    assert [c.surface for c in _lead(sentence) if c.topic == "injuries"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("A mother-of-two, 34, was killed when her car was hit by a lorry.", "deaths"),
+        ("A father of three young children was killed in the crash.", "deaths"),
+        ("The stepfather of two was arrested.", "arrests"),
+        ("The father of three, who was stabbed on Friday, died in hospital.", "deaths"),
+    ],
+)
+def test_a_parent_is_one_person_whatever_follows(sentence, topic):
+    found = _lead(sentence)
+    assert [(c.low, c.high) for c in found if c.topic == topic] == [(1, 1)], found
+    assert all(not c.surface.startswith(",") for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two teenagers, aged 15 and 16, were arrested.",
+        "Two men, both in their 20s, were arrested.",
+        "Police arrested two boys aged between 14 and 16.",
+    ],
+)
+def test_every_age_of_a_list_is_an_age(sentence):
+    assert [(c.low, c.high) for c in _lead(sentence) if c.topic == "arrests"] == [(2, 2)]
+
+
+def test_a_man_in_his_thirties_is_no_thirty():
+    assert [c.low for c in _lead("A man, believed to be in his 30s, was arrested.") if c.topic == "arrests"] != [30]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("At least 30 people died in the north-western town of Orde.", "Orde"),
+        ("Twelve people were killed in the southeastern province of Kessa.", "Kessa"),
+        ("Twelve people were injured in central Government offices.", None),
+    ],
+)
+def test_a_compass_word_before_a_kind_of_place(sentence, scope):
+    assert [c.scope for c in _lead(sentence) if c.topic in ("deaths", "injuries")] == [scope]

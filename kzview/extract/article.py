@@ -37,6 +37,7 @@ from kzview.extract.entities import build_entities, norm_name
 from kzview.extract.implicit import HEADLINE_LINKS, find_implicit, related_word
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
+    MOMENT_LABELS,
     figure_event,
     figure_measure,
     forecast,
@@ -478,7 +479,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # the headline and the lede tell the article's own story, whatever they compare it with: "In another
             # successful operation, the navy ...", "the deadliest quake since 2005 killed 300"
             whole = None
-        if not dated and whole is None and telling[si] is not None:
+        moment = telling[si] is not None and telling[si][0] in MOMENT_LABELS  # type: ignore[index]
+        if whole is None and telling[si] is not None and (not dated or moment and all(d[2] is None for d in dated)):
+            # "Earlier this morning, a quake ... struck": the story's own day, and another quake of it
             dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
         for n, k in forward.items():
             cue, counted = hits[n].cue, counts[k]
@@ -605,6 +608,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # another event's figure)
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
             clause = whole[:2] if whole is not None and same_clause(words, whole[2], spans[k][0]) else None
+            if clause is not None and whole is not None and whole[0] in MOMENT_LABELS and spans[k][0] < whole[2]:
+                clause = None  # "A 4.6 quake struck and was followed by a 2.9 aftershock": the 4.6 is the story's
             event, event_words = figure_event(f.start - s0, own, clause)
             if event is None:
                 foreseen = forecast(words, spans[k][0], lex.measures, cased, f.kind)

@@ -127,6 +127,18 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
             break
         if w in _NEAR_MISS or w in _PRED_ADVERBS:
             break  # "three people almost died", "two reportedly fled": an adverb of the verb ends the phrase
+        if (
+            not np
+            and w.endswith("ly")
+            and len(w) > 4
+            and i + 2 < len(words)
+            and words[i + 1].endswith(("ed", "en"))
+            and words[i + 2].isalpha()
+            and words[i + 2] not in STOP
+        ):
+            np.append(words[i + 1])  # "13 fully loaded magazines", "three heavily armed men": the adverb is no noun
+            i += 2
+            continue
         if np and np[-1] in lex.people and w not in lex.people and not w.endswith("s") and w.isalpha():
             break  # "saw 50 firefighters tackle the blaze": a verb in its base form after the people counted
         compound = w in lex.ing_modifiers and i + 1 < len(words) and words[i + 1] not in STOP  # "fishing boats"
@@ -194,17 +206,25 @@ _SAYING = frozenset(
     "expected knew know known suggested suggests insisted insists explained explains estimated estimates "
     "news report statement announcement word confirmation rumours rumors suggestion".split()
 )
+_SAYING_NOUNS = frozenset("news report statement announcement word confirmation rumours rumors suggestion".split())
 _TELLING = frozenset("told tells telling informed informing assured warned warning reminded".split())
 
 
 def _says_that(words: list[str], j: int) -> bool:
     """Whether the "that" at `j` opens what someone said or knew ("said that two men had been arrested"), not a
     relative clause: its clause is the figure's own."""
-    return words[j] == "that" and (
-        (j >= 1 and words[j - 1] in _SAYING)
-        or (j >= 2 and words[j - 2] in _TELLING)
-        or (j >= 3 and words[j - 3] in _TELLING)
-    )
+    if words[j] != "that":
+        return False
+    # the verb, then up to three words of its own ("said on Tuesday that", "told reporters on Monday that",
+    # "confirmed to the BBC that"), no punctuation between
+    for k in range(j - 1, max(-1, j - 5), -1):
+        if words[k] in _SAYING and (k == j - 1 or words[k] not in _SAYING_NOUNS):
+            return True
+        if words[k] in _TELLING:
+            return True
+        if not words[k][:1].isalnum():
+            return False
+    return False
 
 
 def _inside_relative_clause(words: list[str], start: int) -> bool:
@@ -295,6 +315,9 @@ _PLAIN = ("ed", "en", "ing", "s")  # endings a base-form verb does not have
 _NEAR_MISS = frozenset("nearly almost narrowly".split())  # "two nearly killed": they lived
 
 
+_REPORTED_AS = frozenset("believed thought feared said reported known understood confirmed presumed".split())
+
+
 def irrealis(words: list[str], at: int) -> bool:
     """Whether the event word at `at` is an infinitive or follows a modal, in its base form ("to kill", "could
     die", "may be arrested", "should die"), or a near miss ("nearly killed"): something threatened, feared, wished
@@ -306,6 +329,8 @@ def irrealis(words: list[str], at: int) -> bool:
         return True  # "two nearly killed", "almost died": what nearly happened did not
     if before[-1:] == ["be"] and len(before) == 2 and before[0] in _MODALS:
         return True  # "may be arrested" (but "thought to be dead" reports a toll)
+    if before == ["to", "be"] and w.endswith("ed") and (at < 3 or words[at - 3] not in _REPORTED_AS):
+        return True  # "is still to be arrested", "are due to be charged" (but "believed to be injured" reports)
     return bool(before) and before[-1] in _MODALS | {"to"} and not w.endswith(_PLAIN) and w not in ("dead", "hurt")
 
 
@@ -516,7 +541,8 @@ def _has_own_object(words: list[str], h: CueHit) -> bool:
 
 _PLACE = re.compile(
     r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?"
-    r"(?:(?:(?:north|south|east|west)(?:ern)?|central|coastal)\s+(?=(?:city|town|village|region|province|district|"
+    r"(?:(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|coastal)\s+"
+    r"(?=(?:city|town|village|region|province|district|"
     r"capital|state|county|port|area)\s+of\b))?(?:(?:city|town|village|region|province|district|"
     r"capital|state|county|port|area|streets|suburbs|markets?|centre|center)\s+of\s+)?"
     r"(?:(?P<compass>(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|coastal)\s+)?"
@@ -550,6 +576,8 @@ _NOT_PLACES = CALENDAR_WORDS | {
     "Particular",
     "Fact",
     "Recent",
+    "Government",
+    "Govt",
 }
 _LEAD_PLACE = re.compile(
     r"^\s*(?:In|At)\s+(?:the\s+)?(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:\s+[a-z]+){0,3},"
@@ -572,10 +600,11 @@ def _is_event_place(place: str, region: str | None, event_places: frozenset[str]
 
 # where people were taken after the event: "taken to the police station in Dunmore", "flown to a clinic at Orde"
 _DESTINATION = re.compile(
-    r"\b(?:taken|brought|flown|airlifted|rushed|transferred|moved|sent|driven|transported|escorted|evacuated|"
-    r"ferried|removed|returned)\s+(?:back\s+)?to\s+(?:the\s+|a\s+|an\s+)?(?:[\w’'\-.]+\s+){0,4}"
+    r"(?<!being )(?<!been )\b(?:taken|brought|flown|airlifted|transferred|moved|sent|driven|transported|escorted|"
+    r"evacuated|ferried|removed)\s+(?:back\s+)?(?:by\s+[a-z]+\s+)?to\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:and|or|but|as|where|when|while|after|before|then)\b)[\w’'\-.]+\s+){0,4}"
     r"(?:in|at|near|outside)\s+$"
-)
+)  # not "driven to a field and shot dead in X", nor "killed after being taken to a farmhouse near X"
 _SCOPE_REACH = 400  # characters after a figure its place is looked for in: a place further on is not its own
 
 
@@ -615,7 +644,7 @@ def find_scope(
             if not partitive and _is_event_place(place, m.group("region"), event_places):
                 # "in western Veldia" of a story in Veldia is no part either: the story may be all in the west
                 return None
-            compass = m.group("compass")
+            compass = m.groupdict().get("compass")
             return f"{compass} {_bare(place)}" if compass else _bare(place)  # "in northern Castavia"
     lm = _LEAD_PLACE.match(lead)
     if lm and lm.group("place").split()[0] not in _NOT_PLACES:

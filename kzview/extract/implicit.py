@@ -20,6 +20,7 @@ from kzview.extract.numbers import WORD_VALUES, Figure
 from kzview.extract.sentences import Token
 
 _AUX = frozenset("was were is are be been being got gets get has have had 's".split())
+_FINITE_AUX = frozenset("was were is are got gets has have had".split())  # not "being arrested", "to be arrested"
 _SKIP_BEFORE_EVENT = frozenset(
     "was were is are be been being got gets get has have had also later then allegedly reportedly apparently "
     "subsequently eventually immediately eventually still just both reported believed thought said to shot and "
@@ -96,11 +97,15 @@ class _Reader:
         """The person a "mother of two" ending at token j names ("the mother of two died"): the index of
         "mother"; the number counts her children, not the event's toll."""
         w = self.words
-        if j < 2 or not (w[j][:1].isdigit() or w[j] in WORD_VALUES):
+        for n in range(j, max(1, j - 3), -1):  # "a father of three young children": the number, then its nouns
+            if not (w[n][:1].isdigit() or w[n] in WORD_VALUES):
+                continue
+            if not all(x.isalpha() and not self.cap(i) for i, x in enumerate(w[n + 1 : j + 1], n + 1)):
+                return None
+            for p in self.v.relations:
+                if n >= len(p) and tuple(w[n - len(p) : n]) == p and self.is_person_head(n - len(p)):
+                    return n - len(p)
             return None
-        for p in self.v.relations:
-            if j >= len(p) and tuple(w[j - len(p) : j]) == p and self.is_person_head(j - len(p)):
-                return j - len(p)
         return None
 
     def elided_subject(self, j: int) -> tuple[int, int] | None:
@@ -137,8 +142,13 @@ class _Reader:
         related = self.relation_head(j)
         if related is not None:
             return self.np_left(related)
-        if w[j] == "another" and j > 0 and w[j - 1] in ("and", ","):
-            return j, 1  # "two people were killed and another wounded": one more, its verb left out
+        if (
+            w[j] == "another"
+            and j > 0
+            and w[j - 1] in ("and", ",")
+            and not (j + 2 < len(w) and _names_a_thing(w[j + 2]))
+        ):
+            return j, 1  # "two people were killed and another wounded": one more (not "another injured player")
         if self.is_person_head(j) or (w[j] in self.v.ordinals and j > 0 and w[j - 1] in self.v.determiners):
             k = j - 1
             while k >= 0 and j - k <= 5:
@@ -224,6 +234,19 @@ class _Reader:
                     return None
             return None
         return None
+
+
+def _names_a_thing(word: str) -> bool:
+    """Whether a word after a participle is a noun it describes ("another injured player"), not what goes on the
+    clause ("another wounded in the attack", "another wounded, police said", "another critically hurt")."""
+    return (
+        word.isalpha()
+        and word not in _PREPOSITIONS
+        and word not in HEADLINE_LINKS
+        and word not in _TIME_CLAUSE
+        and word not in ("and", "or", "but", "by", "when", "while", "then", "too", "also", "later", "earlier")
+        and not word.endswith("ly")
+    )
 
 
 def related_word(word: str, relations: tuple[tuple[str, ...], ...]) -> bool:
@@ -324,6 +347,7 @@ def find_implicit(
         while j >= 0 and w[j] in _SKIP_BEFORE_EVENT:
             skipped.add(w[j])
             j -= 1
+        event_at = j + 1  # where the event's own words start ("was killed"), before any apposition
         j = _skip_apposition_left(w, j)
         participle = last_word_is_participle(h.cue.words[-1])
         # "with a third employee wounded in the attack": a participle with no object after it is passive
@@ -340,13 +364,18 @@ def find_implicit(
         left = r.np_left(j) if passive else None
         span = None  # where the figure's words start, when not at its subject's first word
         if left is not None and (r.relation_head(j) is not None or related_word(w[j], v.relations)):
-            span = j + 1  # "the mother of two died", "a mother-of-two died": "died" (the "two" is a figure of its own)
-        elif left is None and passive and not headline and skipped & _AUX and not skipped & _NEGATION:
+            span = event_at  # "the mother of two died", "a mother-of-two, 34, died": "died" (the "two" is a figure
+            # of its own)
+        elif left is None and passive and not headline and skipped & _FINITE_AUX and not skipped & _NEGATION:
             # "The driver fled the scene but was arrested": the subject of the clause before ("was arrested")
             conj = next((i for i in range(h.start - 1, max(j, 0) - 1, -1) if w[i] in ("and", "but")), None)
-            if conj is not None and conj > 0:
+            if conj is not None and conj > 0 and w[conj + 1] in _FINITE_AUX:
                 left = r.elided_subject(conj - 1 if w[conj - 1] == "," else conj)
                 span = conj + 1
+                if left is not None and any(
+                    o.cue.role == "event" and o.cue.topic in v.topics and left[0] <= o.start < conj for o in hits
+                ):
+                    left = None  # "was detained ... and was later arrested": one person, counted where first told
         if left is not None and not (j + 1 < len(w) and w[j + 1] == "'s"):
             a, value = left
             if value == 1 and h.cue.words in (("die",), ("kill",)) and not headline:

@@ -50,6 +50,7 @@ class MeasureVocab:
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     incident_nouns: frozenset[str] = frozenset()
+    moment_nouns: frozenset[str] = frozenset()  # things one story may have several of ("Earlier, a blast hit")
     forecast_frames: frozenset[str] = frozenset()  # "may", "expected to": what is foreseen, not what happened
     forecast_verbs: frozenset[str] = frozenset()  # "last", "take", "rise": a quantity still to come
     slack_days: int = 2
@@ -88,6 +89,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
+        moment_nouns=frozenset(w.lower() for w in e.get("moment_nouns", [])),
         forecast_frames=frozenset(w.lower() for w in e.get("forecast_frames", [])),
         forecast_verbs=frozenset(w.lower() for w in e.get("forecast_verbs", [])),
         slack_days=int(e.get("slack_days", 2)),
@@ -734,7 +736,20 @@ def sentence_events(
         whole = ("running total", total[1], total[0])
     elif other:
         whole = ("another event", other[1], other[0])
+    else:
+        whole = _followed_by(words, v)
     return dated, whole
+
+
+def _followed_by(words: Sequence[str], v: MeasureVocab) -> tuple[str, str, int] | None:
+    """ "It was followed by a 2.9 aftershock", "preceded by a smaller quake": the figures after these words are of
+    another of its kind, a later one or an earlier one (label, words, the token they start at)."""
+    for i in range(len(words) - 3):
+        if words[i] in ("followed", "preceded") and words[i + 1] == "by" and words[i + 2] in ("a", "an", "another"):
+            if any(w in v.moment_nouns or singular(w) in v.moment_nouns for w in words[i + 3 : i + 7]):
+                label = "a later one" if words[i] == "followed" else "an earlier one"
+                return label, f"{words[i]} by", i
+    return None
 
 
 _LAST_OF_ITS_KIND = re.compile(
@@ -847,7 +862,7 @@ def narrative_events(
     to the one before ("Two years later, ...", "That year, ...") stays in the earlier sentence's past ("In 1983,
     the dairy filed for bankruptcy."), however it is itself worded; any other sentence ends that telling."""
     if anchor is None or story_start is None or v.relative_openers is None:
-        return [None] * len(sentences)
+        return _other_moments(sentences, v, [None] * len(sentences))
     inside = v.relative_inside
     openers: list[re.Match[str] | None] = [
         v.relative_openers.match(s) or (inside.search(s) if inside else None) for s in sentences
@@ -867,7 +882,7 @@ def narrative_events(
         openers[j] = openers[j] or m
     out: list[tuple[str, str] | None] = [None] * len(sentences)
     if not any(openers):
-        return out  # most articles: no sentence opens with "Two years later", and no sentence is read for dates
+        return _other_moments(sentences, v, out)  # most articles: no "Two years later", no sentence read for dates
     horizon = story_start - dt.timedelta(days=v.slack_days)
     periods: dict[int, list[Period]] = {}
 
@@ -886,7 +901,56 @@ def narrative_events(
             first = min(dated(i), key=lambda p: p.start)
             if first.latest < horizon:
                 telling = (first.label, first.words)
+    return _other_moments(sentences, v, out)
+
+
+# a sentence that opens on another moment of the story's days: "Earlier this morning,", "Later that day,", "Hours
+# earlier,"; where it brings in one more of a thing told before ("... a quake struck. Earlier this morning, a quake
+# of magnitude 2.0 struck"), that one is another event: an earlier one, or a later one
+MOMENT_LABELS = frozenset({"an earlier one", "a later one"})
+_MOMENT_OPENING = re.compile(
+    r"(?P<when>Earlier|Later|(?:Hours|Minutes|Moments|Days|A\s+day|The\s+day)\s+(?:earlier|later|before)|"
+    r"Shortly\s+(?:before|after(?:wards)?))\b[^,.;]{0,25},"
+)
+
+
+def _other_moments(
+    sentences: Sequence[str], v: MeasureVocab, out: list[tuple[str, str] | None]
+) -> list[tuple[str, str] | None]:
+    """`out` with the sentences that tell of one more of a thing the article told before, at another moment of
+    the story ("Earlier this morning, a quake of magnitude 2.0 struck"), and the sentences that go on about it
+    ("The quake was 1.4 miles deep"), placed in that other one: "an earlier one" or "a later one"."""
+    if not v.moment_nouns:
+        return out
+    i = 1
+    while i < len(sentences):
+        m = _MOMENT_OPENING.match(sentences[i])
+        noun = _told_again(sentences[i], sentences[:i], v) if m is not None and out[i] is None else None
+        if m is None or noun is None:
+            i += 1
+            continue
+        label = "an earlier one" if re.search(r"earlier|before", m.group("when"), re.IGNORECASE) else "a later one"
+        words = m.group(0).rstrip(",")
+        out[i] = (label, words)
+        j = i + 1
+        g = _goes_on(sentences[j], sentences[i], first=True) if j < len(sentences) else None
+        while g is not None and out[j] is None:
+            out[j] = (label, g.group(0).strip(" ,"))
+            j += 1
+            g = _goes_on(sentences[j], sentences[i], first=False) if j < len(sentences) else None
+        i = j
     return out
+
+
+def _told_again(sentence: str, before: Sequence[str], v: MeasureVocab) -> str | None:
+    """The thing `sentence` brings in with "a"/"an" ("a quake ... struck") that the sentences `before` have
+    already told of: one more of it, not the same."""
+    for m in re.finditer(r"\b(?:a|an|another)\s+((?:[\w.-]+\s+){0,2}[\w.-]+)", sentence):
+        for noun in m.group(1).split():
+            if noun in v.moment_nouns and _introduces(sentence, noun):
+                if any(re.search(rf"\b{re.escape(noun)}\b", b, re.IGNORECASE) for b in before):
+                    return noun
+    return None
 
 
 # a sentence whose first words date it ("In June 2009,", "Back in 2004", "On March 3, 2011,")
@@ -928,9 +992,9 @@ def _introduces(sentence: str, noun: str) -> bool:
     if m is None:
         return False
     after = re.findall(r"[\w.-]+|[^\w\s]", sentence[m.end() :])
-    if after[:1] == ["of"]:
-        # the verb past its "of" phrase: a few words, no punctuation between
-        phrase = after[1:5]
+    if after[:1] == ["of"] or after[:1] == ["with"]:
+        # the verb past its "of" or "with" phrase: a few words, no punctuation between
+        phrase = after[1:5] if after[0] == "of" else after[1:7]
         cut = next((i for i, w in enumerate(phrase) if not w[0].isalnum()), len(phrase))
         return any(_past(w) for w in phrase[:cut])
     return bool(after) and _past(after[0])

@@ -334,7 +334,12 @@ _EXCLUDE_ONE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _EXCLUDE_RX), r
 _AGE_AFTER = re.compile(
     r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b", re.IGNORECASE
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# "aged 15", "aged 15 and 16", "ages 12 to 14", "aged between 18 and 25": every number of the list is an age
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,4}$", re.IGNORECASE
+)
+# "in their 20s", "in his early 30s", "in her mid-40s": an age by its decade
+_DECADE_AGE = re.compile(r"\b(?:in|into)\s+(?:his|her|their|the)\s+(?:(?:early|mid|late)[-\s]*)?$", re.IGNORECASE)
 # An age in apposition: "Raj Chohan, 59, was killed", "Kafoury, 63, of Warren", "the victim, 52,", "Smith (35)".
 _APPOSED_NAME = re.compile(r"(?P<name>[\w’'.-]+)\s*(?P<open>,|\()\s*$")
 _PLACE_PREPOSITIONS = frozenset("in at from near on across outside inside".split())
@@ -645,7 +650,9 @@ def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
     if m is None or not _APPOSED_AFTER.match(after):
         return False
     name = m.group("name")
-    person = name.lower() in lex.implicit.singular  # "the victim, 52," (not "of the dead, 12 were")
+    parts = name.lower().split("-")
+    # "the victim, 52," (not "of the dead, 12 were"); "a mother-of-two, 34,"
+    person = name.lower() in lex.implicit.singular or (len(parts) >= 3 and tuple(parts[:-1]) in lex.implicit.relations)
     if not person and not (name[0].isupper() and name not in lex.countries and name not in CALENDAR_WORDS):
         return False
     before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start()])
@@ -668,7 +675,9 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     )
     if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, f.start - 10) : f.start]):
+    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, f.start - 40) : f.start]):
+        return None
+    if re.match(r"['’]?s\b", after) and _DECADE_AGE.search(text[max(0, f.start - 30) : f.start]):
         return None
     if _is_apposed_age(text, f, after, lex):
         return None
