@@ -1940,3 +1940,60 @@ def test_a_man_in_his_thirties_is_no_thirty():
 )
 def test_a_compass_word_before_a_kind_of_place(sentence, scope):
     assert [c.scope for c in _lead(sentence) if c.topic in ("deaths", "injuries")] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "value"),
+    [
+        ("Rescuers found the body of a third climber late on Sunday.", "deaths", 1),
+        ("The body of the victim was found in a field.", "deaths", 1),
+        ("Police have arrested a 23-year-old man in connection with the shooting.", "arrests", 1),
+        ("A 14-year-old girl was among the dead.", "deaths", 1),
+        ("The victim was pronounced dead at the scene.", "deaths", 1),
+        ("Both men remain in custody.", "arrests", 2),
+    ],
+)
+def test_fates_told_in_the_usual_words_of_a_report(sentence, topic, value):
+    assert [(c.low, c.high) for c in _lead(sentence) if c.topic == topic] == [(value, value)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Divers searched a body of water near the dam.", "Police have been called by a man who saw the crash."],
+)
+def test_no_fate_where_none_is_told(sentence):
+    assert [c.surface for c in _lead(sentence) if c.topic in ("deaths", "arrests")] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A woman suffered serious injuries in the attack.",
+        "The pilot escaped with minor injuries.",
+        "Officers found a man with stab wounds in the street.",
+        "The attack left a woman with serious head injuries.",
+        "A cyclist sustained life-threatening injuries.",
+        "The driver was treated for minor cuts at the scene.",
+    ],
+)
+def test_one_hurt_told_by_the_injuries_they_suffered(sentence):
+    found = [c for c in _lead(sentence) if c.topic == "injuries"]
+    assert [(c.low, c.individual) for c in found] == [(1, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The firm suffered heavy losses in the quarter.",
+        "Police found a knife with blood on it.",
+        "He suffered injuries.",
+    ],
+)
+def test_no_one_hurt_where_no_person_suffered_injuries(sentence):
+    assert [c.surface for c in _lead(sentence) if c.topic == "injuries"] == []
+
+
+def test_a_count_that_suffered_injuries_keeps_its_number():
+    assert [(c.surface, c.low) for c in _lead("Two men suffered serious injuries.") if c.topic == "injuries"] == [
+        ("Two", 2)
+    ]

@@ -25,8 +25,10 @@ _SKIP_BEFORE_EVENT = frozenset(
     "was were is are be been being got gets get has have had also later then allegedly reportedly apparently "
     "subsequently eventually immediately eventually still just both reported believed thought said to shot and "
     "found "
-    "critically seriously badly fatally slightly mortally not never later quickly finally".split()
+    "critically seriously badly fatally slightly mortally not never later quickly finally pronounced declared "
+    "remain remains remained".split()
 )
+_BE = frozenset("was were is are be been being got gets get".split())  # a passive's auxiliaries (not "have")
 _NEGATION = frozenset({"not", "never"})
 _TIME_CLAUSE = frozenset("when after before since until once as while".split())
 _PERSON_ENDINGS = ("ioner", "ist", "ian", "ee", "man", "woman", "eer", "ster", "ker", "ver", "der", "ner", "ler")
@@ -344,7 +346,10 @@ def find_implicit(
         # The one it happened to, before the event word: "a woman has died", "the driver was arrested".
         j = h.start - 1
         skipped: set[str] = set()
-        while j >= 0 and w[j] in _SKIP_BEFORE_EVENT:
+        while j >= 0 and (w[j] in _SKIP_BEFORE_EVENT or (w[j] == "the" and j > 0 and w[j - 1] == "among")):
+            if w[j] == "the":
+                skipped.add("among")  # "a 14-year-old girl was among the dead": one of them, at least one
+                j -= 1
             skipped.add(w[j])
             j -= 1
         event_at = j + 1  # where the event's own words start ("was killed"), before any apposition
@@ -360,7 +365,12 @@ def find_implicit(
             or w[h.end] in ("himself", "herself")
             or w[h.end] in v.multiples
         )
-        passive = bool(skipped & _AUX) or _phrase_at(w, h.start, v.intransitive) > 0 or (participle and no_object)
+        passive = (
+            bool(skipped & _AUX)
+            or "among" in skipped
+            or _phrase_at(w, h.start, v.intransitive) > 0
+            or (participle and no_object)
+        )
         left = r.np_left(j) if passive else None
         span = None  # where the figure's words start, when not at its subject's first word
         if left is not None and (r.relation_head(j) is not None or related_word(w[j], v.relations)):
@@ -395,13 +405,14 @@ def find_implicit(
         last = h.cue.words[-1]
         if not last_word_is_verb(last) or (i < len(w) and w[i] == "of"):
             continue  # "the murder of a peace officer": a charge's or a restatement's words, not a count
-        if skipped & _AUX:
-            continue  # passive: what follows is the agent ("was killed by a drunk driver")
+        if skipped & _BE:
+            continue  # passive: what follows is the agent ("was killed by a drunk driver"); "have arrested" is not
         right = r.np_right(i)
         if right is not None:
             b, value = right
             add(h.start, b, value, topic, w[i] not in v.multiples)
     _results_and_multiples(r, add)
+    _injured(r, add)
     out.sort(key=lambda f: f.start)
     return out
 
@@ -456,10 +467,49 @@ def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_impli
                     break
 
 
+def _injury_noun_after(r: _Reader, i: int) -> int | None:
+    """The injury noun a few describing words after token i ("serious head injuries", "life-threatening wounds")."""
+    w = r.words
+    for k in range(i, min(len(w), i + 4)):
+        if w[k] in r.v.injury_nouns:
+            return k
+        if not (w[k].isalpha() or "-" in w[k]) or w[k] in _PREPOSITIONS or w[k] in ("and", "or", "no", "but"):
+            return None
+    return None
+
+
+def _injured(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_implicit
+    """ "A woman suffered serious injuries", "the pilot escaped with minor injuries" (the one before the verb), "police
+    found a man with stab wounds", "the blast left a woman with burns" (the one after it): one hurt each."""
+    w, v = r.words, r.v
+    for i in range(len(w)):
+        k = _phrase_at(w, i, v.injury_verbs)
+        if k:
+            noun = _injury_noun_after(r, i + k)
+            j = i - 1
+            while j >= 0 and w[j] in ("also", "reportedly", "allegedly", "apparently", "had", "has", "have"):
+                j -= 1
+            j = _skip_apposition_left(w, j)
+            left = r.np_left(j) if noun is not None else None
+            if left is not None and not (left[0] > 0 and w[left[0] - 1] in _PREPOSITIONS | _TIME_CLAUSE):
+                add(left[0], noun, left[1], "injuries", True)
+        elif w[i] in v.finding_verbs and not r.headline:
+            right = r.np_right(i + 1)
+            if right is not None and right[0] + 1 < len(w) and w[right[0] + 1] == "with":
+                noun = _injury_noun_after(r, right[0] + 2)
+                if noun is not None:
+                    add(i, noun, right[1], "injuries", True)
+
+
 def _results_and_multiples(r: _Reader, add) -> None:  # noqa: ANN001
     w, v, lex = r.words, r.v, r.lex
     n = len(w)
     for i in range(n):
+        if w[i] == "body" and i + 2 < n and w[i + 1] == "of" and i > 0 and w[i - 1] in ("the", "a"):
+            right = r.np_right(i + 2)
+            if right is not None and right[1] == 1:
+                add(i - 1, right[0], 1, "deaths", True)  # "rescuers found the body of a third climber"
+            continue
         if w[i] in v.result_verbs:
             right = r.np_right(i + 1)
             if right is not None:

@@ -66,6 +66,10 @@ class ImplicitVocab:
     restated: frozenset[str] = frozenset()  # "police put the figure at 12,000": the count told before, again
     record_before: frozenset[str] = frozenset()  # "14 prior arrests": a person's record, not this event's count
     record_nouns: frozenset[str] = frozenset()
+    # "a woman suffered serious injuries", "police found a man with stab wounds": one hurt, no number
+    injury_verbs: tuple[tuple[str, ...], ...] = ()
+    finding_verbs: frozenset[str] = frozenset()
+    injury_nouns: frozenset[str] = frozenset()
 
 
 def _implicit(data: dict[str, Any]) -> ImplicitVocab:
@@ -98,6 +102,9 @@ def _implicit(data: dict[str, Any]) -> ImplicitVocab:
         restated=frozenset(w.lower() for w in data.get("restated", [])),
         record_before=frozenset(w.lower() for w in data.get("record_before", [])),
         record_nouns=frozenset(w.lower() for w in data.get("record_nouns", [])),
+        injury_verbs=phrases("injury_verbs"),
+        finding_verbs=frozenset(w.lower() for w in data.get("finding_verbs", [])),
+        injury_nouns=frozenset(w.lower() for w in data.get("injury_nouns", [])),
     )
 
 
