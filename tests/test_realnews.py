@@ -43,13 +43,13 @@ def test_every_gold_cue_is_in_its_article(scores):
 def test_tuned_clusters_keep_their_scores(scores):
     held = set(heldout_names([PROJECT_GOLD]))
     t = total(scores, [n for n in scores if n not in held])
-    assert t.recall.value >= 0.91, t.recall.words()
+    assert t.recall.value >= 0.93, t.recall.words()
     assert t.precision.value >= 0.90, t.precision.words()
     assert t.fields["date"].value >= 0.97
     assert t.fields["attribution"].value >= 0.80
     assert t.fields["subject"].value >= 0.80
-    assert t.fields["scope"].value >= 0.45
-    assert t.groups.value >= 0.70, t.groups.words()
+    assert t.fields["scope"].value >= 0.47
+    assert t.groups.value >= 0.74, t.groups.words()
     # the top rows by how many are wrong: a share falls when a right conflict becomes a group that agrees
     assert t.top.total - t.top.right <= 2, t.top.words()
 

@@ -40,6 +40,7 @@ from kzview.extract.measure import (
     MOMENT_LABELS,
     figure_event,
     figure_measure,
+    followed_phrase_end,
     forecast,
     is_property,
     narrative_events,
@@ -419,8 +420,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
 
     spans_of = sentences or [(0, len(text))]
     quoted = quote_regions(text)
-    telling = narrative_events([text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures)
     lede = _lede(spans_of, title, outside)
+    headline_at = next((i for i, (a, _) in enumerate(spans_of) if title and title[0] <= a < title[1]), None)
+    telling = narrative_events(
+        [text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures, lede, headline_at
+    )
     for si, (s0, s1) in enumerate(spans_of):
         sentence = text[s0:s1]
         explicit = by_sentence.get(si, [])
@@ -608,7 +612,12 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # another event's figure)
             own = [d for d in dated if not f.start - s0 <= d[0] < f.end - s0] if f.kind == "duration" else dated
             clause = whole[:2] if whole is not None and same_clause(words, whole[2], spans[k][0]) else None
-            if clause is not None and whole is not None and whole[0] in MOMENT_LABELS and spans[k][0] < whole[2]:
+            if (
+                clause is not None
+                and whole is not None
+                and whole[0] in MOMENT_LABELS
+                and not whole[2] < spans[k][0] < followed_phrase_end(words, whole[2])
+            ):
                 clause = None  # "A 4.6 quake struck and was followed by a 2.9 aftershock": the 4.6 is the story's
             event, event_words = figure_event(f.start - s0, own, clause)
             if event is None:

@@ -25,8 +25,7 @@ _SKIP_BEFORE_EVENT = frozenset(
     "was were is are be been being got gets get has have had also later then allegedly reportedly apparently "
     "subsequently eventually immediately eventually still just both reported believed thought said to shot and "
     "found "
-    "critically seriously badly fatally slightly mortally not never later quickly finally pronounced declared "
-    "remain remains remained".split()
+    "critically seriously badly fatally slightly mortally not never later quickly finally pronounced declared".split()
 )
 _BE = frozenset("was were is are be been being got gets get".split())  # a passive's auxiliaries (not "have")
 _NEGATION = frozenset({"not", "never"})
@@ -144,11 +143,14 @@ class _Reader:
         related = self.relation_head(j)
         if related is not None:
             return self.np_left(related)
+        k = j + 1
+        while k < len(w) and w[k].endswith("ly"):
+            k += 1  # "and another seriously wounded"
         if (
             w[j] == "another"
             and j > 0
             and w[j - 1] in ("and", ",")
-            and not (j + 2 < len(w) and _names_a_thing(w[j + 2]))
+            and not (k + 1 < len(w) and _names_a_thing(w[k + 1]))
         ):
             return j, 1  # "two people were killed and another wounded": one more (not "another injured player")
         if self.is_person_head(j) or (w[j] in self.v.ordinals and j > 0 and w[j - 1] in self.v.determiners):
@@ -236,6 +238,14 @@ class _Reader:
                     return None
             return None
         return None
+
+
+def _verb_before(word: str) -> bool:
+    """Whether a word before a person phrase is a verb it is the object of ("punched", "chased", "hit")."""
+    return word.isalpha() and (word.endswith("ed") or word in _OBJECT_VERBS) and word not in _AUX
+
+
+_OBJECT_VERBS = frozenset("hit shot struck stabbed beat bit caught fought held met saw took told left".split())
 
 
 def _names_a_thing(word: str) -> bool:
@@ -366,12 +376,15 @@ def find_implicit(
             or w[h.end] in v.multiples
         )
         passive = (
-            bool(skipped & _AUX)
+            bool(skipped & _BE)
+            or (bool(skipped & _AUX) and no_object)  # "has died", "had fled"; "has shot dead a man" is active
             or "among" in skipped
             or _phrase_at(w, h.start, v.intransitive) > 0
             or (participle and no_object)
         )
         left = r.np_left(j) if passive else None
+        if left is not None and skipped & {"and", "but"} and left[0] > 0 and _verb_before(w[left[0] - 1]):
+            left = None  # "a man punched a police officer and was arrested": the officer is the object, not him
         span = None  # where the figure's words start, when not at its subject's first word
         if left is not None and (r.relation_head(j) is not None or related_word(w[j], v.relations)):
             span = event_at  # "the mother of two died", "a mother-of-two, 34, died": "died" (the "two" is a figure
@@ -478,6 +491,11 @@ def _injury_noun_after(r: _Reader, i: int) -> int | None:
     return None
 
 
+def _hurt(words: Sequence[str], i: int, noun: int) -> str:
+    """ "fatal injuries" are a death (UK police wording), any other injuries an injury."""
+    return "deaths" if any(w in ("fatal", "mortal", "fatally") for w in words[i:noun]) else "injuries"
+
+
 def _injured(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_implicit
     """ "A woman suffered serious injuries", "the pilot escaped with minor injuries" (the one before the verb), "police
     found a man with stab wounds", "the blast left a woman with burns" (the one after it): one hurt each."""
@@ -491,14 +509,20 @@ def _injured(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_imp
                 j -= 1
             j = _skip_apposition_left(w, j)
             left = r.np_left(j) if noun is not None else None
-            if left is not None and not (left[0] > 0 and w[left[0] - 1] in _PREPOSITIONS | _TIME_CLAUSE):
-                add(left[0], noun, left[1], "injuries", True)
+            if left is None and noun is not None and j > 0 and w[j] in ("and", "but"):
+                left = r.elided_subject(j)  # "another deputy fell and suffered a minor injury"
+            if (
+                noun is not None
+                and left is not None
+                and not (left[0] > 0 and w[left[0] - 1] in _PREPOSITIONS | _TIME_CLAUSE)
+            ):
+                add(left[0], noun, left[1], _hurt(w, i + k, noun), True)
         elif w[i] in v.finding_verbs and not r.headline:
             right = r.np_right(i + 1)
             if right is not None and right[0] + 1 < len(w) and w[right[0] + 1] == "with":
                 noun = _injury_noun_after(r, right[0] + 2)
                 if noun is not None:
-                    add(i, noun, right[1], "injuries", True)
+                    add(i, noun, right[1], _hurt(w, right[0] + 2, noun), True)
 
 
 def _results_and_multiples(r: _Reader, add) -> None:  # noqa: ANN001

@@ -50,7 +50,8 @@ class MeasureVocab:
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     incident_nouns: frozenset[str] = frozenset()
-    moment_nouns: frozenset[str] = frozenset()  # things one story may have several of ("Earlier, a blast hit")
+    # things one story may have several of ("Earlier, a blast hit"), each with its kind (quakes, blasts, fires...)
+    moment_nouns: dict[str, int] = field(default_factory=dict)
     forecast_frames: frozenset[str] = frozenset()  # "may", "expected to": what is foreseen, not what happened
     forecast_verbs: frozenset[str] = frozenset()  # "last", "take", "rise": a quantity still to come
     slack_days: int = 2
@@ -89,7 +90,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
-        moment_nouns=frozenset(w.lower() for w in e.get("moment_nouns", [])),
+        moment_nouns={w.lower(): n for n, ws in enumerate(e.get("moment_kinds", [])) for w in ws},
         forecast_frames=frozenset(w.lower() for w in e.get("forecast_frames", [])),
         forecast_verbs=frozenset(w.lower() for w in e.get("forecast_verbs", [])),
         slack_days=int(e.get("slack_days", 2)),
@@ -293,6 +294,8 @@ def _figure_measure(
     if kind == "other" or kind == "count" and (nxt in v.magnitude_words or nxt.rstrip("-") in v.magnitude_words):
         u = (unit or nxt).lower()
         noun = _compound_noun(words, b, v)
+        if noun is not None and b < n and cased[b][:1].isupper():
+            noun = None  # "the 9-acre Hollins Farm complex": a named place's area, as "the nine acre site" is
         after = list(words[b : b + 3])
         near_magnitude = u not in v.length_units and any(
             w in v.magnitude_words or w.startswith("magnitude") for w in prev
@@ -746,10 +749,23 @@ def _followed_by(words: Sequence[str], v: MeasureVocab) -> tuple[str, str, int] 
     another of its kind, a later one or an earlier one (label, words, the token they start at)."""
     for i in range(len(words) - 3):
         if words[i] in ("followed", "preceded") and words[i + 1] == "by" and words[i + 2] in ("a", "an", "another"):
-            if any(w in v.moment_nouns or singular(w) in v.moment_nouns for w in words[i + 3 : i + 7]):
+            after = {v.moment_nouns.get(w, v.moment_nouns.get(singular(w))) for w in words[i + 3 : i + 7]} - {None}
+            before = {v.moment_nouns.get(w, v.moment_nouns.get(singular(w))) for w in words[:i]} - {None}
+            if after & before:  # one more of the same kind: "a 4.6 quake ... followed by a 2.9 aftershock"
                 label = "a later one" if words[i] == "followed" else "an earlier one"
                 return label, f"{words[i]} by", i
     return None
+
+
+def followed_phrase_end(words: Sequence[str], i: int) -> int:
+    """Where the phrase "followed by a 2.9 aftershock at 2:12 a.m. and a 2.2 at 2:15" that starts at token i ends:
+    at a semicolon, or a comma before a verb ("A 6.4 quake, followed by aftershocks, killed 12")."""
+    for k in range(i, len(words)):
+        if words[k] == ";":
+            return k
+        if words[k] == "," and k + 1 < len(words) and (_past(words[k + 1]) or words[k + 1] in ("and", "but")):
+            return k
+    return len(words)
 
 
 _LAST_OF_ITS_KIND = re.compile(
@@ -856,13 +872,18 @@ def _several_incidents(words: Sequence[str], v: MeasureVocab) -> tuple[int, str]
 
 
 def narrative_events(
-    sentences: Sequence[str], anchor: dt.date | None, story_start: dt.date | None, v: MeasureVocab
+    sentences: Sequence[str],
+    anchor: dt.date | None,
+    story_start: dt.date | None,
+    v: MeasureVocab,
+    lede: int = -1,
+    headline: int | None = None,
 ) -> list[tuple[str, str] | None]:
     """For each sentence, the other event it goes on telling, if any: a sentence that opens with a time relative
     to the one before ("Two years later, ...", "That year, ...") stays in the earlier sentence's past ("In 1983,
     the dairy filed for bankruptcy."), however it is itself worded; any other sentence ends that telling."""
     if anchor is None or story_start is None or v.relative_openers is None:
-        return _other_moments(sentences, v, [None] * len(sentences))
+        return _other_moments(sentences, v, [None] * len(sentences), lede, headline)
     inside = v.relative_inside
     openers: list[re.Match[str] | None] = [
         v.relative_openers.match(s) or (inside.search(s) if inside else None) for s in sentences
@@ -882,7 +903,9 @@ def narrative_events(
         openers[j] = openers[j] or m
     out: list[tuple[str, str] | None] = [None] * len(sentences)
     if not any(openers):
-        return _other_moments(sentences, v, out)  # most articles: no "Two years later", no sentence read for dates
+        return _other_moments(
+            sentences, v, out, lede, headline
+        )  # most articles: no "Two years later", no sentence read for dates
     horizon = story_start - dt.timedelta(days=v.slack_days)
     periods: dict[int, list[Period]] = {}
 
@@ -901,7 +924,7 @@ def narrative_events(
             first = min(dated(i), key=lambda p: p.start)
             if first.latest < horizon:
                 telling = (first.label, first.words)
-    return _other_moments(sentences, v, out)
+    return _other_moments(sentences, v, out, lede, headline)
 
 
 # a sentence that opens on another moment of the story's days: "Earlier this morning,", "Later that day,", "Hours
@@ -910,12 +933,16 @@ def narrative_events(
 MOMENT_LABELS = frozenset({"an earlier one", "a later one"})
 _MOMENT_OPENING = re.compile(
     r"(?P<when>Earlier|Later|(?:Hours|Minutes|Moments|Days|A\s+day|The\s+day)\s+(?:earlier|later|before)|"
-    r"Shortly\s+(?:before|after(?:wards)?))\b[^,.;]{0,25},"
-)
+    r"Shortly\s+(?:before|after(?:wards)?)(?=\s*,|\s+that\b))\b(?![^,.;]{0,25}\d)[^,.;]{0,25},"
+)  # not "Shortly after 2am on Sunday,": a clock time is the story's own hour
 
 
 def _other_moments(
-    sentences: Sequence[str], v: MeasureVocab, out: list[tuple[str, str] | None]
+    sentences: Sequence[str],
+    v: MeasureVocab,
+    out: list[tuple[str, str] | None],
+    lede: int = -1,
+    headline: int | None = None,
 ) -> list[tuple[str, str] | None]:
     """`out` with the sentences that tell of one more of a thing the article told before, at another moment of
     the story ("Earlier this morning, a quake of magnitude 2.0 struck"), and the sentences that go on about it
@@ -924,8 +951,11 @@ def _other_moments(
         return out
     i = 1
     while i < len(sentences):
-        m = _MOMENT_OPENING.match(sentences[i])
-        noun = _told_again(sentences[i], sentences[:i], v) if m is not None and out[i] is None else None
+        m = _MOMENT_OPENING.match(sentences[i]) if i not in (lede, headline) else None
+        # what the article told before: a thing brought in that did something ("A car bomb killed 12"), never a
+        # word of its kind in passing ("Two held over market bomb", "opened fire")
+        before = sentences[:i]
+        noun = _told_again(sentences[i], before, v) if m is not None and out[i] is None else None
         if m is None or noun is None:
             i += 1
             continue
@@ -947,8 +977,12 @@ def _told_again(sentence: str, before: Sequence[str], v: MeasureVocab) -> str | 
     already told of: one more of it, not the same."""
     for m in re.finditer(r"\b(?:a|an|another)\s+((?:[\w.-]+\s+){0,2}[\w.-]+)", sentence):
         for noun in m.group(1).split():
-            if noun in v.moment_nouns and _introduces(sentence, noun):
-                if any(re.search(rf"\b{re.escape(noun)}\b", b, re.IGNORECASE) for b in before):
+            kind = v.moment_nouns.get(noun)
+            if kind is not None and _introduces(sentence, noun):
+                # one of its kind brought in before, that did something ("A car bomb killed 12"), not a word of
+                # the kind said in passing ("opened fire", "fire crews")
+                told = [w for w, k in v.moment_nouns.items() if k == kind]
+                if any(_introduces(b, w) for b in before for w in told if re.search(rf"\b{w}\b", b, re.I)):
                     return noun
     return None
 
@@ -988,7 +1022,7 @@ def _introduces(sentence: str, noun: str) -> bool:
     """Whether `sentence` brings in `noun` as a new thing that does something: "a fire gutted", "an earlier fire
     had", "a 3.0 quake struck", "a quake of magnitude 5.8 hit" (the noun heads its phrase and a verb follows it;
     never "a storm surge flooded" nor "a mill near the river")."""
-    m = re.search(rf"\b(?:a|an)\s+(?:[\w.-]+\s+){{0,2}}{re.escape(noun)}\b", sentence)
+    m = re.search(rf"\b(?:[Aa]n?)\s+(?:[\w.-]+\s+){{0,2}}{re.escape(noun)}\b", sentence)
     if m is None:
         return False
     after = re.findall(r"[\w.-]+|[^\w\s]", sentence[m.end() :])

@@ -339,7 +339,10 @@ _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,4}$", re.IGNORECASE
 )
 # "in their 20s", "in his early 30s", "in her mid-40s": an age by its decade
-_DECADE_AGE = re.compile(r"\b(?:in|into)\s+(?:his|her|their|the)\s+(?:(?:early|mid|late)[-\s]*)?$", re.IGNORECASE)
+_DECADE_AGE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|the)\s+(?:(?:early|mid|late)[-\s]*)?(?:\d0['’]?s\s*(?:and|or|to|,)\s*)?$",
+    re.IGNORECASE,
+)  # "in their 60s and 70s"
 # An age in apposition: "Raj Chohan, 59, was killed", "Kafoury, 63, of Warren", "the victim, 52,", "Smith (35)".
 _APPOSED_NAME = re.compile(r"(?P<name>[\w’'.-]+)\s*(?P<open>,|\()\s*$")
 _PLACE_PREPOSITIONS = frozenset("in at from near on across outside inside".split())
@@ -675,7 +678,12 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     )
     if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
-    if _AGE_AFTER.match(after) or _AGE_BEFORE.search(text[max(0, f.start - 40) : f.start]):
+    aged = _AGE_BEFORE.search(text[max(0, f.start - 40) : f.start])
+    if aged and re.fullmatch(r"(?:aged|age|ages)\s+(?:between\s+)?", aged.group(0), re.IGNORECASE):
+        return None  # "aged 15", "aged between 18 and 25"
+    if aged and not (nxt and (nxt[0] in lex.people or nxt[0] in ("others", "other", "more"))):
+        return None  # "aged 15 and 16" (but "aged 15 and three men", "aged 80 and 40 others": counts)
+    if _AGE_AFTER.match(after):
         return None
     if re.match(r"['’]?s\b", after) and _DECADE_AGE.search(text[max(0, f.start - 30) : f.start]):
         return None
