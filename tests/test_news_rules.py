@@ -2069,3 +2069,55 @@ def test_no_count_of_the_agent_or_of_a_status(sentence):
 def test_ages_by_decade_in_a_list_are_ages():
     found = _lead("Two women in their 60s and 70s were killed.")
     assert [(c.low, c.high) for c in found if c.topic == "deaths"] == [(2, 2)]
+
+
+@pytest.mark.parametrize(
+    ("headline", "story", "surface", "event"),
+    [
+        # a thing of a kind the headline and the lede never name, doing something at a place not the story's
+        (
+            "Gunman kills three at office party in Hallam",
+            "A gunman shot dead three people at an office party in Hallam on Monday, police said. State police say "
+            "a bomb exploded at a Dunmore bank after it was evacuated and at least one bomb technician was injured.",
+            "at least one",
+            "another event",
+        ),
+        # the story's own place, no place, or the story's own kind: the story's
+        (
+            "Gunmen storm hotel in Kabrin",
+            "Gunmen stormed a hotel in Kabrin on Monday, killing 20 people. A bomb exploded at the hotel gate, "
+            "wounding five.",
+            "five",
+            None,
+        ),
+        (
+            "Gunmen storm hotel in Kabrin",
+            "Gunmen stormed a hotel in Kabrin on Monday, killing 20 people. Then a car bomb exploded in Kabrin, "
+            "wounding five.",
+            "five",
+            None,
+        ),
+        (
+            "Blast rocks Dunmore market",
+            "A bomb killed 12 people at a market in Dunmore on Monday. A bomb exploded at a Hallam station on "
+            "Sunday, injuring four.",
+            "four",
+            None,
+        ),
+    ],
+)
+def test_a_thing_of_another_kind_at_another_place_is_another_event(headline, story, surface, event):
+    found = {c.surface: c.event for c in claims_of(f"date: 2024-06-10\n{headline}\n\n{story}") if c.kind != "date"}
+    assert found[surface] == event, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The attack brings to 230 the number of people killed in the province this month.", "running total"),
+        ("Earlier this month, a bomb killed 230 people in the province.", "another event"),
+    ],
+)
+def test_this_month_s_total_is_a_running_total(sentence, event):
+    found = [c for c in _lead(sentence, "Bomb kills dozens in market attack") if c.surface == "230"]
+    assert [c.event for c in found] == [event]

@@ -38,6 +38,7 @@ from kzview.extract.implicit import HEADLINE_LINKS, find_implicit, related_word
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     MOMENT_LABELS,
+    another_incident,
     figure_event,
     figure_measure,
     followed_phrase_end,
@@ -46,6 +47,7 @@ from kzview.extract.measure import (
     narrative_events,
     same_clause,
     sentence_events,
+    story_kinds,
 )
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
@@ -421,6 +423,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     spans_of = sentences or [(0, len(text))]
     quoted = quote_regions(text)
     lede = _lede(spans_of, title, outside)
+    kinds = story_kinds(
+        [text[a:b] for i, (a, b) in enumerate(spans_of) if i == lede or (title and title[0] <= a < title[1])],
+        lex.measures,
+    )
     headline_at = next((i for i, (a, _) in enumerate(spans_of) if title and title[0] <= a < title[1]), None)
     telling = narrative_events(
         [text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures, lede, headline_at
@@ -483,6 +489,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # the headline and the lede tell the article's own story, whatever they compare it with: "In another
             # successful operation, the navy ...", "the deadliest quake since 2005 killed 300"
             whole = None
+        if whole is None and not dated and si != lede and not in_headline and telling[si] is None:
+            elsewhere = another_incident(sentence, kinds, event_places, lex.measures)
+            if elsewhere is not None:
+                whole = ("another event", elsewhere[0], _token_index(starts, s0 + elsewhere[1]))
         moment = telling[si] is not None and telling[si][0] in MOMENT_LABELS  # type: ignore[index]
         if whole is None and telling[si] is not None and (not dated or moment and all(d[2] is None for d in dated)):
             # "Earlier this morning, a quake ... struck": the story's own day, and another quake of it

@@ -972,6 +972,38 @@ def _other_moments(
     return out
 
 
+def story_kinds(texts: Sequence[str], v: MeasureVocab) -> frozenset[int]:
+    """The kinds of thing (quakes, blasts, fires, ...) the headline and the lede name: the story's own."""
+    return frozenset(v.moment_nouns[w] for t in texts for w in re.findall(r"[a-z]+", t.lower()) if w in v.moment_nouns)
+
+
+_ELSEWHERE = re.compile(r"\b(?:at|in|near|outside)\s+(?:an?\s+|the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
+
+
+def another_incident(
+    sentence: str, kinds: frozenset[int], places: frozenset[str], v: MeasureVocab
+) -> tuple[str, int] | None:
+    """ "State police say a bomb exploded at a Dunmore bank" in a story of a shooting: a thing of a kind the headline
+    and the lede never name, brought in doing something, at a place that is not the story's, is another event (its
+    words, their offset in the sentence). A kind of the story's own ("a blast" in a story of a blast), or a place of
+    the story's own, is the story's."""
+    if not v.moment_nouns or not kinds:
+        return None
+    for m in re.finditer(r"\b(?:[Aa]n?)\s+((?:[\w.-]+\s+){0,2}[\w.-]+)", sentence):
+        for noun in m.group(1).split():
+            kind = v.moment_nouns.get(noun)
+            if kind is None or kind in kinds or not _introduces(sentence[m.start() :], noun):
+                continue
+            where = _ELSEWHERE.search(sentence, m.start())
+            if where is None or where.start() - m.start() > 60:
+                continue
+            place = where.group("place")
+            if place in places or any(w in places for w in place.split()):
+                continue
+            return sentence[m.start() : where.end()], m.start()
+    return None
+
+
 def _told_again(sentence: str, before: Sequence[str], v: MeasureVocab) -> str | None:
     """The thing `sentence` brings in with "a"/"an" ("a quake ... struck") that the sentences `before` have
     already told of: one more of it, not the same."""
