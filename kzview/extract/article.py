@@ -16,6 +16,7 @@ from kzview.extract.context import (
     STOP,
     Attribution,
     CueHit,
+    antecedent_place,
     choose_topic,
     coordinated,
     event_place,
@@ -38,7 +39,6 @@ from kzview.extract.implicit import HEADLINE_LINKS, find_implicit, related_word
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     MOMENT_LABELS,
-    another_incident,
     figure_event,
     figure_measure,
     followed_phrase_end,
@@ -47,7 +47,6 @@ from kzview.extract.measure import (
     narrative_events,
     same_clause,
     sentence_events,
-    story_kinds,
 )
 from kzview.extract.numbers import Figure, find_figures
 from kzview.extract.sentences import split_sentences, tokenize
@@ -423,10 +422,6 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     spans_of = sentences or [(0, len(text))]
     quoted = quote_regions(text)
     lede = _lede(spans_of, title, outside)
-    kinds = story_kinds(
-        [text[a:b] for i, (a, b) in enumerate(spans_of) if i == lede or (title and title[0] <= a < title[1])],
-        lex.measures,
-    )
     headline_at = next((i for i, (a, _) in enumerate(spans_of) if title and title[0] <= a < title[1]), None)
     telling = narrative_events(
         [text[a:b] for a, b in spans_of], anchor, ctx.story_start, lex.measures, lede, headline_at
@@ -484,15 +479,13 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             attrs = _quote_speaker(text, sentences, si) or _region_speaker(text, sentences, si, quoted)
         counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
         cased = [text[t.start : t.end] for t in tokens]
-        dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures)
+        # the two sentences before, where the thing an "it" stands for is named
+        before = text[spans_of[max(0, si - 2)][0] : spans_of[si - 1][1]] if si > 0 else ""
+        dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures, before)
         if whole is not None and whole[0] == "another event" and (si == lede or in_headline):
             # the headline and the lede tell the article's own story, whatever they compare it with: "In another
             # successful operation, the navy ...", "the deadliest quake since 2005 killed 300"
             whole = None
-        if whole is None and not dated and si != lede and not in_headline and telling[si] is None:
-            elsewhere = another_incident(sentence, kinds, event_places, lex.measures)
-            if elsewhere is not None:
-                whole = ("another event", elsewhere[0], _token_index(starts, s0 + elsewhere[1]))
         moment = telling[si] is not None and telling[si][0] in MOMENT_LABELS  # type: ignore[index]
         if whole is None and telling[si] is not None and (not dated or moment and all(d[2] is None for d in dated)):
             # "Earlier this morning, a quake ... struck": the story's own day, and another quake of it
@@ -637,6 +630,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if scope is None and (topic == "population" or event is not None and event != "running total"):
                 # another event's figure: where that event was; a population: the place it lives in
                 scope = event_place(sentence, f.start - s0) if topic != "other" else None
+            if scope is None and topic == "population":
+                # "The town of 14,000", "about 300 Americans there": the place named just before
+                scope = antecedent_place(sentence, f.start - s0, text[spans_of[si - 1][0] : s0] if si > 0 else "")
             as_of = article.date
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]

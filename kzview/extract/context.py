@@ -605,6 +605,7 @@ _DESTINATION = re.compile(
     r"(?:(?!(?:and|or|but|as|where|when|while|after|before|then)\b)[\w’'\-.]+\s+){0,4}"
     r"(?:in|at|near|outside)\s+$"
 )  # not "driven to a field and shot dead in X", nor "killed after being taken to a farmhouse near X"
+_NAME_RELATIVE = re.compile(r"\b[A-Z][a-z]+(?P<cut>,)\s+(?:who|whose)\s")  # a clause about a person named
 _SCOPE_REACH = 400  # characters after a figure its place is looked for in: a place further on is not its own
 
 
@@ -621,6 +622,9 @@ def find_scope(
     "and the" ("killed while on patrol in Kerrowan").
     """
     segment = segment[:_SCOPE_REACH]
+    named = _NAME_RELATIVE.search(segment)
+    if named is not None:
+        segment = segment[: named.start("cut")]  # "200 others who follow Jeffs, who is in jail in X": Jeffs's place
     if own_clause:
         cut = _NEXT_CLAUSE.search(segment)
         if cut is not None:
@@ -668,13 +672,37 @@ _CITY_STATE = re.compile(
 )  # wire style: "a Dayton, Ohio, warehouse", "a Fresno, Calif., bar": the town before its state's abbreviation
 
 
+# "at an Oregon bank", "in a Dunmore suburb": the place before the thing, for another event's figure
+_AT_A_PLACE = re.compile(r"\b(?:at|in|near|outside)\s+(?:an?)\s+(?P<place>[A-Z][a-z]+)\s+[a-z]")
+
+
+_BACK_REFERENCE = re.compile(r"\b(?:[Tt]he\s+(?:town|city|village|county|island)\s+of\s+[\d,]+\b|there\b)")
+
+
+def antecedent_place(sentence: str, pos: int, before: str) -> str | None:
+    """Where a population told as "the town of 14,000", "the community" or "there" lives: the last place named
+    before the figure in its sentence, else in the sentence before (`before`); None when it names no place so."""
+    if not _BACK_REFERENCE.search(sentence):
+        return None
+    for text in (sentence[:pos], before):
+        found = [
+            (m.start(), _bare(m.group("place")))
+            for rx in (_PLACE, _NAMED_PLACE)
+            for m in rx.finditer(text)
+            if m.group("place").split()[0] not in _NOT_PLACES and m.group("place").split()[-1] not in _ORG_WORDS
+        ]
+        if found:
+            return max(found)[1]
+    return None
+
+
 def event_place(sentence: str, pos: int) -> str | None:
     """Where another event happened, for a figure at `pos` of a sentence that tells of one ("In March a gunman
     killed five people at a mall in Riverton"), or where a population lives ("the town of Leeton has 12,000
     people"): the place named nearest the figure, on either side; the story's own places count here, since the
     event is not the story."""
     best: tuple[int, str] | None = None
-    for m in (*_NAMED_PLACE.finditer(sentence), *_CITY_STATE.finditer(sentence)):
+    for m in (*_NAMED_PLACE.finditer(sentence), *_CITY_STATE.finditer(sentence), *_AT_A_PLACE.finditer(sentence)):
         d = abs(m.start("place") - pos)
         if best is None or d < best[0]:
             best = (d, _bare(m.group("place")))
@@ -874,7 +902,10 @@ _GENERIC = re.compile(
     r"organi[sz]ation|company|firm|operator|airline|clinic|coast ?guard|fire|researchers|scientists|experts|"
     r"analysts|monitors?|observatory|newspapers?|outlets?|channel|broadcaster|radio|network|reporters|"
     r"correspondents|journalists|eyewitnesses|survivors|relatives|lawyers|judge|court|parliament|lawmakers|"
-    r"senator|envoy|ambassador|diplomats|investigators|insurers?|museum|union|workers)\b",
+    r"senator|envoy|ambassador|diplomats|investigators|insurers?|museum|union|workers|"
+    # documents that say it: "according to the criminal complaint", "the indictment says"
+    r"complaints?|charges|indictment|affidavit|reports?|documents?|records|filings?|release|study|survey|census|"
+    r"testimony|transcripts?)\b",
     re.IGNORECASE,
 )
 _MINISTRY_DOMAINS = {

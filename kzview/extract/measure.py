@@ -722,6 +722,7 @@ def sentence_events(
     anchor: dt.date | None,
     story_start: dt.date | None,
     v: MeasureVocab,
+    before: str = "",
 ) -> tuple[list[tuple[int, str, str | None]], tuple[str, str, int] | None]:
     """(dated places: (offset in sentence, event label or None for the story's, words), an other event of the
     clause with the words (label, words, their token index) from a comparison or a running total, if any)."""
@@ -740,18 +741,24 @@ def sentence_events(
     elif other:
         whole = ("another event", other[1], other[0])
     else:
-        whole = _followed_by(words, v)
+        whole = _followed_by(words, v, story_kinds([before], v) if before else frozenset())
     return dated, whole
 
 
-def _followed_by(words: Sequence[str], v: MeasureVocab) -> tuple[str, str, int] | None:
+def _followed_by(
+    words: Sequence[str], v: MeasureVocab, told: frozenset[int] = frozenset()
+) -> tuple[str, str, int] | None:
     """ "It was followed by a 2.9 aftershock", "preceded by a smaller quake": the figures after these words are of
     another of its kind, a later one or an earlier one (label, words, the token they start at)."""
     for i in range(len(words) - 3):
         if words[i] in ("followed", "preceded") and words[i + 1] == "by" and words[i + 2] in ("a", "an", "another"):
             after = {v.moment_nouns.get(w, v.moment_nouns.get(singular(w))) for w in words[i + 3 : i + 7]} - {None}
             before = {v.moment_nouns.get(w, v.moment_nouns.get(singular(w))) for w in words[:i]} - {None}
-            if after & before:  # one more of the same kind: "a 4.6 quake ... followed by a 2.9 aftershock"
+            # one more of the same kind ("a 4.6 quake ... followed by a 2.9 aftershock"), or of the thing "it" stands
+            # for ("At 9:32 p.m., it was followed by a 2.0 quake")
+            # (`told`: the kinds the sentence before names, the one "it" stands for)
+            pronoun = not before and any(w in ("it", "which", "this", "that") for w in words[max(0, i - 3) : i])
+            if after & before or (pronoun and after & told):
                 label = "a later one" if words[i] == "followed" else "an earlier one"
                 return label, f"{words[i]} by", i
     return None
@@ -975,33 +982,6 @@ def _other_moments(
 def story_kinds(texts: Sequence[str], v: MeasureVocab) -> frozenset[int]:
     """The kinds of thing (quakes, blasts, fires, ...) the headline and the lede name: the story's own."""
     return frozenset(v.moment_nouns[w] for t in texts for w in re.findall(r"[a-z]+", t.lower()) if w in v.moment_nouns)
-
-
-_ELSEWHERE = re.compile(r"\b(?:at|in|near|outside)\s+(?:an?\s+|the\s+)?(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)")
-
-
-def another_incident(
-    sentence: str, kinds: frozenset[int], places: frozenset[str], v: MeasureVocab
-) -> tuple[str, int] | None:
-    """ "State police say a bomb exploded at a Dunmore bank" in a story of a shooting: a thing of a kind the headline
-    and the lede never name, brought in doing something, at a place that is not the story's, is another event (its
-    words, their offset in the sentence). A kind of the story's own ("a blast" in a story of a blast), or a place of
-    the story's own, is the story's."""
-    if not v.moment_nouns or not kinds:
-        return None
-    for m in re.finditer(r"\b(?:[Aa]n?)\s+((?:[\w.-]+\s+){0,2}[\w.-]+)", sentence):
-        for noun in m.group(1).split():
-            kind = v.moment_nouns.get(noun)
-            if kind is None or kind in kinds or not _introduces(sentence[m.start() :], noun):
-                continue
-            where = _ELSEWHERE.search(sentence, m.start())
-            if where is None or where.start() - m.start() > 60:
-                continue
-            place = where.group("place")
-            if place in places or any(w in places for w in place.split()):
-                continue
-            return sentence[m.start() : where.end()], m.start()
-    return None
 
 
 def _told_again(sentence: str, before: Sequence[str], v: MeasureVocab) -> str | None:
