@@ -2125,3 +2125,15 @@ def test_another_event_s_place_before_its_thing_is_its_scope():
     )
     c = next(c for c in claims_of(text) if c.surface == "at least one")
     assert (c.event, c.scope) == ("another event", "Dunmore")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "subject", "measure"),
+    [
+        ("The 1,000-member evangelical church was gutted.", "1,000", "members", "member"),
+        ("A 40-man crew fought the fire.", "40", "crew", "crew"),
+    ],
+)
+def test_a_word_for_people_joined_to_the_figure_is_what_it_counts(sentence, surface, subject, measure):
+    c = next(c for c in _lead(sentence, "Church fire in the valley") if c.surface == surface)
+    assert (c.subject, c.measure) == (subject, measure)

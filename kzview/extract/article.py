@@ -15,6 +15,7 @@ from kzview.extract.context import (
     _PRONOUN_SAID,
     STOP,
     Attribution,
+    Counted,
     CueHit,
     antecedent_place,
     choose_topic,
@@ -298,6 +299,20 @@ def _after_relation(words: list[str], a: int, lex: Lexicon) -> bool:
     )
 
 
+# "the 1,000-member church", "a 300-strong crowd": the figure counts the people its word joins ("a 40-man crew" is
+# still a crew, counted by the noun after it)
+_JOINED_PEOPLE = re.compile(r"-(member|strong)\b")
+_JOINED_NOUNS = {"member": "members", "strong": "people"}
+
+
+def _joined_count(text: str, f: Figure, after: int) -> Counted | None:
+    """What a figure counts when a word for people is joined to it by a hyphen: members, men, people."""
+    m = _JOINED_PEOPLE.match(text, f.end)
+    if m is None or f.kind != "count":
+        return None
+    return Counted([_JOINED_NOUNS.get(m.group(1), m.group(1))], after, False, True)
+
+
 def _token_index(starts: list[int], offset: int) -> int:
     return bisect.bisect_left(starts, offset)
 
@@ -477,7 +492,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 attrs = [Attribution(0, person, 1, False)]
         if not attrs:
             attrs = _quote_speaker(text, sentences, si) or _region_speaker(text, sentences, si, quoted)
-        counts = [read_counted(words, spans[k][1], lex) for k in range(len(figs))]
+        counts = [
+            _joined_count(text, f, spans[k][1]) or read_counted(words, spans[k][1], lex) for k, f in enumerate(figs)
+        ]
         cased = [text[t.start : t.end] for t in tokens]
         # the two sentences before, where the thing an "it" stands for is named
         before = text[spans_of[max(0, si - 2)][0] : spans_of[si - 1][1]] if si > 0 else ""
