@@ -2137,3 +2137,20 @@ def test_another_event_s_place_before_its_thing_is_its_scope():
 def test_a_word_for_people_joined_to_the_figure_is_what_it_counts(sentence, surface, subject, measure):
     c = next(c for c in _lead(sentence, "Church fire in the valley") if c.surface == surface)
     assert (c.subject, c.measure) == (subject, measure)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 911 supervisor persuaded her to surrender.",
+        "It was the anniversary of the 9-11 attacks.",
+        "Since 9/11, security has tightened.",
+        "Life changed after 9-11 for many.",
+    ],
+)
+def test_an_emergency_line_and_a_date_s_name_are_no_figures(sentence):
+    assert [c.surface for c in _lead(sentence, "Siege at the factory")] == []
+
+
+def test_a_range_of_nine_to_eleven_is_still_a_range():
+    assert [(c.low, c.high) for c in _lead("Between 9-11 people were hurt.") if c.topic == "injuries"] == [(9, 11)]

@@ -317,10 +317,17 @@ _EXCLUDE_RX = [
     re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
     re.compile(r"\+\d[\d\s().-]{6,}\d"),
     re.compile(r"(?<![\w-])\d-\d-\d(?![\w-])"),  # "9-1-1"
+    # the September 11 attacks, a name ("since 9/11", "the 9-11 attacks"; "9-11 people were hurt" is a range)
+    re.compile(
+        r"(?<![\w/-])9/11(?![\w/-])|(?<![\w/-])9-11(?=\s+(?:attacks?|anniversary|terror\w*|hijackers?|commission|"
+        r"memorial|victims|families)\b)|(?:(?<=\bsince )|(?<=\bafter )|(?<=\bthe )|(?<=\bpost-))9-11(?![\w/-])",
+        re.IGNORECASE,
+    ),
     # a number called or dialled, or an emergency line's call ("she called 911", "a 999 call"): a phone number
     re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|rang)\s+\d{3,}\b", re.IGNORECASE),
     re.compile(
-        r"\b(?:911|999|112)\b(?=[\s-]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|system|tapes?|cent(?:er|re)s?|line))",
+        r"\b(?:911|999|112)\b(?=[\s-]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|system|tapes?|cent(?:er|re)s?|line|"
+        r"supervisors?|recordings?|transcripts?|services?|responders?))",
         re.IGNORECASE,
     ),
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"),  # anchored at a word start: no quadratic backtracking
