@@ -14,16 +14,17 @@ GOLD = Path(__file__).parent / "gold"
 
 
 @pytest.mark.parametrize(
-    ("gold", "corpus"),
-    [("samples.jsonl", None), ("news.jsonl", "news"), ("heldout.jsonl", "heldout")],
+    ("gold", "corpus", "recall", "precision"),
+    # floors at what is measured: the samples whole; each of the other two sets misses one figure of its ~40
+    [("samples.jsonl", None, 1.0, 1.0), ("news.jsonl", "news", 0.97, 1.0), ("heldout.jsonl", "heldout", 0.96, 1.0)],
 )
-def test_gold_sets(gold, corpus):
+def test_gold_sets(gold, corpus, recall, precision):
     path = bundled_corpus_path() if corpus is None else GOLD / corpus
     store = build_store(load_corpus([path]))
     report = evaluate(load_gold(GOLD / gold), store.claims, store.articles)
     assert not [e for e in report.errors if "not in the text" in e]
-    assert report.detection.recall >= 0.95, report.errors
-    assert report.detection.precision >= 0.90, report.errors
+    assert report.detection.recall >= recall, report.errors
+    assert report.detection.precision >= precision, report.errors
     assert report.fields["topic"].precision >= 0.95
     assert report.fields["interval"].precision >= 0.95
 
