@@ -36,7 +36,7 @@ from kzview.extract.context import (
     share_owner,
 )
 from kzview.extract.entities import build_entities, norm_name
-from kzview.extract.implicit import HEADLINE_LINKS, find_implicit, related_word
+from kzview.extract.implicit import HEADLINE_LINKS, find_implicit
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     MOMENT_LABELS,
@@ -49,7 +49,7 @@ from kzview.extract.measure import (
     same_clause,
     sentence_events,
 )
-from kzview.extract.numbers import Figure, find_figures
+from kzview.extract.numbers import Figure, find_figures, related_word
 from kzview.extract.sentences import split_sentences, tokenize
 from kzview.ingest import read_limit
 from kzview.model import Article, Claim, Entity
@@ -306,7 +306,7 @@ _JOINED_NOUNS = {"member": "members", "strong": "people"}
 
 
 def _joined_count(text: str, f: Figure, after: int) -> Counted | None:
-    """What a figure counts when a word for people is joined to it by a hyphen: members, men, people."""
+    """What a figure counts when a word for people is joined to it by a hyphen: members, people."""
     m = _JOINED_PEOPLE.match(text, f.end)
     if m is None or f.kind != "count":
         return None
@@ -496,8 +496,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             _joined_count(text, f, spans[k][1]) or read_counted(words, spans[k][1], lex) for k, f in enumerate(figs)
         ]
         cased = [text[t.start : t.end] for t in tokens]
-        # the two sentences before, where the thing an "it" stands for is named
-        before = text[spans_of[max(0, si - 2)][0] : spans_of[si - 1][1]] if si > 0 else ""
+        # the two sentences before, where the thing an "it" stands for is named ("it was followed by a ...")
+        followed = "followed" in words or "preceded" in words
+        before = text[spans_of[max(0, si - 2)][0] : spans_of[si - 1][1]] if si > 0 and followed else ""
         dated, whole = sentence_events(sentence, words, anchor, ctx.story_start, lex.measures, before)
         if whole is not None and whole[0] == "another event" and (si == lede or in_headline):
             # the headline and the lede tell the article's own story, whatever they compare it with: "In another

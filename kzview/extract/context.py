@@ -203,10 +203,10 @@ _SAYING = frozenset(
     "said says saying say announced announces announcing confirmed confirms confirming reported reports reporting "
     "stated states stating added adding noted noting claimed claims claiming alleged alleging revealed revealing "
     "showed shows showing indicated indicating learned believe believes believed believing fear fears feared hoped "
-    "expected knew know known suggested suggests insisted insists explained explains estimated estimates "
-    "news report statement announcement word confirmation rumours rumors suggestion".split()
+    "expected knew know known suggested suggests insisted insists explained explains estimated estimates".split()
 )
 _SAYING_NOUNS = frozenset("news report statement announcement word confirmation rumours rumors suggestion".split())
+_SAYING = _SAYING | _SAYING_NOUNS
 _TELLING = frozenset("told tells telling informed informing assured warned warning reminded".split())
 
 

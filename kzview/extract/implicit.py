@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from kzview.extract.context import CueHit, irrealis
 from kzview.extract.lexicon import ImplicitVocab, Lexicon
 from kzview.extract.measure import phrases_by_first
-from kzview.extract.numbers import WORD_VALUES, Figure
+from kzview.extract.numbers import WORD_VALUES, Figure, related_word
 from kzview.extract.sentences import Token
 
 _AUX = frozenset("was were is are be been being got gets get has have had 's".split())
@@ -259,12 +259,6 @@ def _names_a_thing(word: str) -> bool:
         and word not in ("and", "or", "but", "by", "when", "while", "then", "too", "also", "later", "earlier")
         and not word.endswith("ly")
     )
-
-
-def related_word(word: str, relations: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether a hyphenated word names a person by their children ("mother-of-two", "father-of-three")."""
-    parts = word.split("-")
-    return len(parts) >= 3 and tuple(parts[:-1]) in relations and (parts[-1] in WORD_VALUES or parts[-1].isdigit())
 
 
 def last_word_is_verb(word: str) -> bool:

@@ -910,9 +910,8 @@ def narrative_events(
         openers[j] = openers[j] or m
     out: list[tuple[str, str] | None] = [None] * len(sentences)
     if not any(openers):
-        return _other_moments(
-            sentences, v, out, lede, headline
-        )  # most articles: no "Two years later", no sentence read for dates
+        # most articles: no sentence opens with "Two years later", and no sentence is read for dates
+        return _other_moments(sentences, v, out, lede, headline)
     horizon = story_start - dt.timedelta(days=v.slack_days)
     periods: dict[int, list[Period]] = {}
 
@@ -961,8 +960,7 @@ def _other_moments(
         m = _MOMENT_OPENING.match(sentences[i]) if i not in (lede, headline) else None
         # what the article told before: a thing brought in that did something ("A car bomb killed 12"), never a
         # word of its kind in passing ("Two held over market bomb", "opened fire")
-        before = sentences[:i]
-        noun = _told_again(sentences[i], before, v) if m is not None and out[i] is None else None
+        noun = _told_again(sentences[i], sentences[:i], v) if m is not None and out[i] is None else None
         if m is None or noun is None:
             i += 1
             continue
@@ -980,7 +978,7 @@ def _other_moments(
 
 
 def story_kinds(texts: Sequence[str], v: MeasureVocab) -> frozenset[int]:
-    """The kinds of thing (quakes, blasts, fires, ...) the headline and the lede name: the story's own."""
+    """The kinds of thing (quakes, blasts, fires, ...) that `texts` name."""
     return frozenset(v.moment_nouns[w] for t in texts for w in re.findall(r"[a-z]+", t.lower()) if w in v.moment_nouns)
 
 

@@ -653,6 +653,12 @@ def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
     return out
 
 
+def related_word(word: str, relations: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a hyphenated word names a person by their children ("mother-of-two", "father-of-three")."""
+    parts = word.split("-")
+    return len(parts) >= 3 and tuple(parts[:-1]) in relations and (parts[-1] in WORD_VALUES or parts[-1].isdigit())
+
+
 def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
     if f.vague or f.low != f.high or f.low is None or not (1 <= f.low <= 120) or not float(f.low).is_integer():
         return False
@@ -660,9 +666,8 @@ def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
     if m is None or not _APPOSED_AFTER.match(after):
         return False
     name = m.group("name")
-    parts = name.lower().split("-")
     # "the victim, 52," (not "of the dead, 12 were"); "a mother-of-two, 34,"
-    person = name.lower() in lex.implicit.singular or (len(parts) >= 3 and tuple(parts[:-1]) in lex.implicit.relations)
+    person = name.lower() in lex.implicit.singular or related_word(name.lower(), lex.implicit.relations)
     if not person and not (name[0].isupper() and name not in lex.countries and name not in CALENDAR_WORDS):
         return False
     before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start()])
