@@ -706,7 +706,9 @@ def run_app(argv: list[str]) -> int:
         return status
     db, db_also, max_bytes = db_path(args), other_dbs(args), int(args.max_size * 1024 * 1024)
     prefetch = None
-    if not args.watch:  # watch mode keeps what its first load read, in this process: it reads for itself
+    # watch mode without the cache keeps the claims its first load extracted in this process (its reloads take
+    # them from there): it reads for itself. With the cache, a reload finds them there, whoever extracted them
+    if not (args.watch and args.no_cache):
         from kzview.prefetch import start
 
         # the corpus is read in a second process while Textual is imported and the first frame drawn, with the

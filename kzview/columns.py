@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import weakref
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -88,7 +89,10 @@ class ClaimColumns(Sequence["Claim"]):
         self.odd: dict[int, dict[str, Any]] = {}  # row → the fields kept as they are
         self._index: tuple[array, array] | None = None  # (sorted keys, their rows)
         self._by_article: tuple[array, array] | None = None  # (offsets per article index, rows)
-        self.make = lru_cache(maxsize=_KEPT)(self._make)
+        # through a weak reference: a cache holding the bound method would make a cycle, and columns let go
+        # (a provisional store replaced) would stay in memory until the cyclic collector ran
+        owner = weakref.ref(self)
+        self.make = lru_cache(maxsize=_KEPT)(lambda row: owner()._make(row))  # type: ignore[union-attr]
         self._article_array: Any = None  # the article ids as Arrow, while parts are read (extend_arrow)
         self._sizes: Any = None  # and the lengths of their texts
 
@@ -436,7 +440,7 @@ class ClaimColumns(Sequence["Claim"]):
 
         def load(name: str, typecode: str) -> array:
             a = array(typecode)
-            a.frombytes(raw[name])
+            a.frombytes(raw.pop(name))  # its bytes let go as soon as they are copied: never all held twice
             return a
 
         cols.article, cols.low, cols.high = load("article", "i"), load("low", "d"), load("high", "d")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import struct
 from collections.abc import Callable
-from dataclasses import make_dataclass
+from dataclasses import field, make_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -53,11 +53,13 @@ def _wire() -> Any:
     types = (list[Article], dict[str, Any], list[ClaimGroup], list[LoadProblem], list[Entity], str, list[Applied])
     # the store's indexes, built once; how many articles the corpus has (a large store's first screen holds some)
     # and its articles' labels, as the whole corpus names them (a large store's first screen holds some articles)
-    fields = [
+    fields: list[tuple[str, Any] | tuple[str, Any, Any]] = [
         *zip(_CARRIED, types, strict=True),
         ("index", list[bytes]),
         ("articles_total", int),
         ("labels", dict[str, str]),
+        # the articles are those the articles frame carried already (a first open): not sent again
+        ("sent_before", bool, field(default=False)),
     ]
     return make_dataclass("StoreWire", fields)
 
@@ -132,16 +134,19 @@ def _child(fd: int, options: dict[str, Any]) -> None:
                 last = now
                 _send(fd, _PROGRESS, struct.pack("!QQ", done, total))
 
+        sent: list[list] = []  # the articles frame's list, once sent: a store of these articles refers to it
+
         def articles(read: list, problems: list) -> None:
             # a first open: the articles now, to be shown while their figures are extracted
             _send(fd, _ARTICLES, msgspec.msgpack.encode({"articles": read, "problems": problems}))
+            sent.append(read)
 
         paths = [Path(p) for p in options.get("paths") or []]
         store_path = len(paths) == 1 and is_store(paths[0])
 
         def partial(store: ClaimStore) -> None:
             # a large first open: the figures read so far, compared among themselves, while the rest are read
-            _send(fd, _PARTIAL, msgspec.msgpack.encode(_carried(store)))
+            _send(fd, _PARTIAL, msgspec.msgpack.encode(_carried(store, sent)))
             if store_path:
                 # a claim store's first screen: the app reads the whole store itself, from the columns on disk.
                 # Sent through here it was a frame of 240 MB at a million claims, held beside what it decodes to
@@ -155,18 +160,33 @@ def _child(fd: int, options: dict[str, Any]) -> None:
         except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
             _send(fd, _ERROR, _pickled(exc))
         else:
+            if not sent and store.articles:
+                # a second open (from the snapshot): the articles first, in a frame of their own, and the store
+                # built on them: the app never holds the frame of both beside what it decodes to
+                articles(store.articles, store.problems)
             # encoded as a map of the wire's fields: decoded on the other side into _wire(), every type checked
-            _send(fd, _STORE, msgspec.msgpack.encode(_carried(store)))
+            _send(fd, _STORE, msgspec.msgpack.encode(_carried(store, sent)))
     except BaseException:  # noqa: BLE001 - a parent gone (broken pipe) or anything else: no answer, the parent reads
         status = 1
     finally:
         os._exit(status)
 
 
-def _carried(store: ClaimStore) -> dict[str, Any]:
+def _carried(store: ClaimStore, sent: list[list] | None = None) -> dict[str, Any]:
     carried = {name: store.columns.to_wire() if name == "claims" else getattr(store, name) for name in _CARRIED}
+    # the very list the articles frame carried (a first open's stores are built on it): the app holds those
+    # articles already, and a second copy of 10,000 articles' texts and regions was 50 MB at its peak
+    before = sent is not None and bool(sent) and store.articles is sent[0]
+    if before:
+        carried["articles"] = []
     labels = store.labels if store.articles_unread else {}  # else they are worked out again from the articles
-    return {**carried, "index": store.index_wire(), "articles_total": store.articles_total, "labels": labels}
+    return {
+        **carried,
+        "index": store.index_wire(),
+        "articles_total": store.articles_total,
+        "labels": labels,
+        "sent_before": before,
+    }
 
 
 def _pickled(exc: BaseException) -> bytes:
@@ -200,6 +220,9 @@ class Prefetch:
         self._reading = False
         self.cancelled = False  # stopped by the app (it is closing): its missing answer is not to be read again
         self._held: tuple[bytes, bytes | bytearray] | None = None  # a frame `poll` read that `result` is to act on
+        # the articles frame's articles, decoded: the stores sent after it are built on these (`sent_before`)
+        self._articles: list[Any] | None = None
+        self._read_early: tuple[list[Any], list[Any]] | None = None  # the articles frame as `poll` decoded it
 
     def poll(self) -> ClaimStore | None:
         """The store if the child has sent it already, without waiting (the app asks as it mounts: a quick open's
@@ -219,7 +242,12 @@ class Prefetch:
                         # the pipe ended: a frame held still comes first (the end is read again after it)
                         self._held = self._held or (kind, payload)
                         break
-                    if kind in (_ARTICLES, _PARTIAL):
+                    if kind == _ARTICLES:
+                        # decoded now: a store after it is built on these articles, even when it comes in
+                        # this same poll and the articles frame is never shown
+                        self._take_articles(payload)
+                        self._held = (kind, b"")  # for `result` to show, unless the store is here already
+                    elif kind == _PARTIAL:
                         self._held = (kind, payload)  # kept for `result`, unless the store is here already
                     elif kind == _HANDOVER:
                         # no store comes: a first screen held is for `result` to show (the pipe ends after it)
@@ -239,9 +267,12 @@ class Prefetch:
         progress: Callable[[int, int], None] | None = None,
         articles: Callable[[list[Any], list[Any]], None] | None = None,
         partial: Callable[[ClaimStore], None] | None = None,
+        before_store: Callable[[], None] | None = None,
     ) -> ClaimStore | None:
         """The child's store (its progress passed on while it works, and on a first open its articles as soon as
-        they are read), or None when it gave no answer; the error it met opening the corpus is raised here."""
+        they are read), or None when it gave no answer; the error it met opening the corpus is raised here.
+        `before_store` is called when the whole store starts to come, before it is read: a provisional store
+        shown can be let go first (it and the whole one at once were the app's peak of memory)."""
         with self._lock:
             if self._reaped:
                 return None
@@ -251,28 +282,30 @@ class Prefetch:
                 if self._held is not None:
                     (kind, payload), self._held = self._held, None
                 else:
-                    kind, payload = self._frame()
+                    kind, payload = self._frame(before_store)
                 if kind == _PROGRESS:
                     if progress is not None:
                         progress(*struct.unpack("!QQ", payload))
                 elif kind == _ARTICLES:
-                    if articles is not None:
-                        try:
-                            read = _articles(payload)
-                        except (ValueError, TypeError, KeyError):
-                            continue  # shown when the store comes instead
+                    read = self._take_articles(payload) if payload else self._read_early
+                    self._read_early = None
+                    payload = b""
+                    if read is not None and articles is not None:
                         articles(*read)
                 elif kind == _PARTIAL:
                     if partial is not None:
+                        frame, payload = [payload], b""  # let go as soon as it is decoded (_store)
                         try:
-                            shown = _store(payload)
+                            shown = _store(frame, self._articles)
                         except (ValueError, TypeError, KeyError):
                             continue
                         shown.provisional = True
                         partial(shown)
+                        del shown  # the app holds it while it is shown, and no longer
                 elif kind == _STORE:
+                    frame, payload = [payload], b""
                     try:
-                        return _store(payload)
+                        return _store(frame, self._articles)
                     except (ValueError, TypeError, KeyError):  # msgspec.ValidationError is a ValueError
                         return None  # what the child read does not decode here: the app reads it itself
                 elif kind == _HANDOVER:
@@ -286,12 +319,25 @@ class Prefetch:
         finally:
             self._reap()
 
-    def _frame(self) -> tuple[bytes, bytes | bytearray]:
-        """The next whole frame, or (b"", b"") when the pipe ends first."""
+    def _take_articles(self, payload: bytes | bytearray) -> tuple[list[Any], list[Any]] | None:
+        """The articles frame decoded and kept (the stores after it are built on its articles), or None when it
+        does not decode (shown when the store comes instead; a store built on them is then read afresh)."""
+        try:
+            read = _articles(payload)
+        except (ValueError, TypeError, KeyError):
+            return None
+        self._articles, self._read_early = read[0], read
+        return read
+
+    def _frame(self, before_store: Callable[[], None] | None = None) -> tuple[bytes, bytes | bytearray]:
+        """The next whole frame, or (b"", b"") when the pipe ends first; `before_store` is called before a whole
+        store's frame is read."""
         head = self._read(_HEADER.size)
         if head is None:
             return b"", b""
         kind, size = _HEADER.unpack(head)
+        if kind == _STORE and before_store is not None:
+            before_store()
         payload = self._read(size)
         return (kind, payload) if payload is not None else (b"", b"")
 
@@ -350,6 +396,10 @@ class Prefetch:
             pass
 
 
+def _any_claim(_claim_id: str) -> object:
+    return True  # the child checked its groups' claims; the index built from them is checked on this side
+
+
 def _articles(payload: bytes | bytearray) -> tuple[list[Any], list[Any]]:
     import msgspec
 
@@ -359,17 +409,26 @@ def _articles(payload: bytes | bytearray) -> tuple[list[Any], list[Any]]:
     return msgspec.convert(wire["articles"], list[Article]), msgspec.convert(wire["problems"], list[LoadProblem])
 
 
-def _store(payload: bytes | bytearray) -> ClaimStore:
+def _store(frame: list[bytes | bytearray], sent: list[Any] | None = None) -> ClaimStore:
+    """The store a frame carries (taken out of `frame`, and let go once decoded: at 10,000 articles it was 39 MB
+    held beside all it decodes to); `sent`: the articles of the articles frame, for a store built on them."""
     import msgspec
 
     from kzview.claimstore import ClaimStore
     from kzview.columns import ClaimColumns
+    from kzview.intern import Interner
 
-    wire = msgspec.msgpack.decode(payload, type=_wire())
+    wire = msgspec.msgpack.decode(frame.pop(), type=_wire())
+    if wire.sent_before:
+        if sent is None or wire.articles:
+            raise ValueError("a store built on articles this side never read")
+        wire.articles = sent
     claims = ClaimColumns.from_wire(wire.claims, wire.articles)  # checked whole; each claim's fit by the child
-    # the index (checked for size, order and range) says where each claim's groups are, as the child built it
-    # from the claims it checked. The groups' strings are not shared here: nearly every claim is in one group
-    # only, so there is little to share, and a million ids would cost a second.
+    wire.claims = None  # its arrays' bytes, copied into the columns
+    # one string for each claim id and article id the groups name (decoded, each mention was a string of its
+    # own: 25 MB of 50 at 10,000 articles); the index (checked for size, order and range) says where each
+    # claim's groups are, as the child built it from the claims it checked
+    Interner({a.id: a.text for a in wire.articles}).groups(wire.groups, known=_any_claim)
     carried = {name: getattr(wire, name) for name in _CARRIED if name != "applied"}
     store = ClaimStore(**{**carried, "claims": claims}, index=wire.index)
     store.applied = wire.applied  # not a field: set after the store's indexes are built

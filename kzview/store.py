@@ -100,6 +100,7 @@ def build_store(
             partial = compared(articles, shown, corpus.problems, list(ctx.entities), lex, stories)
             partial.provisional = True
             _tell(on_partial, partial)
+            del shown, partial  # held by whoever shows it, and by nothing here while the rest is read
     applied: list[Applied] = []
     if corrections:
         claims, applied = apply_corrections(claims, articles, corrections)

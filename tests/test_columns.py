@@ -257,9 +257,28 @@ def test_a_store_sent_with_a_group_of_a_claim_it_does_not_hold_shows_the_claims_
 
     g = _group("g", ["c00000000000a"], Status.CONFLICT)
     store = ClaimStore(articles=[_article()], claims=_claims(), groups=[g])
-    assert list(_store(msgspec.msgpack.encode(_carried(store))).claims) == _claims()
+    assert list(_store([msgspec.msgpack.encode(_carried(store))]).claims) == _claims()
     wire = _carried(store)
     wire["groups"] = [replace(g, claims=["c0000000000ff", "c00000000000b"])]
     wire["index"] = ClaimStore(articles=store.articles, claims=_claims(), groups=wire["groups"]).index_wire()
-    got = _store(msgspec.msgpack.encode(wire))
+    got = _store([msgspec.msgpack.encode(wire)])
     assert got.group_claims("g") == [_claims()[1]]  # never a KeyError in a pane
+
+
+def test_columns_let_go_are_freed_without_the_cyclic_collector():
+    """A provisional store replaced must leave memory at once: its columns are in no reference cycle (a cache
+    of their bound method was one, and kept a first open's provisional claims until the collector ran)."""
+    import gc
+    import weakref
+
+    cols = ClaimColumns.of(_claims(), [_article()])
+    assert cols[0] == _claims()[0]  # a claim made, and kept by the columns' cache
+    gone = weakref.ref(cols)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        del cols
+        assert gone() is None
+    finally:
+        if enabled:
+            gc.enable()

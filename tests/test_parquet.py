@@ -231,7 +231,7 @@ def test_a_large_stores_first_screen_is_written_apart_and_holds_only_what_it_sho
     assert head.articles_total == len(whole.articles) and head.articles_unread == len(whole.articles) - len(shown)
     assert not whole.articles_unread
     # the count crosses the pipe to the app with the first screen
-    assert _store(__import__("msgspec").msgpack.encode(_carried(head))).articles_total == len(whole.articles)
+    assert _store([__import__("msgspec").msgpack.encode(_carried(head))]).articles_total == len(whole.articles)
     # a damaged first-screen part: no first screen, and the store is rebuilt from its texts, as for any part
     part = out / parquet.HEAD_PARTS[1]
     part.write_bytes(part.read_bytes()[:-9] + b"corrupted")
@@ -340,5 +340,5 @@ def test_a_first_screen_names_its_articles_as_the_whole_store_does(tmp_path, cap
     assert {whole.labels[a.id] for a in whole.articles} >= {"same.com 01", "same.com 02"}
     assert "02_same-com" not in {a.id for a in head.articles}
     assert all(head.labels[a.id] == whole.labels[a.id] for a in head.articles)
-    carried = _store(__import__("msgspec").msgpack.encode(_carried(head)))
+    carried = _store([__import__("msgspec").msgpack.encode(_carried(head))])
     assert all(carried.labels[a.id] == whole.labels[a.id] for a in carried.articles)

@@ -58,12 +58,13 @@ def test_a_first_open_sends_the_articles_before_the_store():
     early: list[tuple[list, list]] = []
     store = pending.result(None, lambda articles, problems: early.append((articles, problems)))
     assert len(early) == 1 and early[0][0] == store.articles and early[0][1] == store.problems
-    again = start(options(use_cache=True))  # from the snapshot, once there is one: nothing to show early
-    cached: list = []
-    again.result(None, lambda articles, problems: cached.append(articles))
-    third = start(options(use_cache=True))
-    third.result(None, lambda articles, problems: cached.append(articles))
-    assert len(cached) <= 1  # the first of the two may have written the snapshot; the second reads it
+    # from the snapshot too, the articles come in a frame of their own, and the store is built on those very
+    # articles (the app never holds one frame of both beside what it decodes to)
+    for _ in range(2):  # the first of the two may have written the snapshot; the second reads it
+        again = start(options(use_cache=True))
+        cached: list = []
+        whole = again.result(None, lambda articles, problems, cached=cached: cached.append(articles))
+        assert len(cached) == 1 and whole is not None and whole.articles is cached[0]
 
 
 def test_a_store_already_sent_is_taken_without_waiting():
@@ -259,3 +260,61 @@ def test_polling_twice_loses_no_first_screen(tmp_path, monkeypatch):
     heads: list = []
     assert pending.result(partial=heads.append) is None
     assert len(heads) == 1 and heads[0].provisional
+
+
+def test_a_large_first_open_sends_its_articles_once_and_lets_the_provisional_store_go_first(monkeypatch):
+    """A first open in parts: the articles frame comes first, every store after it is built on those very articles
+    (they are not sent again), and the app is told before the whole store is read, after the provisional ones."""
+    import kzview.store as store_module
+
+    monkeypatch.setattr(store_module, "PARTIAL_MIN", 2)  # the forked child inherits it: the samples in parts
+    events: list[tuple[str, object]] = []
+    pending = start(options())
+    store = pending.result(
+        None,
+        lambda articles, problems: events.append(("articles", articles)),
+        lambda shown: events.append(("partial", shown)),
+        lambda: events.append(("before", None)),
+    )
+    kinds = [kind for kind, _ in events]
+    assert kinds[0] == "articles" and kinds.count("partial") == 2 and kinds[-1] == "before"
+    sent = events[0][1]
+    assert all(shown.articles is sent for kind, shown in events if kind == "partial")  # type: ignore[attr-defined]
+    assert store is not None and store.articles is sent
+    same_store(store, open_corpus(OpenOptions(**options())))
+
+
+def test_a_store_built_on_articles_never_received_is_refused():
+    import msgspec
+
+    from kzview.prefetch import _carried, _store
+
+    whole = open_corpus(OpenOptions(**options()))
+    wire = _carried(whole, [whole.articles])
+    assert wire["articles"] == [] and wire["sent_before"]
+    payload = msgspec.msgpack.encode(wire)
+    same_store(_store([payload], whole.articles), whole)
+    with pytest.raises(ValueError):
+        _store([payload])  # the app reads the corpus itself instead
+    assert _carried(whole, [list(whole.articles)])["articles"] == whole.articles  # another list: sent whole
+
+
+async def test_the_app_lets_the_provisional_store_go_before_the_whole_one_comes(monkeypatch):
+    import kzview.store as store_module
+    from kzview.tui.messages import LetPartialGo
+
+    monkeypatch.setattr(store_module, "PARTIAL_MIN", 2)
+    shown_then: list[tuple[int, int, bool]] = []
+
+    class Watching(KzviewApp):
+        def on_let_partial_go(self, message: LetPartialGo) -> None:
+            super().on_let_partial_go(message)
+            shown_then.append((len(self.store.articles), len(self.store.claims), self.store.provisional))
+
+    app = Watching(use_cache=False, prefetch=start(options()))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.loaded and not app.store.provisional and app.store.claims
+        same_store(app.store, open_corpus(OpenOptions(**options())))
+    assert shown_then == [(5, 0, True)]  # the articles stay shown; the figures read so far go

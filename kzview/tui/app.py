@@ -30,6 +30,7 @@ from kzview.tui.messages import (
     CorpusChanged,
     CorrectionWanted,
     JumpToClaim,
+    LetPartialGo,
     LoadProgress,
     MergeWanted,
     PartialStore,
@@ -211,15 +212,24 @@ class KzviewApp(App[int]):
         def articles(read: list[Article], problems: list) -> None:
             self.post_message(ArticlesRead(read, problems))  # shown while their figures are extracted
 
-        told: list[ClaimStore] = []
+        told = False  # a provisional store was shown (never kept here: the pane holds it while it is shown)
 
         def partial(shown: ClaimStore) -> None:
-            told.append(shown)
+            nonlocal told
+            told = True
             self.post_message(PartialStore(shown))  # the figures read so far, while the rest are read
+
+        def before_store() -> None:
+            # the whole store is about to come: the provisional one shown is let go first (the two at once
+            # were the app's peak of memory on a first open), waiting a little for the screen to take it
+            if told and not self.loaded:
+                gone = threading.Event()
+                self.post_message(LetPartialGo(gone))
+                gone.wait(2.0)
 
         pending, self._prefetch = self._prefetch, None
         if pending is not None:
-            store = pending.result(progress, articles, partial)
+            store = pending.result(progress, articles, partial, before_store)
             if store is not None:
                 return store
             if pending.cancelled:
@@ -365,7 +375,13 @@ class KzviewApp(App[int]):
 
     def on_load_progress(self, message: LoadProgress) -> None:
         if not self.loaded:
-            if self.store.provisional:
+            if self.store.provisional and message.done >= message.total:
+                # every figure read: comparison and the cache's snapshot are what is left
+                self.sub_title = (
+                    f"{count_words(len(self.store.articles), 'article')} · comparing all their figures… "
+                    "· the conflict table is provisional until then"
+                )
+            elif self.store.provisional:
                 self.sub_title = (
                     f"{count_words(len(self.store.articles), 'article')} · reading their figures… "
                     f"{message.done:,} of {message.total:,} · the conflict table is provisional until all are read"
@@ -379,6 +395,18 @@ class KzviewApp(App[int]):
             return
         message.store.provisional = True
         self.store.replace(message.store)
+
+    def on_let_partial_go(self, message: LetPartialGo) -> None:
+        """The whole store of a large first open is about to be read: the provisional figures shown go (their
+        articles stay), so that the two are never held at once."""
+        try:
+            if not self.loaded and self.store.provisional and self.store.claims:
+                shown = ClaimStore(articles=self.store.articles, problems=self.store.problems)
+                shown.provisional = True
+                self.store.replace(shown)
+                self.sub_title = f"{count_words(len(shown.articles), 'article')} · comparing all their figures…"
+        finally:
+            message.done.set()
 
     def on_articles_read(self, message: ArticlesRead) -> None:
         """A first open: the articles at once, their figures and the conflict table when extraction is done."""

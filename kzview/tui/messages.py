@@ -6,6 +6,7 @@ app's methods or writes another object's fields to ask for these.
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -30,6 +31,15 @@ class PartialStore(Message, bubble=False):
     def __init__(self, store: ClaimStore) -> None:
         super().__init__()
         self.store = store
+
+
+class LetPartialGo(Message, bubble=False):
+    """The whole store of a large first open is about to come (from the loading worker): the provisional one shown
+    is let go first; `done` is set when it is."""
+
+    def __init__(self, done: threading.Event) -> None:
+        super().__init__()
+        self.done = done
 
 
 class LoadProgress(Message, bubble=False):
