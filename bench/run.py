@@ -23,13 +23,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from corpus import generate, generate_big
 
-from kzview.cache import ClaimCache
 from kzview.compare import compare
 from kzview.extract import corpus_context
 from kzview.extract.lexicon import load_lexicon
 from kzview.ingest import bundled_corpus_path, load_corpus
 from kzview.pipeline import extract_corpus
 from kzview.store import load_store
+from kzview.storecache import StoreCache
 
 HERE = Path(__file__).parent
 NUMBER = re.compile(r"\d[\d,.]*")
@@ -108,7 +108,7 @@ def comparison(small: list, large: list, n_small: int, n_large: int) -> None:
 def cache(folder: Path, label: str) -> None:
     lex = load_lexicon()
     with tempfile.TemporaryDirectory() as tmp:
-        c = ClaimCache(Path(tmp) / "cache.db")
+        c = StoreCache(Path(tmp) / "cache")
         _, first = timed(lambda: load_store([folder], lex, cache=c))
         _, second = timed(lambda: load_store([folder], lex, cache=c))
     row(

@@ -52,10 +52,11 @@ class OpenOptions:
 
 
 def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | None = None) -> ClaimStore:
-    from kzview.cache import ClaimCache, cache_path
+    from kzview.cache import cache_path
     from kzview.extract.lexicon import load_lexicon
     from kzview.ingest import bundled_corpus_path
     from kzview.store import load_store
+    from kzview.storecache import StoreCache
 
     lex = load_lexicon(options.lexicon, options.qualifiers)
     if options.paths and len(options.paths) == 1:
@@ -69,7 +70,7 @@ def open_corpus(options: OpenOptions, progress: Callable[[int, int], None] | Non
     if options.use_cache and not stdin:
         where = cache_path(options.paths, bundled_corpus_path())
         try:
-            cache = ClaimCache(where)
+            cache = StoreCache(where)
         except Exception as exc:  # noqa: BLE001 - no cache is slower, never wrong: said, and the corpus loads
             notes.append(LoadProblem(path=str(where), reason=f"the claim cache cannot be used ({exc}); read afresh"))
     corrections = options.corrections

@@ -68,12 +68,20 @@ def _rows(store: ClaimStore, part: str) -> list[dict[str, Any]]:
     return [to_data(e) for e in store.entities]
 
 
-def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
+def write_store(
+    store: ClaimStore,
+    out: Path,
+    extra: dict[str, Any] | None = None,
+    extra_parts: dict[str, list[dict[str, Any]]] | None = None,
+    head: bool = True,
+) -> dict[str, Any]:
     """Write `store` to the directory `out` (created; its parts replaced whole, the manifest last, so a store
     killed half-written has no manifest that matches it and is read as damaged, never as half).
 
     The claims go in parts (`claims/part-NNNNN.parquet`, kzview.parts): those the cluster's workers already wrote
-    into `out` are taken as they are (`store.claim_parts`); else this process writes them."""
+    into `out` are taken as they are (`store.claim_parts`); else this process writes them. `extra` goes in the
+    manifest under "cache", `extra_parts` (name -> rows) are written and digested beside the others (a claim
+    cache's, kzview.storecache); `head` False writes no first screen apart."""
     from kzview.model import to_data
     from kzview.parts import CLAIMS_DIR, ROWS_PER_PART, discard_temps, temp_path, write_claims_part, write_table
 
@@ -99,7 +107,10 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
             # in row groups: read a row group at a time (the groups, the articles), never held twice
             row_group = GROUP_ROWS if part == "groups" else ARTICLE_ROWS if part == "articles" else None
             parts[name] = write_table(_rows(store, part), temps[name], row_group)
-        if len(store.claims) >= HEAD_MIN:
+        for name, rows in (extra_parts or {}).items():
+            temps[name] = temp_path(out, name)
+            parts[name] = write_table(rows, temps[name])
+        if head and len(store.claims) >= HEAD_MIN:
             # a large store's first screen, apart: read_head reads it without the rest (and the texts it needs)
             for name, rows in zip(HEAD_PARTS, head_rows(store), strict=True):
                 temps[name] = temp_path(out, name)
@@ -123,6 +134,7 @@ def write_store(store: ClaimStore, out: Path) -> dict[str, Any]:
         # the first screen's shape, as its parts were written: read_head reads that many groups and articles
         **({"head": {"groups": HEAD_GROUPS, "articles": HEAD_ARTICLES}} if HEAD_PARTS[0] in parts else {}),
         "problems": [to_data(p) for p in store.problems],
+        **({"cache": extra} if extra is not None else {}),
     }
     tmp = out / f".{MANIFEST}.tmp"
     tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
@@ -259,6 +271,28 @@ def read_store(
         return None, "an article's text does not match its hash"
     store.lexicon = made_by["lexicon"]
     return store, ""
+
+
+def read_manifest(path: Path) -> dict[str, Any] | None:
+    """The manifest of the store at `path`, checked whole, or None when there is none that reads."""
+    try:
+        return _manifest(path) if is_store(path) else None
+    except StoreError:
+        return None
+
+
+def read_extra(path: Path, manifest: dict[str, Any], name: str) -> list[dict[str, Any]] | None:
+    """The rows of a part `write_store` was given in `extra_parts`, verified against its digest; None when it is
+    missing or damaged."""
+    from kzview.parts import read_rows
+
+    digest = manifest["parts"].get(name)
+    if not isinstance(digest, str) or not _whole(path / name, digest):
+        return None
+    try:
+        return read_rows(path / name, name)
+    except Exception:  # noqa: BLE001 - what does not decode is missing
+        return None
 
 
 def _ANY(_claim_id: str) -> object:

@@ -36,7 +36,7 @@ def extract_corpus(
     ctx = ctx or corpus_context(articles, lex)
     ckey = context_key(ctx)
     keys = [article_key(a, ckey, lex.fingerprint) for a in articles]
-    found = cache.get_many(keys) if cache is not None else {}
+    found = cache.get_many(keys, articles) if cache is not None else {}
     todo = [i for i, k in enumerate(keys) if k not in found]
     if progress:
         progress(len(articles) - len(todo), len(articles))
@@ -64,10 +64,15 @@ def extract_corpus(
     if cache is not None and todo:
         cache.put_many((keys[i], articles[i].id, found[keys[i]]) for i in todo)
     out: list[Claim] = []
+    renamed = cache.raw_names if cache is not None else {}
     for k in keys:
         for c in found[k]:
             name = canonical_source(c.attribution, ctx.spellings) if c.attribution else None
-            out.append(c if name == c.attribution else replace(c, attribution=name))
+            if name == c.attribution:
+                out.append(c)
+            else:
+                renamed[c.id] = c.attribution  # type: ignore[assignment]  # kept: the cache holds what extraction gave
+                out.append(replace(c, attribution=name))
     Interner({a.id: a.text for a in articles}).claims(out)
     if progress:
         progress(len(articles), len(articles))

@@ -40,6 +40,9 @@ class _Handover(Exception):
 
 
 QUIET = 0.25  # seconds the child works before it says how far it is
+# articles from which a second open sends them in a frame of their own first (a large store's frame of both, held
+# beside what it decodes to, was the peak); below, one frame, and the panes are filled once
+_ARTICLES_APART = 2000
 
 
 @cache
@@ -160,7 +163,7 @@ def _child(fd: int, options: dict[str, Any]) -> None:
         except Exception as exc:  # noqa: BLE001 - the parent raises it, as its own worker would have
             _send(fd, _ERROR, _pickled(exc))
         else:
-            if not sent and store.articles:
+            if not sent and len(store.articles) >= _ARTICLES_APART:
                 # a second open (from the snapshot): the articles first, in a frame of their own, and the store
                 # built on them: the app never holds the frame of both beside what it decodes to
                 articles(store.articles, store.problems)
@@ -390,6 +393,7 @@ class Prefetch:
                 return
             self._reaped = True
             os.close(self._fd)
+            self._articles = self._read_early = None  # the app holds what it was given, and nothing is held here
         try:
             os.waitpid(self.pid, 0)  # reaped: no zombie left behind (outside the lock: `kill` never waits)
         except ChildProcessError:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kzview.cache import SCHEMA_VERSION, ClaimCache, Snapshot, code_key
+from kzview.cache import SCHEMA_VERSION, ClaimCache, code_key
 from kzview.claimstore import ArticleStats as ArticleStats
 from kzview.claimstore import ClaimStore as ClaimStore
 from kzview.claimstore import article_labels as article_labels
@@ -19,48 +19,10 @@ from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.gcpause import paused_gc
 from kzview.ingest import Corpus, RawCorpus, ReadMemo, clean_corpus, read_corpus
 from kzview.intern import Interner
-from kzview.model import Article, Claim, Entity, LoadProblem, from_data, to_data
+from kzview.model import Article, Claim, Entity, LoadProblem
 
 if TYPE_CHECKING:
     from kzview.parallel import ClusterSpec
-
-
-def _from_snapshot(cache: ClaimCache, key: str, raw: RawCorpus) -> ClaimStore | None:
-    """The store as the snapshot under `key` keeps it, or None when there is none or it does not fit."""
-    from kzview.columns import ClaimColumns
-
-    texts = {doc.article_id: doc.text for doc in raw.docs}
-    # each part of claims checked against its texts and put into columns as soon as it is decoded, its objects
-    # dropped: the whole corpus's claims are never objects at once
-    cols = ClaimColumns(list(texts), list(texts.values()))
-    sharer = Interner(texts)
-    snap = Snapshot([], [], [], [])
-    try:
-        for kind, items in cache.snapshot_parts(key):
-            if kind == "claims":
-                _check_fit(items, texts)
-                cols.extend(items, cut_sentences=True)
-                continue
-            if kind == "groups":
-                sharer.groups(items, known=cols.row_of)
-            getattr(snap, kind).extend(items)
-        if not snap.articles:
-            return None
-        articles = from_data([{**m, "text": texts[m["id"]]} for m in snap.articles], list[Article])
-        entities = from_data(snap.entities, list[Entity])
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None  # a snapshot that no longer fits is rebuilt
-    return ClaimStore(articles=articles, claims=cols, groups=snap.groups, problems=raw.problems, entities=entities)
-
-
-def _check_fit(claims: list[Claim], texts: dict[str, str]) -> None:
-    """ValueError for a claim that does not stand where it says in its text (a snapshot is untrusted)."""
-    for c in claims:
-        text = texts[c.article]
-        if text[c.start : c.end] != c.surface or not (
-            0 <= c.sentence_start <= c.start <= c.end <= c.sentence_end <= len(text)
-        ):
-            raise ValueError(f"claim {c.id} does not fit its article")
 
 
 def build_store(
@@ -72,11 +34,13 @@ def build_store(
     corrections: list[Correction] | None = None,
     stories: bool = True,
     on_partial: Callable[[ClaimStore], None] | None = None,
+    extracted: list[Claim] | None = None,
 ) -> ClaimStore:
     """Extract, correct and compare `corpus`: story by story when its articles are about several (`stories`
     False: all of them as one story, whatever their folders say). A large corpus with `on_partial` is extracted in
     parts, the first quarter and the first half each told as a provisional store (the figures read so far,
-    compared among themselves) while the rest is read; the claims are the same whichever way they were read."""
+    compared among themselves) while the rest is read; the claims are the same whichever way they were read.
+    `extracted` is given the claims as extraction read them, before the user's corrections."""
     from kzview.extract import corpus_context  # here, not at the top: a snapshot's store needs no extraction
     from kzview.pipeline import extract_corpus
 
@@ -102,6 +66,8 @@ def build_store(
             _tell(on_partial, partial)
             del shown, partial  # held by whoever shows it, and by nothing here while the rest is read
     applied: list[Applied] = []
+    if extracted is not None:
+        extracted.extend(claims)
     if corrections:
         claims, applied = apply_corrections(claims, articles, corrections)
     store = compared(articles, claims, corpus.problems, list(ctx.entities), lex, stories)
@@ -138,12 +104,6 @@ def _tell(callback: Callable[..., None], *args: Any) -> None:
 
 PARTIAL_MIN = 2000  # articles to extract from which a first open shows its figures as they come, in parts (below,
 # the whole read takes a few seconds, and reading in parts would cost a third more)
-
-
-def _without_text(article: Article) -> dict[str, Any]:
-    data = to_data(article)
-    del data["text"]  # the snapshot keeps no copy of the text the corpus holds
-    return data
 
 
 def corpus_key(raw: RawCorpus, lex: Lexicon, stories: bool = True) -> str:
@@ -215,14 +175,10 @@ def _load_store(
         return _store_on_cluster(paths, lex, max_bytes, workers, progress, stories)  # type: ignore[arg-type]
     raw = read_corpus(paths, max_bytes, memo)
     key = corpus_key(raw, lex, stories) if cache is not None else ""
-    if corrections:
-        corpus = clean_corpus(raw, known)
-        if on_articles is not None:
-            _tell(on_articles, corpus.articles, corpus.problems)
-        return build_store(corpus, lex, cache, progress, workers, corrections, stories, on_partial)
-    if cache is not None:
-        store = _from_snapshot(cache, key, raw)
-        if store is not None:
+    if cache is not None and not corrections:
+        store = cache.snapshot(key)
+        if store is not None and _fits(store, raw):
+            store.problems = list(raw.problems)  # what reading the files said this time
             store.lexicon = lex.fingerprint
             if progress:
                 progress(len(store.articles), len(store.articles))
@@ -230,20 +186,35 @@ def _load_store(
     corpus = clean_corpus(raw, known)
     if on_articles is not None:
         _tell(on_articles, corpus.articles, corpus.problems)
+    extracted: list[Claim] = []
     store = build_store(
-        corpus, lex, cache=cache, progress=progress, workers=workers, stories=stories, on_partial=on_partial
+        corpus,
+        lex,
+        cache=cache,
+        progress=progress,
+        workers=workers,
+        corrections=corrections,
+        stories=stories,
+        on_partial=on_partial,
+        extracted=extracted,
     )
     if cache is not None:
-        cache.put_snapshot(
-            key,
-            Snapshot(
-                articles=[_without_text(a) for a in store.articles],
-                claims=store.claims,
-                groups=store.groups,
-                entities=[to_data(e) for e in store.entities],
-            ),
-        )
+        if corrections:
+            # the cache keeps what extraction read, never the user's corrections (their groups are of the
+            # corrected claims, so this is no snapshot: the claims are taken from it, and compared again)
+            kept = ClaimStore(articles=store.articles, claims=extracted, problems=[], entities=store.entities)
+            kept.lexicon = store.lexicon
+            cache.put_store(None, kept)
+        else:
+            cache.put_store(key, store)
     return store
+
+
+def _fits(store: ClaimStore, raw: RawCorpus) -> bool:
+    """Whether a snapshot holds the articles just read, with their very texts (the corpus key says so; a
+    snapshot is derived data, read again from disk)."""
+    texts = {doc.article_id: doc.text for doc in raw.docs}
+    return len(store.articles) == len(texts) and all(texts.get(a.id) == a.text for a in store.articles)
 
 
 def _on_cluster(workers: int | ClusterSpec | None, paths: list[Path] | None) -> bool:

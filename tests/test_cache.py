@@ -1,20 +1,22 @@
-"""The claim cache and the corpus snapshot: a second open gives the same store, a changed file is re-extracted
-alone, and a damaged or doctored cache is a miss, never a wrong or crashing store."""
+"""The claim cache (a claim store of the corpus's own under the cache directory, kzview.storecache): a second open
+gives the same store from its snapshot, a changed file is re-extracted alone, and a damaged or doctored cache is a
+miss, never a wrong or crashing store."""
 
 from __future__ import annotations
 
-import sqlite3
+import json
 from pathlib import Path
 
 import pytest
 from conftest import write
 
 import kzview.pipeline as pipeline_mod
-from kzview.cache import ClaimCache, seal, unseal
+from kzview.cache import ClaimCache
 from kzview.extract.lexicon import load_lexicon
 from kzview.intern import Interner
 from kzview.model import Claim, to_data, to_json
 from kzview.store import load_store
+from kzview.storecache import StoreCache
 
 ARTICLES = {
     "quake-wire.txt": (
@@ -67,7 +69,7 @@ def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_second_open_comes_from_the_snapshot_and_equals_the_first(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
     lex = load_lexicon()
-    cache = ClaimCache(tmp_path / "c.db")
+    cache = StoreCache(tmp_path / "c")
     first = load_store([folder], lex, cache=cache, workers=1)
     seen = _count_extractions(monkeypatch)
     second = load_store([folder], lex, cache=cache, workers=1)
@@ -82,7 +84,7 @@ def test_second_open_comes_from_the_snapshot_and_equals_the_first(tmp_path, monk
 def test_a_changed_file_is_re_extracted_alone(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
     lex = load_lexicon()
-    cache = ClaimCache(tmp_path / "c.db")
+    cache = StoreCache(tmp_path / "c")
     load_store([folder], lex, cache=cache, workers=1)
     changed = folder / "quake-daily.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("180", "195"), encoding="utf-8")
@@ -95,37 +97,115 @@ def test_a_changed_file_is_re_extracted_alone(tmp_path, monkeypatch):
     assert _dump(store) == _dump(fresh)
 
 
-def test_a_damaged_cache_is_a_miss(tmp_path):
+def _parts(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.parquet") if p.is_file())
+
+
+def test_a_damaged_cache_is_a_miss(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
     lex = load_lexicon()
-    db = tmp_path / "c.db"
-    expected = _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1))
-    with sqlite3.connect(db) as con:
-        con.execute("UPDATE snapshot_part SET data = x'c1ff00'")
-        con.execute("UPDATE claim_cache SET claims = x'93a3666f6f'")
-    assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
+    where = tmp_path / "c"
+    expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
+    for part in _parts(where):
+        part.write_bytes(part.read_bytes()[:-40] + b"\x00" * 40)  # every part damaged
+    seen = _count_extractions(monkeypatch)
+    assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
+    assert len(seen) == len(ARTICLES)  # read afresh: nothing was taken from a damaged part
+    (where / "manifest.json").write_text("{not json", encoding="utf-8")
+    assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
 
 
-def test_a_snapshot_whose_claims_do_not_fit_the_text_is_rebuilt(tmp_path):
-    """A database shipped beside a corpus is input too: claims pointing outside their text are never shown."""
+def test_a_cache_whose_claims_do_not_fit_the_text_is_rebuilt(tmp_path):
+    """A cache is input too: claims pointing outside their text are never shown, even when the manifest's
+    digests were doctored to match."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from kzview.parts import digest
+
     folder = _corpus(tmp_path)
     lex = load_lexicon()
-    db = tmp_path / "c.db"
-    cache = ClaimCache(db)
-    expected = _dump(load_store([folder], lex, cache=cache, workers=1))
-    import msgspec
+    where = tmp_path / "c"
+    expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
+    manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
+    for name in [n for n in manifest["parts"] if n.startswith("claims/")]:
+        table = pq.read_table(where / name)
+        n = table.num_rows
+        table = table.set_column(table.schema.get_field_index("start"), "start", pa.array([10_000] * n, pa.int64()))
+        table = table.set_column(table.schema.get_field_index("end"), "end", pa.array([10_004] * n, pa.int64()))
+        pq.write_table(table, where / name)
+        manifest["parts"][name] = digest(where / name)
+    (where / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
 
-    with sqlite3.connect(db) as con:
-        rows = con.execute("SELECT key, seq, data FROM snapshot_part WHERE kind = 'claims'").fetchall()
-        for key, seq, data in rows:
-            items = msgspec.msgpack.decode(unseal(data))
-            for item in items:
-                item["start"], item["end"] = 10_000, 10_004
-            con.execute(  # doctored with a digest that matches: the check against the text still catches it
-                "UPDATE snapshot_part SET data = ? WHERE key = ? AND seq = ?",
-                (seal(msgspec.msgpack.encode(items)), key, seq),
-            )
-    assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
+
+def test_a_doctored_key_never_gives_one_article_anothers_claims(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    where = tmp_path / "c"
+    expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
+    manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
+    keys = manifest["cache"]["keys"]
+    ids = sorted(keys)
+    keys[ids[0]], keys[ids[1]] = keys[ids[1]], keys[ids[0]]  # each article's key said to be the other's
+    manifest["cache"]["corpus"] = "another corpus"  # and no snapshot: the claims are taken article by article
+    (where / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    seen = _count_extractions(monkeypatch)
+    assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
+    assert len(seen) == 2  # the two articles whose keys were swapped are read afresh; the third is taken
+
+
+def test_a_cache_folder_that_is_a_file_is_said_and_the_corpus_loads(tmp_path):
+    from kzview.opening import OpenOptions, open_corpus
+
+    folder = _corpus(tmp_path)
+    monkeypatch_home = tmp_path / "home"
+    (monkeypatch_home / "kzview").mkdir(parents=True)
+    import os
+
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(monkeypatch_home)
+    try:
+        from kzview.cache import cache_path
+        from kzview.ingest import bundled_corpus_path
+
+        cache_path([folder], bundled_corpus_path()).write_text("not a folder", encoding="utf-8")
+        store = open_corpus(OpenOptions(paths=[folder]))
+    finally:
+        if old is None:
+            os.environ.pop("XDG_CACHE_HOME", None)
+        else:
+            os.environ["XDG_CACHE_HOME"] = old
+    assert len(store.articles) == len(ARTICLES)
+    assert any("claim cache cannot be used" in p.reason for p in store.problems)
+
+
+def test_the_cache_keeps_the_sources_names_as_the_text_gave_them(tmp_path):
+    """The entity index settles a source's name across the corpus ("Smith" -> "Chief Ann Smith"); the cache keeps
+    what the text said, so when the corpus changes the names are settled again as a fresh read settles them."""
+    folder = tmp_path / "corpus"
+    write(folder, "a.txt", "Fire in the hills\n\nFire chief Ann Smith said 30 homes burned on Monday.")
+    write(folder, "b.txt", "Hill fire\n\nThe fire destroyed 31 homes, Smith said on Tuesday.")
+    lex = load_lexicon()
+    where = tmp_path / "c"
+    load_store([folder], lex, cache=StoreCache(where), workers=1)
+    (folder / "a.txt").unlink()  # the name that settled "Smith" is gone
+    cached = load_store([folder], lex, cache=StoreCache(where), workers=1)
+    fresh = load_store([folder], lex, cache=None, workers=1)
+    assert _dump(cached) == _dump(fresh)
+
+
+def test_the_memory_cache_of_a_watch_session_gives_what_a_fresh_read_gives(tmp_path, monkeypatch):
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    memory = ClaimCache()
+    load_store([folder], lex, cache=memory, workers=1)
+    changed = folder / "quake-local.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("230", "240"), encoding="utf-8")
+    seen = _count_extractions(monkeypatch)
+    again = load_store([folder], lex, cache=memory, workers=1)
+    assert [Path(p).name for p in seen] == ["quake-local.txt"]
+    assert _dump(again) == _dump(load_store([folder], lex, cache=None, workers=1))
 
 
 def test_interner_shares_equal_values_and_keeps_types_apart():
@@ -183,27 +263,23 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
 
 
 def test_a_byte_flipped_anywhere_in_the_cache_is_a_miss_never_a_wrong_claim(tmp_path):
-    """Every byte of a small snapshot and of a cache entry, flipped in turn: the load gives exactly the claims a
-    fresh extraction gives, and never fails."""
+    """Bytes of every part of a small cache and of its manifest, flipped in turn: the load gives exactly the
+    claims a fresh extraction gives, and never fails."""
     folder = tmp_path / "corpus"
     write(folder, "a.txt", "Fire\n\nNo one was hurt, but 30 homes burned, officials said on Monday.")
     lex = load_lexicon()
-    db = tmp_path / "c.db"
+    where = tmp_path / "c"
     expected = _dump(load_store([folder], lex, cache=None, workers=1))
-    assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected
-    with sqlite3.connect(db) as con:
-        blobs = [("snapshot_part", "rowid", r, d) for r, d in con.execute("SELECT rowid, data FROM snapshot_part")]
-        blobs += [("claim_cache", "rowid", r, d) for r, d in con.execute("SELECT rowid, claims FROM claim_cache")]
-    column = {"snapshot_part": "data", "claim_cache": "claims"}
+    assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
+    files = [*_parts(where), where / "manifest.json"]
     tried = 0
-    for table, _, rowid, data in blobs:
-        for pos in range(len(data)):
+    for file in files:
+        data = file.read_bytes()
+        for pos in range(0, len(data), max(1, len(data) // 25)):  # some 25 places in each file
             flipped = bytearray(data)
             flipped[pos] ^= 0x20
-            with sqlite3.connect(db) as con:
-                con.execute(f"UPDATE {table} SET {column[table]} = ? WHERE rowid = ?", (bytes(flipped), rowid))
-            assert _dump(load_store([folder], lex, cache=ClaimCache(db), workers=1)) == expected, (table, pos)
-            with sqlite3.connect(db) as con:
-                con.execute(f"UPDATE {table} SET {column[table]} = ? WHERE rowid = ?", (data, rowid))
+            file.write_bytes(bytes(flipped))
+            assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected, (file, pos)
+            file.write_bytes(data)  # as it was (the load above may have written the cache again)
             tried += 1
     assert tried > 100

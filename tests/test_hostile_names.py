@@ -164,8 +164,8 @@ def test_hostile_ids_never_reach_the_terminal_through_reports(tmp_path):
 
 
 def test_a_file_name_that_is_not_utf8_opens_twice_through_the_cache(tmp_path):
-    """Its undecodable bytes are kept as surrogates, which MessagePack cannot hold: the snapshot and that article's
-    cache entry are skipped (slower next time, never wrong), and both opens give the same figures."""
+    """Its undecodable bytes are kept as surrogates, which a Parquet string cannot hold: the cache is not written
+    (slower next time, never wrong), and both opens give the same figures."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.txt").write_text("Fire at the depot\n\nDate: 2024-03-01\n\nTwelve workers were hurt.\n")

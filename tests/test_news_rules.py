@@ -2154,3 +2154,66 @@ def test_an_emergency_line_and_a_date_s_name_are_no_figures(sentence):
 
 def test_a_range_of_nine_to_eleven_is_still_a_range():
     assert [(c.low, c.high) for c in _lead("Between 9-11 people were hurt.") if c.topic == "injuries"] == [(9, 11)]
+
+
+# -- the fifteenth session: a source with its apposition -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Tom Reyes, the owner, said damages were more than $2 million.", "Tom Reyes"),
+        ("Tom Reyes, owner of the Harbor Supply Company, estimates damages at $2 million.", "Tom Reyes"),
+        ("Reyes, 52, told reporters that 14 workers escaped.", "Reyes"),
+        (
+            "Police Chief Mark Hale, speaking at a news conference, said 12 people were injured.",
+            "Police Chief Mark Hale",
+        ),
+        ("The fire chief, Dana Okafor, told reporters that 14 workers escaped.", "Dana Okafor"),
+        ("The Red Cross, which runs the shelters, said 300 families were displaced.", "Red Cross"),
+        ("Officials, however, said 20 people were killed.", "Officials"),
+        ("A warehouse burned, and Reyes, who owns it, said 14 workers escaped.", "Reyes"),
+        ('"We lost 40 boats," Reyes, 52, said.', "Reyes"),
+        ("On Monday, the mayor said 20 homes were lost.", "mayor"),
+    ],
+)
+def test_a_source_named_with_an_apposition_before_its_verb(sentence, source):
+    assert [c.attribution for c in _lead(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Smith, Jones and Brown, the owners, said 14 workers escaped.",  # the last of a list is not the source
+        "Rescue teams, working through the night, found 20 bodies.",  # no saying verb
+        "The warehouse burned on Sunday, said 14 workers escaped.",  # a count is never the one who said it
+    ],
+)
+def test_no_source_from_a_list_a_deed_or_a_count(sentence):
+    assert [c.attribution for c in _lead(sentence)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        # a second reader's attack on the apposition rule (helper-30): each gave a wrong source before it was fixed
+        ("Smith, whose son was among 12 people killed, said the road was dangerous.", [None]),
+        ("The blast killed 3 soldiers and Ahmad Khan, a civilian, said officials.", ["officials"]),
+        (
+            "The crowd numbered 3,000, said two organisers, though police put it at 300.",
+            ["two organisers"] * 2 + ["police"],
+        ),
+        ("Hurricane Ida, the strongest storm in years, put 300,000 homes without power.", [None]),
+        (
+            "Mr Reyes, the owner, said 14 workers escaped, but police, who arrived later, said 20 were inside.",
+            ["Mr Reyes", "police"],
+        ),
+        ('"It was chaos," said one of the 14 workers who escaped.', ["one of the 14 workers"]),
+        ("The lawyer said his client, John Doe, reported 14 thefts.", [None]),
+        ("Reyes, the 52-year-old owner, said 14 workers escaped.", ["Reyes"]),
+        ("Officer Tom Baker, responding to a call at 3 a.m., said 4 men fled.", ["Officer Tom Baker"]),
+        ("The company, Acme Corp, said 300 jobs would go.", ["Acme Corp"]),
+    ],
+)
+def test_an_apposed_source_takes_no_figure_of_its_apposition_nor_another_clause(sentence, sources):
+    assert [c.attribution for c in _lead(sentence)] == sources

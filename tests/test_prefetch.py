@@ -58,13 +58,22 @@ def test_a_first_open_sends_the_articles_before_the_store():
     early: list[tuple[list, list]] = []
     store = pending.result(None, lambda articles, problems: early.append((articles, problems)))
     assert len(early) == 1 and early[0][0] == store.articles and early[0][1] == store.problems
-    # from the snapshot too, the articles come in a frame of their own, and the store is built on those very
-    # articles (the app never holds one frame of both beside what it decodes to)
-    for _ in range(2):  # the first of the two may have written the snapshot; the second reads it
-        again = start(options(use_cache=True))
-        cached: list = []
-        whole = again.result(None, lambda articles, problems, cached=cached: cached.append(articles))
-        assert len(cached) == 1 and whole is not None and whole.articles is cached[0]
+
+
+def test_a_large_second_open_sends_its_articles_apart(monkeypatch):
+    """From the snapshot too, a large corpus's articles come in a frame of their own, and the store is built on
+    those very articles (the app never holds one frame of both beside what it decodes to); a small one's come in
+    the store's frame, and the panes are filled once."""
+    import kzview.prefetch as prefetch
+
+    for apart, expected in ((2000, 0), (1, 1)):
+        monkeypatch.setattr(prefetch, "_ARTICLES_APART", apart)  # the forked child inherits it
+        for _ in range(2):  # the first of the two may have written the snapshot; the second reads it
+            again = start(options(use_cache=True))
+            cached: list = []
+            whole = again.result(None, lambda articles, problems, cached=cached: cached.append(articles))
+            assert whole is not None and len(whole.articles) == 5
+        assert len(cached) == expected and (not cached or whole.articles is cached[0])
 
 
 def test_a_store_already_sent_is_taken_without_waiting():
@@ -306,9 +315,23 @@ async def test_the_app_lets_the_provisional_store_go_before_the_whole_one_comes(
     monkeypatch.setattr(store_module, "PARTIAL_MIN", 2)
     shown_then: list[tuple[int, int, bool]] = []
 
+    order: list[str] = []
+    import kzview.prefetch as prefetch
+
+    decode = prefetch._store
+
+    def decoded(frame, sent=None):
+        store = decode(frame, sent)
+        if not store.provisional and len(store.claims) == len(open_corpus(OpenOptions(**options())).claims):
+            order.append("whole decoded")
+        return store
+
+    monkeypatch.setattr(prefetch, "_store", decoded)
+
     class Watching(KzviewApp):
         def on_let_partial_go(self, message: LetPartialGo) -> None:
             super().on_let_partial_go(message)
+            order.append("let go")
             shown_then.append((len(self.store.articles), len(self.store.claims), self.store.provisional))
 
     app = Watching(use_cache=False, prefetch=start(options()))
@@ -318,3 +341,4 @@ async def test_the_app_lets_the_provisional_store_go_before_the_whole_one_comes(
         assert app.loaded and not app.store.provisional and app.store.claims
         same_store(app.store, open_corpus(OpenOptions(**options())))
     assert shown_then == [(5, 0, True)]  # the articles stay shown; the figures read so far go
+    assert order[:2] == ["let go", "whole decoded"]  # and they go before the whole store is decoded

@@ -854,6 +854,27 @@ def _protect_dots(sentence: str) -> str:
     return _ABBREVIATION_DOT.sub(lambda m: m.group(0).replace(".", _PROTECTED_DOT), sentence)
 
 
+# where a clause opens (a sentence, a quote, a semicolon, a conjunction), and a proper name of up to four words
+# a clause opens: a sentence, a quote, a semicolon, a colon, a parenthesis, or a conjunction after a comma (", and
+# Reyes, who owns it, said"; never "killed three soldiers and Ahmad Khan, a civilian, said officials")
+_CLAUSE_OPEN = r"(?:^|[;:“”\"(]\s*|,\s*(?:and|but|while)\s+)"
+_NOT_SPEAKERS = CALENDAR_WORDS | set(
+    "The This That These Those There It We They He She I You Our Their His Her My Its "
+    "But And Then When After Before If So Yet Or Also Still However Meanwhile Now Here Today Yesterday Tonight "
+    "In On At After Before When While During Since For By With Without From If As Although Though Unlike Despite "
+    "Last Next Earlier Later Elsewhere Overall Instead Nearby Initially Officially Finally Separately Already".split()
+)  # a capitalised word that opens an adverbial or stands for a name, not a name ("On Monday, the mayor, said")
+_PROPER = (
+    r"(?!(?:"
+    + "|".join(sorted(_NOT_SPEAKERS))
+    + r")\b)(?P<x>[A-Z][\w’'\-\u2024]*(?:\s+(?:[A-Z][\w’'\-\u2024]*|de|van|von|al|bin|la|le)){0,3})"
+)
+# only verbs of saying ("Hurricane Ida, the strongest storm in years, put 300,000 homes without power" names no source)
+_VERB_AFTER_APPOSITION = (
+    r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<v>said|says|told|tells|added|estimated|estimates|confirmed|"
+    r"reported|announced|stated|claimed|noted|warned|wrote|testified|insisted|explained)\b"
+)
+
 _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
     (re.compile(r"\b(?:citing|quoting)\s+" + _NAME, re.IGNORECASE), 3, "after"),
     (re.compile(r"\baccording to\s+" + _NAME, re.IGNORECASE), 2, "after"),
@@ -882,6 +903,31 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
         ),
         1,
         "after",
+    ),
+    # a name and its apposition before the verb: "Tom Reyes, the owner, said", "Reyes, 52, told"; and a role
+    # and the name it is given: "The chief, Dana Okafor, told", "A spokesman, John Doe, said"
+    (
+        re.compile(
+            _CLAUSE_OPEN
+            + r"(?:[Tt]he\s+)?(?:"
+            + _PROPER
+            + r"|(?P<body>(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)),\s+(?P<app>[^,;:()“”\"\n]{1,80}?),\s+"
+            + _VERB_AFTER_APPOSITION
+        ),
+        2,
+        "apposed",
+    ),
+    (
+        re.compile(
+            _CLAUSE_OPEN
+            + r"(?P<app>(?:(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+)?"
+            + r"(?:[a-z][\w’'\-]*\s+){0,3}[a-z][\w’'\-]*),\s+"
+            + _PROPER
+            + r",\s+"
+            + _VERB_AFTER_APPOSITION
+        ),
+        2,
+        "apposed",
     ),
 ]
 _NEXT_SENTENCE = re.compile(
@@ -1167,7 +1213,8 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
     work = _protect_dots(sentence)
     for rx, prio, side in _ATTR_RULES:
         for m in rx.finditer(work):
-            raw = m.group("x").replace(_PROTECTED_DOT, ".")
+            g = _x(m) if side == "apposed" else "x"  # an apposed source is a name or a body in lower case
+            raw = m.group(g).replace(_PROTECTED_DOT, ".")
             if side == "before":
                 if raw.split() and raw.split()[-1].lower() in _PASSIVE:
                     continue  # "This was reported": the thing reported, not who reported it
@@ -1191,15 +1238,73 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
                 if re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+and\s+[A-Z][\w’'\-]*)?", full.strip()):
                     raw = _whole_list_name(work[: m.start("x")], full.strip()) or raw
             else:
+                if side == "apposed" and not _apposed_source(m, work):
+                    continue
+                if side == "after" and _TOLD_COUNT.match(raw) and _FINITE_IN.search(_RELATIVE_TAIL.sub("", raw)):
+                    continue  # "..., said 14 workers escaped": what was said, not who said it
                 raw = re.split(r"\s+(?:and|while|but|though|although|as)\s+(?=[a-z])", raw)[0]
             # a dash ends the name as a comma does ("according to police -- the women were shot ...")
             raw = re.split(r"\s*(?:-\s*-|—|–)\s*|\s+-\s+", raw)[0]
             name = normalise_source(raw)
             name = _from_origin(name) if name else name
             if name and _plausible(name) and len(name.split()) <= 9:
-                pos = m.start("x") + max(0, m.group("x").rfind(raw)) if raw else m.start("x")
-                out.append(Attribution(pos, name, prio, depth_at[m.start("x")] > 0))
+                pos = m.start(g) + max(0, m.group(g).rfind(raw)) if raw else m.start(g)
+                if side == "apposed":
+                    pos = m.start("v")  # its verb: the apposition between is no distance from the figure
+                out.append(Attribution(pos, name, prio, depth_at[m.start(g)] > 0))
     return out + _next_sentence_source(sentence, next_sentence, headline)
+
+
+_TOLD_COUNT = re.compile(
+    r"(?:only|all|some|just|the)?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"dozens?|scores|hundreds|thousands|several|no|none|about|nearly|almost|around|roughly|more|fewer|less|at least|"
+    r"at most)\b)",
+    re.IGNORECASE,
+)
+# numbers in an apposition that are no figure: an age ("52", "the 52-year-old owner", "a 14-year veteran") or a
+# time of day ("responding to a call at 3 a.m.")
+_AGE_OR_CLOCK = re.compile(
+    r"^\s*\d{1,3}\s*$|\b\d{1,3}-(?:year|month)s?(?:-old)?\b|\baged\s+\d{1,3}\b|"
+    r"\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\b\.?)",
+    re.IGNORECASE,
+)
+_FINITE_IN = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|died|\w+ed)\b")  # a clause, not a name
+_RELATIVE_TAIL = re.compile(r"\b(?:who|that|which)\b.*$")  # "one of the 14 workers who escaped" names a source
+_NUMBER_IN = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands)\b",
+    re.IGNORECASE,
+)
+
+
+def _apposed_source(m: re.Match[str], work: str) -> bool:
+    """Whether a name and its apposition before a verb of saying ("Tom Reyes, the owner, said") is the source:
+    not the last of a list ("Smith, Jones and Brown, the owners, said"); not when the apposition holds a figure
+    of its own (a bare age is none: "Reyes, 52, said"; "Smith, whose son was among 12 people killed, said" is the
+    reporter's figure); not when the verb has its subject after it ("..., a civilian, said officials"); a body in
+    lower case only when it names one ("police, who arrived later, said")."""
+    if _x(m) == "body" and (
+        not _GENERIC.fullmatch((m.group("body") or "").split()[-1])
+        or re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*", (m.group("app") or "").strip())
+    ):
+        return False  # "The company, Acme Corp, said": the name the role is given is the source (the next rule)
+    if re.search(r"[A-Z][\w’'\-]*,?\s+and\s+$", work[: m.start()] + m.group(0)[: m.start(_x(m)) - m.start()]):
+        return False
+    app = m.group("app") or ""
+    if _TRIGGER.search(app):
+        return False  # "The lawyer said his client, John Doe, reported": the role is a clause of its own
+    if _NUMBER_IN.search(_AGE_OR_CLOCK.sub(" ", app)):
+        return False
+    after = re.match(r"\s+(?:the\s+|a\s+)?([\w’'\-]+)", work[m.end() :])
+    if after is not None and m.group("v") not in ("told", "tells"):  # "told reporters": who listened
+        word = after.group(1)
+        if (word[:1].isupper() and word not in CALENDAR_WORDS) or _GENERIC.fullmatch(word):
+            return False
+    return True
+
+
+def _x(m: re.Match[str]) -> str:
+    """The group an apposed source's name is in: a name, or a body in lower case ("police, who ..., said")."""
+    return "x" if m.group("x") is not None or "body" not in m.re.groupindex else "body"
 
 
 def _next_sentence_source(sentence: str, next_sentence: str, headline: bool) -> list[Attribution]:

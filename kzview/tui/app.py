@@ -224,8 +224,11 @@ class KzviewApp(App[int]):
             # were the app's peak of memory on a first open), waiting a little for the screen to take it
             if told and not self.loaded:
                 gone = threading.Event()
-                self.post_message(LetPartialGo(gone))
-                gone.wait(2.0)
+                if not self.post_message(LetPartialGo(gone)):
+                    return  # the app is closing: nobody to let it go
+                for _ in range(20):  # at most two seconds, and not a moment once the app is closing
+                    if gone.wait(0.1) or self._stop_reads:
+                        return
 
         pending, self._prefetch = self._prefetch, None
         if pending is not None:
@@ -240,7 +243,7 @@ class KzviewApp(App[int]):
         if self.watch_files and self._memory_cache is None:
             from kzview.cache import ClaimCache
 
-            self._memory_cache = ClaimCache(":memory:")  # claims kept for this session when there is no database
+            self._memory_cache = ClaimCache()  # claims kept for this session when there is no database
 
         vs = self.store.verdict_store
         try:
@@ -404,7 +407,7 @@ class KzviewApp(App[int]):
                 shown = ClaimStore(articles=self.store.articles, problems=self.store.problems)
                 shown.provisional = True
                 self.store.replace(shown)
-                self.sub_title = f"{count_words(len(shown.articles), 'article')} · comparing all their figures…"
+                self.sub_title = f"{count_words(len(shown.articles), 'article')} · taking in all their figures…"
         finally:
             message.done.set()
 

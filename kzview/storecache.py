@@ -1,0 +1,134 @@
+"""A corpus's claim cache on disk: a claim store of its own under the cache directory (kzview.cache).
+
+`$XDG_CACHE_HOME/kzview/corpus-<key>/` is a claim store as `kzview extract --out` writes it (kzview.parquet), with
+what a cache needs besides in its manifest (`cache`): the key of the corpus whose whole store it is, when it is one
+(its snapshot), and the key of each article (kzview.cache.article_key). The claims of an article whose key is
+unchanged are taken from it; a part `raw-attributions.parquet` keeps the names the text itself gave the claims'
+sources where the corpus's entity index renamed them, so what is taken is what extraction gave before the names
+were settled, and the names are settled again for the corpus as it is now.
+
+Every part is verified before it is read (kzview.parquet): a damaged or doctored part, a manifest that does not
+read, a store another program wrote, is a miss; an article's claims are taken only for the very text they were
+read from. Writing is atomic part by part, the manifest last: a write killed half-way leaves a store that reads
+as damaged (a miss), never as half.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kzview.cache import ClaimCache
+from kzview.model import Article, Claim
+
+if TYPE_CHECKING:
+    from kzview.store import ClaimStore
+
+RAW_NAMES = "raw-attributions.parquet"  # claim id -> the source's name as the text gave it, where it was renamed
+
+
+class StoreCache(ClaimCache):
+    """The claim cache of one corpus, kept as a claim store in the folder `path`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"{path} is not a folder")
+        self.path = path
+        self._read = False
+        self._old: ClaimStore | None = None  # the store found there, read when first asked
+        self._old_keys: dict[str, str] = {}
+        self._old_raw: dict[str, str] = {}
+        self._manifest: dict[str, Any] | None = None
+        self._held: dict[str, tuple[str, str, list[Claim]]] | None = None  # what get_many takes claims from
+
+    # -- reading ----------------------------------------------------------------------------------------------
+    def _load(self) -> ClaimStore | None:
+        """The store in the folder, read once and verified whole; None when there is none that reads."""
+        if self._read:
+            return self._old
+        self._read = True
+        from kzview.parquet import read_extra, read_manifest, read_store
+
+        manifest = read_manifest(self.path)
+        cache = manifest.get("cache") if manifest is not None else None
+        if manifest is None or not isinstance(cache, dict):
+            return None
+        keys, raw = cache.get("keys"), read_extra(self.path, manifest, RAW_NAMES)
+        if not _str_map(keys) or raw is None:
+            return None
+        try:
+            # whoever made it: the article keys say which program and vocabulary read each article
+            store, _why = read_store(self.path, manifest["made_by"])
+        except Exception:  # noqa: BLE001 - any error reading derived data is a miss
+            store = None
+        if store is None:
+            return None
+        pairs = [(r.get("id"), r.get("name")) for r in raw]
+        if not all(isinstance(i, str) and isinstance(n, str) for i, n in pairs):
+            return None
+        self._old, self._old_keys, self._old_raw = store, dict(keys), dict(pairs)  # type: ignore[arg-type]
+        self._manifest = manifest
+        return store
+
+    def snapshot(self, key: str) -> ClaimStore | None:
+        """The whole store of the corpus of `key`, when the folder holds it."""
+        store = self._load()
+        if store is None or self._manifest is None or self._manifest["cache"].get("corpus") != key:
+            return None
+        return store
+
+    def get_many(self, keys: list[str], articles: Sequence[Article]) -> dict[str, list[Claim]]:
+        """The claims of the articles whose key is the one the store was written with, and whose text is the one
+        their claims were read from, as extraction gave them (their sources' names as the text gave them)."""
+        self.keys.update((a.id, k) for a, k in zip(articles, keys, strict=True))
+        if self._held is None:
+            self._held = self._entries_of(self._load())
+        out: dict[str, list[Claim]] = {}
+        for a, k in zip(articles, keys, strict=True):
+            held = self._held.get(a.id)
+            if held is not None and held[0] == k and held[1] == a.text:
+                out[k] = held[2]
+        return out
+
+    def _entries_of(self, old: ClaimStore | None) -> dict[str, tuple[str, str, list[Claim]]]:
+        """article id -> (its key, its text, its claims as extraction gave them), in one pass over the store."""
+        from dataclasses import replace
+
+        if old is None:
+            return {}
+        raw = self._old_raw
+        claims: dict[str, list[Claim]] = {a.id: [] for a in old.articles}
+        for c in old.columns:  # fresh objects, made once each
+            claims[c.article].append(replace(c, attribution=raw[c.id]) if c.id in raw else c)
+        keys = self._old_keys
+        return {a.id: (keys[a.id], a.text, claims[a.id]) for a in old.articles if a.id in keys}
+
+    # -- writing ----------------------------------------------------------------------------------------------
+    def put_store(self, key: str | None, store: Any) -> None:
+        """Write `store` as the folder's store: its claims under the keys of the articles asked for, and (`key`
+        given) the store itself as the snapshot of that corpus. A disk that refuses leaves the cache as it was
+        (or reads as damaged): the next open reads afresh, never wrongly."""
+        from kzview.parquet import write_store
+
+        keys = {a.id: self.keys[a.id] for a in store.articles if a.id in self.keys}
+        names = [{"id": cid, "name": name} for cid, name in sorted(self.raw_names.items())]
+        try:
+            write_store(
+                store, self.path, extra={"corpus": key, "keys": keys}, extra_parts={RAW_NAMES: names}, head=False
+            )
+        except (OSError, ValueError, TypeError, UnicodeEncodeError):
+            pass  # a full disk, a read-only cache, a value Parquet cannot hold: no cache this time
+        except Exception:  # noqa: BLE001 - pyarrow's own errors: derived data, never worth a failed open
+            pass
+        self.keys, self.raw_names = {}, {}
+        self.close()  # what was read before is not the store now: read again when next asked
+
+    def close(self) -> None:
+        self._old, self._read, self._manifest, self._held = None, False, None, None
+        self._old_keys, self._old_raw = {}, {}
+
+
+def _str_map(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
