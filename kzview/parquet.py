@@ -74,6 +74,7 @@ def write_store(
     extra: dict[str, Any] | None = None,
     extra_parts: dict[str, list[dict[str, Any]]] | None = None,
     head: bool = True,
+    rows_per_part: int = 0,
 ) -> dict[str, Any]:
     """Write `store` to the directory `out` (created; its parts replaced whole, the manifest last, so a store
     killed half-written has no manifest that matches it and is read as damaged, never as half).
@@ -81,10 +82,12 @@ def write_store(
     The claims go in parts (`claims/part-NNNNN.parquet`, kzview.parts): those the cluster's workers already wrote
     into `out` are taken as they are (`store.claim_parts`); else this process writes them. `extra` goes in the
     manifest under "cache", `extra_parts` (name -> rows) are written and digested beside the others (a claim
-    cache's, kzview.storecache); `head` False writes no first screen apart."""
+    cache's, kzview.storecache); `head` False writes no first screen apart; `rows_per_part` claims a part (0: the
+    usual part size)."""
     from kzview.model import to_data
     from kzview.parts import CLAIMS_DIR, ROWS_PER_PART, discard_temps, temp_path, write_claims_part, write_table
 
+    rows_per_part = rows_per_part or ROWS_PER_PART
     out.mkdir(parents=True, exist_ok=True)
     manifest_path = out / MANIFEST
     # Every part is written under a temporary name first; only when all are whole do they replace the old ones,
@@ -96,9 +99,11 @@ def write_store(
         for part in PARTS:
             if part == "claims":
                 if not store.claim_parts:
-                    chunks = [store.claims[i : i + ROWS_PER_PART] for i in range(0, len(store.claims), ROWS_PER_PART)]
-                    for n, chunk in enumerate(chunks or [[]]):
-                        name, dig, _ = write_claims_part(chunk, out, n)
+                    # a part's claims made as objects while it is written, and no longer (all at once, 245,000
+                    # claims were most of a first open's peak)
+                    starts = range(0, len(store.claims), rows_per_part) or range(1)
+                    for n, i in enumerate(starts):
+                        name, dig, _ = write_claims_part(store.claims[i : i + rows_per_part], out, n)
                         parts[name] = dig
                         temps[name] = temp_path(out, name)
                 continue

@@ -97,6 +97,8 @@ def write_table(rows: list[dict[str, Any]], path: Path, row_group: int | None = 
     path.parent.mkdir(parents=True, exist_ok=True)
     table = pa.Table.from_pylist(rows) if rows else pa.table({})
     pq.write_table(table, path, compression="zstd", write_page_checksum=True, row_group_size=row_group)
+    del table
+    pa.default_memory_pool().release_unused()  # Arrow keeps what it freed: given back before the next part
     return digest(path)
 
 

@@ -186,7 +186,9 @@ def _load_store(
     corpus = clean_corpus(raw, known)
     if on_articles is not None:
         _tell(on_articles, corpus.articles, corpus.problems)
-    extracted: list[Claim] = []
+    # the claims as extraction read them, kept only where the user's corrections change what is compared (the
+    # cache keeps what was read); else the store's columns are all there is
+    extracted: list[Claim] | None = [] if corrections and cache is not None else None
     store = build_store(
         corpus,
         lex,
@@ -199,7 +201,7 @@ def _load_store(
         extracted=extracted,
     )
     if cache is not None:
-        if corrections:
+        if extracted is not None:
             # the cache keeps what extraction read, never the user's corrections (their groups are of the
             # corrected claims, so this is no snapshot: the claims are taken from it, and compared again)
             kept = ClaimStore(articles=store.articles, claims=extracted, problems=[], entities=store.entities)

@@ -25,6 +25,9 @@ from kzview.model import Article, Claim
 if TYPE_CHECKING:
     from kzview.store import ClaimStore
 
+# claims a part of the cache: written by the process that opens the corpus, beside all it holds, so parts stay
+# small (a part's claims are made as objects and rows while it is written)
+PART_ROWS = 20_000
 RAW_NAMES = "raw-attributions.parquet"  # claim id -> the source's name as the text gave it, where it was renamed
 
 
@@ -115,9 +118,9 @@ class StoreCache(ClaimCache):
         keys = {a.id: self.keys[a.id] for a in store.articles if a.id in self.keys}
         names = [{"id": cid, "name": name} for cid, name in sorted(self.raw_names.items())]
         try:
-            write_store(
-                store, self.path, extra={"corpus": key, "keys": keys}, extra_parts={RAW_NAMES: names}, head=False
-            )
+            extra = {"corpus": key, "keys": keys}
+            parts = {RAW_NAMES: names}
+            write_store(store, self.path, extra=extra, extra_parts=parts, head=False, rows_per_part=PART_ROWS)
         except (OSError, ValueError, TypeError, UnicodeEncodeError):
             pass  # a full disk, a read-only cache, a value Parquet cannot hold: no cache this time
         except Exception:  # noqa: BLE001 - pyarrow's own errors: derived data, never worth a failed open
