@@ -46,9 +46,14 @@ def code_key() -> str:
     return h.hexdigest()[:16]
 
 
-def article_key(article: Article, context_key: str, lexicon_key: str) -> str:
+def article_key(article: Article, context_key: str, lexicon_key: str, names: str = "") -> str:
+    """What an article's claims depend on: its id and text, and what extraction reads besides (its date, printed
+    or inferred across the corpus; its title and where it stands; its regions; `names`, the corpus's names its
+    words are), the corpus context, the vocabulary and the deriving code. A date changed in a sidecar is a changed
+    article."""
     h = hashlib.sha1()
-    for part in (SCHEMA_VERSION, code_key(), lexicon_key, context_key, article.id, article.text):
+    told = repr((article.date, article.date_inferred, article.title, article.title_span, article.regions))
+    for part in (SCHEMA_VERSION, code_key(), lexicon_key, context_key, article.id, article.text, told, names):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()

@@ -49,7 +49,9 @@ def extract_on_cluster(
     spec: ClusterSpec,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[list[Claim]]:
-    bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
+    bare = CorpusContext(
+        ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places, names=ctx.names
+    )
     chunks = chunked(articles, spec.workers or 2)
     with _client(spec) as client:
         payloads = [(c, bare, lex.files) for c in chunks]
@@ -259,7 +261,9 @@ def _load_on_cluster(
             if (a.date, a.date_inferred) != (b.date, b.date_inferred):
                 dates[p][b.id] = (b.date, b.date_inferred)
         ctx = corpus_context(dated, lex)
-        bare = CorpusContext(ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places)
+        bare = CorpusContext(
+            ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places, names=ctx.names
+        )
         parts = [
             client.submit(
                 extract_partition,

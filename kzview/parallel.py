@@ -90,8 +90,8 @@ def extract_parallel(
     import multiprocessing as mp
 
     _start_resource_tracker()
-    bare = CorpusContext(  # entities stay in the parent
-        ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places
+    bare = CorpusContext(  # the entity index stays in the parent; its names go with the context
+        ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places, names=ctx.names
     )
     chunks = chunked(articles, workers)
     results: list[list[list[Claim]] | None] = [None] * len(chunks)

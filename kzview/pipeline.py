@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from kzview.cache import ClaimCache, article_key
 from kzview.extract import CorpusContext, context_key, corpus_context, extract_article
+from kzview.extract.article import names_in
 from kzview.extract.entities import canonical_source
 from kzview.extract.lexicon import Lexicon, load_lexicon
 from kzview.intern import Interner
@@ -35,7 +36,7 @@ def extract_corpus(
     lex = lex or load_lexicon()
     ctx = ctx or corpus_context(articles, lex)
     ckey = context_key(ctx)
-    keys = [article_key(a, ckey, lex.fingerprint) for a in articles]
+    keys = [article_key(a, ckey, lex.fingerprint, names_in(a, ctx)) for a in articles]
     found = cache.get_many(keys, articles) if cache is not None else {}
     todo = [i for i, k in enumerate(keys) if k not in found]
     if progress:

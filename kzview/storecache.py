@@ -15,7 +15,9 @@ as damaged (a miss), never as half.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +47,7 @@ class StoreCache(ClaimCache):
         self._old_raw: dict[str, str] = {}
         self._manifest: dict[str, Any] | None = None
         self._held: dict[str, tuple[str, str, list[Claim]]] | None = None  # what get_many takes claims from
+        self._fresh = False  # whether any article was extracted afresh since the store was read
 
     # -- reading ----------------------------------------------------------------------------------------------
     def _load(self) -> ClaimStore | None:
@@ -54,6 +57,10 @@ class StoreCache(ClaimCache):
         self._read = True
         from kzview.parquet import read_extra, read_manifest, read_store
 
+        with _locked(self.path, exclusive=False):
+            return self._read_locked(read_extra, read_manifest, read_store)
+
+    def _read_locked(self, read_extra: Any, read_manifest: Any, read_store: Any) -> ClaimStore | None:
         manifest = read_manifest(self.path)
         cache = manifest.get("cache") if manifest is not None else None
         if manifest is None or not isinstance(cache, dict):
@@ -88,6 +95,7 @@ class StoreCache(ClaimCache):
         self.keys.update((a.id, k) for a, k in zip(articles, keys, strict=True))
         if self._held is None:
             self._held = self._entries_of(self._load())
+            self._old = None  # its claims are objects in `_held` now: the columns go
         out: dict[str, list[Claim]] = {}
         for a, k in zip(articles, keys, strict=True):
             held = self._held.get(a.id)
@@ -109,6 +117,10 @@ class StoreCache(ClaimCache):
         return {a.id: (keys[a.id], a.text, claims[a.id]) for a in old.articles if a.id in keys}
 
     # -- writing ----------------------------------------------------------------------------------------------
+    def put_many(self, items: Any) -> None:
+        """Nothing kept apart: the whole store is written when the load is done (put_store)."""
+        self._fresh = True
+
     def put_store(self, key: str | None, store: Any) -> None:
         """Write `store` as the folder's store: its claims under the keys of the articles asked for, and (`key`
         given) the store itself as the snapshot of that corpus. A disk that refuses leaves the cache as it was
@@ -117,10 +129,19 @@ class StoreCache(ClaimCache):
 
         keys = {a.id: self.keys[a.id] for a in store.articles if a.id in self.keys}
         names = [{"id": cid, "name": name} for cid, name in sorted(self.raw_names.items())]
+        held = self._manifest["cache"] if self._manifest is not None else None
+        if not self._fresh and held is not None and held.get("corpus") == key and self._old_keys == keys:
+            # nothing read afresh, and the store there holds these very claims already (an open with the
+            # user's corrections, which never makes a snapshot): not written again
+            self.keys, self.raw_names = {}, {}
+            self.close()
+            return
         try:
             extra = {"corpus": key, "keys": keys}
             parts = {RAW_NAMES: names}
-            write_store(store, self.path, extra=extra, extra_parts=parts, head=False, rows_per_part=PART_ROWS)
+            self._held, self._old = None, None  # let go before the write: it makes a part's rows at a time
+            with _locked(self.path, exclusive=True):
+                write_store(store, self.path, extra=extra, extra_parts=parts, head=False, rows_per_part=PART_ROWS)
         except (OSError, ValueError, TypeError, UnicodeEncodeError):
             pass  # a full disk, a read-only cache, a value Parquet cannot hold: no cache this time
         except Exception:  # noqa: BLE001 - pyarrow's own errors: derived data, never worth a failed open
@@ -130,7 +151,31 @@ class StoreCache(ClaimCache):
 
     def close(self) -> None:
         self._old, self._read, self._manifest, self._held = None, False, None, None
-        self._old_keys, self._old_raw = {}, {}
+        self._old_keys, self._old_raw, self._fresh = {}, {}, False
+
+
+@contextmanager
+def _locked(folder: Path, exclusive: bool) -> Iterator[None]:
+    """The cache folder's lock, beside it (`corpus-<key>.lock`): shared while it is read (every part is verified,
+    then read by name: another process's write between the two would mix two stores), exclusive while it is
+    written. Where there is no `fcntl` (Windows), or the lock file cannot be made, no lock: a write between the
+    check and the read is then a damaged part at worst for the parts it replaced, as before."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder.with_name(folder.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)  # the lock goes with it
 
 
 def _str_map(value: object) -> bool:

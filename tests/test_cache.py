@@ -283,3 +283,91 @@ def test_a_byte_flipped_anywhere_in_the_cache_is_a_miss_never_a_wrong_claim(tmp_
             file.write_bytes(data)  # as it was (the load above may have written the cache again)
             tried += 1
     assert tried > 100
+
+
+def test_a_date_changed_in_a_sidecar_is_a_changed_article(tmp_path):
+    """Extraction reads an article's date ("on Sunday", "yesterday"): a date changed in sources.csv, with the text
+    as it was, gives the claims a fresh read gives."""
+    folder = tmp_path / "corpus"
+    write(folder, "c.txt", "Port blaze\n\nOn Sunday, 5 people were injured in the blaze, police said.\n")
+    lex = load_lexicon()
+    where = tmp_path / "c"
+    for date in ("2024-03-06", "2024-03-13"):
+        (folder / "sources.csv").write_text(f"id,date,title\nc,{date},Port blaze\n", encoding="utf-8")
+        cached = load_store([folder], lex, cache=StoreCache(where), workers=1)
+        assert _dump(cached) == _dump(load_store([folder], lex, cache=None, workers=1)), date
+
+
+def test_a_cache_being_read_is_never_written_under_the_reader(tmp_path, monkeypatch):
+    """Every part is verified, then read by name: a write by another process between the two would mix two
+    stores. The reader holds the folder's lock shared, the writer exclusive, so the write waits for the read."""
+    import threading
+    import time
+
+    import kzview.parquet as parquet
+
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    where = tmp_path / "c"
+    store = load_store([folder], lex, cache=StoreCache(where), workers=1)
+    events: list[str] = []
+    real = parquet.read_store
+
+    def slow(*args, **kwargs):
+        events.append("read begins")
+        time.sleep(0.5)  # the other process's write would land here
+        out = real(*args, **kwargs)
+        events.append("read ends")
+        return out
+
+    monkeypatch.setattr(parquet, "read_store", slow)
+    reader = threading.Thread(target=lambda: StoreCache(where).snapshot("any"))
+    reader.start()
+    time.sleep(0.1)
+    writer = StoreCache(where)
+    writer.put_store("another corpus", store)  # its own lock: waits for the read
+    events.append("written")
+    reader.join()
+    assert events == ["read begins", "read ends", "written"]
+
+
+ELECTION = {
+    "a.txt": "Election results\n\nVoting ended on Sunday.\nTelvar won 47% of the vote, officials said.\n",
+    "b.txt": "Count goes on\n\nThe count went on overnight. Telvar leads, and Telvar's rivals conceded 3 seats.\n",
+    "c.txt": "Turnout\n\nTurnout was 61% across the country, the commission said.\n",
+}
+
+
+def test_a_name_the_rest_of_the_corpus_stops_using_changes_the_articles_that_use_it(tmp_path):
+    """Extraction asks the entity index whether a word is a name of the corpus ("Telvar won 47%": Telvar's share);
+    an article's key holds the corpus's names its words are, so when another file stops naming one, the
+    articles using it are read again and the claims are a fresh read's."""
+    folder = tmp_path / "corpus"
+    for name, text in ELECTION.items():
+        write(folder, name, text)
+    lex = load_lexicon()
+    where = tmp_path / "c"
+    load_store([folder], lex, cache=StoreCache(where), workers=1)
+    (folder / "b.txt").write_text(ELECTION["b.txt"].replace("Telvar", "The party"), encoding="utf-8")
+    cached = load_store([folder], lex, cache=StoreCache(where), workers=1)
+    assert _dump(cached) == _dump(load_store([folder], lex, cache=None, workers=1))
+
+
+def test_worker_processes_know_the_corpus_names_as_this_one_does(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    for name, text in ELECTION.items():
+        write(folder, name, text)
+    lex = load_lexicon()
+    serial = _dump(load_store([folder], lex, cache=None, workers=1))
+    monkeypatch.setattr(pipeline_mod, "PARALLEL_MIN", 2)
+    calls: list[int] = []
+    real = pipeline_mod.extract_parallel
+
+    def watched(*args, **kwargs):
+        out = real(*args, **kwargs)
+        calls.append(len(out))
+        return out
+
+    monkeypatch.setattr(pipeline_mod, "extract_parallel", watched)
+    assert _dump(load_store([folder], lex, cache=None, workers=2)) == serial
+    assert calls == [3]  # read in the worker processes

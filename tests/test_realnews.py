@@ -46,7 +46,7 @@ def test_tuned_clusters_keep_their_scores(scores):
     assert t.recall.value >= 0.93, t.recall.words()
     assert t.precision.value >= 0.90, t.precision.words()
     assert t.fields["date"].value >= 0.97
-    assert t.fields["attribution"].value >= 0.80
+    assert t.fields["attribution"].value >= 0.82
     assert t.fields["subject"].value >= 0.83
     assert t.fields["scope"].value >= 0.50
     assert t.groups.value >= 0.74, t.groups.words()
@@ -67,6 +67,7 @@ def test_heldout_clusters_keep_their_scores(scores):
     assert t.precision.value >= 0.70, t.precision.words()
     assert t.fields["date"].value >= 0.95
     assert t.fields["scope"].value >= 0.20
+    assert t.fields["attribution"].value >= 0.71
 
 
 @pytest.mark.xfail(reason="not met yet: README, 'Right on real news' says which top rows are wrong", strict=False)

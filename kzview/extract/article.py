@@ -71,6 +71,9 @@ class CorpusContext:
     # places the headlines or leads of two articles or more name: a place only one article's lead names ("killed in
     # Santiago" beside "across Chile") is a part of the event, not the event's own place. None: one article.
     shared_places: frozenset[str] | None = None
+    # every spelling of the entity index, as norm_name keys it: what extraction asks of the index ("a name of the
+    # corpus"), sent to worker processes as it is (the index itself stays in the parent)
+    names: frozenset[str] = frozenset()
 
 
 def _country_rx(lex: Lexicon) -> re.Pattern[str]:
@@ -88,7 +91,22 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     dates = sorted(a.date for a in articles if a.date)
     anchor = dates[len(dates) // 2] if dates else None
     entities, spellings = build_entities(articles, lex.countries)
-    return CorpusContext(places, anchor, tuple(entities), spellings, story_start(dates), _shared_places(articles))
+    names = frozenset(norm_name(sp) for e in entities for sp in e.spellings)
+    return CorpusContext(
+        places, anchor, tuple(entities), spellings, story_start(dates), _shared_places(articles), names
+    )
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]+")
+
+
+def names_in(article: Article, ctx: CorpusContext) -> str:
+    """The corpus's names an article's capitalised words are (sorted, joined): what of the entity index its claims
+    depend on, for its cache key (a name the rest of the corpus stops using changes this article's key alone)."""
+    if not ctx.names:
+        return ""
+    words = {norm_name(w) for w in _CAPITALISED.findall(article.text)}
+    return "\x1f".join(sorted(words & ctx.names))
 
 
 def _shared_places(articles: list[Article]) -> frozenset[str] | None:
@@ -402,13 +420,11 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         if ctx.shared_places is not None:
             opening = opening & (ctx.shared_places | headline_names(article.title))
         event_places = event_places | headline_names(article.title) | opening
-    names: set[str] = set()
+    names = ctx.names
 
     def is_name(word: str) -> bool:
-        """A name of the corpus (any spelling of an entity it names twice or more) or a country."""
-        if not names:
-            names.update(norm_name(sp) for e in ctx.entities for sp in e.spellings)
-            names.add("")
+        """A name of the corpus (any spelling of an entity it names twice or more) or a country: the same in a
+        worker process as here (the context carries the names)."""
         return word in lex.countries or norm_name(word) in names
 
     antecedent_subject: str | None = None
