@@ -54,6 +54,7 @@ FLAGS = ("approximate", "headline", "individual", "corrected")
 _LOW_INT, _LOW_NONE, _HIGH_INT, _HIGH_NONE = 16, 32, 64, 128
 _MAX_EXACT = 2**53  # an int above this does not survive a float
 _NO_KEY = -1
+_SMALL_PART = 5_000  # claims of a part read row by row (kzview.columns.ClaimColumns._extend_rows), not vectorised
 _KEPT = 4096  # claims kept as objects once made: a screen's worth many times over
 
 
@@ -334,12 +335,15 @@ class ClaimColumns(Sequence["Claim"]):
         slices (a store is written from claims whose surface is `text[start:end]` and whose sentence is
         `text[sentence_start:sentence_end]`, kzview.intern); a claim of an article the columns do not hold, or
         whose offsets do not fit its text, is a ValueError (the caller rebuilds)."""
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
         n = table.num_rows
         if n == 0:
             return
+        if n <= _SMALL_PART:
+            self._extend_rows(table)
+            return
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         self._index = self._by_article = None
         self.make.cache_clear()
         base = len(self)
@@ -403,6 +407,32 @@ class ClaimColumns(Sequence["Claim"]):
         machine = table["machine"]
         for row in pc.indices_nonzero(pc.fill_null(pc.not_equal(machine, "null"), False)).to_pylist():
             self.odd.setdefault(base + row, {})["machine"] = json.loads(machine[row].as_py())
+
+    def _extend_rows(self, table: Any) -> None:
+        """A small claims part (a corpus of a few hundred articles, the samples) row by row: importing Arrow's
+        compute functions for it took longer than the whole read, and the corpus's rows came after the app's
+        first frame. Each row is checked as a claim (every field's type) and against its text, as the vectorised
+        path checks it; a ValueError where one does not fit."""
+        from kzview.model import Claim, from_data
+
+        texts = dict(zip(self.article_ids, self.texts, strict=True))
+        rows = table.to_pylist()
+        for r in rows:
+            r.pop("key", None)
+            text = texts.get(r.get("article"))  # type: ignore[arg-type]
+            a, b, s0, s1 = (r.get(name) for name in ("start", "end", "sentence_start", "sentence_end"))
+            if text is None or not all(isinstance(v, int) for v in (a, b, s0, s1)):
+                raise ValueError("a claim of an article the store does not hold")
+            if not 0 <= s0 <= a <= b <= s1 <= len(text):  # type: ignore[operator]
+                raise ValueError("a claim that does not fit its article")
+            r["surface"], r["sentence"] = text[a:b], text[s0:s1]
+            machine = r.get("machine")
+            r["machine"] = json.loads(machine) if isinstance(machine, str) else None
+            for name in ("low", "high"):  # written as floats: the int again when whole, as the columns read it
+                v = r.get(name)
+                if isinstance(v, float) and v.is_integer():
+                    r[name] = int(v)
+        self.extend(from_data(rows, list[Claim]))
 
     # -- crossing a pipe --------------------------------------------------------------------------------------
     def to_wire(self) -> dict[str, Any]:

@@ -209,7 +209,6 @@ def read_store(
     if why:
         return None, why
     try:
-        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         entities = read_rows(path / "entities.parquet", "entities")
@@ -245,20 +244,31 @@ def read_store(
             sharer.groups(chunk, known=_ANY)  # every id is checked below, in one step
             groups.extend(chunk)
         del sharer
-        named = group_file.read(columns=["claims"])["claims"] if groups else None
-        # the row of every claim the groups name, found in one vectorised step; each must be a claim's
-        if named is not None and len(claim_ids):
-            where = pc.index_in(pc.list_flatten(named), value_set=claim_ids)
-        else:
-            where = pa.array([], pa.int32()) if not any(g.claims for g in groups) else None
-        if where is None or where.null_count:
-            raise KeyError("a group names a claim the store does not hold")
-        rows = (where.combine_chunks() if hasattr(where, "combine_chunks") else where).cast(pa.int32())
         member_rows = array("i")  # as raw int32s: a million Python ints would be 36 MB more
-        if len(rows):
-            member_rows.frombytes(rows.buffers()[1][rows.offset * 4 : (rows.offset + len(rows)) * 4])
+        if len(claims) <= SMALL_STORE:
+            # a small store's groups' claims found one by one: Arrow's compute functions cost more to import
+            row_of = {cid: row for row, cid in enumerate(claim_ids.to_pylist())}
+            try:
+                member_rows.extend(row_of[cid] for g in groups for cid in g.claims)
+            except KeyError:
+                raise KeyError("a group names a claim the store does not hold") from None
+        else:
+            import pyarrow.compute as pc
+
+            named = group_file.read(columns=["claims"])["claims"] if groups else None
+            # the row of every claim the groups name, found in one vectorised step; each must be a claim's
+            if named is not None and len(claim_ids):
+                where = pc.index_in(pc.list_flatten(named), value_set=claim_ids)
+            else:
+                where = pa.array([], pa.int32()) if not any(g.claims for g in groups) else None
+            if where is None or where.null_count:
+                raise KeyError("a group names a claim the store does not hold")
+            rows = (where.combine_chunks() if hasattr(where, "combine_chunks") else where).cast(pa.int32())
+            if len(rows):
+                member_rows.frombytes(rows.buffers()[1][rows.offset * 4 : (rows.offset + len(rows)) * 4])
+            del named
         ids.clear()
-        del claim_ids, named
+        del claim_ids
         pa.default_memory_pool().release_unused()
         store = ClaimStore(
             index=GroupsOfClaim(claims, groups, member_rows=member_rows),
@@ -307,6 +317,7 @@ def _ANY(_claim_id: str) -> object:
 STALE = "made by another version of kzview or another vocabulary"
 # a large store's first screen, written apart: its claims, its articles whole, the groups at the top of the table
 HEAD_PARTS = ("head-claims.parquet", "head-articles.parquet", "head-groups.parquet")
+SMALL_STORE = 20_000  # claims from which a store's groups' claims are found in one vectorised step
 HEAD_MIN = 200_000  # claims from which a store's first screen is read and shown before the rest
 HEAD_GROUPS = 120  # the groups at the top of the table that first screen holds (three screens of rows)
 GROUP_ROWS = 2048  # groups a row group: read a row group at a time, each made and its values shared

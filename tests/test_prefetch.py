@@ -35,6 +35,17 @@ def same_store(a, b) -> None:
     assert a.entities == b.entities and a.problems == b.problems and a.lexicon == b.lexicon
 
 
+async def settled(app, pilot, limit: float = 20.0) -> None:
+    """Until the app has its store: it asks the second process on its own thread for a moment after its first
+    frame (no worker runs meanwhile), then its worker waits for the rest."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        await pilot.pause(0.02)
+        await app.workers.wait_for_complete()
+        if app.loaded or (app._prefetch is None and not app.workers):
+            return
+
+
 def gone(pid: int) -> bool:
     try:
         os.waitpid(pid, os.WNOHANG)
@@ -110,7 +121,7 @@ async def test_the_app_takes_the_childs_store_and_falls_back_without_it(tmp_path
     pending = start(options())  # the app asks it as it mounts, and waits in its worker if it is not done
     app = KzviewApp(use_cache=False, prefetch=pending)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert app.loaded and len(app.store.articles) == 5
         assert app.sub_title.startswith("5 articles")
@@ -118,7 +129,7 @@ async def test_the_app_takes_the_childs_store_and_falls_back_without_it(tmp_path
     os.kill(dead.pid, signal.SIGKILL)
     app = KzviewApp(use_cache=False, prefetch=dead)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert app.loaded and len(app.store.articles) == 5  # read by the app itself
 
@@ -238,7 +249,7 @@ async def test_the_app_shows_a_large_stores_first_screen_once_then_reads_the_res
         paths=[out], use_cache=False, db=tmp_path / "v.db", prefetch=start({"paths": [out], "use_cache": False})
     )
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert app.loaded and not app.store.provisional
         assert [c.id for c in app.store.claims] == [c.id for c in whole.claims]
@@ -310,9 +321,11 @@ def test_a_store_built_on_articles_never_received_is_refused():
 
 async def test_the_app_lets_the_provisional_store_go_before_the_whole_one_comes(monkeypatch):
     import kzview.store as store_module
+    import kzview.tui.app as app_module
     from kzview.tui.messages import LetPartialGo
 
     monkeypatch.setattr(store_module, "PARTIAL_MIN", 2)
+    monkeypatch.setattr(app_module, "_POLLS", 0)  # the worker's way: a small corpus is done within the polls
     shown_then: list[tuple[int, int, bool]] = []
 
     order: list[str] = []
@@ -336,7 +349,7 @@ async def test_the_app_lets_the_provisional_store_go_before_the_whole_one_comes(
 
     app = Watching(use_cache=False, prefetch=start(options()))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app, pilot)
         await pilot.pause()
         assert app.loaded and not app.store.provisional and app.store.claims
         same_store(app.store, open_corpus(OpenOptions(**options())))

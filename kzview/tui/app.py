@@ -79,6 +79,9 @@ def own_bindings(cls: type) -> list[Binding]:
     return out
 
 
+_POLL_EVERY, _POLLS = 0.01, 15  # a second process's store asked for on the app's thread: every 10 ms, 150 ms at most
+
+
 class KzviewApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it too
     TITLE = "kzview"
@@ -191,9 +194,30 @@ class KzviewApp(App[int]):
             self.store.replace(ready)
         elif self._prebuilt is not None:
             self.store.replace(self._prebuilt)
+        elif self._prefetch is not None and _POLLS > 0:
+            # a second open is often done a moment after the first frame: asked again on this thread for a
+            # little while (taken here, its rows are in the next frame; the worker's way took a frame or two
+            # more), then the worker waits for the rest
+            self._polls = 0
+            self.set_timer(_POLL_EVERY, self._poll_again)
         else:
             # the worker imports reading, extraction and comparison while the first frame is drawn: the app's
             # own modules import none of them (kzview.kinds, kzview.claimstore, kzview.places)
+            self.load_store()
+
+    def _poll_again(self) -> None:
+        pending = self._prefetch
+        if pending is None or self.loaded:
+            return
+        ready = pending.poll()
+        if ready is not None:
+            self._prefetch = None
+            self.store.replace(ready)
+            return
+        self._polls += 1
+        if self._polls < _POLLS and not self._stop_reads:
+            self.set_timer(_POLL_EVERY, self._poll_again)
+        else:
             self.load_store()
 
     def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
