@@ -30,7 +30,9 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, get_args, overload
+
+from kzview.kinds import Kind
 
 if TYPE_CHECKING:
     from kzview.model import Article, Claim, ClaimGroup
@@ -54,6 +56,7 @@ FLAGS = ("approximate", "headline", "individual", "corrected")
 _LOW_INT, _LOW_NONE, _HIGH_INT, _HIGH_NONE = 16, 32, 64, 128
 _MAX_EXACT = 2**53  # an int above this does not survive a float
 _NO_KEY = -1
+_KINDS = frozenset(get_args(Kind))  # a claims part's kinds, checked on the vectorised read
 _SMALL_PART = 5_000  # claims of a part read row by row (kzview.columns.ClaimColumns._extend_rows), not vectorised
 _KEPT = 4096  # claims kept as objects once made: a screen's worth many times over
 
@@ -391,6 +394,8 @@ class ClaimColumns(Sequence["Claim"]):
         append(self.as_of, pc.if_else(pc.is_valid(table["as_of"]), pc.add(days, epoch), 0), pa.int32(), 0)
         for name in STRINGS:
             encoded = pc.dictionary_encode(table[name], null_encoding="encode").combine_chunks()
+            if name == "kind" and not set(encoded.dictionary.to_pylist()) <= _KINDS:
+                raise ValueError("a claim of a kind no claim has")  # as the row-by-row read checks every field
             pool = pa.array([self._code(v) for v in encoded.dictionary.to_pylist()], pa.int64())
             append(self.codes[name], pc.take(pool, encoded.indices), pa.uint32(), 0)
         if "key" in table.column_names:  # a part written with its ids' numbers

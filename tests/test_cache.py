@@ -371,3 +371,28 @@ def test_worker_processes_know_the_corpus_names_as_this_one_does(tmp_path, monke
     monkeypatch.setattr(pipeline_mod, "extract_parallel", watched)
     assert _dump(load_store([folder], lex, cache=None, workers=2)) == serial
     assert calls == [3]  # read in the worker processes
+
+
+@pytest.mark.parametrize("rows", [10, 6_000])  # a small part read row by row, a large one in vectorised steps
+def test_a_doctored_claims_part_of_a_kind_no_claim_has_is_a_miss(tmp_path, monkeypatch, rows):
+    """Digests recomputed to match: the part is read, and a claim's kind that is none of the kinds is refused."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import kzview.columns as columns
+    from kzview.parts import digest
+
+    monkeypatch.setattr(columns, "_SMALL_PART", rows)
+    folder = _corpus(tmp_path)
+    lex = load_lexicon()
+    where = tmp_path / "c"
+    expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
+    manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
+    for name in [n for n in manifest["parts"] if n.startswith("claims/")]:
+        table = pq.read_table(where / name)
+        kinds = pa.array(["nonsense"] * table.num_rows, pa.string())
+        table = table.set_column(table.schema.get_field_index("kind"), "kind", kinds)
+        pq.write_table(table, where / name)
+        manifest["parts"][name] = digest(where / name)
+    (where / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
