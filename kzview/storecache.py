@@ -55,12 +55,12 @@ class StoreCache(ClaimCache):
         if self._read:
             return self._old
         self._read = True
+        with _locked(self.path, exclusive=False):
+            return self._read_locked()
+
+    def _read_locked(self) -> ClaimStore | None:
         from kzview.parquet import read_extra, read_manifest, read_store
 
-        with _locked(self.path, exclusive=False):
-            return self._read_locked(read_extra, read_manifest, read_store)
-
-    def _read_locked(self, read_extra: Any, read_manifest: Any, read_store: Any) -> ClaimStore | None:
         manifest = read_manifest(self.path)
         cache = manifest.get("cache") if manifest is not None else None
         if manifest is None or not isinstance(cache, dict):
@@ -133,7 +133,6 @@ class StoreCache(ClaimCache):
         if not self._fresh and held is not None and held.get("corpus") == key and self._old_keys == keys:
             # nothing read afresh, and the store there holds these very claims already (an open with the
             # user's corrections, which never makes a snapshot): not written again
-            self.keys, self.raw_names = {}, {}
             self.close()
             return
         try:
@@ -142,16 +141,15 @@ class StoreCache(ClaimCache):
             self._held, self._old = None, None  # let go before the write: it makes a part's rows at a time
             with _locked(self.path, exclusive=True):
                 write_store(store, self.path, extra=extra, extra_parts=parts, head=False, rows_per_part=PART_ROWS)
-        except (OSError, ValueError, TypeError, UnicodeEncodeError):
-            pass  # a full disk, a read-only cache, a value Parquet cannot hold: no cache this time
-        except Exception:  # noqa: BLE001 - pyarrow's own errors: derived data, never worth a failed open
-            pass
-        self.keys, self.raw_names = {}, {}
+        except Exception:  # noqa: BLE001 - a full disk, a read-only cache, a value Parquet cannot hold, pyarrow's
+            pass  # own errors: derived data, never worth a failed open; no cache this time
         self.close()  # what was read before is not the store now: read again when next asked
 
     def close(self) -> None:
+        """Let go of the store read and of what this load asked for."""
         self._old, self._read, self._manifest, self._held = None, False, None, None
         self._old_keys, self._old_raw, self._fresh = {}, {}, False
+        self.keys, self.raw_names = {}, {}
 
 
 @contextmanager

@@ -115,27 +115,35 @@ def test_a_damaged_cache_is_a_miss(tmp_path, monkeypatch):
     assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
 
 
-def test_a_cache_whose_claims_do_not_fit_the_text_is_rebuilt(tmp_path):
-    """A cache is input too: claims pointing outside their text are never shown, even when the manifest's
-    digests were doctored to match."""
+def _doctor_claims_parts(where: Path, columns: dict) -> None:
+    """Every claim of the cache's claims parts given `columns` (name -> (value, Arrow type)), with the manifest's
+    digests recomputed to match: a doctor who knows the format."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from kzview.parts import digest
 
+    manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
+    for name in [n for n in manifest["parts"] if n.startswith("claims/")]:
+        table = pq.read_table(where / name)
+        for column, (value, kind) in columns.items():
+            values = pa.array([value] * table.num_rows, kind)
+            table = table.set_column(table.schema.get_field_index(column), column, values)
+        pq.write_table(table, where / name)
+        manifest["parts"][name] = digest(where / name)
+    (where / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def test_a_cache_whose_claims_do_not_fit_the_text_is_rebuilt(tmp_path):
+    """A cache is input too: claims pointing outside their text are never shown, even when the manifest's
+    digests were doctored to match."""
+    import pyarrow as pa
+
     folder = _corpus(tmp_path)
     lex = load_lexicon()
     where = tmp_path / "c"
     expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
-    manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
-    for name in [n for n in manifest["parts"] if n.startswith("claims/")]:
-        table = pq.read_table(where / name)
-        n = table.num_rows
-        table = table.set_column(table.schema.get_field_index("start"), "start", pa.array([10_000] * n, pa.int64()))
-        table = table.set_column(table.schema.get_field_index("end"), "end", pa.array([10_004] * n, pa.int64()))
-        pq.write_table(table, where / name)
-        manifest["parts"][name] = digest(where / name)
-    (where / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _doctor_claims_parts(where, {"start": (10_000, pa.int64()), "end": (10_004, pa.int64())})
     assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
 
 
@@ -377,22 +385,13 @@ def test_worker_processes_know_the_corpus_names_as_this_one_does(tmp_path, monke
 def test_a_doctored_claims_part_of_a_kind_no_claim_has_is_a_miss(tmp_path, monkeypatch, rows):
     """Digests recomputed to match: the part is read, and a claim's kind that is none of the kinds is refused."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     import kzview.columns as columns
-    from kzview.parts import digest
 
     monkeypatch.setattr(columns, "_SMALL_PART", rows)
     folder = _corpus(tmp_path)
     lex = load_lexicon()
     where = tmp_path / "c"
     expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
-    manifest = json.loads((where / "manifest.json").read_text(encoding="utf-8"))
-    for name in [n for n in manifest["parts"] if n.startswith("claims/")]:
-        table = pq.read_table(where / name)
-        kinds = pa.array(["nonsense"] * table.num_rows, pa.string())
-        table = table.set_column(table.schema.get_field_index("kind"), "kind", kinds)
-        pq.write_table(table, where / name)
-        manifest["parts"][name] = digest(where / name)
-    (where / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _doctor_claims_parts(where, {"kind": ("nonsense", pa.string())})
     assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected

@@ -861,7 +861,7 @@ _CLAUSE_OPEN = r"(?:^|[;:“”\"(]\s*|,\s*(?:and|but|while)\s+)"
 _NOT_SPEAKERS = CALENDAR_WORDS | set(
     "The This That These Those There It We They He She I You Our Their His Her My Its "
     "But And Then When After Before If So Yet Or Also Still However Meanwhile Now Here Today Yesterday Tonight "
-    "In On At After Before When While During Since For By With Without From If As Although Though Unlike Despite "
+    "In On At While During Since For By With Without From As Although Though Unlike Despite "
     "Last Next Earlier Later Elsewhere Overall Instead Nearby Initially Officially Finally Separately Already".split()
 )  # a capitalised word that opens an adverbial or stands for a name, not a name ("On Monday, the mayor, said")
 _PROPER = (
