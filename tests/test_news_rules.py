@@ -2217,3 +2217,55 @@ def test_no_source_from_a_list_a_deed_or_a_count(sentence):
 )
 def test_an_apposed_source_takes_no_figure_of_its_apposition_nor_another_clause(sentence, sources):
     assert [c.attribution for c in _lead(sentence)] == sources
+
+
+# -- the sixteenth session: counts of charges, parts of a set ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The baker was charged with three counts of arson.", "charges of arson"),
+        ("The baker faces one count of attempted arson.", "charges of attempted arson"),
+        ("The baker faces two arson charges.", "charges of arson"),
+        ("The baker faces one attempted arson charge.", "charges of attempted arson"),
+        ("Prosecutors filed four charges of fraud against the mayor.", "charges of fraud"),
+        ("A jury convicted him of two counts of vehicular homicide.", "charges of vehicular homicide"),
+        ("Police laid three charges over the crash.", "charges"),
+    ],
+)
+def test_counts_of_a_charge_are_measured_by_the_offence(sentence, measure):
+    assert [c.measure for c in _lead(sentence)] == [measure]
+
+
+def test_charges_of_different_offences_are_not_compared(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-06-10\nTrial\n\nThe baker was charged with two counts of arson.")
+    write(tmp_path, "b.txt", "date: 2024-06-11\nTrial\n\nThe baker was convicted of one count of attempted arson.")
+    write(tmp_path, "c.txt", "date: 2024-06-11\nTrial\n\nThe baker faces two arson charges, his lawyer said.")
+    groups = [g for g in build_store(load_corpus([tmp_path])).groups if g.measure]
+    assert {(g.measure, g.status.value, len(g.articles)) for g in groups} >= {("charges of arson", "consistent", 2)}
+    assert not any(g.status.value == "conflict" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("Five of the officers were later disciplined.", "officer disciplined"),
+        ("At least nine of the firefighters who arrived first had breathing gear.", "firefighter arrived"),
+        ("The crew boarded two of the fishing boats.", "vessel boarded"),
+        ("Two of the skiffs fled toward the coast.", "skiff fled"),
+        ("Three of the trucks, all from the county, stayed overnight.", None),  # nothing readable said of them
+        ("The gunman fired at a guard and two other officers.", "officer"),  # no part: the officers themselves
+    ],
+)
+def test_a_part_of_a_set_is_measured_by_what_is_said_of_it(sentence, measure):
+    assert [c.measure for c in _lead(sentence)] == [measure]
+
+
+def test_a_part_with_a_property_is_not_compared_with_the_whole(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-06-10\nFire\n\nAt least seven of the firefighters who arrived had masks.")
+    write(tmp_path, "b.txt", "date: 2024-06-10\nFire\n\nThe roof fell on a chief and two other firefighters.")
+    write(tmp_path, "c.txt", "date: 2024-06-10\nFire\n\nTwo of the trucks left early and three stayed.")
+    write(tmp_path, "d.txt", "date: 2024-06-10\nFire\n\nCrews said three of the trucks stayed until dawn.")
+    groups = build_store(load_corpus([tmp_path])).groups
+    assert not any(g.status.value == "conflict" for g in groups)

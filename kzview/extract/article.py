@@ -630,7 +630,17 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if topic == "other":
                 a, b = spans[k]
                 measure = figure_measure(
-                    words, a, b, f.kind, f.unit or unit, counted.words, counted.people, lex.measures, cased
+                    words,
+                    a,
+                    b,
+                    f.kind,
+                    f.unit or unit,
+                    counted.words,
+                    counted.people,
+                    lex.measures,
+                    cased,
+                    counted.partitive,
+                    lex.past_verbs,
                 )
             scope = cue_scope
             if scope is None and topic == "other" and f.kind == "percent":

@@ -47,6 +47,7 @@ class MeasureVocab:
     classes: dict[str, str] = field(default_factory=dict)
     units: dict[str, float] = field(default_factory=dict)  # unit -> its size in a base unit ([units])
     partitives: frozenset[str] = frozenset()
+    charge_nouns: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
     cumulative: tuple[tuple[str, ...], ...] = ()
     incident_nouns: frozenset[str] = frozenset()
@@ -86,6 +87,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         duration_nouns=words("duration_nouns"),
         classes={singular(w): name for name, ws in sorted(data.get("measure_classes", {}).items()) for w in ws},
         partitives=words("partitives"),
+        charge_nouns=words("charge_nouns"),
         units={str(k).lower(): float(x) for k, x in data.get("units", {}).items()},
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
@@ -161,11 +163,19 @@ def figure_measure(
     people: bool,
     v: MeasureVocab,
     cased: Sequence[str],
+    part: bool = False,
+    verbs: frozenset[str] = frozenset(),
 ) -> str | None:
     """The measure of the figure at tokens a..b (its number) for a figure with no casualty topic, or None: one
-    name for the words news uses alike ("boats", "vessels" and "ships"; `[measure_classes]`), and the thing
-    itself for a partitive ("31 pieces of apparatus" is apparatus)."""
+    name for the words news uses alike ("boats", "vessels" and "ships"; `[measure_classes]`), the thing itself
+    for a partitive ("31 pieces of apparatus" is apparatus), the offence for counts of a charge ("two counts of
+    murder" and "two murder charges" are one measure, "one count of attempted murder" another). A part of a set
+    named before (`part`: "seven of the officers", "two of the skiffs") is measured by what its clause says of
+    it ("seven of the officers had training" is not "two other officers" shot at), and not at all when the
+    clause says nothing readable; `verbs` are the irregular past verbs that can say it."""
     counted = list(counted_words)
+    if kind == "count" and counted and counted[-1] in v.charge_nouns:
+        return _charge_measure(words, b, counted, v)
     if counted and counted[-1] in v.partitives:
         j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
         if j + 1 < len(words) and words[j] == "of" and words[j + 1][:1].isalpha():
@@ -175,7 +185,68 @@ def figure_measure(
     if kind == "count" and counted and counted[0] in v.volume_units | v.area_units | v.length_units:
         kind, unit = "other", counted[0]  # "5,000 gallons of water", read as a number with its unit
     m = _figure_measure(words, a, b, kind, unit, counted, people, v, cased)
-    return v.classes.get(m, m) if m is not None else None
+    if m is None:
+        return None
+    m = v.classes.get(m, m)
+    if part and kind == "count" and counted and m == v.classes.get(singular(counted[-1]), singular(counted[-1])):
+        verb = _part_verb(words, a, b, counted, verbs)
+        return f"{m} {verb}" if verb else None
+    return m
+
+
+_OFFENCE_END = frozenset("against over involving under across after".split())
+_CHARGE_FILLERS = frozenset("more other new additional separate further fresh total criminal related".split())
+
+
+def _charge_measure(words: Sequence[str], b: int, counted: list[str], v: MeasureVocab) -> str:
+    """Counts of a charge by the offence: the words between the number and "counts" ("two murder charges",
+    "one attempted murder charge"), else the noun phrase after its "of" ("two counts of first-degree murder")."""
+    offence = [w for w in counted[:-1] if w not in _CHARGE_FILLERS]
+    stops = _NP_END | _OFFENCE_END
+    if not offence:
+        j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
+        if j < len(words) and words[j] == "of":
+            j += 1
+            while j < len(words) and len(offence) < 4 and words[j][:1].isalpha() and words[j] not in stops:
+                offence.append(words[j])
+                j += 1
+    return "charges of " + " ".join(offence) if offence else "charges"
+
+
+_PART_SKIP = frozenset("were was are is have has had been be being also still later then all both each only".split())
+_CLAUSE_END = frozenset(", ; . : and but or while whereas because when after before".split())
+
+
+def _part_verb(words: Sequence[str], a: int, b: int, counted: Sequence[str], verbs: frozenset[str]) -> str | None:
+    """What is said of a part of a set: the verb it is the object of ("boarded two of the vessels"), else the verb
+    of its clause after it ("two of the skiffs fled", "five of the officers were disciplined", "seven of the
+    officers who arrived had training"), as written; None when neither is near."""
+
+    def verb_at(k: int) -> bool:
+        w = words[k]
+        return _verbish(w) or w in verbs
+
+    j = a - 1
+    while j >= 0 and a - j <= 4 and words[j] in _QUALIFYING | {"least", "at", "all"}:
+        j -= 1
+    if j >= 0 and verb_at(j):
+        return words[j]
+    n = len(words)
+    k = b
+    while k < n and k - b < 8 and words[k] != "of":
+        k += 1  # past the number's own words to the set's "of"
+    k += 1
+    while k < n and k - b < 10 and words[k] in counted or k < n and words[k] in _OF_DETERMINERS:
+        k += 1
+    for i in range(k, min(n, k + 10)):
+        w = words[i]
+        if w in _CLAUSE_END:
+            break
+        if verb_at(i):
+            return w
+        if w in ("had", "has", "have") and i + 1 < n and not verb_at(i + 1) and words[i + 1] not in _PART_SKIP:
+            return w  # "had training": a possession
+    return None
 
 
 def _and_other(words: Sequence[str], b: int, counted: list[str]) -> list[str] | None:

@@ -366,6 +366,20 @@ _ONE_NOUNS = frozenset(
     "count counts charge conviction rifle gun pistol handgun weapon boat vessel vehicle car truck house home "
     "building shot round bomb".split()
 )
+_CHARGE_HEADS = frozenset("count charge conviction".split())
+_NOT_OFFENCE = frozenset("of the a an and or to in at".split())
+
+
+def _one_charge(nxt: list[str]) -> bool:
+    """ "one attempted murder charge", "one felony count": "one" counts a charge named by the words before it."""
+    for k, w in enumerate(nxt[:3]):
+        if w in _CHARGE_HEADS:
+            return k > 0
+        if w in _NOT_OFFENCE:
+            return False
+    return False
+
+
 _OPEN_QUOTES = '“"‘«'
 _CLOSE_QUOTES = '”"’»'
 
@@ -717,6 +731,7 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             nxt[0] not in lex.people
             and not _cue_next(nxt, lex)
             and nxt[0] not in _ONE_NOUNS
+            and not _one_charge(nxt)
             and nxt[0] not in _MEASURE
             and nxt[0] not in _DURATION
         ):
