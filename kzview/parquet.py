@@ -59,10 +59,10 @@ def is_store(path: Path) -> bool:
 
 def _rows(store: ClaimStore, part: str) -> list[dict[str, Any]]:
     from kzview.model import to_data, to_json
-    from kzview.parts import json_rows
+    from kzview.parts import article_row, json_rows
 
     if part == "articles":
-        return [to_data(a) for a in store.articles]
+        return [article_row(to_data(a)) for a in store.articles]
     if part == "groups":
         return json_rows(part, [to_json(g) for g in store.groups])
     return [to_data(e) for e in store.entities]
@@ -159,7 +159,7 @@ def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, A
     whole (every other article is read with the whole store); and those groups."""
     from kzview.columns import id_key
     from kzview.model import to_data, to_json
-    from kzview.parts import KEY, json_rows
+    from kzview.parts import KEY, article_row, json_rows
 
     cols = store.columns
     wanted = {cid for g in store.groups[:HEAD_GROUPS] for cid in g.claims}
@@ -170,7 +170,7 @@ def head_rows(store: ClaimStore) -> tuple[list[dict[str, Any]], list[dict[str, A
     claims = [cols.make(r) for r in sorted(rows)]
     needed = set(first) | {c.article for c in claims}
     # each with its label as the whole store names it ("x.com 03" where x.com has several articles)
-    articles = [{**to_data(a), "label": store.labels.get(a.id)} for a in store.articles if a.id in needed]
+    articles = [article_row({**to_data(a), "label": store.labels.get(a.id)}) for a in store.articles if a.id in needed]
     groups = json_rows("groups", [to_json(g) for g in store.groups[:HEAD_GROUPS]])
     return json_rows("claims", [{**to_json(c), KEY: id_key(c.id)} for c in claims]), articles, groups
 

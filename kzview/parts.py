@@ -142,10 +142,32 @@ def read_rows(path: Path, part: str) -> list[dict[str, Any]]:
         return table_rows(f.read(), part)
 
 
+PATH_BYTES = "path_bytes"
+
+
+def article_row(data: dict[str, Any]) -> dict[str, Any]:
+    """An article's row (`to_data` of it). A file name that is not UTF-8 keeps its undecodable bytes as surrogates,
+    which no Parquet string can hold: its bytes go beside it (`path_bytes`) and `path` holds it escaped, so the
+    store of such a corpus is written, and read back with the very name the file has."""
+    path = data["path"]
+    raw = None
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")  # a name that is not even that stays unwritable (no store)
+        data["path"] = raw.decode("utf-8", "backslashreplace")
+    data[PATH_BYTES] = raw
+    return data
+
+
 def table_rows(table: Any, part: str) -> list[dict[str, Any]]:
     """An Arrow table's rows, nested values decoded."""
     rows: list[dict[str, Any]] = table.to_pylist()
     for row in rows:
+        if part == "articles":
+            raw = row.pop(PATH_BYTES, None)
+            if raw is not None:
+                row["path"] = raw.decode("utf-8", "surrogateescape")
         if part == "claims":
             row.pop(KEY, None)
         for name in JSON_COLUMNS.get(part, ()):

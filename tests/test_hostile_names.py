@@ -164,8 +164,8 @@ def test_hostile_ids_never_reach_the_terminal_through_reports(tmp_path):
 
 
 def test_a_file_name_that_is_not_utf8_opens_twice_through_the_cache(tmp_path):
-    """Its undecodable bytes are kept as surrogates, which a Parquet string cannot hold: the cache is not written
-    (slower next time, never wrong), and both opens give the same figures."""
+    """Its undecodable bytes are kept as surrogates, which a Parquet string cannot hold: the cache carries them as
+    bytes beside the escaped name, so it is written, the second open reads it, and both give the same figures."""
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.txt").write_text("Fire at the depot\n\nDate: 2024-03-01\n\nTwelve workers were hurt.\n")
@@ -186,3 +186,25 @@ def test_a_file_name_that_is_not_utf8_opens_twice_through_the_cache(tmp_path):
     ]
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr.decode(errors="replace")[-800:]
     assert runs[0].stdout == runs[1].stdout and b"Fourteen" in runs[0].stdout
+    stores = list((tmp_path / "cache" / "kzview").glob("corpus-*/manifest.json"))
+    assert len(stores) == 1  # the cache was written
+
+
+def test_a_store_keeps_a_file_name_that_is_not_utf8_as_it_is(tmp_path):
+    from kzview.ingest import load_corpus
+    from kzview.parquet import read_store, write_store
+    from kzview.store import build_store
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    try:
+        with open(os.fsencode(folder) + b"/b_\xff.txt", "wb") as f:
+            f.write(b"Depot fire\n\nDate: 2024-03-01\n\nFourteen workers were hurt.\n")
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    store = build_store(load_corpus([folder]))
+    write_store(store, tmp_path / "store")
+    again, why = read_store(tmp_path / "store", store.made_by)
+    assert again is not None, why
+    assert [a.path for a in again.articles] == [a.path for a in store.articles]
+    assert os.fsencode(again.articles[0].path).endswith(b"/b_\xff.txt")  # the very bytes: the file opens again
