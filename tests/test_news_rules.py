@@ -2269,3 +2269,19 @@ def test_a_part_with_a_property_is_not_compared_with_the_whole(tmp_path):
     write(tmp_path, "d.txt", "date: 2024-06-10\nFire\n\nCrews said three of the trucks stayed until dawn.")
     groups = build_store(load_corpus([tmp_path])).groups
     assert not any(g.status.value == "conflict" for g in groups)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Ruiz and Hale died at the scene.", []),  # fates told by name, not a count
+        ("Ana Ruiz, Tom Hale and Lee Park were taken to hospital.", []),
+        ("Police have not said how Ruiz and Hale were killed.", []),
+        ("Both Ruiz and Hale were arrested.", [("arrests", 2)]),  # the text counts them
+        ("Police said both Ruiz and Hale were arrested.", [("arrests", 2)]),
+        ("Officer Ruiz and Officer Hale were wounded.", [("injuries", 2)]),  # people by their role
+    ],
+)
+def test_names_in_a_list_are_counted_only_where_the_text_counts_them(sentence, counts):
+    text = f"Ana Ruiz ran the shop with Tom Hale. {sentence}"
+    assert [(c.topic, c.low) for c in _lead(text) if c.topic != "other"] == counts

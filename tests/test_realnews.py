@@ -44,7 +44,7 @@ def test_tuned_clusters_keep_their_scores(scores):
     held = set(heldout_names([PROJECT_GOLD]))
     t = total(scores, [n for n in scores if n not in held])
     assert t.recall.value >= 0.93, t.recall.words()
-    assert t.precision.value >= 0.90, t.precision.words()
+    assert t.precision.value >= 0.91, t.precision.words()
     assert t.fields["date"].value >= 0.97
     assert t.fields["attribution"].value >= 0.82
     assert t.fields["subject"].value >= 0.83
@@ -64,7 +64,7 @@ def test_heldout_clusters_keep_their_scores(scores):
     them): a change that drops below is a regression on unseen news."""
     t = total(scores, heldout_names([PROJECT_GOLD]))
     assert t.recall.value >= 0.76, t.recall.words()
-    assert t.precision.value >= 0.70, t.precision.words()
+    assert t.precision.value >= 0.72, t.precision.words()
     assert t.fields["date"].value >= 0.95
     assert t.fields["scope"].value >= 0.20
     assert t.fields["attribution"].value >= 0.71
