@@ -2285,3 +2285,51 @@ def test_a_part_with_a_property_is_not_compared_with_the_whole(tmp_path):
 def test_names_in_a_list_are_counted_only_where_the_text_counts_them(sentence, counts):
     text = f"Ana Ruiz ran the shop with Tom Hale. {sentence}"
     assert [(c.topic, c.low) for c in _lead(text) if c.topic != "other"] == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # a second reader's attack (helper-32): each was wrong before
+        ("Half a dozen people were hurt.", ("Half a dozen", "injuries", 6, 6)),
+        ("Half a million people marched.", ("Half a million", "participants", 500_000, 500_000)),
+        ("Over 4.7 lakh people died of the disease.", ("Over 4.7 lakh", "deaths", 470_000, None)),
+        ("Two crore people have been displaced.", ("Two crore", "displaced", 20_000_000, 20_000_000)),
+        ("The war has killed an estimated 500k people.", ("an estimated 500k", "deaths", 450_000, 550_000)),
+        ("The virus has killed 6.9m people worldwide.", ("6.9m", "deaths", 6_900_000, 6_900_000)),
+        ("Hurricane Ina claimed 150 lives in the state.", ("150", "deaths", 150, 150)),
+        ("Two others are fighting for their lives.", ("Two", "injuries", 2, 2)),
+        ("Two more injured persons succumbed to their injuries.", ("Two", "deaths", 2, 2)),
+        ("Two people narrowly escaped death when the roof fell.", ("Two", "other", 2, 2)),
+    ],
+)
+def test_written_forms_of_counts_and_of_fates(sentence, figure):
+    assert [(c.surface, c.topic, c.low, c.high) for c in _lead(sentence)] == [figure]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The crane fell from a 6m wall.",  # metres, not millions
+        "He ran a 5k race on Sunday.",
+    ],
+)
+def test_a_glued_m_or_k_without_people_is_no_scale(sentence):
+    assert all(c.low is not None and c.low < 10 for c in _lead(sentence))
+
+
+def test_a_lowercase_month_word_dates_nothing():
+    assert [c.event for c in _lead("Two people were killed during the march.")] == [None]
+    assert [c.event for c in _lead("In March, a gunman killed seven people.")] == ["March 2024"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Hurricane Ina claimed 150 lives in the state.", None),  # a deed, not a saying
+        ("Rebels claimed 40 soldiers were killed.", "Rebels"),
+        ("The group claimed responsibility for the attack that killed 20 people.", None),
+    ],
+)
+def test_claimed_is_a_saying_only_of_what_was_said(sentence, source):
+    assert [c.attribution for c in _lead(sentence)] == [source]

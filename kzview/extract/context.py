@@ -198,6 +198,9 @@ _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 _DEATH_VERBS = frozenset("died dies die killed dead perished".split())
 
 
+# "claimed" that is a deed, not a saying: "the storm claimed 150 lives", "the group claimed responsibility"
+_NOT_SAYING = r"(?!\s+(?:\S+\s+){0,3}?(?:lives|responsibility|credit)\b)"
+
 # words a "that" of what was said or known follows: "said that", "the news that", "told reporters that"
 _SAYING = frozenset(
     "said says saying say announced announces announcing confirmed confirms confirming reported reports reporting "
@@ -801,7 +804,9 @@ def last_person(text: str, countries: frozenset[str]) -> str | None:
 
 _PRONOUN_SAID = re.compile(
     r"(?:^\W*(?:[Hh]e|[Ss]he)|[,”\"]\s*(?:he|she))\s+"
-    r"(?:said|added|told|says|stressed|warned|estimated|estimates|put|puts|confirmed|noted|claimed|wrote)\b"
+    r"(?:said|added|told|says|stressed|warned|estimated|estimates|put|puts|confirmed|noted|claimed"
+    + _NOT_SAYING
+    + r"|wrote)\b"
 )
 
 
@@ -833,14 +838,20 @@ _NAME_FROM = (
 _NAME_SHORT = r"(?P<x>[^,.;:()“”\"\n]{2,90}?)"  # the subject before a verb: the shortest run that ends at one
 _VERBS = (
     r"(?:said|says|say|reported|reports|report|announced|announces|announce|stated|states|state|confirmed|"
-    r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed|claims|indicated|added|put|puts|"
+    r"confirms|confirm|told|declared|estimated|estimates|estimate|claimed"
+    + _NOT_SAYING
+    + r"|claims"
+    + _NOT_SAYING
+    + r"|indicated|added|put|puts|"
     r"gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|notes|"
     r"rates|rated|shows|showed|show|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|tells|tell)"
 )
 # "..., said the ministry": only forms that cannot be nouns ("and state police chased him" is no source); never
 # "told": "..., told reporters" names who listened
 _VERBS_INVERTED = (
-    r"(?:said|says|reported|announced|stated|confirmed|declared|estimated|claimed|added|indicated|counted|"
+    r"(?:said|says|reported|announced|stated|confirmed|declared|estimated|claimed"
+    + _NOT_SAYING
+    + r"|added|indicated|counted|"
     r"tallied|recorded|registered)"
 )
 _ABBREVIATION_DOT = re.compile(
@@ -872,7 +883,7 @@ _PROPER = (
 # only verbs of saying ("Hurricane Ida, the strongest storm in years, put 300,000 homes without power" names no source)
 _VERB_AFTER_APPOSITION = (
     r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?P<v>said|says|told|tells|added|estimated|estimates|confirmed|"
-    r"reported|announced|stated|claimed|noted|warned|wrote|testified|insisted|explained)\b"
+    r"reported|announced|stated|claimed" + _NOT_SAYING + r"|noted|warned|wrote|testified|insisted|explained)\b"
 )
 
 _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
@@ -1174,7 +1185,11 @@ def _source_pair(left: list[str]) -> bool:
 
 _TRIGGER = re.compile(
     r"\b(?:according|citing|quoting|quoted|reported|cited|announced|confirmed|released|said|says|say|report|"
-    r"reports|announce[sd]?|state[sd]?|confirms?|told|declared|estimated?|estimates|claimed|claims|indicated|"
+    r"reports|announce[sd]?|state[sd]?|confirms?|told|declared|estimated?|estimates|claimed"
+    + _NOT_SAYING
+    + r"|claims"
+    + _NOT_SAYING
+    + r"|indicated|"
     r"added|put|puts|gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|"
     r"notes|rates|rated|shows|showed|show|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|feedback|"
     r"tells?)\b",
@@ -1363,7 +1378,7 @@ _OWNER_NAME = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>" + _OWNER_NAME.pattern + r")[’']s\s+(?:[a-z\-]+\s+){0,2}$")
 _SPEAKER_AFTER = re.compile(
     r"^\s*(?:,[^,]{0,60},\s*)?(?:said|says|say|told|tells|added|estimated|estimates|reported|reports|announced|"
-    r"confirmed|claimed|stated|believes|thinks|warned|noted)\b"
+    r"confirmed|claimed" + _NOT_SAYING + r"|stated|believes|thinks|warned|noted)\b"
 )
 _OWN_PRONOUN_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:its|their|our)\b")
 # words a name may open a sentence with that are no owner ("Some 83%", "The company"), capitalised words that open

@@ -26,6 +26,7 @@ class Cue:
     priority: int
     scope: str | None = None
     not_before: frozenset[str] = frozenset()  # words that, next after the phrase, make it no cue ("were at large")
+    not_after: frozenset[str] = frozenset()  # words that, right before the phrase, make it no cue ("escaped death")
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,8 @@ class Lexicon:
             if tuple(words[i : i + n]) == cue.words:
                 if cue.not_before and i + n < len(words) and words[i + n] in cue.not_before:
                     continue  # "were at large", "were at least 40 families": not the phrase the cue means
+                if cue.not_after and i > 0 and words[i - 1] in cue.not_after:
+                    continue  # "narrowly escaped death", "cheated death": the death did not happen
                 out.append(cue)
         return out
 
@@ -212,10 +215,19 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
             lex.noun_bound.add(topic)
         scoped = spec.get("scoped", {})
         not_before = {k.lower(): frozenset(w.lower() for w in v) for k, v in spec.get("not_before", {}).items()}
+        not_after = {k.lower(): frozenset(w.lower() for w in v) for k, v in spec.get("not_after", {}).items()}
         for role in ("event", "noun"):
             for phrase in spec.get(role, []):
                 words = tuple(phrase.lower().split())
-                cue = Cue(words, topic, role, prio, scoped.get(phrase), not_before.get(phrase.lower(), frozenset()))
+                cue = Cue(
+                    words,
+                    topic,
+                    role,
+                    prio,
+                    scoped.get(phrase),
+                    not_before.get(phrase.lower(), frozenset()),
+                    not_after.get(phrase.lower(), frozenset()),
+                )
                 lex.cues.setdefault(words[0], []).append(cue)
     for cues in lex.cues.values():
         cues.sort(key=lambda c: (-len(c.words), -c.priority))

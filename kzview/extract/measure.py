@@ -722,10 +722,8 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
         if m["month"]:
             if m["month"].lower() == "may" and m["month"][0].islower():
                 continue  # the verb
-            if m["month"].lower() in ("mar", "jan", "jun", "oct", "dec", "nov", "aug", "sep") and not (
-                m["day"] or m["year"] or m["month"][0].isupper()
-            ):
-                continue
+            if m["month"][0].islower() and not (m["day"] or m["year"]):
+                continue  # a noun or a verb ("during the march", "a march on the capital"), a short word ("jan")
             month = MONTHS[m["month"].lower()]
             year = int(m["year"]) if m["year"] else None
             if year is None:

@@ -26,6 +26,10 @@ _SCALES = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    "lakh": 100_000,  # Indian English: "4.7 lakh people", "two crore"
+    "lakhs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
 }
 _SHORT_SCALES = {
     "k": 1_000,
@@ -37,7 +41,7 @@ _SHORT_SCALES = {
     "tn": 1_000_000_000_000,
 }
 
-_NUMWORD = "|".join([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "dozen"])
+_NUMWORD = "|".join([*_UNITS, *_TENS, "hundred", "thousand", "million", "billion", "dozen", "lakhs?", "crores?"])
 _WORDS_RX = re.compile(
     rf"\b(?:(?:a|an)\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:{_NUMWORD})"
     rf"(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD})\b)*\b",
@@ -48,7 +52,7 @@ _DIGITS_RX = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
     r"|\d+(?:\.\d+)?)"
     # the scale: "19 million", "$4.5-million", "3 mn", "5bn"; "m", "k", "b" only glued (and kept for money)
-    r"(?P<scale>[\s-]?(?:million|billion|trillion|thousand)\b|\s?(?:bn|mn|mln|tn)\b|(?:m|k|b)\b)?",
+    r"(?P<scale>[\s-]?(?:million|billion|trillion|thousand|lakhs?|crores?)\b|\s?(?:bn|mn|mln|tn)\b|(?:m|k|b)\b)?",
     re.IGNORECASE,
 )
 _CURRENCY_SYMBOLS = {
@@ -434,6 +438,7 @@ def _parse_digits(num: str, thousands_dots: bool) -> float:
     return float(s)
 
 
+_HALF_BEFORE = re.compile(r"\bhalf[\s-]$", re.IGNORECASE)
 # "half a mile", "a mile and a half", "two hours and a half": a number told with a half
 _HALF_UNITS = r"miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|yards?|hours?|days?|weeks?|months?|years?"
 _HALF_DURATIONS = frozenset("hour day week month year".split())
@@ -566,9 +571,9 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         start = m.start("cur") if cur else s
         end = m.end("scale") if scale_word else e
         cw = _CURRENCY_SUFFIX_RX.match(text, end)
-        if scale_word in ("m", "k", "b") and not (cur or cw):
-            end = e  # "5m" without money is metres, "4k" a distance: keep the number, drop the suffix
-            scale_word = ""
+        if scale_word in ("m", "k", "b") and not (cur or cw) and not (nxt and nxt[0] in lex.people):
+            end = e  # "5m" without money is metres, "4k" a distance: keep the number, drop the suffix; "6.9m
+            scale_word = ""  # people", "500k residents" count people
         scale = _SCALES.get(scale_word) or _SHORT_SCALES.get(scale_word, 1)
         value *= scale
         cores.append(
@@ -586,20 +591,25 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         spelled_value = words_to_number(m.group(0))
         if spelled_value is None:
             continue
+        begin, told = m.start(), float(spelled_value)
+        if first in ("a", "an"):
+            half = _HALF_BEFORE.search(text, max(0, begin - 6), begin)
+            if half:
+                begin, told = half.start(), told / 2  # "half a dozen", "half a million"
         cores.append(
             Figure(
-                m.start(),
+                begin,
                 m.end(),
-                m.start(),
+                begin,
                 m.end(),
-                float(spelled_value),
-                float(spelled_value),
+                told,
+                told,
                 False,
                 None,
                 "count",
                 None,
                 spelled=True,
-                value=float(spelled_value),
+                value=told,
                 scale=float(
                     max((_SCALES[w] for w in re.split(r"[\s-]+", m.group(0).lower()) if w in _SCALES), default=1)
                 ),
