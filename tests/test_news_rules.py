@@ -2333,3 +2333,50 @@ def test_a_lowercase_month_word_dates_nothing():
 )
 def test_claimed_is_a_saying_only_of_what_was_said(sentence, source):
     assert [c.attribution for c in _lead(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        # a count keeps its own verb's topic when another clause tells a death (helper-32)
+        ("Three people were arrested after a man was stabbed to death in the city.", ["arrests"]),
+        ("Police detained four men after a shopkeeper was shot dead.", ["arrests"]),
+        ("Five people were arrested after a woman died in a house fire.", ["arrests"]),
+        ("Two men were arrested over the death of a teenager.", ["arrests"]),
+        ("The three suspects are accused of killing a shopkeeper.", ["other"]),
+        ("Eight men were arrested for the murder of two farmers.", ["arrests", "deaths"]),
+        ("Two people died after the bus crashed.", ["deaths"]),
+        # "as" opens a clause of its own
+        ("Three people died as 40,000 runners crossed the line.", ["deaths", "other"]),
+        ("Twelve people were arrested as hundreds of fans clashed with police.", ["arrests", "other"]),
+        ("Thousands marched as 14 people were arrested.", ["participants", "arrests"]),
+        ("Police killed as many as 70 rebels.", ["deaths"]),
+        ("Three people were listed as missing.", ["missing"]),
+    ],
+)
+def test_a_count_takes_the_event_of_its_own_clause(sentence, topics):
+    assert [c.topic for c in _lead(sentence)] == topics
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Eight people, including three children, were killed.", [("deaths", 8), ("deaths", 3)]),
+        ("Five people, among them two firefighters, died.", [("deaths", 5), ("deaths", 2)]),
+        ("Thirty people, including a journalist, were injured.", [("injuries", 30)]),
+        ("Police arrested 20 people, including four minors, on Friday.", [("arrests", 20), ("arrests", 4)]),
+        # a part of a whole: the whole has no event of its own but its participle's
+        ("Police arrested 12 of the 300 protesters.", [("arrests", 12), ("other", 300)]),
+        ("The ferry capsized, killing 30 of the 200 people on board.", [("deaths", 30), ("other", 200)]),
+        ("Three of the 12 people arrested were later charged.", [("other", 3), ("arrests", 12)]),
+        ("Nine of the 40 injured were children.", [("other", 9), ("injuries", 40)]),
+        ("Two of the 150 passengers died.", [("deaths", 2), ("other", 150)]),
+        ("Two of the four hikers died.", [("deaths", 2), ("other", 4)]),
+        ("Half of the 60 passengers were injured.", [("other", 60)]),
+        # a number in a compound word describes a thing
+        ("The 3-vehicle crash left one dead and four injured.", [("other", 3), ("deaths", 1), ("injuries", 4)]),
+        ("The two-car collision left three people dead.", [("other", 2), ("deaths", 3)]),
+    ],
+)
+def test_the_whole_an_apposition_or_a_compound_does_not_take_the_parts_topic(sentence, figures):
+    assert [(c.topic, c.low) for c in _lead(sentence)] == figures

@@ -88,6 +88,15 @@ _BRIDGE = frozenset(
 )
 
 
+def _verb_cue(cue: Cue) -> bool:
+    """A cue that is a verb ("died", "were killed", "hurt"), not a noun ("the toll", "the crowd")."""
+    last = cue.words[-1]
+    return last.endswith(("ed", "ing")) or last in ("died", "die", "dies", "dead", "hurt", "slain", "shot")
+
+
+_AS_MANY = frozenset("many much high few little low".split())
+
+
 def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: list[str]) -> dict[int, int]:
     """Hit index -> figure index, for event words that govern the figure right after them ("killing 26")."""
     starts = {s: k for k, (s, _) in enumerate(spans)}
@@ -96,6 +105,8 @@ def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: lis
         j = h.end
         while j < len(words) and j not in starts and words[j] in _BRIDGE and j - h.end < 4:
             j += 1
+        if words[j - 1 : j] == ["as"] and j > h.end and words[j - 2] not in _AS_MANY:
+            continue  # "three people died as 40,000 runners ran": "as" opens a clause ("as many as 70" bridges)
         if j in starts:
             out[n] = starts[j]
     return out
@@ -310,6 +321,8 @@ def coordinated(words: list[str], prev_end: int, start: int) -> bool:
             between.append(w)
     if between and between[-1] == "including" and len(between) <= 8:
         return True
+    if not between and start >= 2 and words[start - 2 : start] == ["of", "the"]:
+        return False  # "arrested 12 of the 300 protesters": the 300 are the whole the 12 are counted from
     return len(between) <= 4 and all(w in _COORDINATION for w in between)
 
 
@@ -361,6 +374,79 @@ def speculative(words: list[str], start: int) -> bool:
     return any(w in ("might", "could", "may") for w in before) and any(w in ("be", "been") for w in before)
 
 
+# words that open a clause of their own after a figure's predicate: "three people were arrested after a man was
+# stabbed", "three people died as 40,000 runners ran": an event word beyond one is another clause's
+_SUBORDINATORS = frozenset("after when before because while until once whereas although though".split())
+_CLAUSE_SUBJECTS = frozenset("the a an his her their its this that these those he she they it we police".split())
+
+
+_FRACTIONS = frozenset("half quarter third fifth tenth most many some several majority minority".split())
+
+
+def _partitive_whole(words: list[str], k: int) -> tuple[int | None, int]:
+    """The whole of "X of the N ..." whose number ends at token k: (where its own participle stands, if it has
+    one: "the 12 people arrested were charged", "the 40 injured were children"; where the part's verb may
+    start: the auxiliary after that participle, else the first verb after the whole's noun)."""
+    n = len(words)
+    j = k
+    while j < n and j - k < 4 and words[j][:1].isalpha() and words[j] not in _PRED_AUX:
+        if words[j].endswith("ed") and len(words[j]) > 3:
+            break  # "died", "arrested": a verb or a participle ends the whole's noun
+        j += 1
+    if j < n and words[j].endswith("ed"):
+        m = j + 1
+        while m < n and m - j < 8 and words[m] not in _CLAUSE_END and words[m] not in _PRED_AUX:
+            m += 1
+        if m < n and words[m] in _PRED_AUX:
+            return j, m  # a participle of the whole's, then the part's own verb
+    return None, j
+
+
+_APPOSITION_OPENERS = frozenset("including among mostly mainly chiefly".split())
+_DASHES = frozenset("— – - --".split())
+
+
+def _past_apposition(words: list[str], after: int, later: list[int]) -> int:
+    """Where a figure's clause goes on after an apposition counting a part of it ("eight people, including three
+    children, were killed", "twelve people -- nine adults and three children -- were killed"): the token after
+    the apposition's closing comma or dash, when a verb follows it; else `after`."""
+    n = len(words)
+    if after >= n or not later or words[after] not in {","} | _DASHES:
+        return after
+    opener = words[after]
+    j = after + 1
+    while j < n and words[j] in _DASHES:
+        j += 1
+    if opener == "," and (j >= n or words[j] not in _APPOSITION_OPENERS):
+        return after
+    if later[0] - j > 3:
+        return after  # the part's figure opens the apposition
+    closers = {","} if opener == "," else _DASHES
+    for k in range(later[0], min(n, later[0] + 14)):
+        if words[k] in closers:
+            m = k + 1
+            while m < n and words[m] in _DASHES:
+                m += 1
+            if m < n and (words[m] in _PRED_AUX or words[m] in _DEATH_VERBS or words[m].endswith("ed")):
+                return m
+            return after
+        if words[k] in (";", ":", "."):
+            return after
+    return after
+
+
+def _opens_clause(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a clause of its own ("after a man was stabbed"); "as" only before a subject ("as
+    the roof fell", "as 40,000 ran"), never "as many as", "listed as missing"."""
+    w = words[k]
+    if w in _SUBORDINATORS:
+        return k + 1 < len(words) and words[k + 1] not in ("being", "having")  # "after being shot": its own
+    if w == "as" and k + 1 < len(words):
+        nxt = words[k + 1]
+        return nxt in _CLAUSE_SUBJECTS or nxt[:1].isdigit() or nxt in ("hundreds", "thousands", "dozens", "scores")
+    return False
+
+
 def choose_topic(
     fig_index: int,
     spans: list[tuple[int, int]],
@@ -386,6 +472,18 @@ def choose_topic(
     # four hikers died": the four are the whole the two are counted from)
     later = [s for s, _ in spans[fig_index + 1 :] if s >= counted.end]
     next_start = later[0] if later else len(words)
+    # "Eight people, including three children, were killed": the figure's clause goes on past an apposition
+    # that counts a part of it (the part shares the verb: kzview.extract.context.coordinated)
+    tail = _past_apposition(words, counted.end, later)
+    if fig_index + 1 < len(spans) and spans[fig_index + 1][0] == end + 2 and words[end : end + 2] == ["of", "the"]:
+        # "two of the 150 passengers died", "three of the 12 people arrested were later charged": the part's verb
+        # comes after the whole's noun phrase (and after its own participle)
+        tail = max(tail, _partitive_whole(words, spans[fig_index + 1][1])[1])
+        later = [s for s, _ in spans[fig_index + 1 :] if s >= tail]
+        next_start = later[0] if later else len(words)
+    if tail > counted.end:
+        later = [s for s in later if s >= tail]
+        next_start = later[0] if later else len(words)
 
     def allowed(n: int, cue: Cue) -> bool:
         if forward.get(n, fig_index) != fig_index:
@@ -436,16 +534,22 @@ def choose_topic(
     governing = [(n, h) for n, h in enumerate(hits) if forward.get(n) == fig_index and allowed(n, h.cue)]
     if start >= 2 and words[start - 1] in ("at", "of", "as"):
         # "estimated the crowd at 45,000", "a death toll of 27": the noun right before names what is counted
-        named = [h for h in hits if h.end == start - 1 and allowed(hits.index(h), h.cue)]
+        named = [
+            h
+            for h in hits
+            if h.end == start - 1
+            and allowed(hits.index(h), h.cue)
+            and not (words[start - 1] == "as" and _verb_cue(h.cue))  # "three died as 40,000 ran": a clause
+        ]
         if named:
             return named[0].cue.topic, named[0].cue.scope
     # The figure's own clause: its noun phrase and what follows up to the next figure or clause break.
     clause_end = next_start
-    for k in range(counted.end, next_start):
-        if words[k] in _CLAUSE_END:
+    for k in range(tail, next_start):
+        if words[k] in _CLAUSE_END or _opens_clause(words, k):
             clause_end = k
             break
-    pred = None if _inside_relative_clause(words, start) else subject_predicate(words, counted.end, next_start)
+    pred = None if _inside_relative_clause(words, start) else subject_predicate(words, tail, next_start)
     of_at = next((j for j in range(end, counted.end) if words[j] == "of"), None)
     rel_object = _object_in_relative(words, start)  # "who admitted having dozens of children was arrested"
     local = [
@@ -455,11 +559,18 @@ def choose_topic(
         and allowed(n, h.cue)
         and not (of_at is not None and of_at < h.start < counted.end)  # "members of the slain lawman's family"
         and not (rel_object and h.start >= counted.end and words[h.start - 1] in _PRED_AUX)
+        and not (h.start >= counted.end and _befalls_another(words, h))
+        and not (counted.end <= h.start < tail)  # an apposition's, the whole's participle
     ]
-    if start >= 2 and words[start - 1] == "the" and words[start - 2] == "of" and fig_index > 0:
-        prev_end = spans[fig_index - 1][1]
-        if prev_end == start - 2:
-            return "other", None  # "two of the three victims died": the three are the whole, the two died
+    if words[max(0, start - 2) : start] == ["of", "the"] and (
+        fig_index > 0 and spans[fig_index - 1][1] == start - 2 or start >= 3 and words[start - 3] in _FRACTIONS
+    ):
+        # "two of the three victims died", "half of the 60 passengers were hurt": the whole the part is counted
+        # from, with no event of its own but a participle of its own ("three of the 12 people arrested were
+        # charged": 12 arrested)
+        participle = _partitive_whole(words, end)[0]
+        own = [h for _, h in local if h.cue.role == "event" and participle is not None and h.start == participle]
+        return (own[0].cue.topic, own[0].cue.scope) if own else ("other", None)
     predicate = [(n, h) for n, h in local if h.start == pred and h.cue.role == "event"]
     if predicate and not governing:
         # "Two organisers of the banned march ... have been arrested": the verb of the figure's own noun phrase,
@@ -483,6 +594,10 @@ def choose_topic(
             continue  # inside the whole the figure is counted from: "several members of the slain man's family"
         if rel_object and h.start >= counted.end and words[h.start - 1] in _PRED_AUX:
             continue  # the finite verb of the relative clause's head
+        if h.start >= counted.end and _befalls_another(words, h):
+            continue  # "the three suspects are accused of killing a shopkeeper"
+        if counted.end <= h.start < tail:
+            continue  # an apposition's, the whole's participle: "three of the 12 people arrested were charged"
         if h.end <= start and first_counted:
             dist = start - h.end
             between = words[h.end : start]
@@ -528,6 +643,24 @@ def _object_after(words: list[str], h: CueHit) -> bool:
         return False
     nxt = words[h.end]
     return nxt[:1].isalpha() and nxt not in _NOT_OBJECTS and not nxt.endswith("ly") and nxt not in _PRED_AUX
+
+
+_OTHER_ONE = frozenset("a an the his her their its this that another".split())
+
+
+def _befalls_another(words: list[str], h: CueHit) -> bool:
+    """Whether an event word after a figure befalls someone it names itself ("the three suspects are accused of
+    killing a shopkeeper", "six officers face trial over the death of a man"): the figure is not its count."""
+    nxt = words[h.end] if h.end < len(words) else ""
+    if h.cue.topic not in ("deaths", "injuries", "arrests"):
+        return False  # "3,000 fans were attending the concert": what they did, not whom it befell
+    if h.cue.words[-1].endswith("ing") and nxt in _OTHER_ONE:
+        return True
+    return (
+        h.cue.words[-1] in ("death", "deaths", "murder", "killing")
+        and nxt == "of"
+        and (h.end + 1 < len(words) and words[h.end + 1] in _OTHER_ONE)
+    )
 
 
 def _has_own_object(words: list[str], h: CueHit) -> bool:

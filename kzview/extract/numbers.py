@@ -156,6 +156,7 @@ _DURATION_PART_RX = re.compile(
     r"[\s,]*(?:and\s+)?(?P<n>\d{1,2})\s?(?P<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b", re.IGNORECASE
 )
 # a unit joined to its number by a hyphen ("a 40-acre site") -> the unit as the plain form spells it
+_GROUP_COMPOUNDS = frozenset("strong man woman member person people year old".split())  # "a 50-strong crowd"
 _UNIT_COMPOUNDS = {
     "square-foot": "square feet",
     "square-feet": "square feet",
@@ -776,6 +777,19 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             # measures the noun after it
             f.kind, f.unit = "other", _UNIT_COMPOUNDS[head]
             f.end += 1 + len(head)
+        elif (
+            not f.vague
+            and text[f.end : f.end + 1] == "-"
+            and head.isalpha()
+            and not head.endswith("s")
+            and head not in lex.people
+            and head not in _GROUP_COMPOUNDS
+            and len(nxt) > 1
+            and nxt[1][:1].isalpha()
+        ):
+            # "a 3-vehicle crash", "the two-car collision", "a 10-point lead": the number is a part of the word
+            # that describes the noun after it, never a count of people (but "a 50-strong crowd" counts them)
+            f.kind, f.unit = "other", head
         elif head in _MEASURE and not f.vague:
             f.kind, f.unit = "other", head
             if head in ("square", "sq") and len(nxt) > 1 and nxt[1].strip(".") in _SQUARE_OF:
