@@ -2380,3 +2380,60 @@ def test_a_count_takes_the_event_of_its_own_clause(sentence, topics):
 )
 def test_the_whole_an_apposition_or_a_compound_does_not_take_the_parts_topic(sentence, figures):
     assert [(c.topic, c.low) for c in _lead(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # words of other Englishes and of euphemism (helper-32)
+        ("Two persons were charred to death.", ("deaths", 2)),
+        ("Six people were electrocuted.", ("deaths", 6)),
+        ("Three jawans were martyred.", ("deaths", 3)),
+        ("A mob lynched two men.", ("deaths", 2)),
+        ("Security forces neutralised four militants.", ("deaths", 4)),
+        ("The cops have nabbed four accused.", ("arrests", 4)),
+        # one person's wounds are no count of the hurt
+        ("The court heard the victim had suffered 37 stab wounds.", ("other", 37)),
+        ("He suffered two gunshot wounds to the leg.", ("other", 2)),
+        ("The attacker inflicted more than 30 wounds on the victim.", ("other", 30)),
+        ("The blast caused 70 injuries.", ("injuries", 70)),
+        ("Six people suffered gunshot wounds.", ("injuries", 6)),
+    ],
+)
+def test_casualty_words_and_wounds(sentence, figure):
+    assert [(c.topic, c.low) for c in _lead(sentence)] == [figure]
+
+
+def test_a_bound_reached_by_climbing_past_or_exceeding():
+    assert [(c.low, c.high) for c in _lead("The death toll climbed past 40,000.")] == [(40000, None)]
+    assert [(c.low, c.high) for c in _lead("Officials fear the toll could exceed 1,000.")] == [(1000, None)]
+
+
+def test_whose_attack_is_no_place():
+    text = (
+        "At least 40 people were killed in Veldish strikes on Monday. Twelve civilians died in Castavian shelling "
+        "overnight. Five people died in Dunmoor on Tuesday."
+    )
+    assert [c.scope for c in _lead(text)] == [None, None, "Dunmoor"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("At least 40 people died, according to the WHO.", "WHO"),
+        ("The WHO said 40 people had died.", "WHO"),
+        ("At least 12 people were killed, medics said.", "medics"),
+        ("Four people were injured, a witness said.", "witness"),
+        ("Three people died, a spokesman for the fire brigade said.", "fire brigade"),
+        ("Commandos took 23 of them into custody, a spokesperson at naval headquarters said.", "spokesperson"),
+        (
+            "At least 300 migrants drowned, the International Organization for Migration said.",
+            "International Organization for Migration",
+        ),
+        ("Twelve people were hurt, an official who spoke on condition of anonymity said.", "official"),
+        ("10:32 BST — the emergency service says 8 people were killed.", "emergency service"),
+        ("Police in Dunmoor said 4 people died.", "Police"),
+    ],
+)
+def test_sources_as_wires_and_live_blogs_name_them(sentence, source):
+    assert [c.attribution for c in _lead(sentence)] == [source]

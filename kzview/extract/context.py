@@ -367,6 +367,29 @@ def _causative_plot(words: list[str], start: int) -> bool:
     return False
 
 
+_WOUND_NOUNS = frozenset("wounds wound injuries injury".split())
+_BODY_PARTS = frozenset(
+    "head face neck throat chest back abdomen stomach torso body leg legs arm arms hand hands shoulder shoulders "
+    "hip thigh foot feet skull eye heart side".split()
+)
+_ONE_SUFFERER = frozenset("he she him her victim boy girl man woman child teenager teen baby officer".split())
+_SUFFERED = frozenset("suffered sustained received had inflicted with".split())
+
+
+def _wounds_of_one(words: list[str], start: int, counted: Counted) -> bool:
+    """Whether a figure counts one person's wounds: "he suffered two gunshot wounds to the leg", "the victim had
+    37 stab wounds", "inflicted 30 wounds on the victim" (but "the blast caused 70 injuries" counts the hurt)."""
+    if not counted.words or counted.words[-1] not in _WOUND_NOUNS:
+        return False
+    after = words[counted.end : counted.end + 4]
+    if after[:1] == ["to"] and any(w in _BODY_PARTS for w in after[1:]):
+        return True  # "to the leg", "to her head and neck"
+    if after[:1] == ["on"] and any(w in _ONE_SUFFERER for w in after[1:]):
+        return True  # "on the victim", "on him"
+    before = [w for w in words[max(0, start - 4) : start] if w not in ("had", "has", "have", "been", "more", "than")]
+    return len(before) >= 2 and before[-1] in _SUFFERED and before[-2] in _ONE_SUFFERER
+
+
 def speculative(words: list[str], start: int) -> bool:
     """Whether a modal of guessing governs the figure ("there might have been two people killed", "there could be
     100 dead")."""
@@ -515,6 +538,8 @@ def choose_topic(
 
     if speculative(words, start):
         return "other", None  # "there might have been two people killed": a guess, no count
+    if _wounds_of_one(words, start, counted):
+        return "other", None  # "the victim suffered 37 stab wounds": one person's wounds, not people hurt
 
     def best_event(cands: list[tuple[int, CueHit]]) -> tuple[str, str | None] | None:
         events = [h for _, h in cands if h.cue.role == "event"]
@@ -775,6 +800,10 @@ def find_scope(
                 continue
             if following and following[0].strip(",.;") in _ORG_WORDS:
                 continue  # "at Royal Oak Beaumont Hospital": a building, not a part of the event
+            if place.endswith(_GENTILIC) and any(
+                w.strip(",.;") in _ATTACK_NOUNS for w in segment[m.end("place") :].split()[:2]
+            ):
+                continue  # "killed in Israeli strikes", "in Kenyan police operations": whose attack, not where
             if (
                 re.search(r"\bhospitals?\s+$", segment[: m.start() + 1])
                 or re.search(r"hospitals?\s+(?:in|at|near)\s+$", segment[: m.start("place")])
@@ -791,6 +820,14 @@ def find_scope(
         if not _is_event_place(lm.group("place"), None, event_places):
             return _bare(lm.group("place"))
     return None
+
+
+_GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")  # "Israeli", "Russian", "Kenyan", "Chinese", "Turkish"
+_ATTACK_NOUNS = frozenset(
+    "strike strikes airstrike airstrikes air-strikes shelling shellfire raid raids attack attacks bombardment "
+    "bombardments operation operations offensive bombing bombings gunfire fire assault assaults drone drones "
+    "missile missiles rocket rockets crackdown clashes ambush".split()
+)
 
 
 _OF_NAME = re.compile(r"\s+of\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
@@ -1048,6 +1085,17 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
         1,
         "after",
     ),
+    # a source and a relative clause about it before its verb: "an official who spoke on condition of anonymity
+    # said", "a police officer who asked not to be named told Reuters"
+    (
+        re.compile(
+            r"(?:^|[,;:“”\"(]|\bwhile\b|\bbut\b|\band\b)\s*"
+            r"(?P<x>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'\-]+\s+){0,3}?[\w’'\-]+)\s+who\s+(?:[A-Za-z’'\-]+\s+){1,8}?"
+            + _VERB_AFTER_APPOSITION
+        ),
+        2,
+        "before",
+    ),
     # a name and its apposition before the verb: "Tom Reyes, the owner, said", "Reyes, 52, told"; and a role
     # and the name it is given: "The chief, Dana Okafor, told", "A spokesman, John Doe, said"
     (
@@ -1081,8 +1129,9 @@ _NEXT_SENTENCE = re.compile(
 )
 _CUT = re.compile(
     r"\s+(?:that|which|who|on|in|after|as|when|while|to|with|at|during|because|but|later|on|without|since|"
-    r"for|about|themselves|itself|earlier|this|last|had|has|have|was|were|is|are|would|could|will)\b.*$",
-)
+    r"for(?!\s+(?:the\s+)?[A-Z])|about|themselves|itself|earlier|this|last|had|has|have|was|were|is|are|would|"
+    r"could|will)\b.*$",
+)  # but "for" before a capital goes on with a name: "the International Organization for Migration"
 _GENERIC = re.compile(
     r"\b(authorities|officials?|police|government|ministry|minister|spokes(?:man|woman|person)|media|television|"
     r"tv|agency|agencies|sources?|witnesses|presidency|president|army|military|organi[sz]ers|rescuers|hospitals?|"
@@ -1092,6 +1141,7 @@ _GENERIC = re.compile(
     r"organi[sz]ation|company|firm|operator|airline|clinic|coast ?guard|fire|researchers|scientists|experts|"
     r"analysts|monitors?|observatory|newspapers?|outlets?|channel|broadcaster|radio|network|reporters|"
     r"correspondents|journalists|eyewitnesses|survivors|relatives|lawyers|judge|court|parliament|lawmakers|"
+    r"medics?|paramedics?|doctor|witness|nurses?|pathologists?|"
     r"senator|envoy|ambassador|diplomats|investigators|insurers?|museum|union|workers|"
     # documents that say it: "according to the criminal complaint", "the indictment says"
     r"complaints?|charges|indictment|affidavit|reports?|documents?|records|filings?|release|study|survey|census|"
@@ -1141,7 +1191,11 @@ class Attribution:
 
 def normalise_source(raw: str) -> str | None:
     x = " ".join(raw.strip(" \t'\"“”‘’").split())
+    x = _CLOCK_OPENING.sub("", x)  # a live blog's "10:32 BST — the emergency service says"
     x = _CONJ.sub("", x)
+    rep = _SPEAKER_FOR.match(x)
+    if rep and _plausible(_CUT.sub("", rep.group("org"))):
+        x = rep.group("org")  # "a spokesman for the fire brigade": the brigade says it (not "for the family")
     x = _CUT.sub("", x)
     x = _LEADING.sub("", x).strip()
     if not x or len(x) < 2 or (len(x) == 2 and not x.isupper()):
@@ -1162,6 +1216,14 @@ def normalise_source(raw: str) -> str | None:
     if x.lower() in _NOT_SOURCES:
         return None  # "Initial estimates suggest", "Early reports said": a word about the figure, not who gave it
     return x
+
+
+_CLOCK_OPENING = re.compile(r"^(?:\d{1,2}[:.])?\d{1,2}\s*(?:[ap]\.?m\.?|[A-Z]{2,4})?\s*[—–-]\s*", re.IGNORECASE)
+_SPEAKER_FOR = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+"
+    r"(?P<org>(?:the\s+)?\S.*)$",
+    re.IGNORECASE,
+)
 
 
 # words a reporting verb's subject may be cut down to that name no one
@@ -1287,8 +1349,8 @@ def _after_run_on(raw: str) -> str:
 
 
 def _plausible(name: str) -> bool:
-    if name.split()[0].lower() in _PRONOUNS and len(name.split()) == 1:
-        return False
+    if name.split()[0].lower() in _PRONOUNS and len(name.split()) == 1 and not _ACRONYM.fullmatch(name):
+        return False  # but "the WHO" is the World Health Organization
     return bool(_GENERIC.search(name)) or any(w[:1].isupper() for w in name.split() if w.lower() != "the")
 
 
@@ -1298,7 +1360,7 @@ def _subject_before_verb(raw: str) -> str:
     keep: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
-        if w.lower().strip("’'") in _BREAK:
+        if w.lower().strip("’'") in _BREAK and not _ACRONYM.fullmatch(w):
             if w.lower() == "and" and keep and _source_pair(words[:i]):
                 keep.append(w)  # "police and the woman's friend said": both gave it
                 continue
@@ -1310,7 +1372,7 @@ def _subject_before_verb(raw: str) -> str:
 def _source_pair(left: list[str]) -> bool:
     """Whether the words before an "and" are a whole source of their own, one to three words from the clause's
     start ("police and fire officials said", "Smith and the coroner said"), so "and" joins two sources."""
-    if not 1 <= len(left) <= 3 or any(w.lower().strip("’'") in _BREAK for w in left):
+    if not 1 <= len(left) <= 3 or any(w.lower().strip("’'") in _BREAK and not _ACRONYM.fullmatch(w) for w in left):
         return False
     head = left[-1].strip("’'")
     return _GENERIC.fullmatch(head) is not None or (head[:1].isupper() and head.lower() not in _PRONOUNS)
@@ -1392,7 +1454,9 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
                     continue  # "..., said 14 workers escaped": what was said, not who said it
                 raw = re.split(r"\s+(?:and|while|but|though|although|as)\s+(?=[a-z])", raw)[0]
             # a dash ends the name as a comma does ("according to police -- the women were shot ...")
-            raw = re.split(r"\s*(?:-\s*-|—|–)\s*|\s+-\s+", raw)[0]
+            parts = re.split(r"\s*(?:-\s*-|—|–)\s*|\s+-\s+", raw)
+            # (but a live blog's clock before it is no name: "10:32 BST — the emergency service says")
+            raw = parts[1] if len(parts) > 1 and _CLOCK_OPENING.fullmatch(parts[0] + " -") else parts[0]
             name = normalise_source(raw)
             name = _from_origin(name) if name else name
             if name and _plausible(name) and len(name.split()) <= 9:
