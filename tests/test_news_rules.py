@@ -2437,3 +2437,21 @@ def test_whose_attack_is_no_place():
 )
 def test_sources_as_wires_and_live_blogs_name_them(sentence, source):
     assert [c.attribution for c in _lead(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # an earlier event told after "since" (helper-32): what follows the year is of that event
+        ("It was the worst disaster since a 2013 factory collapse killed more than 1,100 workers.", ("deaths", "2013")),
+        ("The city has been on alert since 2015, when gunmen killed 130 people.", ("deaths", "2015")),
+        ("It was the deadliest attack since the 2008 siege, in which 166 people died.", ("deaths", "2008")),
+        ("The jet was shot down in 2014, killing all 298 people on board.", ("deaths", "2014")),
+        # the words before "since" run up to now: the story's
+        ("The riots killed 30 people, the most since the 1989 uprising.", ("deaths", None)),
+        ("The worst riots since 1989 killed 30 people.", ("deaths", None)),
+        ("Five people have died since 2019.", ("deaths", None)),
+    ],
+)
+def test_since_an_earlier_event(sentence, figure):
+    assert [(c.topic, c.event) for c in _lead(sentence)] == [figure]

@@ -523,7 +523,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         moment = telling[si] is not None and telling[si][0] in MOMENT_LABELS  # type: ignore[index]
         if whole is None and telling[si] is not None and (not dated or moment and all(d[2] is None for d in dated)):
             # "Earlier this morning, a quake ... struck": the story's own day, and another quake of it
-            dated = [(0, telling[si][1], telling[si][0])]  # type: ignore[index]
+            dated = [(0, telling[si][1], telling[si][0], False)]  # type: ignore[index]
         for n, k in forward.items():
             cue, counted = hits[n].cue, counts[k]
             if cue.topic in lex.implicit.topics:

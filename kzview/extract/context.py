@@ -84,7 +84,7 @@ def find_cues(words: list[str], lex: Lexicon) -> list[CueHit]:
 # "the deaths of 26", "killed at least 41".
 _BRIDGE = frozenset(
     "more than nearly almost some about around at least up to over another a an the of roughly approximately "
-    'estimated as many just under close upwards no fewer less well only “ " ‘ ('.split()
+    'estimated as many just under close upwards no fewer less well only all “ " ‘ ('.split()
 )
 
 

@@ -673,7 +673,7 @@ _PERIOD = re.compile(
     rf"\b(?:(?P<pre>in|during|since|by|early|late|last|mid|until|on|from)\s+)?"
     rf"(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     rf"|\b(?P<pre2>in|during|since|by|early|late|mid|until)\s+(?P<year2>(?:19|20)\d\d)\b"
-    rf"|\b(?P<pre3>the)\s+(?P<year3>(?:19|20)\d\d)\s+(?=[a-z])"  # "the 1999 quake killed 17,000"
+    rf"|\b(?P<pre3>the|a|an)\s+(?P<year3>(?:19|20)\d\d)\s+(?=[a-z])"  # "the 1999 quake killed 17,000"
     rf"|\blast\s+(?P<last>week|month|year|summer|winter|spring|fall|autumn|decade)\b"
     rf"|\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
     rf"(?P<unit>years|year|months|month|weeks|week|decades)\s+(?:ago|earlier|before)\b",
@@ -704,6 +704,7 @@ class Period:
     words: str
     latest: dt.date  # the latest day the words can mean
     label: str  # the event's name across articles: its month ("February 2007") or its year ("2004")
+    after_only: bool = False  # dates only what comes after it ("since the 2008 siege, in which 166 died")
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -715,9 +716,26 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
     out: list[Period] = []
     for m in _PERIOD.finditer(sentence):
         latest: dt.date | None = None
-        if (m["pre"] or m["pre2"] or "").lower() in ("since", "until", "by", "from") or re.search(
+        since = (m["pre"] or m["pre2"] or "").lower() in ("since", "until", "by", "from") or re.search(
             r"\bsince\s+(?:\S+\s+){0,2}$", sentence[max(0, m.start() - 40) : m.start()], re.IGNORECASE
-        ):
+        )
+        if since and (m["year3"] or re.match(r",\s+(?:when|in which|which)\b", sentence[m.end() :])):
+            # "since a 2013 factory collapse killed 1,100", "since 2015, when gunmen killed 130": what comes after
+            # tells of that earlier event, though the words before run up to now
+            year_words = m["year3"] or m["year2"] or m["year"]
+            if year_words:
+                out.append(
+                    Period(
+                        m.start(),
+                        m.end(),
+                        " ".join(m.group(0).split()),
+                        dt.date(int(year_words), 12, 31),
+                        year_words,
+                        after_only=True,
+                    )
+                )
+            continue
+        if since:
             continue  # "the worst riots since independence in 1989" run up to now: they date nothing earlier
         if m["month"]:
             if m["month"].lower() == "may" and m["month"][0].islower():
@@ -792,14 +810,15 @@ def sentence_events(
     story_start: dt.date | None,
     v: MeasureVocab,
     before: str = "",
-) -> tuple[list[tuple[int, str, str | None]], tuple[str, str, int] | None]:
-    """(dated places: (offset in sentence, event label or None for the story's, words), an other event of the
+) -> tuple[list[tuple[int, str, str | None, bool]], tuple[str, str, int] | None]:
+    """(dated places: (offset in sentence, words, event label or None for the story's, whether it dates only what
+    comes after it), an other event of the
     clause with the words (label, words, their token index) from a comparison or a running total, if any)."""
-    dated: list[tuple[int, str, str | None]] = []
+    dated: list[tuple[int, str, str | None, bool]] = []
     if anchor is not None and story_start is not None:
         horizon = story_start - dt.timedelta(days=v.slack_days)
         for p in find_periods(sentence, anchor):
-            dated.append((p.start, p.words, p.label if p.latest < horizon else None))
+            dated.append((p.start, p.words, p.label if p.latest < horizon else None, p.after_only))
     whole = None
     total = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
     other = _phrase_in(words, v.comparison) or _last_incident(words, v)
@@ -986,7 +1005,8 @@ def narrative_events(
 
     def dated(i: int) -> list[Period]:
         if i not in periods:
-            periods[i] = find_periods(sentences[i], anchor)
+            # (a period that dates only what follows it in its sentence tells no later sentence of its event)
+            periods[i] = [p for p in find_periods(sentences[i], anchor) if not p.after_only]
         return periods[i]
 
     telling: tuple[str, str] | None = None
@@ -1127,13 +1147,15 @@ _PAST_VERBS = frozenset(
 
 def figure_event(
     pos: int,
-    dated: list[tuple[int, str, str | None]],
+    dated: list[tuple[int, str, str | None, bool]],
     whole: tuple[str, str] | None,
 ) -> tuple[str | None, str | None]:
-    """The event (label, words) of a figure at `pos` in its sentence: the nearest dating words decide; else a
-    comparison or a total anywhere in the sentence; else the story's (None, None)."""
+    """The event (label, words) of a figure at `pos` in its sentence: the nearest dating words decide (words that
+    date only what follows them, none before them); else a comparison or a total anywhere in the sentence; else
+    the story's (None, None)."""
+    dated = [d for d in dated if not (d[3] and d[0] > pos)]
     if dated:
-        off, words_, label = min(dated, key=lambda d: abs(d[0] - pos))
+        off, words_, label, _ = min(dated, key=lambda d: abs(d[0] - pos))
         if label is not None:
             return label, words_
         return None, None

@@ -156,6 +156,7 @@ _DURATION_PART_RX = re.compile(
     r"[\s,]*(?:and\s+)?(?P<n>\d{1,2})\s?(?P<u>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?)\b", re.IGNORECASE
 )
 # a unit joined to its number by a hyphen ("a 40-acre site") -> the unit as the plain form spells it
+_YEAR_PREPOSITIONS = frozenset("in since by from until during of".split())
 _GROUP_COMPOUNDS = frozenset("strong man woman member person people year old".split())  # "a 50-strong crowd"
 _UNIT_COMPOUNDS = {
     "square-foot": "square feet",
@@ -715,6 +716,16 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     )
     if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
+    if (
+        is_year_like
+        and prev in _YEAR_PREPOSITIONS
+        and (
+            re.match(r"\s*[,;]", after)
+            or prev in ("in", "since", "until", "during")
+            and not (nxt and nxt[0] in lex.people)
+        )
+    ):
+        return None  # "shot down in 2014, killing all 298", "the worst riots since 1989 killed 30": a year
     aged = _AGE_BEFORE.search(text[max(0, f.start - 40) : f.start])
     if aged and re.fullmatch(r"(?:aged|age|ages)\s+(?:between\s+)?", aged.group(0), re.IGNORECASE):
         return None  # "aged 15", "aged between 18 and 25"
