@@ -105,7 +105,12 @@ def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: lis
         j = h.end
         while j < len(words) and j not in starts and words[j] in _BRIDGE and j - h.end < 4:
             j += 1
-        if words[j - 1 : j] == ["as"] and j > h.end and words[j - 2] not in _AS_MANY:
+        if (
+            words[h.end : h.end + 2] == ["as", "as"]
+            or words[j - 1 : j] == ["as"]
+            and j > h.end
+            and words[j - 2] not in _AS_MANY
+        ):
             continue  # "three people died as 40,000 runners ran": "as" opens a clause ("as many as 70" bridges)
         if j in starts:
             out[n] = starts[j]
@@ -132,6 +137,7 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
                 i += 1
                 anaphora = True  # "five of the victims", "three of the injured": a part of a group named before
     np: list[str] = []
+    np_start = i
     while i < len(words) and len(np) < 4:
         w = words[i]
         if w in STOP or not w[0].isalpha() or (np and (w in lex.past_verbs or w in lex.place_adverbs)):
@@ -180,7 +186,11 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     people = any(w in lex.people for w in np) or lex.match_subject(np) is not None
     if not people:
         # an event noun ("deaths", "arrests") names people; anything else ("investigations", "vehicles") does not
-        people = any(lex.match_cue(np, k) is not None for k in range(len(np)))
+        # (read in the sentence where the phrase is its own words: "150 lives" after "claimed" or a number)
+        own = list(words[np_start : np_start + len(np)]) == np
+        people = any(
+            (lex.match_cue(words, np_start + k) if own else lex.match_cue(np, k)) is not None for k in range(len(np))
+        )
     if not people and _AGENT.search(np[-1]):
         people = True  # "tourists", "pedestrians", "firemen": nouns for people by their ending
     if not people and _PERSON_EVENT.search(" ".join(words[i : i + 4])):
@@ -403,18 +413,32 @@ _SUBORDINATORS = frozenset("after when before because while until once whereas a
 _CLAUSE_SUBJECTS = frozenset("the a an his her their its this that these those he she they it we police".split())
 
 
-_FRACTIONS = frozenset("half quarter third fifth tenth most many some several majority minority".split())
+_FRACTIONS = frozenset(
+    "half quarter third fifth tenth most many some several majority minority none neither each either any".split()
+)
 
 
-def _partitive_whole(words: list[str], k: int) -> tuple[int | None, int]:
+def _a_share(word: str) -> bool:
+    """ "half", "most", "none", "two-thirds", "three-quarters": a share of a whole, not a count of its own."""
+    return word in _FRACTIONS or word.split("-")[-1] in ("third", "thirds", "quarter", "quarters", "fifths", "tenths")
+
+
+def _partitive_whole(words: list[str], k: int, object_part: bool = False) -> tuple[int | None, int]:
     """The whole of "X of the N ..." whose number ends at token k: (where its own participle stands, if it has
-    one: "the 12 people arrested were charged", "the 40 injured were children"; where the part's verb may
-    start: the auxiliary after that participle, else the first verb after the whole's noun)."""
+    one: "the 12 people arrested were charged", "the 40 injured were children", "the 20 people who were arrested
+    have been released", and where the part is the object of a verb before it, "police identified two of the 12
+    people killed"; where the part's verb may start: the auxiliary after that participle, else the first verb
+    after the whole's noun)."""
     n = len(words)
     j = k
     while j < n and j - k < 4 and words[j][:1].isalpha() and words[j] not in _PRED_AUX:
         if words[j].endswith("ed") and len(words[j]) > 3:
             break  # "died", "arrested": a verb or a participle ends the whole's noun
+        if words[j] in ("who", "that") and j + 1 < n and words[j + 1] in _PRED_AUX:
+            j += 1  # "the 20 people who were arrested": the relative clause's auxiliaries, then its participle
+            while j < n and words[j] in _PRED_AUX:
+                j += 1
+            break
         j += 1
     if j < n and words[j].endswith("ed"):
         m = j + 1
@@ -422,7 +446,15 @@ def _partitive_whole(words: list[str], k: int) -> tuple[int | None, int]:
             m += 1
         if m < n and words[m] in _PRED_AUX:
             return j, m  # a participle of the whole's, then the part's own verb
+        if object_part:
+            return j, m  # the part has its verb before it: the participle is the whole's
     return None, j
+
+
+def _after_verb(words: list[str], i: int) -> bool:
+    """Whether the figure at token i is the object of a verb right before it ("identified two of", "named 3")."""
+    w = words[i - 1] if i > 0 else ""
+    return len(w) > 3 and w.endswith(("ed", "ing")) or w in ("have", "has", "had", "took", "found", "saw", "met")
 
 
 _APPOSITION_OPENERS = frozenset("including among mostly mainly chiefly".split())
@@ -440,8 +472,9 @@ def _past_apposition(words: list[str], after: int, later: list[int]) -> int:
     j = after + 1
     while j < n and words[j] in _DASHES:
         j += 1
-    if opener == "," and (j >= n or words[j] not in _APPOSITION_OPENERS):
-        return after
+    of_them = j in later and words[j + 1 : j + 3] in (["of", "them"], ["of", "whom"])
+    if opener == "," and (j >= n or words[j] not in _APPOSITION_OPENERS) and not of_them:
+        return after  # (but "six victims, two of them children, were killed" is one)
     if later[0] - j > 3:
         return after  # the part's figure opens the apposition
     closers = {","} if opener == "," else _DASHES
@@ -463,10 +496,17 @@ def _opens_clause(words: list[str], k: int) -> bool:
     the roof fell", "as 40,000 ran"), never "as many as", "listed as missing"."""
     w = words[k]
     if w in _SUBORDINATORS:
-        return k + 1 < len(words) and words[k + 1] not in ("being", "having")  # "after being shot": its own
+        # "after being shot", "after they were arrested": the same people's, their own clause goes on
+        return k + 1 < len(words) and words[k + 1] not in ("being", "having", "they", "he", "she")
     if w == "as" and k + 1 < len(words):
         nxt = words[k + 1]
-        return nxt in _CLAUSE_SUBJECTS or nxt[:1].isdigit() or nxt in ("hundreds", "thousands", "dozens", "scores")
+        return (
+            nxt in _CLAUSE_SUBJECTS
+            or nxt[:1].isdigit()
+            or nxt in ("hundreds", "thousands", "dozens", "scores")
+            or nxt == "as"
+            and words[k + 2 : k + 3] == ["many"]  # "two died as as many as 50 were injured"
+        )
     return False
 
 
@@ -501,7 +541,7 @@ def choose_topic(
     if fig_index + 1 < len(spans) and spans[fig_index + 1][0] == end + 2 and words[end : end + 2] == ["of", "the"]:
         # "two of the 150 passengers died", "three of the 12 people arrested were later charged": the part's verb
         # comes after the whole's noun phrase (and after its own participle)
-        tail = max(tail, _partitive_whole(words, spans[fig_index + 1][1])[1])
+        tail = max(tail, _partitive_whole(words, spans[fig_index + 1][1], _after_verb(words, start))[1])
         later = [s for s, _ in spans[fig_index + 1 :] if s >= tail]
         next_start = later[0] if later else len(words)
     if tail > counted.end:
@@ -588,12 +628,13 @@ def choose_topic(
         and not (counted.end <= h.start < tail)  # an apposition's, the whole's participle
     ]
     if words[max(0, start - 2) : start] == ["of", "the"] and (
-        fig_index > 0 and spans[fig_index - 1][1] == start - 2 or start >= 3 and words[start - 3] in _FRACTIONS
+        fig_index > 0 and spans[fig_index - 1][1] == start - 2 or start >= 3 and _a_share(words[start - 3])
     ):
         # "two of the three victims died", "half of the 60 passengers were hurt": the whole the part is counted
         # from, with no event of its own but a participle of its own ("three of the 12 people arrested were
         # charged": 12 arrested)
-        participle = _partitive_whole(words, end)[0]
+        part_start = spans[fig_index - 1][0] if fig_index > 0 and spans[fig_index - 1][1] == start - 2 else start - 3
+        participle = _partitive_whole(words, end, _after_verb(words, part_start))[0]
         own = [h for _, h in local if h.cue.role == "event" and participle is not None and h.start == participle]
         return (own[0].cue.topic, own[0].cue.scope) if own else ("other", None)
     predicate = [(n, h) for n, h in local if h.start == pred and h.cue.role == "event"]
@@ -681,8 +722,10 @@ def _befalls_another(words: list[str], h: CueHit) -> bool:
         return False  # "3,000 fans were attending the concert": what they did, not whom it befell
     if h.cue.words[-1].endswith("ing") and nxt in _OTHER_ONE:
         return True
+    if h.cue.words[-1] == "of":
+        return nxt in _OTHER_ONE  # the cue "murder of": "charged with the murder of a teenager"
     return (
-        h.cue.words[-1] in ("death", "deaths", "murder", "killing")
+        h.cue.words[-1] in ("death", "deaths", "murder", "killing", "killings", "slaying")
         and nxt == "of"
         and (h.end + 1 < len(words) and words[h.end + 1] in _OTHER_ONE)
     )

@@ -27,6 +27,30 @@ class Cue:
     scope: str | None = None
     not_before: frozenset[str] = frozenset()  # words that, next after the phrase, make it no cue ("were at large")
     not_after: frozenset[str] = frozenset()  # words that, right before the phrase, make it no cue ("escaped death")
+    # when given, the phrase is a cue only after one of these words or a number ("150 lives", "lost their lives";
+    # not the verb of "a community of 5,000 lives in tents")
+    only_after: frozenset[str] = frozenset()
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions dozen dozens scores lakh crore".split()
+)
+
+
+def _numeric(word: str) -> bool:
+    """A number as a word of the sentence: "150", "1,100", "6.9m", "three", "thousands"."""
+    return word[:1].isdigit() or word in _NUMBER_WORDS or word.split("-")[-1] in _NUMBER_WORDS
+
+
+def _of_a_whole(words: list[str], j: int) -> bool:
+    """Whether the number ending at words[j] follows "of" after a noun that is no loss ("a family of six", "a
+    population of 20,000"; not "the loss of 300 lives")."""
+    k = j
+    while k > 0 and (words[k][:1].isdigit() or words[k] in (",", ".") or words[k] in _NUMBER_WORDS):
+        k -= 1
+    return words[k] == "of" and k > 0 and words[k - 1] not in ("loss", "cost", "toll", "deaths", "number")
 
 
 @dataclass(frozen=True)
@@ -166,6 +190,10 @@ class Lexicon:
                     continue  # "were at large", "were at least 40 families": not the phrase the cue means
                 if cue.not_after and i > 0 and words[i - 1] in cue.not_after:
                     continue  # "narrowly escaped death", "cheated death": the death did not happen
+                if cue.only_after and i > 0 and not (words[i - 1] in cue.only_after or _numeric(words[i - 1])):
+                    continue  # (a phrase at the start of what is matched has nothing before it to go by)
+                if cue.only_after and i > 0 and _numeric(words[i - 1]) and _of_a_whole(words, i - 1):
+                    continue  # "a community of 5,000 lives in tents": the verb of what the number counts
                 out.append(cue)
         return out
 
@@ -216,6 +244,7 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
         scoped = spec.get("scoped", {})
         not_before = {k.lower(): frozenset(w.lower() for w in v) for k, v in spec.get("not_before", {}).items()}
         not_after = {k.lower(): frozenset(w.lower() for w in v) for k, v in spec.get("not_after", {}).items()}
+        only_after = {k.lower(): frozenset(w.lower() for w in v) for k, v in spec.get("only_after", {}).items()}
         for role in ("event", "noun"):
             for phrase in spec.get(role, []):
                 words = tuple(phrase.lower().split())
@@ -227,6 +256,7 @@ def build_lexicon(lexicon_data: dict[str, Any], qualifier_data: dict[str, Any], 
                     scoped.get(phrase),
                     not_before.get(phrase.lower(), frozenset()),
                     not_after.get(phrase.lower(), frozenset()),
+                    only_after.get(phrase.lower(), frozenset()),
                 )
                 lex.cues.setdefault(words[0], []).append(cue)
     for cues in lex.cues.values():

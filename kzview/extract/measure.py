@@ -740,8 +740,12 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
         if m["month"]:
             if m["month"].lower() == "may" and m["month"][0].islower():
                 continue  # the verb
-            if m["month"][0].islower() and not (m["day"] or m["year"]):
-                continue  # a noun or a verb ("during the march", "a march on the capital"), a short word ("jan")
+            if (
+                m["month"][0].islower()
+                and not (m["day"] or m["year"])
+                and not re.search(r"(?:\b\d{1,2}(?:st|nd|rd|th)?\s+|\bmid-)$", sentence[: m.start("month")])
+            ):
+                continue  # a noun or a verb ("during the march", "a march on the capital"); but "12 sept", "mid-july"
             month = MONTHS[m["month"].lower()]
             year = int(m["year"]) if m["year"] else None
             if year is None:

@@ -157,7 +157,20 @@ _DURATION_PART_RX = re.compile(
 )
 # a unit joined to its number by a hyphen ("a 40-acre site") -> the unit as the plain form spells it
 _YEAR_PREPOSITIONS = frozenset("in since by from until during of".split())
-_GROUP_COMPOUNDS = frozenset("strong man woman member person people year old".split())  # "a 50-strong crowd"
+# "a 50-strong crowd", "50-odd people", "some 40-something fans": the number still counts the people after it
+_GROUP_COMPOUNDS = frozenset("strong man woman member person people year old odd something plus".split())
+_FRACTION_PARTS = {
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+    "half": 2,
+    "halves": 2,
+}
 _UNIT_COMPOUNDS = {
     "square-foot": "square feet",
     "square-feet": "square feet",
@@ -716,6 +729,17 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     )
     if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
+    if f.spelled and text[f.end : f.end + 1] == "-" and nxt and nxt[0] in _FRACTION_PARTS:
+        more = _next_words(text, f.end, 4)
+        if more[1:3] in (["of", "a"], ["of", "an"]) and len(more) > 3 and more[3] in _MEASURE | _DURATION:
+            # "a depth of two-tenths of a mile": a fraction of one unit
+            n = f.low or 0.0
+            f.low = f.high = f.value = n / _FRACTION_PARTS[nxt[0]]
+            f.kind, f.unit = ("duration", more[3]) if more[3] in _DURATION else ("other", more[3])
+            f.end += 1 + len(nxt[0])
+            f.spelled = False  # a value now, not the word "two"
+        else:
+            return None  # "two-thirds of the 60 passengers": a share, not a count
     if (
         is_year_like
         and prev in _YEAR_PREPOSITIONS
@@ -726,6 +750,8 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         )
     ):
         return None  # "shot down in 2014, killing all 298", "the worst riots since 1989 killed 30": a year
+    if is_year_like and prev in ("the", "a", "an") and not (nxt and nxt[0] in lex.people):
+        return None  # "the 2005 murder of", "a 2013 factory collapse": the year of an event
     aged = _AGE_BEFORE.search(text[max(0, f.start - 40) : f.start])
     if aged and re.fullmatch(r"(?:aged|age|ages)\s+(?:between\s+)?", aged.group(0), re.IGNORECASE):
         return None  # "aged 15", "aged between 18 and 25"
