@@ -2500,3 +2500,18 @@ def test_names_counted_by_a_role_or_by_both_anywhere_in_the_list(sentence):
 def test_a_lowercase_month_after_its_day_still_dates():
     assert [c.event for c in _lead("Rescuers found 5 bodies on 12 sept.")] == ["September 2023"]
     assert [c.event for c in _lead("By mid-july, 300 people had died of cholera.")] == ["July 2023"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("The death toll rose from 9 to 16.", [("deaths", 9), ("deaths", 16)]),
+        ("The death toll, initially reported as 9, has been revised upward to 16.", [("deaths", 9), ("deaths", 16)]),
+        ("Police arrested 5 people and the death toll rose to 16.", [("arrests", 5), ("deaths", 16)]),
+        ("Around 9,000 people have been shifted to 91 relief camps.", [("other", 9900), ("other", 91)]),
+        ("The hospital has 12 intensive care units.", [("other", 12)]),
+        ("About 300 people are in shelters.", [("displaced", 330)]),
+    ],
+)
+def test_a_changed_toll_and_places_for_people(sentence, figures):
+    assert [(c.topic, c.high) for c in _lead(sentence)] == figures  # (the high end: "about 300" is up to 330)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kzview.dates import CALENDAR_WORDS
 from kzview.extract.lexicon import Cue, Lexicon
+from kzview.extract.numbers import WORD_VALUES
 
 STOP = frozenset(
     """were was are is be been being have has had will would could can may might must shall should do did does
@@ -117,6 +118,9 @@ def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: lis
     return out
 
 
+_PLACES_FOR_PEOPLE = frozenset("camps camp shelters shelter units unit beds wards hospitals centres centers".split())
+
+
 def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
     """The noun phrase after a figure: "people", "security forces", "of them", "separate investigations"."""
     i = after
@@ -188,9 +192,9 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         # an event noun ("deaths", "arrests") names people; anything else ("investigations", "vehicles") does not
         # (read in the sentence where the phrase is its own words: "150 lives" after "claimed" or a number)
         own = list(words[np_start : np_start + len(np)]) == np
-        people = any(
+        people = np[-1] not in _PLACES_FOR_PEOPLE and any(
             (lex.match_cue(words, np_start + k) if own else lex.match_cue(np, k)) is not None for k in range(len(np))
-        )
+        )  # (but "91 relief camps", "12 intensive care units" count places)
     if not people and _AGENT.search(np[-1]):
         people = True  # "tourists", "pedestrians", "firemen": nouns for people by their ending
     if not people and _PERSON_EVENT.search(" ".join(words[i : i + 4])):
@@ -206,13 +210,27 @@ _PRED_AUX = frozenset("were was are is have has had been being be got".split())
 _PRED_ADVERBS = frozenset("also later reportedly allegedly then all both initially since subsequently".split())
 
 
-_CHANGE_WORDS = frozenset("rose risen climbed jumped increased reached hit stood stands topped passed to at".split())
+_CHANGE_WORDS = frozenset(
+    "rose risen climbed jumped increased reached hit stood stands topped passed to at revised raised lowered "
+    "updated upped adjusted grown grew".split()
+)
+_CHANGE_ADVERBS = frozenset("upward upwards downward downwards sharply further again later since then".split())
 
 
 def _after_change(words: list[str], start: int) -> bool:
     """ "The death toll from the ferry that capsized rose to 224": the figure completes a change verb whose
     subject (the toll) stands before any clause inside it."""
-    return start >= 2 and words[start - 1] in ("to", "at") and words[start - 2] in _CHANGE_WORDS
+    if start < 2 or words[start - 1] not in ("to", "at"):
+        return False
+    j = start - 2
+    k = j
+    while k > 0 and (words[k][:1].isdigit() or words[k] in (",", ".") or words[k] in WORD_VALUES):
+        k -= 1
+    if k < j and words[k] == "from":
+        j = k - 1  # "rose from 9 to 16": the change's first figure between
+    while j > 0 and words[j] in _CHANGE_ADVERBS:
+        j -= 1  # "was revised upward to 16", "rose sharply to 40"
+    return words[j] in _CHANGE_WORDS
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
@@ -642,7 +660,9 @@ def choose_topic(
         # "Two organisers of the banned march ... have been arrested": the verb of the figure's own noun phrase,
         # not an event word inside that phrase
         local = [(n, h) for n, h in local if not (pred is not None and counted.end <= h.start < pred)]
-    found = best_event(local + governing)
+    # an event word right before the figure governs it ("arrested 5 people and the death toll rose to 16");
+    # else the strongest of its own clause
+    found = best_event(governing) or best_event(local)
     if found:
         if found[0] == "hospitalized" and any(
             h.cue.topic == "deaths" and h.cue.words[-1] in _DEATH_VERBS for _, h in local + governing
@@ -664,7 +684,7 @@ def choose_topic(
             continue  # "the three suspects are accused of killing a shopkeeper"
         if counted.end <= h.start < tail:
             continue  # an apposition's, the whole's participle: "three of the 12 people arrested were charged"
-        if h.end <= start and first_counted:
+        if h.end <= start and (first_counted or _after_change(words, start)):
             dist = start - h.end
             between = words[h.end : start]
             if _after_change(words, start) and not any(w in (";", ":") for w in between):
