@@ -13,8 +13,10 @@ when its interval and topic are right too:
 - group checks: `must_group` figures all in one comparison group with one of the allowed statuses;
   `must_not_group` figures never pooled in one group (a part/whole check that pairs them is not pooling);
 - top conflicts: of the five highest-ranked conflict groups, those whose two clashing figures (the pair its reason
-  names) a group check of the gold puts together, or, where none does, that the gold gives one topic and one
-  event (both required, the story's, or both background); never a must-not-group pair.
+  names) a group check of the gold puts together, or, where none does, that the gold gives one casualty topic
+  and one event (both required, the story's, or both background); never a must-not-group pair. A row of two
+  figures the gold tags only `other` (which says nothing of what they measure) and no check pairs is unverified:
+  not counted, shown as "+N?" in the table and listed among the failures for a person to judge.
 
 Everything here is pure: the caller loads the cluster and hands claims, groups and articles in.
 """
@@ -166,6 +168,7 @@ class ClusterScore:
     fields: dict[str, Ratio] = field(default_factory=lambda: {k: Ratio() for k in (*FIELDS, "date")})
     groups: Ratio = field(default_factory=Ratio)
     top: Ratio = field(default_factory=Ratio)
+    top_unverified: int = 0  # top rows the gold can neither vouch for nor fault (two `other` figures, no check)
     negatives_hit: int = 0
     failures: list[str] = field(default_factory=list)
 
@@ -176,6 +179,7 @@ class ClusterScore:
             self.fields[k] += r
         self.groups += other.groups
         self.top += other.top
+        self.top_unverified += other.top_unverified
         self.negatives_hit += other.negatives_hit
 
     def as_dict(self) -> dict[str, Any]:
@@ -189,6 +193,7 @@ class ClusterScore:
             "fields": {k: r(v) for k, v in self.fields.items()},
             "groups": r(self.groups),
             "top_conflicts": r(self.top),
+            "top_conflicts_unverified": self.top_unverified,
             "negatives_tagged": self.negatives_hit,
             "failures": self.failures,
         }
@@ -402,10 +407,17 @@ def _top_conflicts(
                 problem = "the gold says these two figures must never share a group"
             elif not any(set(keys) <= refs for refs in together):
                 # no group check pairs them: they must at least be figures of one topic and one event
-                if not set(golds[0].topics) & set(golds[1].topics):
+                shared = set(golds[0].topics) & set(golds[1].topics)
+                if not shared:
                     problem = "its two figures measure different things in the gold"
                 elif golds[0].req != golds[1].req:
                     problem = "it pairs a figure of the story with a background figure"
+                elif shared == {"other"}:
+                    # "other" says nothing of what is measured: only a group check vouches for such a pair, and
+                    # the gold has none: not counted either way, but listed for a person to judge
+                    s.top_unverified += 1
+                    s.failures.append(f"top conflict unverified: {_clip(grp.reason, 140)}")
+                    continue
         s.top.add(not problem)
         if problem:
             s.failures.append(f"top conflict wrong: {_clip(grp.reason, 140)}: {problem}")
@@ -419,8 +431,9 @@ def format_table(scores: list[ClusterScore], heldout: Iterable[str] = ()) -> str
 
     def row(name: str, x: ClusterScore) -> str:
         f = x.fields
-        cells = [x.recall, x.precision, f["subject"], f["scope"], f["attribution"], f["date"], x.groups, x.top]
-        return f"| {name} | " + " | ".join(c.words() for c in cells) + " |"
+        cells = [x.recall, x.precision, f["subject"], f["scope"], f["attribution"], f["date"], x.groups]
+        top = x.top.words() + (f" +{x.top_unverified}?" if x.top_unverified else "")
+        return f"| {name} | " + " | ".join(c.words() for c in cells) + f" | {top} |"
 
     for part, title in ((False, "all tuned"), (True, "all held out")):
         chosen = [x for x in scores if (x.name in held) == part]

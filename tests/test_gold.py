@@ -61,3 +61,47 @@ def test_a_cue_in_a_body_that_repeats_its_headline_is_scored_where_first_told(tm
     assert any(r.kind == "duplicate" for r in article.regions)
     score = score_cluster(load_cluster_gold(gold), store.articles, store.claims, store.groups)
     assert score.recall.right == 1 and score.precision.right == score.precision.total, score.failures
+
+
+def test_a_top_row_of_two_other_figures_no_check_pairs_is_unverified_not_right(tmp_path):
+    """A conflict of two figures the gold tags only `other` says nothing of what they measure: unless a group check
+    pairs them, the row is neither right nor wrong, and is listed for a person to judge."""
+    import json
+
+    from kzview.evaluate_cues import format_table, load_cluster_gold, score_cluster
+    from kzview.store import build_store
+
+    folder = tmp_path / "raid_cluster"
+    folder.mkdir()
+    (folder / "01_a.txt").write_text("date: 2024-03-01\nRaid\n\nPolice seized 14 rifles in the raid.\n")
+    (folder / "02_b.txt").write_text("date: 2024-03-01\nRaid\n\nPolice seized six rifles in the raid.\n")
+    claims = [
+        {"a": "01", "cue": "seized 14 rifles", "topic": "other", "low": 14, "high": 14, "req": True},
+        {"a": "02", "cue": "seized six rifles", "topic": "other", "low": 6, "high": 6, "req": True},
+    ]
+    gold = tmp_path / "raid_cluster.json"
+    gold.write_text(json.dumps({"claims": claims}), encoding="utf-8")
+    store = build_store(load_corpus([folder]))
+    assert any(g.status.value == "conflict" for g in store.groups)
+    score = score_cluster(load_cluster_gold(gold), store.articles, store.claims, store.groups)
+    assert (score.top.right, score.top.total, score.top_unverified) == (0, 0, 1)
+    assert any(f.startswith("top conflict unverified") for f in score.failures)
+    assert "+1?" in format_table([score])
+    # with a check that pairs them, the same row is verified right
+    gold.write_text(
+        json.dumps(
+            {
+                "claims": claims,
+                "conflicts": [
+                    {
+                        "name": "rifles",
+                        "must_group": [["01", "seized 14 rifles"], ["02", "seized six rifles"]],
+                        "status": ["conflict"],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    score = score_cluster(load_cluster_gold(gold), store.articles, store.claims, store.groups)
+    assert (score.top.right, score.top.total, score.top_unverified) == (1, 1, 0)

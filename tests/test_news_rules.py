@@ -2515,3 +2515,19 @@ def test_a_lowercase_month_after_its_day_still_dates():
 )
 def test_a_changed_toll_and_places_for_people(sentence, figures):
     assert [(c.topic, c.high) for c in _lead(sentence)] == figures  # (the high end: "about 300" is up to 330)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "measure", "event"),
+    [
+        # reading the real-news conflict table row by row (the sixteenth session): each row was a wrong conflict
+        ("He runs a sect of about 400 members in the town of Dunmoor.", "other", "member", None),
+        ("It is a town of 800 people.", "population", None, None),
+        ("Smith, who has had 26 wives, was charged.", "other", "wife", "running total"),
+        ("Officials temporarily removed 439 children from the ranch.", "other", "people removed", None),
+        ("Commandos seized 11 Veldish pirates.", "other", "Veldish pirate", None),
+        ("He estimated the size of the structure at 12,000 square feet.", "other", "area of structure", None),
+    ],
+)
+def test_what_a_count_measures_and_whose_it_is(sentence, topic, measure, event):
+    assert [(c.topic, c.measure, c.event) for c in _lead(sentence)] == [(topic, measure, event)]

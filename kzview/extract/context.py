@@ -578,6 +578,8 @@ def choose_topic(
         if cue.topic in lex.noun_bound and _counted_before(start) and not own_noun(cue.topic):
             return False  # "a crew of 40 has been sent": the crew is counted, no soldiers
         h = hits[n]
+        if cue.topic == "population" and cue.words[-1] in ("of", "to") and forward.get(n) != fig_index:
+            return False  # "a sect of 400 members in the town of X": "town of" counts only the figure after it
         if h.start >= end and " ".join(cue.words) in lex.implicit.any_object and _object_after(words, h):
             return False  # "300 customers lost power", "two patrols captured a boat": the verb's object is no count
         return kind in lex.topic_kinds.get(cue.topic, ("count",))

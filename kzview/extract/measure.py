@@ -188,13 +188,26 @@ def figure_measure(
     if m is None:
         return None
     m = v.classes.get(m, m)
-    if part and kind == "count" and counted and m == v.classes.get(singular(counted[-1]), singular(counted[-1])):
+    bare = bool(counted) and m == v.classes.get(singular(counted[-1]), singular(counted[-1]))
+    if kind == "count" and bare and len(counted) >= 2:
+        at = next((k for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), None)
+        if at is not None and at > 0 and words[at - 1] == counted[-2] and _nationality(cased[at - 1]):
+            return f"{cased[at - 1]} {m}"  # "11 Yemeni pirates" are a part of "23 pirates", not a rival count
+    if part and kind == "count" and bare:
         verb = _part_verb(words, a, b, counted, verbs)
         return f"{m} {verb}" if verb else None
     return m
 
 
 _OFFENCE_END = frozenset("against over involving under across after".split())
+_GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")
+
+
+def _nationality(word: str) -> bool:
+    """A capitalised word of a nationality's form: "Somali", "Yemeni", "Indian", "Chinese", "Turkish"."""
+    return len(word) > 3 and word[:1].isupper() and word[1:].islower() and word.endswith(_GENTILIC)
+
+
 _CHARGE_FILLERS = frozenset("more other new additional separate further fresh total criminal related".split())
 
 
@@ -407,6 +420,7 @@ def _figure_measure(
                 return "distance away"  # "she lived half a mile away"
             return f"length of {noun}" if noun else None  # "a 30-mile drive"
         if u in v.area_units:
+            noun = noun or _area_of(words, a, b, v)
             return f"area of {noun}" if noun else "area"  # "a 40-acre site" is the site's area
         if u in v.volume_units:
             j = b
@@ -520,6 +534,18 @@ def _figure_measure(
                 break
             j -= 1
         return None
+    return None
+
+
+def _area_of(words: Sequence[str], a: int, b: int, v: MeasureVocab) -> str | None:
+    """What an area belongs to when the text says whose size it is ("the size of the structure at 12,000 square
+    feet"; the noun after a unit, "this nine acre city block", is too often the site itself, told without it)."""
+    before = list(words[max(0, a - 6) : a])
+    for i in range(len(before) - 3):
+        if before[i] in ("size", "area", "footprint") and before[i + 1] == "of" and before[-1] in ("at", "as", "was"):
+            head = [w for w in before[i + 2 : -1] if w not in ("the", "a", "an", "its", "their")]
+            if head and head[-1].isalpha():
+                return singular(head[-1])
     return None
 
 
