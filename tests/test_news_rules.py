@@ -2531,3 +2531,18 @@ def test_a_changed_toll_and_places_for_people(sentence, figures):
 )
 def test_what_a_count_measures_and_whose_it_is(sentence, topic, measure, event):
     assert [(c.topic, c.measure, c.event) for c in _lead(sentence)] == [(topic, measure, event)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("She returned with a .357 Magnum and opened fire.", []),  # a calibre
+        ("She returned with a. 357 Magnum and opened fire.", []),  # as one outlet pasted it
+        ("He carried a .22-caliber rifle.", []),
+        ("Two two-storey houses collapsed.", [2]),  # two numbers, not four
+        ("Twenty two people were hurt.", [22]),
+        ("Two thousand two hundred people marched.", [2200]),
+    ],
+)
+def test_calibres_and_numbers_side_by_side(sentence, figures):
+    assert [c.low for c in _lead(sentence)] == figures

@@ -158,6 +158,9 @@ _DURATION_PART_RX = re.compile(
 # a unit joined to its number by a hyphen ("a 40-acre site") -> the unit as the plain form spells it
 _YEAR_PREPOSITIONS = frozenset("in since by from until during of".split())
 # "a 50-strong crowd", "50-odd people", "some 40-something fans": the number still counts the people after it
+_CALIBRE_AFTER = re.compile(
+    r"[\s-]*(?:[A-Z][a-z]+|caliber|calibre|cal\b|handgun|pistol|revolver|rifle|semi-automatic|semiautomatic)"
+)
 _GROUP_COMPOUNDS = frozenset("strong man woman member person people year old odd something plus".split())
 _FRACTION_PARTS = {
     "third": 3,
@@ -433,6 +436,8 @@ def words_to_number(phrase: str) -> int | None:
             continue
         seen = True
         if w in WORD_VALUES:
+            if current % 100 and (current % 10 or current % 100 < 20 or WORD_VALUES[w] >= 10):
+                return None  # "two two-storey houses", "twelve two": two numbers, not one
             current += WORD_VALUES[w]
         elif w == "dozen":
             current = (current or 1) * 12
@@ -604,6 +609,29 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         if first in _SCALES or first == "dozen":
             continue  # a bare "million" or "dozen" is part of another figure or not a figure
         spelled_value = words_to_number(m.group(0))
+        if spelled_value is None and len(m.group(0).split()) > 1:
+            # "Two two-storey houses": the first word alone is the figure
+            first_word = m.group(0).split()[0]
+            spelled_value = words_to_number(first_word)
+            if spelled_value is not None:
+                taken.add(m.start(), m.start() + len(first_word))
+                cores.append(
+                    Figure(
+                        m.start(),
+                        m.start() + len(first_word),
+                        m.start(),
+                        m.start() + len(first_word),
+                        float(spelled_value),
+                        float(spelled_value),
+                        False,
+                        None,
+                        "count",
+                        None,
+                        spelled=True,
+                        value=float(spelled_value),
+                    )
+                )
+            continue
         if spelled_value is None:
             continue
         begin, told = m.start(), float(spelled_value)
@@ -771,6 +799,13 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
             return None
     if prev in _LABELS and not f.vague and not f.spelled and f.kind == "count":
         return None
+    if (
+        not f.spelled
+        and f.kind == "count"
+        and re.search(r"(?<![\d.])\.\s?$", text[max(0, f.start - 3) : f.start])
+        and _CALIBRE_AFTER.match(text, f.end)
+    ):
+        return None  # a calibre: "a .357 Magnum", "a .22-caliber rifle" (and "a. 357 Magnum" as pasted)
     if not f.spelled and f.kind == "count" and _MODEL_NAME.search(text, max(0, f.start - 6), f.start):
         return None  # a model's name: "AK 47 rifles", "an F 16 jet"
     # Spelled-out "one", "a hundred" that are not counts ("one of the", "no one").
