@@ -2538,6 +2538,7 @@ def test_what_a_count_measures_and_whose_it_is(sentence, topic, measure, event):
     [
         ("She returned with a .357 Magnum and opened fire.", []),  # a calibre
         ("She returned with a. 357 Magnum and opened fire.", []),  # as one outlet pasted it
+        ("She had a. 357 magnum.", []),
         ("He carried a .22-caliber rifle.", []),
         ("Two two-storey houses collapsed.", [2]),  # two numbers, not four
         ("Twenty two people were hurt.", [22]),

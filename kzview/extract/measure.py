@@ -590,6 +590,8 @@ def lemma(word: str) -> str:
             stem = w[: -len(suffix)]
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
                 stem = stem[:-1]  # "shopping" -> "shop"
+            if stem.endswith("v"):
+                stem += "e"  # no English word ends in v: "moved", "living", "served" -> "move", "live", "serve"
             return stem
     return w
 

@@ -159,7 +159,7 @@ _DURATION_PART_RX = re.compile(
 _YEAR_PREPOSITIONS = frozenset("in since by from until during of".split())
 # "a 50-strong crowd", "50-odd people", "some 40-something fans": the number still counts the people after it
 _CALIBRE_AFTER = re.compile(
-    r"[\s-]*(?:[A-Z][a-z]+|caliber|calibre|cal\b|handgun|pistol|revolver|rifle|semi-automatic|semiautomatic)"
+    r"[\s-]*(?:[A-Z][a-z]+|(?i:magnum|caliber|calibre|cal\b|handgun|pistol|revolver|rifle|semi-?automatic))"
 )
 _GROUP_COMPOUNDS = frozenset("strong man woman member person people year old odd something plus".split())
 _FRACTION_PARTS = {
