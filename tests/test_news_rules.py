@@ -2527,6 +2527,8 @@ def test_a_changed_toll_and_places_for_people(sentence, figures):
         ("Officials temporarily removed 439 children from the ranch.", "other", "people removed", None),
         ("Commandos seized 11 Veldish pirates.", "other", "Veldish pirate", None),
         ("He estimated the size of the structure at 12,000 square feet.", "other", "area of structure", None),
+        ("Pirates are holding about a dozen ships off the coast.", "other", "vessel held", None),
+        ("The navy attacked two boats of pirates.", "other", "vessel", None),
     ],
 )
 def test_what_a_count_measures_and_whose_it_is(sentence, topic, measure, event):

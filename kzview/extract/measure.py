@@ -193,6 +193,12 @@ def figure_measure(
         at = next((k for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), None)
         if at is not None and at > 0 and words[at - 1] == counted[-2] and _nationality(cased[at - 1]):
             return f"{cased[at - 1]} {m}"  # "11 Yemeni pirates" are a part of "23 pirates", not a rival count
+    if kind == "count" and bare and not people:
+        j = a - 1
+        while j >= 0 and a - j <= 3 and words[j] in _QUALIFYING | {"a", "an", "least", "at"}:
+            j -= 1
+        if j >= 0 and words[j] in _HOLDING:
+            return f"{m} held"  # "pirates holding about a dozen ships": ships in captivity, not the boats of an attack
     if part and kind == "count" and bare:
         verb = _part_verb(words, a, b, counted, verbs)
         return f"{m} {verb}" if verb else None
@@ -201,6 +207,7 @@ def figure_measure(
 
 _OFFENCE_END = frozenset("against over involving under across after".split())
 _GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")
+_HOLDING = frozenset("holding held hold holds hijacked hijacking".split())
 
 
 def _nationality(word: str) -> bool:
