@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import heapq
 import math
+import re
 import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
@@ -80,11 +81,18 @@ def _round_tolerance(value: float, share: float) -> float:
     return min(0.5 * 10**zeros, share * value)
 
 
+_MAGNITUDE_WORD = re.compile(r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|millions)", re.IGNORECASE)
+
+
 def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
     lo = -INF if c.low is None else float(c.low)
     hi = INF if c.high is None else float(c.high)
     if c.individual:
         hi = INF  # "a woman was killed" says at least one died: a floor, never a rival total
+    if _MAGNITUDE_WORD.fullmatch(c.surface.strip()):
+        # "thousands marched", "hundreds fled": news writes these for any count past the word's floor ("thousands
+        # march" over 30,000 organisers counted): a floor, never a rival total's ceiling
+        hi = INF
     if c.qualifier is None and not c.approximate and lo == hi:
         tol = _round_tolerance(lo, lex.rounding_share)
         lo, hi = lo - tol, hi + tol
@@ -118,6 +126,26 @@ def group_key(
     it measures."""
     subject = c.subject if subjects is None or c.subject in subjects else None
     return (c.topic, subject, c.scope, _money_class(c, sizes), c.measure, c.event)
+
+
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:among|including|includes|included)\s+(?:(?:the|those)\s+(?:\w+\s+){0,2}?(?:were|was|are|is)\s+)?"
+    r"(?:at\s+least\s+|some\s+|about\s+)?)$",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:the|them|those|whom)\b|(?:\w+\s+){0,2}(?:were|was)\s+among\b)", re.IGNORECASE)
+
+
+def told_as_part(c: Claim) -> bool:
+    """Whether a figure's words tell it as a part of a count ("among the dead were 11 children", "including three
+    children", "three of the dead were children", "11 children were among the dead"): a part is checked against
+    its whole, never pooled with it, even where no other outlet names that kind of people."""
+    if not c.sentence or c.sentence_end <= c.sentence_start:
+        return False
+    a, b = c.start - c.sentence_start, c.end - c.sentence_start
+    if not 0 <= a <= b <= len(c.sentence):
+        return False
+    return bool(_PART_BEFORE.search(c.sentence[max(0, a - 60) : a]) or _PART_AFTER.match(c.sentence[b : b + 60]))
 
 
 def _subjectless(key: tuple) -> tuple:
@@ -563,8 +591,8 @@ def _compare(
     for c in compared:
         key = group_key(c, named, sizes)
         kinds = kinds_named[_subjectless(key)]
-        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds:
-            key = _subjectless(key)
+        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds and not told_as_part(c):
+            key = _subjectless(key)  # (but "among the dead were 11 children" is a part, never the whole)
         buckets[key].append(to_fig(c, lex, labels))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():

@@ -2549,3 +2549,32 @@ def test_what_a_count_measures_and_whose_it_is(sentence, topic, measure, event):
 )
 def test_calibres_and_numbers_side_by_side(sentence, figures):
     assert [c.low for c in _lead(sentence)] == figures
+
+
+def test_who_a_part_of_the_dead_is():
+    text = (
+        "At least 41 people were killed in the quake. Three of the dead were children. Twelve of the dead were "
+        "women. Two of them were killed instantly."
+    )
+    assert [c.subject for c in _lead(text)] == [None, "children", "women", None]
+
+
+def test_a_part_is_never_pooled_with_its_whole(tmp_path):
+    # a third reader's invented clusters (helper-34): "among the dead were 11 children" against 41 dead was a clash
+    write(
+        tmp_path, "a.txt", "date: 2024-06-10\nQuake\n\nAt least 41 people were killed. Among the dead were 11 children."
+    )
+    write(tmp_path, "b.txt", "date: 2024-06-10\nQuake\n\nThe quake killed 41 people, officials said.")
+    write(tmp_path, "c.txt", "date: 2024-06-10\nQuake\n\nThe quake killed 41 people. Eleven of the dead were children.")
+    groups = build_store(load_corpus([tmp_path])).groups
+    assert not any(g.status.value == "conflict" for g in groups)
+
+
+def test_thousands_is_a_floor_and_who_remains_in_hospital_is_not_who_was_taken(tmp_path):
+    write(tmp_path, "a.txt", "date: 2024-06-10\nThousands march\n\nThousands marched in the capital on Friday.")
+    write(tmp_path, "b.txt", "date: 2024-06-10\nRally\n\nOrganisers said 30,000 people marched in the capital.")
+    write(tmp_path, "c.txt", "date: 2024-06-10\nFire\n\nFourteen residents were taken to hospital after the fire.")
+    write(tmp_path, "d.txt", "date: 2024-06-11\nFire\n\nFive residents remain in hospital after the fire.")
+    groups = build_store(load_corpus([tmp_path])).groups
+    assert not any(g.status.value == "conflict" for g in groups)
+    assert [c.measure for c in _lead("Five residents remain in hospital.")] == ["still in hospital"]

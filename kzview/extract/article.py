@@ -201,6 +201,10 @@ def _number(v: float | None) -> float | int | None:
 _GENERIC_PEOPLE = frozenset("people persons person others ones individuals".split())
 
 
+_COPULA = frozenset("were was are is".split())
+_STILL = frozenset("remain remains remained still".split())
+
+
 def _named_subject(words: list[str], lex: Lexicon) -> str | None:
     """Who a count is about in the text's own words when the vocabulary has no name for it: a one-word phrase
     ("12 Albanian"), or a phrase ending in a noun for people ("20 women", "three Albanian smugglers")."""
@@ -596,10 +600,21 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     subject = lex.match_subject(counted.words) if counted.words else None
                     if subject is None and counted.words and not counted.anaphora:
                         subject = _named_subject(counted.words, lex)  # "20 women", "12 Albanian": as the text says
+                    if counted.anaphora and counted.end + 1 < len(words) and words[counted.end] in _COPULA:
+                        # "three of the dead were children", "twelve of the dead were women": who the part is
+                        told = [w for w in words[counted.end + 1 : counted.end + 4] if w not in ("all", "mostly")]
+                        cut = next((i for i, w in enumerate(told) if not w.isalpha()), len(told))
+                        named = lex.match_subject(told[:cut]) or (
+                            _named_subject(told[:1], lex) if told[:1] and told[0] in lex.people else None
+                        )
+                        subject = named or subject
+                        part_told = named is not None
+                    else:
+                        part_told = False
                     if subject is None and counted.anaphora:
                         subject = antecedent_subject
-                    if counted.words or not counted.anaphora:
-                        antecedent_subject = subject
+                    if (counted.words or not counted.anaphora) and not part_told:
+                        antecedent_subject = subject  # (who a part is, "were women", stands for no later count)
                     if topic == "troops":
                         subject = None
                     unit = "soldiers" if topic == "troops" else "people"
@@ -627,6 +642,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     seg_end = figs[j].start
                     break
             measure = None
+            if topic == "hospitalized" and _STILL & set(words[max(0, spans[k][0] - 2) : spans[k][1] + 4]):
+                measure = "still in hospital"  # "five remain in hospital": who is there now, not all ever admitted
             if topic == "other":
                 a, b = spans[k]
                 measure = figure_measure(
