@@ -133,7 +133,9 @@ _PART_BEFORE = re.compile(
     r"(?:at\s+least\s+|some\s+|about\s+)?)$",
     re.IGNORECASE,
 )
-_PART_AFTER = re.compile(r"^\s*(?:of\s+(?:the|them|those|whom)\b|(?:\w+\s+){0,2}(?:were|was)\s+among\b)", re.IGNORECASE)
+_PART_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:the|those)\b|of\s+(?:them|whom)\s+[a-z]|(?:\w+\s+){0,2}(?:were|was)\s+among\b)", re.IGNORECASE
+)  # (not "killing two of them," after "shooting three": the deaths' own count)
 
 
 def told_as_part(c: Claim) -> bool:
@@ -591,8 +593,14 @@ def _compare(
     for c in compared:
         key = group_key(c, named, sizes)
         kinds = kinds_named[_subjectless(key)]
-        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds and not told_as_part(c):
-            key = _subjectless(key)  # (but "among the dead were 11 children" is a part, never the whole)
+        part = c.topic != "other" and told_as_part(c)  # (things "included seven AK-47s": a list, no part)
+        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds and not part:
+            key = _subjectless(key)
+        elif part and key[1] is None and c.subject:
+            # "among the dead were 11 children", "twelve of the dead were women": a part, never pooled with the
+            # whole, named as the text names it (a part that does not say of whom is left where it was: "83% of
+            # the capacity", "one of the victims" are no kind of people)
+            key = (key[0], c.subject, *key[2:])
         buckets[key].append(to_fig(c, lex, labels))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():

@@ -2578,3 +2578,15 @@ def test_thousands_is_a_floor_and_who_remains_in_hospital_is_not_who_was_taken(t
     groups = build_store(load_corpus([tmp_path])).groups
     assert not any(g.status.value == "conflict" for g in groups)
     assert [c.measure for c in _lead("Five residents remain in hospital.")] == ["still in hospital"]
+
+
+def test_a_part_named_by_no_vocabulary_word_is_still_a_part(tmp_path):
+    write(tmp_path, "a.txt", "date: 2023-10-21\nFerry\n\nThe ferry sank; 15 people died.")
+    write(
+        tmp_path,
+        "b.txt",
+        "date: 2023-10-21\nFerry\n\nFifteen people died. Twelve of the dead were women, a doctor said.",
+    )
+    groups = build_store(load_corpus([tmp_path])).groups
+    assert not any(g.status.value == "conflict" for g in groups)
+    assert [c.low for c in _lead("The dead ranged in age from 9 to 67.")] == []  # ages, not a toll

@@ -365,7 +365,7 @@ _AGE_AFTER = re.compile(
 )
 # "aged 15", "aged 15 and 16", "ages 12 to 14", "aged between 18 and 25": every number of the list is an age
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age|ages)\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,4}$", re.IGNORECASE
+    r"\b(?:aged|age|ages)\s+(?:between\s+|from\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,4}$", re.IGNORECASE
 )
 # "in their 20s", "in his early 30s", "in her mid-40s": an age by its decade
 _DECADE_AGE = re.compile(
