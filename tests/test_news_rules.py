@@ -2590,3 +2590,9 @@ def test_a_part_named_by_no_vocabulary_word_is_still_a_part(tmp_path):
     groups = build_store(load_corpus([tmp_path])).groups
     assert not any(g.status.value == "conflict" for g in groups)
     assert [c.low for c in _lead("The dead ranged in age from 9 to 67.")] == []  # ages, not a toll
+
+
+def test_the_largest_of_the_aftershocks_is_not_the_main_shock():
+    m = measures("Quake\n\nMore than 40 aftershocks have been recorded since Friday, the largest of magnitude 5.1.")
+    assert m["5.1"] is None
+    assert measures("Quake\n\nA magnitude 6.4 quake struck the north.")["6.4"] == "magnitude"

@@ -392,7 +392,7 @@ def _figure_measure(
             w in v.magnitude_words or w.startswith("magnitude") for w in prev
         )
         if u in v.magnitude_words or near_magnitude:
-            if any(w in v.aftershock_nouns for w in after + prev):
+            if any(w in v.aftershock_nouns for w in after + prev) or _told_after_aftershocks(words, a, v):
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"
         if u in v.length_units:
@@ -454,7 +454,9 @@ def _figure_measure(
             and before[-1] in ("measuring", "measured")
             and any(w in v.quake_nouns for w in words[max(0, a - 6) : a])
         ):
-            if any(w in v.aftershock_nouns for w in words[max(0, a - 6) : b + 3]):
+            if any(w in v.aftershock_nouns for w in words[max(0, a - 6) : b + 3]) or _told_after_aftershocks(
+                words, a, v
+            ):
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"  # "a preliminary magnitude of 4.6 was recorded", "an earthquake measuring 4.6"
         if nxt == "in" and b + 1 < n and words[b + 1] in v.magnitude_words:
@@ -554,6 +556,12 @@ def _area_of(words: Sequence[str], a: int, b: int, v: MeasureVocab) -> str | Non
             if head and head[-1].isalpha():
                 return singular(head[-1])
     return None
+
+
+def _told_after_aftershocks(words: Sequence[str], a: int, v: MeasureVocab) -> bool:
+    """Whether aftershocks are named earlier in the figure's sentence ("more than 40 aftershocks have been recorded
+    since Friday, the largest of magnitude 5.1"): the magnitude is one of theirs, not the main shock's."""
+    return any(w in v.aftershock_nouns for w in words[:a])
 
 
 def _compound_noun(words: Sequence[str], b: int, v: MeasureVocab) -> str | None:
