@@ -2596,3 +2596,8 @@ def test_the_largest_of_the_aftershocks_is_not_the_main_shock():
     m = measures("Quake\n\nMore than 40 aftershocks have been recorded since Friday, the largest of magnitude 5.1.")
     assert m["5.1"] is None
     assert measures("Quake\n\nA magnitude 6.4 quake struck the north.")["6.4"] == "magnitude"
+
+
+def test_some_of_the_hurt_in_hospital_are_a_count_of_their_own():
+    text = "Twelve officers were injured, two of whom needed hospital treatment, the force said."
+    assert [(c.topic, c.low) for c in _lead(text)] == [("injuries", 12), ("hospitalized", 2)]
