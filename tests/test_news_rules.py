@@ -2601,3 +2601,16 @@ def test_the_largest_of_the_aftershocks_is_not_the_main_shock():
 def test_some_of_the_hurt_in_hospital_are_a_count_of_their_own():
     text = "Twelve officers were injured, two of whom needed hospital treatment, the force said."
     assert [(c.topic, c.low) for c in _lead(text)] == [("injuries", 12), ("hospitalized", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("Police put the crowd at about 3,000.", "participants"),  # past the figure's own qualifier
+        ("Police estimated the crowd at 45,000.", "participants"),
+        ("Police put the crowd at at least 2,000.", "participants"),
+        ("A death toll of nearly 30 was reported.", "deaths"),
+    ],
+)
+def test_a_crowd_put_at_a_qualified_number(sentence, topic):
+    assert [c.topic for c in _lead(sentence)] == [topic]

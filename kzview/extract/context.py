@@ -95,6 +95,7 @@ def _verb_cue(cue: Cue) -> bool:
     return last.endswith(("ed", "ing")) or last in ("died", "die", "dies", "dead", "hurt", "slain", "shot")
 
 
+_QUALIFIER_WORDS = frozenset("about around some nearly almost roughly approximately over more than".split())
 _AS_MANY = frozenset("many much high few little low".split())
 
 
@@ -617,14 +618,17 @@ def choose_topic(
         nouns = [h for h in hits if h.cue.role == "noun" and start <= h.start <= counted.end]
         return (nouns[0].cue.topic, nouns[0].cue.scope) if nouns else ("other", None)
     governing = [(n, h) for n, h in enumerate(hits) if forward.get(n) == fig_index and allowed(n, h.cue)]
-    if start >= 2 and words[start - 1] in ("at", "of", "as"):
+    at = start - 1
+    while at > 1 and start - at <= 3 and (words[at] in _QUALIFIER_WORDS or words[at - 1 : at + 1] == ["at", "least"]):
+        at -= 2 if words[at] == "least" else 1  # "put the crowd at about 3,000": past the figure's own qualifier
+    if at >= 1 and words[at] in ("at", "of", "as"):
         # "estimated the crowd at 45,000", "a death toll of 27": the noun right before names what is counted
         named = [
             h
             for h in hits
-            if h.end == start - 1
+            if h.end == at
             and allowed(hits.index(h), h.cue)
-            and not (words[start - 1] == "as" and _verb_cue(h.cue))  # "three died as 40,000 ran": a clause
+            and not (words[at] == "as" and _verb_cue(h.cue))  # "three died as 40,000 ran": a clause
         ]
         if named:
             return named[0].cue.topic, named[0].cue.scope
