@@ -66,6 +66,20 @@ def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def _count_parallel(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many claims each call of the process pool returned (the work was done in worker processes)."""
+    calls: list[int] = []
+    real = pipeline_mod.extract_parallel
+
+    def watched(*args, **kwargs):
+        out = real(*args, **kwargs)
+        calls.append(len(out))
+        return out
+
+    monkeypatch.setattr(pipeline_mod, "extract_parallel", watched)
+    return calls
+
+
 def test_second_open_comes_from_the_snapshot_and_equals_the_first(tmp_path, monkeypatch):
     folder = _corpus(tmp_path)
     lex = load_lexicon()
@@ -256,15 +270,7 @@ def test_parallel_extraction_works_under_a_replaced_stderr(tmp_path, monkeypatch
     articles = load_corpus([folder]).articles
     serial = extract_corpus(articles, workers=1)
     monkeypatch.setattr(sys, "stderr", Captured())
-    calls: list[int] = []
-    real = pipeline_mod.extract_parallel
-
-    def watched(*args, **kwargs):
-        out = real(*args, **kwargs)
-        calls.append(len(out))
-        return out
-
-    monkeypatch.setattr(pipeline_mod, "extract_parallel", watched)
+    calls = _count_parallel(monkeypatch)
     parallel = extract_corpus(articles, workers=2)
     assert calls == [420]  # the processes did the work: no silent fall-back to one process
     assert parallel == serial
@@ -368,15 +374,7 @@ def test_worker_processes_know_the_corpus_names_as_this_one_does(tmp_path, monke
     lex = load_lexicon()
     serial = _dump(load_store([folder], lex, cache=None, workers=1))
     monkeypatch.setattr(pipeline_mod, "PARALLEL_MIN", 2)
-    calls: list[int] = []
-    real = pipeline_mod.extract_parallel
-
-    def watched(*args, **kwargs):
-        out = real(*args, **kwargs)
-        calls.append(len(out))
-        return out
-
-    monkeypatch.setattr(pipeline_mod, "extract_parallel", watched)
+    calls = _count_parallel(monkeypatch)
     assert _dump(load_store([folder], lex, cache=None, workers=2)) == serial
     assert calls == [3]  # read in the worker processes
 

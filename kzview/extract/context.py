@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from kzview.dates import CALENDAR_WORDS
 from kzview.extract.lexicon import Cue, Lexicon
-from kzview.extract.numbers import WORD_VALUES
+from kzview.extract.measure import GENTILIC, QUALIFYING
+from kzview.extract.numbers import FRACTION_PARTS, WORD_VALUES
 
 STOP = frozenset(
     """were was are is be been being have has had will would could can may might must shall should do did does
@@ -95,7 +96,7 @@ def _verb_cue(cue: Cue) -> bool:
     return last.endswith(("ed", "ing")) or last in ("died", "die", "dies", "dead", "hurt", "slain", "shot")
 
 
-_QUALIFIER_WORDS = frozenset("about around some nearly almost roughly approximately over more than".split())
+_QUALIFIER_WORDS = QUALIFYING - {"at", "least", "up", "to"}  # ("at least" is passed over as a pair)
 _AS_MANY = frozenset("many much high few little low".split())
 
 
@@ -439,7 +440,7 @@ _FRACTIONS = frozenset(
 
 def _a_share(word: str) -> bool:
     """ "half", "most", "none", "two-thirds", "three-quarters": a share of a whole, not a count of its own."""
-    return word in _FRACTIONS or word.split("-")[-1] in ("third", "thirds", "quarter", "quarters", "fifths", "tenths")
+    return word in _FRACTIONS or "-" in word and word.split("-")[-1] in FRACTION_PARTS
 
 
 def _partitive_whole(words: list[str], k: int, object_part: bool = False) -> tuple[int | None, int]:
@@ -869,7 +870,7 @@ def find_scope(
                 continue
             if following and following[0].strip(",.;") in _ORG_WORDS:
                 continue  # "at Royal Oak Beaumont Hospital": a building, not a part of the event
-            if place.endswith(_GENTILIC) and any(
+            if place.endswith(GENTILIC) and any(
                 w.strip(",.;") in _ATTACK_NOUNS for w in segment[m.end("place") :].split()[:2]
             ):
                 continue  # "killed in Israeli strikes", "in Kenyan police operations": whose attack, not where
@@ -891,7 +892,6 @@ def find_scope(
     return None
 
 
-_GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")  # "Israeli", "Russian", "Kenyan", "Chinese", "Turkish"
 _ATTACK_NOUNS = frozenset(
     "strike strikes airstrike airstrikes air-strikes shelling shellfire raid raids attack attacks bombardment "
     "bombardments operation operations offensive bombing bombings gunfire fire assault assaults drone drones "

@@ -195,7 +195,7 @@ def figure_measure(
             return f"{cased[at - 1]} {m}"  # "11 Yemeni pirates" are a part of "23 pirates", not a rival count
     if kind == "count" and bare and not people:
         j = a - 1
-        while j >= 0 and a - j <= 3 and words[j] in _QUALIFYING | {"a", "an", "least", "at"}:
+        while j >= 0 and a - j <= 3 and words[j] in QUALIFYING | {"a", "an"}:
             j -= 1
         if j >= 0 and words[j] in _HOLDING:
             return f"{m} held"  # "pirates holding about a dozen ships": ships in captivity, not the boats of an attack
@@ -206,13 +206,13 @@ def figure_measure(
 
 
 _OFFENCE_END = frozenset("against over involving under across after".split())
-_GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")
+GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")  # "Israeli", "Russian", "Kenyan", "Chinese", "Turkish"
 _HOLDING = frozenset("holding held hold holds hijacked hijacking".split())
 
 
 def _nationality(word: str) -> bool:
     """A capitalised word of a nationality's form: "Somali", "Yemeni", "Indian", "Chinese", "Turkish"."""
-    return len(word) > 3 and word[:1].isupper() and word[1:].islower() and word.endswith(_GENTILIC)
+    return len(word) > 3 and word[:1].isupper() and word[1:].islower() and word.endswith(GENTILIC)
 
 
 _CHARGE_FILLERS = frozenset("more other new additional separate further fresh total criminal related".split())
@@ -247,7 +247,7 @@ def _part_verb(words: Sequence[str], a: int, b: int, counted: Sequence[str], ver
         return _verbish(w) or w in verbs
 
     j = a - 1
-    while j >= 0 and a - j <= 4 and words[j] in _QUALIFYING | {"least", "at", "all"}:
+    while j >= 0 and a - j <= 4 and words[j] in QUALIFYING | {"all"}:
         j -= 1
     if j >= 0 and verb_at(j):
         return words[j]
@@ -646,7 +646,7 @@ _NOT_PRESENT = frozenset(
 )  # "in custody", "in critical condition", "in all": no place the people were in
 
 
-_QUALIFYING = frozenset("roughly about some nearly around approximately almost over more than at least up to".split())
+QUALIFYING = frozenset("roughly about some nearly around approximately almost over more than at least up to".split())
 
 
 def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]) -> str | None:
@@ -655,7 +655,7 @@ def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]
     are called; "120 people on board"."""
     n = len(words)
     j = a - 1
-    while j >= 0 and words[j] in _QUALIFYING:
+    while j >= 0 and words[j] in QUALIFYING:
         j -= 1
     where = j >= 0 and words[j] == "where"
     k = b

@@ -162,7 +162,7 @@ _CALIBRE_AFTER = re.compile(
     r"[\s-]*(?:[A-Z][a-z]+|(?i:magnum|caliber|calibre|cal\b|handgun|pistol|revolver|rifle|semi-?automatic))"
 )
 _GROUP_COMPOUNDS = frozenset("strong man woman member person people year old odd something plus".split())
-_FRACTION_PARTS = {
+FRACTION_PARTS = {
     "third": 3,
     "thirds": 3,
     "quarter": 4,
@@ -757,12 +757,12 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     )
     if is_year_like and not (nxt and (nxt[0] in lex.people or _cue_next(nxt, lex))):
         return None
-    if f.spelled and text[f.end : f.end + 1] == "-" and nxt and nxt[0] in _FRACTION_PARTS:
+    if f.spelled and text[f.end : f.end + 1] == "-" and nxt and nxt[0] in FRACTION_PARTS:
         more = _next_words(text, f.end, 4)
         if more[1:3] in (["of", "a"], ["of", "an"]) and len(more) > 3 and more[3] in _MEASURE | _DURATION:
             # "a depth of two-tenths of a mile": a fraction of one unit
             n = f.low or 0.0
-            f.low = f.high = f.value = n / _FRACTION_PARTS[nxt[0]]
+            f.low = f.high = f.value = n / FRACTION_PARTS[nxt[0]]
             f.kind, f.unit = ("duration", more[3]) if more[3] in _DURATION else ("other", more[3])
             f.end += 1 + len(nxt[0])
             f.spelled = False  # a value now, not the word "two"
