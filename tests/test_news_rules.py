@@ -2372,7 +2372,8 @@ def test_a_count_takes_the_event_of_its_own_clause(sentence, topics):
         ("Nine of the 40 injured were children.", [("other", 9), ("injuries", 40)]),
         ("Two of the 150 passengers died.", [("deaths", 2), ("other", 150)]),
         ("Two of the four hikers died.", [("deaths", 2), ("other", 4)]),
-        ("Half of the 60 passengers were injured.", [("other", 60)]),
+        # the share is a figure of its own (a rounded 50%), never a count of the injured
+        ("Half of the 60 passengers were injured.", [("other", 45), ("other", 60)]),
         # a number in a compound word describes a thing
         ("The 3-vehicle crash left one dead and four injured.", [("other", 3), ("deaths", 1), ("injuries", 4)]),
         ("The two-car collision left three people dead.", [("other", 2), ("deaths", 3)]),
@@ -2470,7 +2471,7 @@ def test_since_an_earlier_event(sentence, figure):
         ("Police identified two of the 12 people killed.", [("other", 2), ("deaths", 12)]),
         ("Doctors treated 20 of the 45 people injured in the crash.", [("other", 20), ("injuries", 45)]),
         ("Five of the 20 people who were arrested have been released.", [("other", 5), ("arrests", 20)]),
-        ("Two-thirds of the 60 passengers were killed, the airline said.", [("other", 60)]),
+        ("Two-thirds of the 60 passengers were killed, the airline said.", [("other", 60), ("other", 60)]),
         ("None of the 40 passengers was hurt.", [("other", 40)]),
         ("Four people have been charged after they were arrested at a protest.", [("arrests", 4)]),
         ("Two people died as as many as 50 were injured.", [("deaths", 2), ("injuries", None)]),
@@ -2614,3 +2615,69 @@ def test_some_of_the_hurt_in_hospital_are_a_count_of_their_own():
 )
 def test_a_crowd_put_at_a_qualified_number(sentence, topic):
     assert [c.topic for c in _lead(sentence)] == [topic]
+
+
+# -- the seventeenth session: whose share it is, when the owner is named after it or is the clause's subject -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("About 75 percent of Veldia's internet capacity was cut, the ministry said.", "Veldia"),
+        ("Nearly 40% of Brightline's customers lost service on Monday.", "Brightline"),
+        ("Castavia's connectivity dropped to 30 percent of normal, officials said.", "Castavia"),
+        ("Telvar's share of the vote rose by 5 percent.", "Telvar"),
+        ("Castavia's telecoms regulator said 70% of the country's links were down.", "Castavia"),
+        ("Dunmoor said 50 percent of its traffic was disrupted.", "Dunmoor"),
+        # a cause is no owner, nor a speaker's share of something not theirs
+        ("Hurricane Milo's winds destroyed 40% of the homes on the coast.", None),
+        ("Ann Ruiz's lawyer said 40% of jurors were undecided.", None),
+    ],
+)
+def test_whose_share_it_is(sentence, owner):
+    text = f"Outage\n\nThe story so far.\n{sentence}"
+    shares = [c for c in claims_of(text) if c.kind == "percent"]
+    assert [c.scope for c in shares] == [owner], [(c.surface, c.scope) for c in shares]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("About half of the district's homes lost power.", ("About half", 45, 55)),
+        ("A third of the town was flooded.", ("A third", 30, 37)),
+        ("More than half of the wounded were children.", ("More than half", 50, None)),
+        ("Nearly two-thirds of voters backed the plan.", ("Nearly two-thirds", 60, 67)),
+        ("Three quarters of the roads were closed.", ("Three quarters", 68, 82)),
+        ("A quarter of a million people marched.", ("A quarter of a million", 250000, 250000)),
+    ],
+)
+def test_a_share_told_as_a_fraction(sentence, figure):
+    found = [(c.surface, c.low, c.high) for c in _lead(sentence) if c.kind != "date"]
+    assert found[0] == figure, found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first half of the season was poor.",
+        "In the second half of the game, they scored twice.",
+        "The other half of the village was spared.",
+        "He was the third of four brothers.",
+        "It took half an hour to reach them.",
+    ],
+)
+def test_halves_and_ordinals_that_are_no_share(sentence):
+    assert not [c for c in _lead(sentence) if c.kind == "percent"]
+
+
+def test_a_weekday_that_dates_the_event_does_not_date_its_toll(tmp_path):
+    # "in Friday's quake" names the quake's day; the toll is the one known when the article was written
+    write(tmp_path, "a.txt", "date: 2024-06-08\nQuake\n\nOfficials said 30 people died in Friday's quake.")
+    write(tmp_path, "b.txt", "date: 2024-06-10\nQuake\n\nOfficials said 45 people died in Friday's quake.")
+    store = build_store(load_corpus([tmp_path]))
+    tolls = sorted((c.as_of.isoformat(), c.low) for c in store.claims if c.topic == "deaths")
+    assert tolls == [("2024-06-08", 30), ("2024-06-10", 45)]
+    assert [g.status.value for g in store.groups if g.topic == "deaths"] == ["update"]
+    # a weekday before the count itself dates it
+    found = claims_of("date: 2024-06-10\nQuake\n\nTuesday's toll of 12 was revised upward, officials said.")
+    assert [c.as_of.isoformat() for c in found if c.topic == "deaths"] == ["2024-06-04"]

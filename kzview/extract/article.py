@@ -81,6 +81,10 @@ def _country_rx(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
+# a weekday's possessive before an event noun ("Friday's quake"), not before the count ("Tuesday's toll of 12")
+_DATES_THE_EVENT = re.compile(r"['’]s\s+(?!(?:death\s+|official\s+|latest\s+)?(?:toll|count|tally|figures?|total)\b)")
+
+
 def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     rx = _country_rx(lex)
     df: Counter[str] = Counter()
@@ -401,12 +405,12 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(sentence_of(f.start), []).append(f)
-    dates_by_sentence: dict[int, list[tuple[int, dt.date]]] = {}
+    dates_by_sentence: dict[int, list[tuple[int, dt.date, int]]] = {}
     for d in mentions:
         # The corpus's date only picks the year of "January 9"; "Sunday" needs the article's own date.
         day = resolve(d, anchor if d.is_calendar else article.date)
         if day is not None:
-            dates_by_sentence.setdefault(sentence_of(d.start), []).append((d.start, day))
+            dates_by_sentence.setdefault(sentence_of(d.start), []).append((d.start, day, d.end))
 
     calendar_by_sentence: dict[int, list] = {}
     for d in mentions:
@@ -695,6 +699,10 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 # "The town of 14,000", "about 300 Americans there": the place named just before
                 scope = antecedent_place(sentence, f.start - s0, text[spans_of[si - 1][0] : s0] if si > 0 else "")
             as_of = article.date
+            if sent_dates and lex.cumulative.get(topic, False):
+                # "45 died in Friday's quake", told on Monday: the weekday dates the quake, the toll is Monday's
+                of_count = [d for d in sent_dates if not _DATES_THE_EVENT.match(text, d[2])]
+                sent_dates = of_count if of_count or article.date is not None else sent_dates
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
             elif article.date is None:

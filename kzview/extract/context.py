@@ -1647,6 +1647,29 @@ _SPEAKER_AFTER = re.compile(
     r"confirmed|claimed" + _NOT_SAYING + r"|stated|believes|thinks|warned|noted)\b"
 )
 _OWN_PRONOUN_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:its|their|our)\b")
+# the owner named after the share: "75% of Castavia's capacity", "half of Telvar's lines"
+_POSSESSIVE_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?P<owner>" + _OWNER_NAME.pattern + r")[’']s\s")
+# a share of a place told again by its kind or a pronoun ("70% of the country's links", "of its traffic"): the
+# place that speaks or is the clause's subject
+_PLACE_AFTER = re.compile(
+    r"^\s*(?:of|in)\s+(?:its\b|the\s+(?:country|nation|state|emirate|kingdom|republic|island|city|province|"
+    r"region|territory|town)[’']s\s)"
+)
+# verbs that put a thing at a level ("traffic fell by 30%")
+_LEVEL_VERBS = frozenset(
+    "dropped fell falls fall rose rises climbed slumped plunged recovered returned stood stands reached jumped "
+    "slipped declined increased decreased grew shrank dipped".split()
+)
+
+
+# a clause whose subject is a thing of the owner's, and a verb that puts it at a level: "Castavia's traffic
+# dropped to 30%", "Telvar's share of the vote rose by 5%"; or its speaking body: "Castavia's telecoms regulator
+# said" (taken only for a share of "the country's" or "its")
+_POSSESSIVE_SUBJECT = re.compile(
+    r"^\W*(?P<owner>" + _OWNER_NAME.pattern + r")[’']s\s+(?:[a-z\-]+\s+){1,4}?(?:(?:has|had|have)\s+)?"
+    r"(?P<verb>" + "|".join(sorted(_LEVEL_VERBS)) + r"|said|says|estimated|reported|announced)\s+"
+    r"(?:that\s+)?(?:(?:to|by|at|from)\s+)?(?:[a-z]+\s+){0,2}$"
+)
 # words a name may open a sentence with that are no owner ("Some 83%", "The company"), capitalised words that open
 # an adverbial ("On Tuesday, ...", "Unlike Castavia, Telvar lost ..."), and role words that end the owning body's
 # name in an attribution ("Teleport CEO Anna Morrow": Teleport; "Former President ...": no body)
@@ -1673,6 +1696,15 @@ _OWNER_VERBS = frozenset(
 )
 
 
+def _owns_what_follows(between: list[str]) -> bool:
+    """Whether the words between a possessive and a share keep the share the possessor's: none, a noun ("Telvar's
+    vote share of"), a verb of holding or of a level ("Castavia's traffic fell by"); not a verb of doing or saying."""
+    return not any(
+        (w.endswith("ed") or _SPEAKER_AFTER.match(w)) and w not in _OWNER_VERBS and w not in _LEVEL_VERBS
+        for w in between
+    )
+
+
 def _owner_words(name: str) -> str | None:
     words = [re.sub(r"[’']s$", "", w) for w in name.split()]
     while words and words[0] in _NOT_OWNERS:
@@ -1690,11 +1722,20 @@ def share_owner(
     its / their / our ...", the body its source speaks for; None when the sentence names none. A lone capitalised
     word opening the sentence is a name only where `is_name` (the corpus's names, its countries) says so."""
     lead = sentence[max(0, start - 300) : start]  # the owner is named near its share; a hostile run is cut short
+    after = sentence[end : end + 200]
     pm = _POSSESSIVE_BEFORE.search(lead[-120:])
+    if pm is not None and not _owns_what_follows(lead[pm.end("owner") :].split()[1:]):
+        pm = None  # "Hurricane Milo's winds destroyed 40%": a cause; "Ann Ruiz's lawyer said 40%": a speaker
+    pm = pm or _POSSESSIVE_AFTER.match(after)
     if pm is not None:
         owner = _owner_words(pm.group("owner"))
         if owner:
             return owner
+    sm = _POSSESSIVE_SUBJECT.match(re.split(r"[;:]|,\s*(?:and|but|while)\s", lead)[-1])
+    if sm is not None and (sm.group("verb") in _LEVEL_VERBS or _PLACE_AFTER.match(after)):
+        owner = _owner_words(sm.group("owner"))
+        if owner:
+            return owner  # "Castavia's traffic dropped to 30%"; "Castavia's regulator said 70% of its lines"
     clause = re.split(r"[;:]|,\s*(?:and|but|while)\s|\b(?:that|which|who)\s", lead)[-1]
     for m in _OWNER_NAME.finditer(clause):
         between = clause[m.end() :].split()
@@ -1710,6 +1751,12 @@ def share_owner(
         opening = not clause[: m.start()].strip(' “"‘(')
         if not opening or " " in owner or owner.isupper() or is_name(owner):
             return owner
+    if (
+        attribution
+        and _PLACE_AFTER.match(after)
+        and all(w[:1].isupper() and w not in _ROLES for w in attribution.split())
+    ):
+        return _owner_words(attribution)  # "Castavia said 50% of its traffic": a body by its name alone
     if attribution and _OWN_PRONOUN_AFTER.match(sentence[end:]):
         body = []
         for w in attribution.split():

@@ -424,6 +424,7 @@ class Figure:
     scale: float = 1.0  # the written scale word's factor ("19 million" -> 1e6)
     topic: str | None = None  # set where the words fix it ("no one was hurt": injuries), see extract.implicit
     individual: bool = False  # singled-out people ("a woman died"): a floor, not a total
+    fraction: bool = False  # a share told as a fraction ("half of", "a third of"): a rounded share
 
 
 def words_to_number(phrase: str) -> int | None:
@@ -459,6 +460,7 @@ def _parse_digits(num: str, thousands_dots: bool) -> float:
 
 
 _HALF_BEFORE = re.compile(r"\bhalf[\s-]$", re.IGNORECASE)
+_PART_OF_BEFORE = re.compile(r"\b(?P<n>a|one|two|three)[\s-](?P<part>thirds?|quarters?)\s+of\s+$", re.IGNORECASE)
 # "half a mile", "a mile and a half", "two hours and a half": a number told with a half
 _HALF_UNITS = r"miles?|kilomet(?:re|er)s?|km|metres?|meters?|feet|foot|yards?|hours?|days?|weeks?|months?|years?"
 _HALF_DURATIONS = frozenset("hour day week month year".split())
@@ -466,6 +468,18 @@ _HALF_RX = re.compile(
     rf"\b(?:(?P<whole>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\s+(?P<u1>{_HALF_UNITS})"
     rf"\s+and\s+a\s+half|half\s+(?:a|an)\s+(?P<u2>{_HALF_UNITS}))\b",
     re.IGNORECASE,
+)
+
+
+# "half of the homes", "a third of its capacity", "two-thirds of voters", "three quarters of the district": a share
+# told as a fraction (not "the first half of the year", "a quarter of a million", "half an hour")
+_FRACTION_RX = re.compile(
+    r"(?<![\w’'-])(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine)[ -])?"
+    r"(?P<part>half|thirds?|quarters?|fifths?|tenths?)\s+of\s+(?!an?\b)(?=[\w“\"])",
+    re.IGNORECASE,
+)
+_NOT_A_SHARE_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|last|latter|former|other|final|the|this|that)\s*$", re.I
 )
 
 
@@ -565,6 +579,17 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         f.kind, f.unit = ("duration", single) if duration else ("other", unit)
         cores.append(f)
         taken.add(*m.span())
+    for m in _FRACTION_RX.finditer(text):
+        part, n = m["part"].lower(), (m["n"] or "").lower()
+        if (n == "") != (part == "half") or taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
+            continue  # "third of the" alone is an ordinal's tail; "half" takes no count before it
+        if _NOT_A_SHARE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "the second half of the season", "the other half of the town"
+        value = round(100 * (WORD_VALUES.get(n, 1) if n not in ("", "a", "an") else 1) / FRACTION_PARTS[part], 2)
+        e = m.end("part")
+        f = Figure(m.start(), e, m.start(), e, value, value, False, None, "percent", "%", value=value, fraction=True)
+        cores.append(f)
+        taken.add(m.start(), e)
     for m in _DIGITS_RX.finditer(text):
         s, e = m.start("num"), m.end("num")
         if taken.overlaps(s, e) or excluded.overlaps(s, e):
@@ -637,8 +662,14 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         begin, told = m.start(), float(spelled_value)
         if first in ("a", "an"):
             half = _HALF_BEFORE.search(text, max(0, begin - 6), begin)
+            part = _PART_OF_BEFORE.search(text, max(0, begin - 20), begin)
             if half:
                 begin, told = half.start(), told / 2  # "half a dozen", "half a million"
+            elif part and told >= 1000:
+                # "a quarter of a million", "three-quarters of a billion": the fraction of the scale
+                n = part["n"].lower()
+                begin = part.start()
+                told = told * (1 if n in ("a", "one") else WORD_VALUES[n]) / FRACTION_PARTS[part["part"].lower()]
         cores.append(
             Figure(
                 begin,
@@ -899,6 +930,10 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
                 f.qualifier = q.phrase
                 f.approximate = True
                 low, high = _apply_qualifier(q, low or 0, high or 0)
+    if f.fraction and qual is None and low is not None:
+        # "half of the homes" is said of 45% as of 55%: a rounded share, read as "about" reads a number
+        low, high = _clean(low * 0.9), _clean(low * 1.1)
+        f.approximate = True
     f.low, f.high = low, high
     if f.vague:
         f.approximate = True
