@@ -30,6 +30,7 @@ from functools import cache
 from importlib import resources
 
 from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.extract.numbers import WORD_VALUES
 from kzview.gcpause import paused_gc
 from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
 from kzview.words import figure_words as figure_words
@@ -130,12 +131,50 @@ def group_key(
 
 _PART_BEFORE = re.compile(
     r"(?:\b(?:among|including|includes|included)\s+(?:(?:the|those)\s+(?:\w+\s+){0,2}?(?:were|was|are|is)\s+)?"
-    r"(?:at\s+least\s+|some\s+|about\s+)?)$",
+    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?)$",
     re.IGNORECASE,
+)
+# fronted: "Of the dead, seven were from the village", "Of the 40 injured, 12 are children"
+_PART_FRONTED = re.compile(
+    r"^\W*of\s+(?:the|those)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[\w\-]+),\s*(?:at\s+least\s+|some\s+|about\s+)?$",
+    re.I,
 )
 _PART_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the|those)\b|of\s+(?:them|whom)\s+[a-z]|(?:\w+\s+){0,2}(?:were|was)\s+among\b)", re.IGNORECASE
 )  # (not "killing two of them," after "shooting three": the deaths' own count)
+
+
+_OF_THEM_LABEL = re.compile(r"^\s*of\s+(?:them|whom)\s+(?:(?:were|was|are|is|had|have|been)\s+)?(?P<w>[a-z][a-z\-]+)")
+
+
+_PART_PREPOSITIONS = frozenset("in at on with from to into under by for after before".split())
+_OF_TOLL = re.compile(r"^\s*of\s+(?:the|those)\s+(?P<noun>[a-z]+)\b")
+_COUNT_BEFORE = re.compile(r"\d|\b(?:" + "|".join(sorted(WORD_VALUES)) + r"|dozens?|scores|hundreds|thousands)\b", re.I)
+
+
+def part_label(c: Claim, toll_nouns: frozenset[str]) -> str | None:
+    """The group a part that names no kind of people stands in, apart from its whole; None where it is no part of
+    a count the story gives ("capturing 23 of the raiders", "took 23 of them into custody": the raiders are not
+    counted, the 23 is the count). A part of a count told before it in the sentence is named by the word after
+    "of them" ("33 were injured, seven of them seriously": seriously), so one outlet's seriously injured meet
+    another's; a part of a toll ("12 of the injured", "Of the dead, seven were from the village") is checked
+    against its whole alone."""
+    if not c.sentence:
+        return None
+    a, b = c.start - c.sentence_start, c.end - c.sentence_start
+    after = c.sentence[b : b + 60]
+    m = _OF_THEM_LABEL.match(after)
+    if m and _COUNT_BEFORE.search(c.sentence[max(0, a - 200) : a]):
+        if m["w"] in _PART_PREPOSITIONS:
+            # "62 of them in intensive care": where they are, the part's scope when its words name one
+            return None if c.scope else f"a part ({c.id})"
+        return m["w"]
+    toll = _OF_TOLL.match(after)
+    fronted = a < 80 and _PART_FRONTED.match(c.sentence[:a])
+    included = _PART_BEFORE.search(c.sentence[max(0, a - 60) : a])
+    if included or (toll and toll["noun"] in toll_nouns) or (fronted and fronted["noun"].lower() in toll_nouns):
+        return f"a part ({c.id})"  # ("the haul included around €1.5 million", "among the dead were 11")
+    return None
 
 
 def told_as_part(c: Claim) -> bool:
@@ -147,7 +186,11 @@ def told_as_part(c: Claim) -> bool:
     a, b = c.start - c.sentence_start, c.end - c.sentence_start
     if not 0 <= a <= b <= len(c.sentence):
         return False
-    return bool(_PART_BEFORE.search(c.sentence[max(0, a - 60) : a]) or _PART_AFTER.match(c.sentence[b : b + 60]))
+    return bool(
+        _PART_BEFORE.search(c.sentence[max(0, a - 60) : a])
+        or _PART_AFTER.match(c.sentence[b : b + 60])
+        or (a < 80 and _PART_FRONTED.match(c.sentence[:a]))
+    )
 
 
 def _subjectless(key: tuple) -> tuple:
@@ -260,6 +303,78 @@ def _one_source(a: Fig, b: Fig) -> bool:
     return a.claim.article == b.claim.article or any(w[:1].isupper() for w in src.split())
 
 
+_CLOCK_ENTRY = re.compile(r"^\W*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:km|kilomet|mile|%|per))")
+_RISEN = re.compile(
+    r"\b(?:risen|rose|rises|climbed|climbs|jumped|jumps|reached|reaches|now|latest|updated|revised)\b", re.I
+)
+
+
+_CLOCK_IN = re.compile(
+    r"\b(?:as\s+of|up\s+to|until|by|at)\s+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:hrs|hours|h|GMT|local\s+time)?\b"
+    r"(?!\s*(?:km|kilomet|mile|%|per))",
+    re.I,
+)
+_DAY_PART = re.compile(
+    r"\b(?:(?:this|on\s+\w+|early\s+on\s+\w+|late\s+on\s+\w+|\w+day)\s+(?P<part>morning|afternoon|evening)|"
+    r"(?P<night>tonight))\b",
+    re.I,
+)
+_DAY_PARTS = {"morning": 9 * 60, "afternoon": 15 * 60, "evening": 19 * 60, "tonight": 22 * 60}
+
+
+def _told_at(f: Fig) -> tuple[int, str] | None:
+    """(the minute of the day, the words for it) a figure was told at, where its sentence says (see _clock)."""
+    sentence = f.claim.sentence or ""
+    m = _CLOCK_ENTRY.match(sentence) or _CLOCK_IN.search(sentence)
+    if m:
+        return int(m["h"]) * 60 + int(m["m"]), f"at {int(m['h']):02d}:{m['m']}"
+    part = _DAY_PART.search(sentence)
+    if part:
+        word = (part["part"] or part["night"]).lower()
+        return _DAY_PARTS[word], "in the " + word if word != "tonight" else "at night"
+    return None
+
+
+def _clock(f: Fig) -> int | None:
+    """The minute of the day a figure was told at, where its sentence says: a live blog's entry ("18:30 - At least
+    11 have now died"), "as of 18:00", "up to 18:00 hrs", or the part of the day ("confirmed early on Thursday
+    morning", "officials told us this afternoon", "tonight")."""
+    told = _told_at(f)
+    return told[0] if told else None
+
+
+def _at(f: Fig) -> str:
+    told = _told_at(f)
+    return f" {told[1]}" if told else ""
+
+
+def _told_risen(f: Fig) -> bool:
+    """Whether a figure is told as where a count has got to ("the toll has risen to 48", "11 have now died")."""
+    c = f.claim
+    if not c.sentence:
+        return False
+    a, b = c.start - c.sentence_start, c.end - c.sentence_start
+    return bool(_RISEN.search(c.sentence[max(0, a - 40) : a]) or re.match(r"\s+\w+\s+now\b|\s+now\b", c.sentence[b:]))
+
+
+def _grew_that_day(same: list[Fig]) -> bool:
+    """Whether one day's different figures of a count that only grows read as its growth that day: the figures
+    told at a time of day (a live blog's entries, "as of 18:00", "this afternoon") never fall in clock order, and
+    every figure is at or below where the count got to (the last timed one, or one told as "has risen to",
+    "now"). Two plain figures that differ ("14 died", "17 died") still clash."""
+    timed = sorted((t, f) for f in same if (t := _clock(f)) is not None)
+    if any(b.hi < a.lo for (_, a), (_, b) in zip(timed, timed[1:], strict=False)):
+        return False
+    moving = [f for f in same if _clock(f) is None and _told_risen(f)]  # "the toll climbs to 48", untimed
+    if timed:
+        moving.append(timed[-1][1])
+    if not moving:
+        return False
+    final = max(moving, key=lambda f: (f.lo, f.hi))  # where the count got to that day
+    plain = [f for f in same if _clock(f) is None and f not in moving]
+    return all(f.lo <= final.hi for f in same) and (not plain or max(f.lo for f in plain) <= min(f.hi for f in plain))
+
+
 def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
     articles = {f.claim.article for f in figs}
     max_lo = max(f.lo for f in figs)
@@ -347,7 +462,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
     days = sorted(by_day)
     for d in days:
         same = by_day[d]
-        if max(f.lo for f in same) > min(f.hi for f in same):
+        if max(f.lo for f in same) > min(f.hi for f in same) and not (cumulative and _grew_that_day(same)):
             h, lw = _extreme_pair(same)
             return Judgement(
                 Status.CONFLICT,
@@ -378,6 +493,11 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
             top = max(by_day[d], key=lambda f: (f.lo, f.claim.id))
             if floor is None or top.lo > floor.lo:
                 floor = top
+        if len(days) == 1:
+            # it grew within the day: the figures in the order they were told ("7 at 12:00 → at least 11 at 18:30")
+            told = sorted(figs, key=lambda f: (_clock(f) is None, _clock(f) or 0, f.lo, f.claim.id))
+            timeline = " → ".join(f"{figure_words(f.claim)}{_at(f)} ({f.label})" for f in told[:6])
+            return Judgement(Status.UPDATE, "grows", f"One count growing during {days[0]}: {timeline}.")
         timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
         return Judgement(Status.UPDATE, "grows", f"One count growing over time: {timeline}.")
     first, last = steps[0][1], steps[-1][1]
@@ -423,7 +543,7 @@ def _make_group(gid: str, key: tuple, figs: list[Fig], v: Judgement) -> ClaimGro
         agreeing=agreeing,
         id=gid,
         topic=topic,
-        subject=subject,
+        subject="a part" if subject is not None and subject.startswith("a part (") else subject,
         scope=scope,
         status=v.status,
         claims=[c.id for c in claims],
@@ -438,7 +558,7 @@ def _make_group(gid: str, key: tuple, figs: list[Fig], v: Judgement) -> ClaimGro
     )
 
 
-def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
+def _within_article(key: tuple, figs: list[Fig], cumulative: bool = False) -> list[ClaimGroup]:
     """One article giving two figures for the same thing on the same day (a headline against its own body)."""
     by_article: dict[str, list[Fig]] = defaultdict(list)
     for f in figs:
@@ -453,6 +573,8 @@ def _within_article(key: tuple, figs: list[Fig]) -> list[ClaimGroup]:
         for day, same in sorted(by_day.items()):
             if len(same) < 2 or max(f.lo for f in same) <= min(f.hi for f in same):
                 continue
+            if cumulative and _grew_that_day(same):
+                continue  # a live blog's toll told at 12:00 and again at 18:30
             high, low = _extreme_pair(same)
             if high.claim.headline == low.claim.headline:
                 continue  # two figures in one text are most often two things (a part, another day): no finding
@@ -501,6 +623,8 @@ def _part_whole(
         for w in whole:
             if p.claim.article == w.claim.article and p.claim.sentence == w.claim.sentence:
                 continue
+            if p.claim.subject and w.claim.subject and p.claim.subject != w.claim.subject:
+                continue  # "no officers were injured" bounds no count of the hostages taken to hospital
             comparable = not p.claim.as_of or not w.claim.as_of or p.claim.as_of <= w.claim.as_of
             if comparable and p.lo > w.hi:
                 g = _gap(p, w)
@@ -586,6 +710,7 @@ def _compare(
     # it describes the same count.
     named = frozenset(lex.subjects.values())
     sizes = lex.measures.units if lex.measures is not None else None
+    toll_nouns = lex.implicit.toll_nouns
     kinds_named: dict[tuple, set[str | None]] = defaultdict(set)
     for c in compared:
         key = group_key(c, named, sizes)
@@ -601,12 +726,16 @@ def _compare(
             # whole, named as the text names it (a part that does not say of whom is left where it was: "83% of
             # the capacity", "one of the victims" are no kind of people)
             key = (key[0], c.subject, *key[2:])
+        elif part and key[1] is None and (label := part_label(c, toll_nouns)) is not None:
+            # "33 people were injured, seven of them seriously": pooled with the 33, the seven would be a rival
+            # total (and the whole of the parts told elsewhere)
+            key = (key[0], label, *key[2:])
         buckets[key].append(to_fig(c, lex, labels))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
         v = judge(figs, key[0], lex.cumulative.get(key[0], False))
         groups.append(_make_group(_gid(*key), key, figs, v))
-        groups.extend(_within_article(key, figs))
+        groups.extend(_within_article(key, figs, lex.cumulative.get(key[0], False)))
     killed = {(k[5], k[2]) for k, figs in buckets.items() if k[0] == "deaths" and any(f.lo > 0 for f in figs)}
     for key, figs in buckets.items():
         if figs[0].claim.kind == "percent":

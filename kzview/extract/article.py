@@ -8,7 +8,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kzview.dates import CALENDAR_WORDS, find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
@@ -28,11 +28,13 @@ from kzview.extract.context import (
     has_own_predicate,
     headline_names,
     is_agent,
+    is_event_place,
     last_person,
     lead_places,
     normalise_source,
     pick_attribution,
     read_counted,
+    respective_places,
     share_owner,
 )
 from kzview.extract.entities import build_entities, norm_name
@@ -81,6 +83,14 @@ def _country_rx(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
 
 
+_TOLLS = frozenset({"deaths", "injuries", "missing"})
+_PEOPLE_TOPICS = frozenset({"deaths", "injuries", "missing", "arrests", "hospitalized", "displaced", "participants"})
+# a date the source spoke on: "officials said on Tuesday", "police told reporters early on Friday", "the
+# ministry confirmed this morning"
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+)?|confirmed|announced|reported|added|stated|estimated)\s+"
+    r"(?:(?:early|late|later)\s+)?(?:on\s+|in\s+)?$"
+)
 # a weekday's possessive before an event noun ("Friday's quake"), not before the count ("Tuesday's toll of 12")
 _DATES_THE_EVENT = re.compile(r"['’]s\s+(?!(?:death\s+|official\s+|latest\s+)?(?:toll|count|tally|figures?|total)\b)")
 
@@ -165,6 +175,38 @@ def _increment(words: list[str], span: tuple[int, int], lex: Lexicon) -> bool:
     return after in lex.implicit.increment_after or any(
         before[-len(p) :] == p for p in lex.implicit.increment_before if len(before) >= len(p)
     )
+
+
+_RISE = frozenset("rose risen rises rise rising climbed climbing jumped increased grew grown up".split())
+
+
+def _rise_baseline(words: list[str], spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether figure k is where a rising count started ("rose from 9 to 16", "has risen to 43 from 29", "up from
+    two") or the step it rose by ("has risen to 14, after two injured persons died in hospital"): the count is at
+    least that now; a floor, never a rival of the new figure."""
+    a = spans[k][0]
+    if a >= 2 and words[a - 1] == "from" and words[a - 2] in _RISE:
+        return True
+    if k == 0:
+        return False
+    p, q = spans[k - 1]
+    if not (p >= 2 and words[p - 1] == "to" and words[p - 2] in _RISE):
+        return False
+    between = words[q:a]
+    return between == ["from"] or between in (["after"], [",", "after"], ["as"], [",", "as"], [",", "with"])
+
+
+def _apposed_before(words: list[str], i: int, j: int) -> bool:
+    """Whether the words at token i stand in an apposition that closes before token j ("The blast, the worst since
+    ..., left 12 dead"): a comma within three tokens before i and another between i and j."""
+    return i < j and "," in words[max(0, i - 3) : i] and "," in words[i:j]
+
+
+def _names_its_own(words: list[str], lex: Lexicon) -> bool:
+    """Whether a part's words name the whole they are a part of by its fate ("seven of the injured", "two of the
+    dead"): then they are not the people the count before stood for ("40 firefighters fought the blaze ... Seven of
+    the injured were taken to hospital")."""
+    return bool(words) and words[-1] in lex.implicit.toll_nouns
 
 
 def _got_away(words: list[str], at: int, lex: Lexicon) -> bool:
@@ -436,6 +478,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         return word in lex.countries or norm_name(word) in names
 
     antecedent_subject: str | None = None
+    antecedent_subject_topic: str | None = None
     antecedent_topic: str | None = None
     antecedent_sentence = -2  # the sentence the antecedent topic was told in
 
@@ -519,7 +562,16 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
         counts = [
             _joined_count(text, f, spans[k][1]) or read_counted(words, spans[k][1], lex) for k, f in enumerate(figs)
         ]
+        if in_headline and lex.implicit.headline_events:
+            # "TWO HELD AFTER ...": the headline's event word is the figure's verb, not what it counts
+            counts = [
+                Counted([], c.end - len(c.words), True, True)
+                if c.words and c.words[0] in lex.implicit.headline_events
+                else c
+                for c in counts
+            ]
         cased = [text[t.start : t.end] for t in tokens]
+        respective = respective_places(sentence, [f.start - s0 for f in figs])
         # the two sentences before, where the thing an "it" stands for is named ("it was followed by a ...")
         followed = "followed" in words or "preceded" in words
         before = text[spans_of[max(0, si - 2)][0] : spans_of[si - 1][1]] if si > 0 and followed else ""
@@ -552,6 +604,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     counted.people = True  # "killing two co-workers" (not "captured two boats")
         blockers = frozenset(k for k, f in enumerate(figs) if f.kind in ("count", "money"))
         prev_topic: str | None = None
+        first_claim = len(claims)
         for k, f in enumerate(figs):
             counted = counts[k]
             unit = f.unit
@@ -582,6 +635,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         and not has_own_predicate(words, counted)
                     ):
                         topic = prev_topic  # "the deaths of 26 protesters, as well as 16 police officers"
+                    if topic == "other" and prev_topic not in (None, "other") and _rise_baseline(words, spans, k):
+                        topic = prev_topic  # "the toll has risen to 43 from 29", "11 arrested, up from two"
                     if (
                         topic == "other"
                         and antecedent_topic not in (None, "other")
@@ -615,10 +670,15 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         part_told = named is not None
                     else:
                         part_told = False
-                    if subject is None and counted.anaphora:
-                        subject = antecedent_subject
+                    if (
+                        subject is None
+                        and counted.anaphora
+                        and (antecedent_subject_topic == topic or not _names_its_own(counted.words, lex))
+                    ):
+                        subject = antecedent_subject  # "...; two of them died": of the ones just counted
                     if (counted.words or not counted.anaphora) and not part_told:
                         antecedent_subject = subject  # (who a part is, "were women", stands for no later count)
+                        antecedent_subject_topic = topic
                     if topic == "troops":
                         subject = None
                     unit = "soldiers" if topic == "troops" else "people"
@@ -668,7 +728,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 # whose share it is, before where ("Telvar won 47% of the vote in Dunmoor" is Telvar's); a count of
                 # things takes no owner: "a man's 20 wives" and "the 20 wives" are one count, and outlets name the
                 # owner of a count of things as often as they leave it out
-                scope = share_owner(sentence, f.start - s0, f.end - s0, pick_attribution(attrs, f.start - s0), is_name)
+                scope = share_owner(
+                    sentence, f.start - s0, f.end - s0, pick_attribution(attrs, f.start - s0, sentence), is_name
+                )
             if scope is None and (topic != "other" or f.kind in ("count", "percent") and not is_property(measure)):
                 # a place limits a count or a share ("three villages in the north", "60% of traffic in Castavia");
                 # a magnitude, a distance or a length of time is a property of one thing: where it was told is
@@ -687,7 +749,16 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 and not whole[2] < spans[k][0] < followed_phrase_end(words, whole[2])
             ):
                 clause = None  # "A 4.6 quake struck and was followed by a 2.9 aftershock": the 4.6 is the story's
-            event, event_words = figure_event(f.start - s0, own, clause)
+            if (
+                clause is not None
+                and whole is not None
+                and whole[0] == "another event"
+                and _apposed_before(words, whole[2], spans[k][0])
+            ):
+                clause = (
+                    None  # "The blast, the worst since a 2011 blast killed 40, left 12 dead": the 12 is the story's
+                )
+            event, event_words = figure_event(f.start - s0, own, clause, sentence)
             if event is None:
                 foreseen = forecast(words, spans[k][0], lex.measures, cased, f.kind)
                 if foreseen is not None:
@@ -698,11 +769,24 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             if scope is None and topic == "population":
                 # "The town of 14,000", "about 300 Americans there": the place named just before
                 scope = antecedent_place(sentence, f.start - s0, text[spans_of[si - 1][0] : s0] if si > 0 else "")
+            elif scope is None and topic != "other" and _THERE_AFTER.match(text, f.end, seg_end if seg_end else s1):
+                # "In Corlis the night passed peacefully, and no arrests were reported there": the place told before
+                there = antecedent_place(sentence, f.start - s0, text[spans_of[si - 1][0] : s0] if si > 0 else "")
+                scope = there if there and not is_event_place(there, None, event_places) else None
+            if scope is None and k in respective:
+                scope = respective[k]  # "in Dunmoor and Hallam, where 800 and 300 people gathered respectively"
             as_of = article.date
             if sent_dates and lex.cumulative.get(topic, False):
                 # "45 died in Friday's quake", told on Monday: the weekday dates the quake, the toll is Monday's
                 of_count = [d for d in sent_dates if not _DATES_THE_EVENT.match(text, d[2])]
                 sent_dates = of_count if of_count or article.date is not None else sent_dates
+                # "17 died when the ferry capsized on Monday evening, officials said on Tuesday": a toll is as of
+                # when it was said; the day the event happened is not the day it was counted
+                # (a toll only, told with one other day: "32 were arrested on Friday night", said on Sunday, are
+                # Friday night's arrests; "three died on Friday and two on Saturday" are each day's)
+                said = [d for d in sent_dates if _SAID_ON.search(text, max(s0, d[0] - 40), d[0])]
+                if said and topic in _TOLLS and len(sent_dates) - len(said) <= 1:
+                    sent_dates = said
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
             elif article.date is None:
@@ -721,18 +805,44 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     topic=topic,
                     subject=subject,
                     scope=scope,
-                    attribution=pick_attribution(attrs, f.start - s0),
+                    attribution=pick_attribution(attrs, f.start - s0, sentence),
                     as_of=as_of,
                     qualifier=f.qualifier,
                     measure=measure,
                     event=event,
                     event_words=event_words,
                     counted=people_words,
-                    individual=f.individual or (f.kind == "count" and _increment(words, spans[k], lex)),
+                    individual=f.individual
+                    or (f.kind == "count" and (_increment(words, spans[k], lex) or _rise_baseline(words, spans, k))),
                 )
             )
+        _share_the_verb(claims, first_claim, text)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+# a place told again by "there" after a figure, in its clause ("no arrests were reported there"; not "there were")
+_THERE_AFTER = re.compile(r"[^.;]*?\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might)\b)")
+# "Nine men and two women have been arrested": two counts of people joined by "and", the verb after the second
+_JOINED_BY_AND = re.compile(r"^(?:\s+[a-z][\w\-]*){1,2}\s+and\s+$")
+
+
+def _share_the_verb(claims: list[Claim], first: int, text: str) -> None:
+    """Give a count of people joined by "and" to the next one the topic the next one's verb gave it ("nine men and
+    two women have been arrested": both arrests), where the first had no event of its own."""
+    for i in range(len(claims) - 2, first - 1, -1):
+        a, b = claims[i], claims[i + 1]
+        if (
+            a.kind == "count"
+            and b.kind == "count"
+            and a.topic == "other"
+            and b.topic in _PEOPLE_TOPICS
+            and a.unit == "people"
+            and a.measure is None
+            and a.event == b.event
+            and _JOINED_BY_AND.match(text[a.end : b.start])
+        ):
+            claims[i] = replace(a, topic=b.topic)
 
 
 def context_key(ctx: CorpusContext) -> str:

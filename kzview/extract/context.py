@@ -486,6 +486,14 @@ def _past_apposition(words: list[str], after: int, later: list[int]) -> int:
     children, were killed", "twelve people -- nine adults and three children -- were killed"): the token after
     the apposition's closing comma or dash, when a verb follows it; else `after`."""
     n = len(words)
+    if after + 2 < n and words[after] == "," and words[after + 1] == "aged":
+        # "Three men, aged 19, 22 and 24, were arrested": the ages between commas are no part of the count
+        k = after + 2
+        while k < n and (words[k][:1].isdigit() or words[k] in (",", "and", "to")):
+            k += 1
+        if k > after + 2 and words[k - 1] == "," and k < n and (words[k] in _PRED_AUX or words[k].endswith("ed")):
+            return k
+        return after
     if after >= n or not later or words[after] not in {","} | _DASHES:
         return after
     opener = words[after]
@@ -495,8 +503,8 @@ def _past_apposition(words: list[str], after: int, later: list[int]) -> int:
     of_them = j in later and words[j + 1 : j + 3] in (["of", "them"], ["of", "whom"])
     if opener == "," and (j >= n or words[j] not in _APPOSITION_OPENERS) and not of_them:
         return after  # (but "six victims, two of them children, were killed" is one)
-    if later[0] - j > 3:
-        return after  # the part's figure opens the apposition
+    if later[0] - j > (6 if words[j] in _APPOSITION_OPENERS else 3):
+        return after  # the part's figure opens the apposition ("including a woman and her two daughters")
     closers = {","} if opener == "," else _DASHES
     for k in range(later[0], min(n, later[0] + 14)):
         if words[k] in closers:
@@ -770,8 +778,14 @@ def _has_own_object(words: list[str], h: CueHit) -> bool:
 # ---------------------------------------------------------------------------------------------------------------
 # Scope: a place the figure is limited to.
 
+# words that describe a place before its name or its kind ("in the mountainous Kharzan district", "in neighbouring
+# Siaya County", "in the mountain village of Lumbo")
+_PLACE_ADJECTIVES = (
+    r"(?:(?:neighbouring|neighboring|nearby|adjacent|remote|mountainous|rural|coastal|restive|troubled|impoverished|"
+    r"landlocked|hilly|flood-hit|quake-hit|storm-hit|war-torn|mountain|fishing|border|farming|mining|small|tiny)\s+)?"
+)
 _PLACE = re.compile(
-    r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|around|inside|outside)\s+(?:the\s+)?" + _PLACE_ADJECTIVES + r""
     r"(?:(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central|coastal)\s+"
     r"(?=(?:city|town|village|region|province|district|"
     r"capital|state|county|port|area)\s+of\b))?(?:(?:city|town|village|region|province|district|"
@@ -819,6 +833,37 @@ def _bare(name: str) -> str:
     return re.sub(r"[’']s$", "", name)
 
 
+def is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
+    """Whether a place names the story itself (see find_scope)."""
+    return _is_event_place(place, region, event_places)
+
+
+_PLACE_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
+_PLACE_LIST = re.compile(
+    r"\b(?:in|at|from)\s+(?P<list>"
+    + _PLACE_NAME
+    + r"(?:\s*,\s*"
+    + _PLACE_NAME
+    + r")*\s*,?\s+and\s+"
+    + _PLACE_NAME
+    + r")"
+)
+
+
+def respective_places(sentence: str, figures: list[int]) -> dict[int, str]:
+    """The place of each figure (by index of `figures`, their offsets in the sentence) in "in A and B, where 800
+    and 300 people gathered respectively": the figures between the list and "respectively", in order."""
+    end = sentence.find("respectively")
+    if end < 0:
+        return {}
+    m = _PLACE_LIST.search(sentence, 0, end)
+    if m is None:
+        return {}
+    places = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["list"]) if p.strip()]
+    told = [i for i, pos in enumerate(figures) if m.end() <= pos < end]
+    return dict(zip(told, places, strict=True)) if len(told) == len(places) else {}
+
+
 def _is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
     words = [_bare(w) for w in place.split()]
     return (
@@ -838,6 +883,18 @@ _DESTINATION = re.compile(
 )  # not "driven to a field and shot dead in X", nor "killed after being taken to a farmhouse near X"
 _NAME_RELATIVE = re.compile(r"\b[A-Z][a-z]+(?P<cut>,)\s+(?:who|whose)\s")  # a clause about a person named
 _SCOPE_REACH = 400  # characters after a figure its place is looked for in: a place further on is not its own
+
+
+# a source and where it sits: "officials in Tavor said", "a police spokesman in the capital told reporters"
+_SPEAKER_IN = re.compile(
+    r"\b(?:officials?|police|authorities|sources?|spokes(?:man|woman|person)|correspondents?|reporters?|officers?|"
+    r"ministry|government|residents|witnesses|agency|doctors|medics|rescuers|journalists?)\s*$",
+    re.IGNORECASE,
+)
+_SAYS_AFTER_PLACE = re.compile(
+    r"^(?:,\s*[A-Z][\w’'\-]+)?\s+(?:on\s+\w+\s+)?(?:said|say|says|told|tell|reported|report|reports|confirmed|"
+    r"added|announced|estimated|quoted)\b"
+)
 
 
 def find_scope(
@@ -870,6 +927,8 @@ def find_scope(
                 continue
             if following and following[0].strip(",.;") in _ORG_WORDS:
                 continue  # "at Royal Oak Beaumont Hospital": a building, not a part of the event
+            if _SPEAKER_IN.search(segment[: m.start()]) and _SAYS_AFTER_PLACE.match(segment[m.end("place") :]):
+                continue  # "officials in Tavor said", "our correspondent in Nairobi says": where the source is
             if place.endswith(GENTILIC) and any(
                 w.strip(",.;") in _ATTACK_NOUNS for w in segment[m.end("place") :].split()[:2]
             ):
@@ -918,6 +977,7 @@ _CITY_STATE = re.compile(
 _AT_A_PLACE = re.compile(r"\b(?:at|in|near|outside)\s+(?:an?)\s+(?P<place>[A-Z][a-z]+)\s+[a-z]")
 
 
+_OPENING_PLACE = re.compile(r"^\W*(?:In|At)\s+(?:the\s+)?(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)")
 _BACK_REFERENCE = re.compile(r"\b(?:[Tt]he\s+(?:town|city|village|county|island)\s+of\s+[\d,]+\b|there\b)")
 
 
@@ -929,7 +989,7 @@ def antecedent_place(sentence: str, pos: int, before: str) -> str | None:
     for text in (sentence[:pos], before):
         found = [
             (m.start(), _bare(m.group("place")))
-            for rx in (_PLACE, _NAMED_PLACE)
+            for rx in (_PLACE, _NAMED_PLACE, _OPENING_PLACE)
             for m in rx.finditer(text)
             if m.group("place").split()[0] not in _NOT_PLACES and m.group("place").split()[-1] not in _ORG_WORDS
         ]
@@ -1081,6 +1141,8 @@ _VERBS = (
     + _NOT_SAYING
     + r"|claims"
     + _NOT_SAYING
+    + r"|claim"
+    + _NOT_SAYING
     + r"|indicated|added|put|puts|"
     r"gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|notes|"
     r"rates|rated|shows|showed|show|suggests|suggested|warned|warns|wrote|writes|tweeted|posted|tells|tell)"
@@ -1140,7 +1202,8 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
         re.compile(
             r"(?:^|[,;:“”\"(]|\bwhile\b|\bas\b|\bbut\b|\band\b|\bthat\b)\s*"
             + _NAME_SHORT
-            + r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:earlier|initially|later|also|first|previously|\w+ly)\s+)?"
+            + r"\s+(?:has\s+|have\s+|had\s+|can\s+|could\s+|will\s+|would\s+|may\s+|might\s+)?"
+            + r"(?:(?:earlier|initially|later|also|first|previously|now|today|yesterday|again|still|\w+ly)\s+)?"
             + _VERBS
             + r"\b"
         ),
@@ -1196,9 +1259,9 @@ _NEXT_SENTENCE = re.compile(
     r"\s+(?:was|were|has been|have been)"
     r"\s+(?:announced|reported|confirmed|stated|said|given|released|published)\s+by\s+" + _NAME,
 )
-_CUT = re.compile(
-    r"\s+(?:that|which|who|on|in|after|as|when|while|to|with|at|during|because|but|later|on|without|since|"
-    r"for(?!\s+(?:the\s+)?[A-Z])|about|themselves|itself|earlier|this|last|had|has|have|was|were|is|are|would|"
+_CUT = re.compile(  # (but "to" before a capitalised name goes on: "the Committee to Protect Journalists")
+    r"\s+(?:that|which|who|on|in|after|as|when|while|to(?!\s+[A-Z][a-z]+\s+[A-Z])|with|at|during|because|but|later|"
+    r"on|without|since|for(?!\s+(?:the\s+)?[A-Z])|about|themselves|itself|earlier|this|last|had|has|have|was|were|is|are|would|"
     r"could|will)\b.*$",
 )  # but "for" before a capital goes on with a name: "the International Organization for Migration"
 _GENERIC = re.compile(
@@ -1214,7 +1277,10 @@ _GENERIC = re.compile(
     r"senator|envoy|ambassador|diplomats|investigators|insurers?|museum|union|workers|"
     # documents that say it: "according to the criminal complaint", "the indictment says"
     r"complaints?|charges|indictment|affidavit|reports?|documents?|records|filings?|release|study|survey|census|"
-    r"testimony|transcripts?)\b",
+    r"testimony|transcripts?|"
+    # sides of a conflict, who give their own tolls: "rebels claim 40 soldiers dead"
+    r"rebels|insurgents|militants|protesters|demonstrators|opposition|troops|campaigners|"
+    r"families|victims|locals|villagers|passengers)\b",
     re.IGNORECASE,
 )
 _MINISTRY_DOMAINS = {
@@ -1267,6 +1333,7 @@ def normalise_source(raw: str) -> str | None:
         x = rep.group("org")  # "a spokesman for the fire brigade": the brigade says it (not "for the family")
     x = _CUT.sub("", x)
     x = _LEADING.sub("", x).strip()
+    x = re.sub(r"\s+(?:can|could|will|would|may|might|must|should)$", "", x)  # "I can tell you that ...": no name
     if not x or len(x) < 2 or (len(x) == 2 and not x.isupper()):
         return None
     m = _MINISTRY_A.search(x) or _MINISTRY_B.search(x)
@@ -1429,6 +1496,9 @@ def _subject_before_verb(raw: str) -> str:
     keep: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         w = words[i]
+        if w in ("to", "for", "of") and keep and keep[-1][:1].isupper() and i > 0 and words[i - 1][:1].isupper():
+            keep.append(w)  # "the Committee to Protect Journalists", "Doctors for Peace": one body's name
+            continue
         if w.lower().strip("’'") in _BREAK and not _ACRONYM.fullmatch(w):
             if w.lower() == "and" and keep and _source_pair(words[:i]):
                 keep.append(w)  # "police and the woman's friend said": both gave it
@@ -1452,6 +1522,8 @@ _TRIGGER = re.compile(
     r"reports|announce[sd]?|state[sd]?|confirms?|told|declared|estimated?|estimates|claimed"
     + _NOT_SAYING
     + r"|claims"
+    + _NOT_SAYING
+    + r"|claim"
     + _NOT_SAYING
     + r"|indicated|"
     r"added|put|puts|gave|gives|counted|counts|valued|values|tallied|recorded|registered|indicates|indicate|noted|"
@@ -1626,11 +1698,26 @@ def _paren_depths(s: str) -> list[int]:
     return out
 
 
-def pick_attribution(attrs: list[Attribution], fig_pos: int) -> str | None:
-    """The source for a figure at `fig_pos` in the sentence: the strongest marker, then the nearest."""
+# where one clause of a sentence ends and another begins with a source of its own: "Police put the crowd at 3,000
+# while organisers claimed 20,000", "Army says 23 militants killed; rebels claim 40"
+_SOURCE_CLAUSE = re.compile(
+    r";|\s(?:while|whereas)\s|,\s*(?:but|while|whereas)\s|\s+but\s+(?=[a-z]+\s+(?:say|said|claim))"
+)
+
+
+def pick_attribution(attrs: list[Attribution], fig_pos: int, sentence: str = "") -> str | None:
+    """The source for a figure at `fig_pos` in the sentence: the strongest marker, then the nearest; of the
+    sources of the figure's own clause where the sentence has clauses with sources of their own."""
     usable = [a for a in attrs if not a.parenthetical]
     if not usable:
         return None
+    if sentence and len(usable) > 1:
+        cuts = [m.start() for m in _SOURCE_CLAUSE.finditer(sentence)]
+        if cuts:
+            lo = max((c for c in cuts if c <= fig_pos), default=0)
+            hi = min((c for c in cuts if c > fig_pos), default=len(sentence) + 1)
+            own = [a for a in usable if lo <= a.start < hi]
+            usable = own or usable
     best = max(usable, key=lambda a: (a.priority, -abs(a.start - fig_pos)))
     return best.name
 

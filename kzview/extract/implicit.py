@@ -82,11 +82,17 @@ class _Reader:
         w = self.words[i]
         if w in self.v.singular or w.split("-")[-1] in self.v.singular or related_word(w, self.v.relations):
             return True
+        if w in _GROUP_NOUNS and not (i + 1 < len(self.words) and self.words[i + 1] == "of"):
+            return True  # "police arrested the pair" (not "a couple of men")
         if i > 0 and f"{self.words[i - 1]} {w}" in self.v.singular:
             return True
         # nouns for people by their ending ("pensioner", "cyclist", "pedestrian", "trainee", "fireman"), read only
         # next to an event word, where a thing is rarely what was killed or arrested
         return len(w) >= 6 and w.isalpha() and w.endswith(_PERSON_ENDINGS) and w not in _NOT_PERSON_ENDINGS
+
+    def size(self, i: int) -> int:
+        """How many people a person noun stands for: "the pair" two, "a trio" three, any other one."""
+        return _GROUP_NOUNS.get(self.words[i], 1)
 
     def is_name(self, i: int) -> bool:
         w = self.words[i]
@@ -157,7 +163,7 @@ class _Reader:
             k = j - 1
             while k >= 0 and j - k <= 5:
                 if w[k] in self.v.determiners:
-                    return k, 1
+                    return k, self.size(j)
                 if not (w[k][0].isalpha() or "-" in w[k]) or w[k] in _AUX or w[k] in ("and", "or", "of", "by"):
                     break
                 k -= 1
@@ -200,7 +206,7 @@ class _Reader:
 
     def _coordinated(self, k: int) -> tuple[int, int]:
         """The last token and count of "his mother, 58, and sister" from its first head at k."""
-        w, n, count = self.words, len(self.words), 1
+        w, n, count = self.words, len(self.words), self.size(k)
         while True:
             j = k + 1
             if j + 2 < n and w[j] == "," and w[j + 2] == "," and w[j + 1][:1].isdigit():
@@ -252,6 +258,7 @@ def _verb_before(word: str) -> bool:
     return word.isalpha() and (word.endswith("ed") or word in _OBJECT_VERBS) and word not in _AUX
 
 
+_GROUP_NOUNS = {"pair": 2, "duo": 2, "couple": 2, "trio": 3}
 _OBJECT_VERBS = frozenset("hit shot struck stabbed beat bit caught fought held met saw took told left".split())
 
 
@@ -461,7 +468,9 @@ def _zeros(r: _Reader, add) -> None:  # noqa: ANN001 - the closure of find_impli
             beyond = any(x in v.increment_after or x == "other" for x in w[i + 1 : j])
             if j < n and w[j] in v.zero_nouns:
                 add(i, j, 0, v.zero_nouns[w[j]], beyond)
-            elif j < n and w[j] in v.zero_nouns_needing_a_cue:
+            elif j < n and (w[j] in v.zero_nouns_needing_a_cue or w[j] in r.lex.people and w[j].endswith("s")):
+                # "no suspects have been taken into custody", "No officers were injured", "no firefighters were
+                # seriously hurt": none of them (not "no hospitals were damaged": no people)
                 found = _event_after(r, j + 1, 5, _BRIDGE_ZERO | {"taken", "placed"})
                 if found is not None:
                     add(i, found[0], 0, found[1], beyond)  # "no suspects have been taken into custody"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -153,6 +154,16 @@ def is_property(measure: str | None) -> bool:
     return measure is not None and measure.split()[0] in _PROPERTIES
 
 
+_CAPACITY_WORDS = frozenset("permitted permits allowed allows licensed certified designed capacity maximum".split())
+
+
+def _capacity_before(words: Sequence[str], a: int) -> bool:
+    """Whether the words right before the figure at token a tell what a thing may hold: "permitted a maximum of",
+    "licensed to carry", "a capacity of", "designed for"."""
+    before = words[max(0, a - 5) : a]
+    return any(w in _CAPACITY_WORDS for w in before) and not any(w in (".", ";") for w in before)
+
+
 def figure_measure(
     words: Sequence[str],
     a: int,
@@ -176,6 +187,10 @@ def figure_measure(
     counted = list(counted_words)
     if kind == "count" and counted and counted[-1] in v.charge_nouns:
         return _charge_measure(words, b, counted, v)
+    if kind == "count" and _capacity_before(words, a):
+        # "its certificate permitted a maximum of 80 passengers", "licensed to carry 60": what it may hold, never
+        # how many it held
+        return f"capacity ({singular(counted[-1])})" if counted else "capacity"
     if counted and counted[-1] in v.partitives:
         j = next((k + 1 for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), len(words))
         if j + 1 < len(words) and words[j] == "of" and words[j + 1][:1].isalpha():
@@ -202,9 +217,20 @@ def figure_measure(
     if part and kind == "count" and bare:
         verb = _part_verb(words, a, b, counted, verbs)
         return f"{m} {verb}" if verb else None
+    if kind == "count" and bare:
+        at = next((k for k in range(b, min(len(words), b + 6)) if words[k] == counted[-1]), None)
+        if at is not None and at + 2 < len(words) and words[at + 1] == "of":
+            k = at + 3 if words[at + 2] == "the" else at + 2
+            name = list(itertools.takewhile(lambda w: w[:1].isupper() and w[:1].isalpha(), cased[k : k + 4]))
+            after = words[k + len(name)] if k + len(name) < len(words) else ""
+            if name and not (len(name) == 1 and _nationality(name[0])) and after not in _PLACE_KINDS:
+                # (not "two hospitals of the Kazakh city of Almaty": a nationality, a place)
+                # "14 teams of NDRF and 9 teams of SDRF": whose teams they are; never another body's count
+                return f"{m} of {' '.join(name)}"
     return m
 
 
+_PLACE_KINDS = frozenset("city town village region province state country district county capital area".split())
 _OFFENCE_END = frozenset("against over involving under across after".split())
 GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")  # "Israeli", "Russian", "Kenyan", "Chinese", "Turkish"
 _HOLDING = frozenset("holding held hold holds hijacked hijacking".split())
@@ -649,6 +675,9 @@ _NOT_PRESENT = frozenset(
 QUALIFYING = frozenset("roughly about some nearly around approximately almost over more than at least up to".split())
 
 
+_CARRYING = frozenset("carrying carried carries carry ferrying ferried transporting transported".split())
+
+
 def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]) -> str | None:
     """People counted where they were when it happened: "about 200 people were inside", "50 workers were in the
     plant", "some 300 guests were at the hotel", "the hall where about 300 people were": one measure whatever they
@@ -658,6 +687,9 @@ def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]
     while j >= 0 and words[j] in QUALIFYING:
         j -= 1
     where = j >= 0 and words[j] == "where"
+    generic = not counted_words or counted_words[-1] in ("people", "persons", "men", "women")
+    if j >= 0 and words[j] in _CARRYING and counted_words and generic:
+        return "people aboard"  # "a ferry carrying about 240 people", "the bus, which carried 50 people"
     k = b
     while k < n and words[k] in counted_words and k - b < 4:
         k += 1
@@ -671,7 +703,6 @@ def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]
     w = words[k]
     if w == "aboard" or w == "on" and k + 1 < n and words[k + 1] == "board":
         # who is aboard matters (crew, passengers, the boarders): only people named as nothing more are one measure
-        generic = not counted_words or counted_words[-1] in ("people", "persons", "men", "women")
         return "people aboard" if generic else None
     if w == "inside" or w == "present" and copula:
         return "people present"  # "some 60 staff inside", "about 40 people were present"
@@ -717,6 +748,7 @@ _PERIOD = re.compile(
     rf"(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     rf"|\b(?P<pre2>in|during|since|by|early|late|mid|until)\s+(?P<year2>(?:19|20)\d\d)\b"
     rf"|\b(?P<pre3>the|a|an)\s+(?P<year3>(?:19|20)\d\d)\s+(?=[a-z])"  # "the 1999 quake killed 17,000"
+    rf"|(?<=\bthe\s)(?:[a-z]+\s+){{1,2}}of\s+(?P<year4>(?:19|20)\d\d)\b"  # "the floods of 1998", "the unrest of 2019"
     rf"|\blast\s+(?P<last>week|month|year|summer|winter|spring|fall|autumn|decade)\b"
     rf"|\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
     rf"(?P<unit>years|year|months|month|weeks|week|decades)\s+(?:ago|earlier|before)\b",
@@ -754,13 +786,23 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# a thing's origin: "built in 1998", "founded in 1902", "first opened in 2005"
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:built|founded|established|constructed|erected|opened|launched|commissioned|incorporated|formed|set\s+up)"
+    r"\s+(?:back\s+)?(?:in\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
     """Time expressions in a sentence that date its figures, each with the latest day it can mean."""
     out: list[Period] = []
     for m in _PERIOD.finditer(sentence):
         latest: dt.date | None = None
+        if _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # "the ferry, built in 1998, had 12 crew": when a thing was made, not an event of the sentence
         since = (m["pre"] or m["pre2"] or "").lower() in ("since", "until", "by", "from") or re.search(
-            r"\bsince\s+(?:\S+\s+){0,2}$", sentence[max(0, m.start() - 40) : m.start()], re.IGNORECASE
+            r"\bsince\s+(?:\S+\s+){0,4}$", sentence[max(0, m.start() - 40) : m.start()], re.IGNORECASE
         )
         if since and (m["year3"] or re.match(r",\s+(?:when|in which|which)\b", sentence[m.end() :])):
             # "since a 2013 factory collapse killed 1,100", "since 2015, when gunmen killed 130": what comes after
@@ -804,8 +846,8 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
                 latest = dt.date(year, month, 10 if pre == "early" else 20)  # "early November": its first third
             else:
                 latest = _month_end(year, month)
-        elif m["year2"] or m["year3"]:
-            written: str = m["year2"] or m["year3"]
+        elif m["year2"] or m["year3"] or m["year4"]:
+            written: str = m["year2"] or m["year3"] or m["year4"]
             latest = dt.date(int(written), 12, 31)
             out.append(Period(m.start(), m.end(), " ".join(m.group(0).split()), latest, written))
             continue
@@ -867,7 +909,7 @@ def sentence_events(
         for p in find_periods(sentence, anchor):
             dated.append((p.start, p.words, p.label if p.latest < horizon else None, p.after_only))
     whole = None
-    total = _phrase_in(words, v.cumulative) or _several_incidents(words, v)
+    total = _phrase_in(words, v.cumulative) or _several_incidents(words, v) or _over_a_span(words)
     other = _phrase_in(words, v.comparison) or _last_incident(words, v)
     if other and total and other[0] <= total[0] < other[0] + len(other[1].split()):
         total = None  # "earlier this year" tells of another event; the "this year" inside it is no running total
@@ -991,6 +1033,30 @@ def same_clause(words: Sequence[str], i: int, j: int) -> bool:
 
 _SEVERAL = frozenset("two three four five six seven eight nine ten eleven twelve several multiple many".split())
 _SPANNING = frozenset("in during over across from throughout".split())
+
+
+_SPAN_UNITS = frozenset("years months decades weeks".split())
+_BEGAN = frozenset("began started erupted broke begun".split())
+
+
+def _over_a_span(words: Sequence[str]) -> tuple[int, str] | None:
+    """A total over a span up to now: "in the last five years", "over the past two decades", "since the rains
+    began", "since the unrest broke out" (label words, their first token)."""
+    n = len(words)
+    for i, w in enumerate(words):
+        if w in ("in", "over", "during") and i + 3 < n and words[i + 1] == "the" and words[i + 2] in ("last", "past"):
+            j = i + 3
+            if j + 1 < n and (words[j] in _SMALL or words[j].isdigit() or words[j] in ("few", "several")):
+                j += 1
+            if j < n and words[j] in _SPAN_UNITS:
+                return i, " ".join(words[i : j + 1])
+        if w == "since":
+            for j in range(i + 1, min(n, i + 6)):
+                if words[j] in _BEGAN:
+                    return i, " ".join(words[i : j + 1])
+                if not words[j].isalpha():
+                    break
+    return None
 
 
 def _several_incidents(words: Sequence[str], v: MeasureVocab) -> tuple[int, str] | None:
@@ -1192,15 +1258,35 @@ _PAST_VERBS = frozenset(
 )
 
 
+def _clause_ends_between(sentence: str, a: int, b: int) -> bool:
+    """Whether a comma that ends a clause lies between offsets a and b (not one right after the dating words, as
+    in "since 2015, when gunmen killed 130", nor in a number)."""
+    if not sentence or b <= a:
+        return False
+    between = sentence[a:b]
+    return any(
+        between[:i].strip() != ""
+        and not between[i + 1 : i + 2].isdigit()
+        and not _GOES_ON.match(between, i + 1)  # "since the 2008 siege, in which 166 died"
+        for i, ch in enumerate(between)
+        if ch == ","
+    )
+
+
+_GOES_ON = re.compile(r"\s*(?:when|in\s+which|which|where|during\s+which|after\s+which|that|who)\b")
+
+
 def figure_event(
     pos: int,
     dated: list[tuple[int, str, str | None, bool]],
     whole: tuple[str, str] | None,
+    sentence: str = "",
 ) -> tuple[str | None, str | None]:
     """The event (label, words) of a figure at `pos` in its sentence: the nearest dating words decide (words that
-    date only what follows them, none before them); else a comparison or a total anywhere in the sentence; else
-    the story's (None, None)."""
-    dated = [d for d in dated if not (d[3] and d[0] > pos)]
+    date only what follows them, none before them, and only up to the end of their clause: "The blast, the worst
+    since a 2011 explosion killed 40, left 12 dead" dates the 40 alone); else a comparison or a total anywhere in
+    the sentence; else the story's (None, None)."""
+    dated = [d for d in dated if not (d[3] and (d[0] > pos or _clause_ends_between(sentence, d[0] + len(d[1]), pos)))]
     if dated:
         off, words_, label, _ = min(dated, key=lambda d: abs(d[0] - pos))
         if label is not None:

@@ -48,7 +48,7 @@ _WORDS_RX = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RX = re.compile(
-    r"(?P<cur>US\$|\$US|AU\$|A\$|\$A|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹)?\s?"
+    r"(?P<cur>US\$|\$US|AU\$|A\$|\$A|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹|(?<![A-Za-z])(?:Rs\.?|KSh\.?|Tk\.?)(?=\s?\d))?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
     r"|\d+(?:\.\d+)?)"
     # the scale: "19 million", "$4.5-million", "3 mn", "5bn"; "m", "k", "b" only glued (and kept for money)
@@ -73,6 +73,12 @@ _CURRENCY_SYMBOLS = {
     "₽": "RUB",
     "₸": "KZT",
     "₹": "INR",
+    "Rs": "INR",  # as "rupees" is read (Pakistan's and Sri Lanka's rupees are written so too: see currencies.toml)
+    "Rs.": "INR",
+    "KSh": "KES",
+    "KSh.": "KES",
+    "Tk": "BDT",
+    "Tk.": "BDT",
 }
 _CURRENCY_WORDS = {
     "dollars": "USD",
@@ -248,6 +254,12 @@ _MEASURE = {
     "points",
 }
 _LABELS = {
+    "channel",
+    "shaft",
+    "pier",
+    "ward",
+    "sections",
+    "articles",
     "article",
     "section",
     "clause",
@@ -336,7 +348,12 @@ _EXCLUDE_RX = [
     re.compile(r"\b\d{1,2}:\d{2}\s?(?:a\.?m\.?|p\.?m\.?)?(?!\d)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}\.\d{2}\s?(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE),
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),
-    re.compile(r"(?<![\w,])\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
+    re.compile(r"(?<![\w,])\+?\(?\d{1,5}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
+    # a street address: "1420 Linden Avenue", "10 Downing Street"
+    re.compile(
+        r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|"
+        r"Way|Place|Pl|Terrace|Close|Crescent|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b\.?"
+    ),
     re.compile(r"\+\d[\d\s().-]{6,}\d"),
     re.compile(r"(?<![\w-])\d-\d-\d(?![\w-])"),  # "9-1-1"
     # the September 11 attacks, a name ("since 9/11", "the 9-11 attacks"; "9-11 people were hurt" is a range)
@@ -346,7 +363,10 @@ _EXCLUDE_RX = [
         re.IGNORECASE,
     ),
     # a number called or dialled, or an emergency line's call ("she called 911", "a 999 call"): a phone number
-    re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|rang)\s+\d{3,}\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?|phoned|rang)\s+(?:\w+\s+on\s+)?\d{3,}(?:[\s.-]\d{2,4}(?![\w,]))*\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"\b(?:911|999|112)\b(?=[\s-]+(?:calls?|callers?|dispatch(?:ers?)?|operators?|system|tapes?|cent(?:er|re)s?|line|"
         r"supervisors?|recordings?|transcripts?|services?|responders?))",
@@ -356,7 +376,15 @@ _EXCLUDE_RX = [
     re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
     re.compile(r"(?<!\$)\b[A-Za-z]+-?\d+[A-Za-z]*\b"),  # a code ("A1", "M25"), but "$US1 million" is money
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
-    re.compile(r"\b\d+[A-Za-z]{3,}\w*\b"),
+    # a code glued to letters ("3abc"), not a scale glued to its number ("€3million", "£2billion")
+    re.compile(r"\b\d+(?!(?:million|billion|trillion|thousand|lakhs?|crores?|mln)\b)[A-Za-z]{3,}\w*\b"),
+    # a time of day in words: "half past five", "a quarter to six", "ten o'clock" (not "five to ten people")
+    re.compile(
+        r"\b(?:(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to)|(?:ten|twenty|twenty-five|five)\s+past)\s+(?:one|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve|\d{1,2})|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+        r"twelve|\d{1,2})\s+o['’]clock)\b",
+        re.IGNORECASE,
+    ),
 ]
 # All exclusions in one pass: the alternation finds, at each position, the first pattern that matches there.
 _EXCLUDE_ONE = re.compile("|".join(f"(?:{rx.pattern})" for rx in _EXCLUDE_RX), re.IGNORECASE)
@@ -478,6 +506,11 @@ _FRACTION_RX = re.compile(
     r"(?P<part>half|thirds?|quarters?|fifths?|tenths?)\s+of\s+(?!an?\b)(?=[\w“\"])",
     re.IGNORECASE,
 )
+_RATIO_RX = re.compile(
+    r"(?<![\w-])(?P<a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<b>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|days?|weeks?|months?))",
+    re.IGNORECASE,
+)
 _NOT_A_SHARE_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|last|latter|former|other|final|the|this|that)\s*$", re.I
 )
@@ -579,6 +612,17 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         f.kind, f.unit = ("duration", single) if duration else ("other", unit)
         cores.append(f)
         taken.add(*m.span())
+    for m in _RATIO_RX.finditer(text):
+        if taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
+            continue
+        a, b = (int(x) if x.isdigit() else WORD_VALUES.get(x.lower(), 0) for x in (m["a"], m["b"]))
+        if not 0 < a <= b:
+            continue
+        value = round(100 * a / b, 2)  # "three in four people", "one in five": a share
+        f = Figure(m.start(), m.end(), m.start(), m.end(), value, value, False, None, "percent", "%", value=value)
+        f.fraction = True
+        cores.append(f)
+        taken.add(*m.span())
     for m in _FRACTION_RX.finditer(text):
         part, n = m["part"].lower(), (m["n"] or "").lower()
         if (n == "") != (part == "half") or taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
@@ -628,7 +672,7 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         if cur:
             cores[-1].kind, cores[-1].unit = "money", _CURRENCY_SYMBOLS.get(cur, "USD")
     for m in _WORDS_RX.finditer(text):
-        if taken.overlaps(*m.span()):
+        if taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
             continue
         first = m.group(0).split()[0].split("-")[0].lower()
         if first in _SCALES or first == "dozen":
@@ -757,6 +801,11 @@ def related_word(word: str, relations: tuple[tuple[str, ...], ...]) -> bool:
     return len(parts) >= 3 and tuple(parts[:-1]) in relations and (parts[-1] in WORD_VALUES or parts[-1].isdigit())
 
 
+# "He was 41, a taxi driver", "she is 29 and": a person's age said of them
+_AGE_AFTER_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|I)\s+(?:was|is|'s|’s)\s+$")
+_AGE_ENDS = re.compile(r"\s*(?:[,.;)]|$|(?:and|when|at\s+the\s+time)\b)")  # not "he was 41 minutes late"
+
+
 def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
     if f.vague or f.low != f.high or f.low is None or not (1 <= f.low <= 120) or not float(f.low).is_integer():
         return False
@@ -764,11 +813,24 @@ def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
     if m is None or not _APPOSED_AFTER.match(after):
         return False
     name = m.group("name")
-    # "the victim, 52," (not "of the dead, 12 were"); "a mother-of-two, 34,"
-    person = name.lower() in lex.implicit.singular or related_word(name.lower(), lex.implicit.relations)
+    before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start()])
+    # "the victim, 52," (not "of the dead, 12 were"); "a mother-of-two, 34,"; "the captain, 54,": one of anything
+    # people are (a singular noun after its determiner; a count of things is never told between commas so)
+    person = (
+        name.lower() in lex.implicit.singular
+        or related_word(name.lower(), lex.implicit.relations)
+        or (
+            name.isalpha()
+            and name.islower()
+            and not name.endswith(("s", "ed"))
+            and name not in ("dead", "missing", "living")
+            and bool(before)
+            and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "our")
+            and not (len(before) > 1 and before[-2].lower() in ("of", "among"))  # "Of the injured, 40 were"
+        )
+    )
     if not person and not (name[0].isupper() and name not in lex.countries and name not in CALENDAR_WORDS):
         return False
-    before = re.findall(r"[\w’'-]+", text[max(0, m.start() - 40) : m.start()])
     if not person and before and before[-1].lower() in _PLACE_PREPOSITIONS:
         return False  # "in Paris, 40, in Lyon, 20": counts by place
     return m.group("open") == "," or after.lstrip().startswith(")")
@@ -820,7 +882,9 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None
     if re.match(r"['’]?s\b", after) and _DECADE_AGE.search(text[max(0, f.start - 30) : f.start]):
         return None
-    if _is_apposed_age(text, f, after, lex):
+    if _is_apposed_age(text, f, after, lex) or (
+        _AGE_AFTER_PRONOUN.search(text, max(0, f.start - 12), f.start) and _AGE_ENDS.match(after)
+    ):
         return None
     if re.match(r"\s+block\s+of\b", after, re.IGNORECASE):
         return None  # an address: "the 12000 block of East 223rd Street"
