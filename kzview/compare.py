@@ -46,6 +46,7 @@ _TOLL_NAMES = {
     "injuries": "a count of the injured",
     "arrests": "an arrest count",
     "hospitalized": "a count of people hospitalized",
+    "growing damage": "a count of what an event destroyed or of the people taken out of it",
 }
 
 
@@ -140,7 +141,8 @@ _PART_FRONTED = re.compile(
     re.I,
 )
 _PART_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:the|those)\b|of\s+(?:them|whom)\s+[a-z]|(?:\w+\s+){0,2}(?:were|was)\s+among\b)", re.IGNORECASE
+    r"^\s*(?:of\s+(?:the|those)\b|of\s+(?:them|whom)(?:\s+[a-z]|\s*[.;]|\s*$)|(?:\w+\s+){0,2}(?:were|was)\s+among\b)",
+    re.IGNORECASE,
 )  # (not "killing two of them," after "shooting three": the deaths' own count)
 
 
@@ -169,12 +171,98 @@ def part_label(c: Claim, toll_nouns: frozenset[str]) -> str | None:
             # "62 of them in intensive care": where they are, the part's scope when its words name one
             return None if c.scope else f"a part ({c.id})"
         return m["w"]
+    if re.match(r"\s*of\s+(?:them|those|these)\s*(?:[.;]|$)", after):
+        return f"a part ({c.id})"  # "27 people were treated; Mercy General alone took 9 of them."
     toll = _OF_TOLL.match(after)
     fronted = a < 80 and _PART_FRONTED.match(c.sentence[:a])
     included = _PART_BEFORE.search(c.sentence[max(0, a - 60) : a])
     if included or (toll and toll["noun"] in toll_nouns) or (fronted and fronted["noun"].lower() in toll_nouns):
         return f"a part ({c.id})"  # ("the haul included around €1.5 million", "among the dead were 11")
     return None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*|\S")
+_BEFORE_SKIP = frozenset(
+    "about some nearly almost around roughly approximately over under more than less fewer at least up to a an the "
+    "its their his her all only just an estimated another further additional total of".split()
+)
+_AFTER_SKIP = frozenset("that which who were was are is have has had been being be still also now then later".split())
+_NO_VERB = frozenset(
+    "of in on at by from to with for into onto and or but as than per across near around after before during".split()
+)
+_IRREGULAR = {
+    "left": "leave",
+    "had": "have",
+    "has": "have",
+    "held": "hold",
+    "sent": "send",
+    "took": "take",
+    "taken": "take",
+    "made": "make",
+    "lost": "lose",
+    "found": "find",
+    "caught": "catch",
+    "kept": "keep",
+    "brought": "bring",
+    "built": "build",
+    "won": "win",
+}
+
+
+def _stem(word: str) -> str:
+    w = _IRREGULAR.get(word, word)
+    for end in ("ing", "ed", "es", "s"):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            return w[: -len(end)]
+    return w
+
+
+def predicate(c: Claim) -> str | None:
+    """The verb a count of things is told with, stemmed: the one before it ("sending 11 vehicles", "had 12
+    coaches") or after its noun phrase ("52 inmates escaped", "the seven coaches that left the rails")."""
+    if not c.sentence:
+        return None
+    a, b = c.start - c.sentence_start, c.end - c.sentence_start
+    before = [w.lower() for w in _WORD.findall(c.sentence[max(0, a - 60) : max(0, a)])]
+    while before and before[-1] in _BEFORE_SKIP:
+        before.pop()
+    if before and before[-1].isalpha() and before[-1] not in _NO_VERB and not before[-1][:1].isupper():
+        return _stem(before[-1])
+    after = _WORD.findall(c.sentence[b : b + 80])
+    i = 0
+    while i < len(after) and i < 3 and after[i].isalpha() and after[i].islower() and after[i] not in _AFTER_SKIP:
+        if i > 0 and after[i].endswith(("ed", "ing")):
+            break  # "212 homes destroyed": the verb after the noun
+        i += 1  # the counted noun phrase ("polling stations")
+    while i < len(after) and after[i].lower() in _AFTER_SKIP:
+        i += 1
+    if i < len(after) and after[i].isalpha() and after[i].islower() and after[i] not in _NO_VERB:
+        return _stem(after[i])
+    return None
+
+
+_STOCK_VERBS = frozenset(
+    "have hold cover employ serve supply contain house own number comprise total operate run host count boast".split()
+)
+_RATE_AFTER = re.compile(r"^(?:\s+[a-z][\w\-]*){0,3}\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b")
+
+
+# verbs of damage or of people taken out of it, told of a count that grows while the event goes on (stems)
+_GROWING = frozenset(
+    "destroy damag burn burnt raz flood affect torch gutt rescu recaptur evacuat scorch explod reduc spread grow grew "
+    "swell expand".split()
+)
+
+
+def all_there_are(c: Claim) -> bool:
+    """Whether a count of things tells all there are (a stock) or a rate, not the ones an event befell: told with
+    a verb of having or holding ("had 12 coaches", "built to hold 800 inmates", "covers 1,420 schools", "has 4.6
+    million customers"), or per day ("carried 40,000 vehicles a day"). ("All three operators were affected" is
+    what befell them, as "in total, 33 were injured" is; "a ferry carrying 260 people" are the people aboard.)"""
+    if not c.sentence:
+        return False
+    b = c.end - c.sentence_start
+    return bool(_RATE_AFTER.match(c.sentence[b : b + 60])) or predicate(c) in _STOCK_VERBS
 
 
 def told_as_part(c: Claim) -> bool:
@@ -303,15 +391,17 @@ def _one_source(a: Fig, b: Fig) -> bool:
     return a.claim.article == b.claim.article or any(w[:1].isupper() for w in src.split())
 
 
-_CLOCK_ENTRY = re.compile(r"^\W*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:km|kilomet|mile|%|per))")
+_CLOCK_ENTRY = re.compile(
+    r"^\W*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:km|kilomet|mile|%|per))\s*(?P<pm>p\.?m\b\.?)?", re.I
+)
 _RISEN = re.compile(
     r"\b(?:risen|rose|rises|climbed|climbs|jumped|jumps|reached|reaches|now|latest|updated|revised)\b", re.I
 )
 
 
 _CLOCK_IN = re.compile(
-    r"\b(?:as\s+of|up\s+to|until|by|at)\s+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*(?:hrs|hours|h|GMT|local\s+time)?\b"
-    r"(?!\s*(?:km|kilomet|mile|%|per))",
+    r"\b(?:as\s+of|up\s+to|until|by|at)\s+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*"
+    r"(?:(?P<pm>p\.?m\b\.?)|a\.?m\b\.?|hrs|hours|h|GMT|local\s+time)?(?!\s*(?:km|kilomet|mile|%|per))",
     re.I,
 )
 _DAY_PART = re.compile(
@@ -327,7 +417,8 @@ def _told_at(f: Fig) -> tuple[int, str] | None:
     sentence = f.claim.sentence or ""
     m = _CLOCK_ENTRY.match(sentence) or _CLOCK_IN.search(sentence)
     if m:
-        return int(m["h"]) * 60 + int(m["m"]), f"at {int(m['h']):02d}:{m['m']}"
+        h = int(m["h"]) + (12 if m["pm"] and int(m["h"]) < 12 else 0)  # "6:20 p.m." is 18:20
+        return h * 60 + int(m["m"]), f"at {h:02d}:{m['m']}"
     part = _DAY_PART.search(sentence)
     if part:
         word = (part["part"] or part["night"]).lower()
@@ -362,8 +453,10 @@ def _grew_that_day(same: list[Fig]) -> bool:
     told at a time of day (a live blog's entries, "as of 18:00", "this afternoon") never fall in clock order, and
     every figure is at or below where the count got to (the last timed one, or one told as "has risen to",
     "now"). Two plain figures that differ ("14 died", "17 died") still clash."""
-    timed = sorted((t, f) for f in same if (t := _clock(f)) is not None)
-    if any(b.hi < a.lo for (_, a), (_, b) in zip(timed, timed[1:], strict=False)):
+    timed = sorted(
+        ((t, f) for f in same if (t := _clock(f)) is not None), key=lambda tf: (tf[0], tf[1].lo, tf[1].claim.id)
+    )
+    if any(b.hi < a.lo for (ta, a), (tb, b) in zip(timed, timed[1:], strict=False) if ta < tb):
         return False
     moving = [f for f in same if _clock(f) is None and _told_risen(f)]  # "the toll climbs to 48", untimed
     if timed:
@@ -726,6 +819,10 @@ def _compare(
             # whole, named as the text names it (a part that does not say of whom is left where it was: "83% of
             # the capacity", "one of the victims" are no kind of people)
             key = (key[0], c.subject, *key[2:])
+        elif key[0] == "other" and key[4] is not None and c.kind == "count" and all_there_are(c):
+            # "the bridge carried 40,000 vehicles a day", "had 12 coaches", "4.6 million customers in total": all
+            # there are, never the ones an event befell ("sent 11 vehicles into the water")
+            key = (*key[:4], f"{key[4]}, all there are", key[5])
         elif part and key[1] is None and (label := part_label(c, toll_nouns)) is not None:
             # "33 people were injured, seven of them seriously": pooled with the 33, the seven would be a rival
             # total (and the whole of the parts told elsewhere)
@@ -733,9 +830,18 @@ def _compare(
         buckets[key].append(to_fig(c, lex, labels))
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
-        v = judge(figs, key[0], lex.cumulative.get(key[0], False))
+        told = [predicate(f.claim) for f in figs]
+        growing = (
+            key[0] == "other" and any(p in _GROWING for p in told) and all(p is None or p in _GROWING for p in told)
+        )
+        if growing:
+            # "had destroyed 212 homes", later "destroyed 486 homes": damage that grows as a fire burns on, judged as
+            # a count that only grows
+            v = judge(figs, "growing damage", True)
+        else:
+            v = judge(figs, key[0], lex.cumulative.get(key[0], False))
         groups.append(_make_group(_gid(*key), key, figs, v))
-        groups.extend(_within_article(key, figs, lex.cumulative.get(key[0], False)))
+        groups.extend(_within_article(key, figs, growing or lex.cumulative.get(key[0], False)))
     killed = {(k[5], k[2]) for k, figs in buckets.items() if k[0] == "deaths" and any(f.lo > 0 for f in figs)}
     for key, figs in buckets.items():
         if figs[0].claim.kind == "percent":

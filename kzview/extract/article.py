@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -42,6 +43,7 @@ from kzview.extract.implicit import HEADLINE_LINKS, find_implicit
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     MOMENT_LABELS,
+    QUALIFYING,
     figure_event,
     figure_measure,
     followed_phrase_end,
@@ -106,9 +108,12 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     anchor = dates[len(dates) // 2] if dates else None
     entities, spellings = build_entities(articles, lex.countries)
     names = frozenset(norm_name(sp) for e in entities for sp in e.spellings)
-    return CorpusContext(
-        places, anchor, tuple(entities), spellings, story_start(dates), _shared_places(articles), names
-    )
+    named = _opening_counts(articles)
+    # a place the openings of half the articles or more name (two at least) is where the story is, for every
+    # article: "21 died in Velmora district" in one report is the whole toll when most headlines are about Velmora
+    story_places = frozenset(p for p, k in named.items() if k >= 2 and k * 2 >= n)
+    shared = frozenset(p for p, k in named.items() if k >= 2) if n >= 2 else None
+    return CorpusContext(places | story_places, anchor, tuple(entities), spellings, story_start(dates), shared, names)
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]+")
@@ -123,13 +128,13 @@ def names_in(article: Article, ctx: CorpusContext) -> str:
     return "\x1f".join(sorted(words & ctx.names))
 
 
-def _shared_places(articles: list[Article]) -> frozenset[str] | None:
-    if len(articles) < 2:
-        return None
+def _opening_counts(articles: list[Article]) -> Counter[str]:
+    """How many articles' headline or lead name each place."""
     named: Counter[str] = Counter()
-    for a in articles:
-        named.update(_opening_places(a))
-    return frozenset(p for p, k in named.items() if k >= 2)
+    if len(articles) >= 2:
+        for a in articles:
+            named.update(_opening_places(a))
+    return named
 
 
 def _opening_places(a: Article) -> frozenset[str]:
@@ -177,7 +182,9 @@ def _increment(words: list[str], span: tuple[int, int], lex: Lexicon) -> bool:
     )
 
 
-_RISE = frozenset("rose risen rises rise rising climbed climbing jumped increased grew grown up".split())
+_RISE = frozenset(
+    "rose risen rises rise rising climbed climbing jumped increased grew grown up reached reaches".split()
+)
 
 
 def _rise_baseline(words: list[str], spans: list[tuple[int, int]], k: int) -> bool:
@@ -190,10 +197,34 @@ def _rise_baseline(words: list[str], spans: list[tuple[int, int]], k: int) -> bo
     if k == 0:
         return False
     p, q = spans[k - 1]
-    if not (p >= 2 and words[p - 1] == "to" and words[p - 2] in _RISE):
-        return False
+    if not (p >= 2 and words[p - 1] == "to" and words[p - 2] in _RISE or p >= 1 and words[p - 1] in ("reached", "hit")):
+        return False  # "has risen to 14", "has reached 12"
     between = words[q:a]
-    return between == ["from"] or between in (["after"], [",", "after"], ["as"], [",", "as"], [",", "with"])
+    if between == ["from"]:
+        return True
+    if between[:1] == [","]:
+        between = between[1:]
+    # "has risen to 14, after two injured persons died", "has reached 12 after divers recovered the last three bodies"
+    return bool(between) and between[0] in ("after", "as", "with") and len(between) <= 6 and "," not in between
+
+
+def _team_noun(words: list[str], at: int) -> str | None:
+    """The body a "150-member" figure counts the members of: the head of the noun phrase after it ("a 150-member
+    rescue team": team)."""
+    phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP, words[at : at + 3]))
+    return phrase[-1] if phrase else None  # its head: "rescue team" is a team, "evangelical church" a church
+
+
+def _labelled(words: list[str], at: int, hits: list, lex: Lexicon) -> str | None:
+    """The topic a fact sheet's label gives the figure after its colon ("Injuries: 3 firefighters", "Confirmed
+    fatalities: 9", "Evacuated: approximately 14,000 residents"): the label's own event word."""
+    colon = next((i for i in range(at - 1, max(-1, at - 4), -1) if words[i] == ":"), None)
+    if colon is None or not 0 < colon <= 6 or not all(w.isalpha() for w in words[:colon]):
+        return None
+    if not all(w in QUALIFYING for w in words[colon + 1 : at]):
+        return None
+    found = [h for h in hits if h.end <= colon and h.cue.role in ("event", "noun") and h.cue.topic != "other"]
+    return found[-1].cue.topic if found and "count" in lex.topic_kinds.get(found[-1].cue.topic, ("count",)) else None
 
 
 def _apposed_before(words: list[str], i: int, j: int) -> bool:
@@ -479,6 +510,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
 
     antecedent_subject: str | None = None
     antecedent_subject_topic: str | None = None
+    antecedent_subject_sentence = -1
     antecedent_topic: str | None = None
     antecedent_sentence = -2  # the sentence the antecedent topic was told in
 
@@ -624,6 +656,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 subject = _named_subject(counted.words, lex) if counted.words else None
             else:
                 topic, cue_scope = choose_topic(k, spans, counted, hits, f.kind, lex, words, forward, blockers)
+                if topic == "other" and k == 0 and f.kind == "count":
+                    topic = _labelled(words, spans[k][0], hits, lex) or topic  # "Injuries: 3 firefighters"
                 if f.kind == "count" and topic != "other" and _record(words, spans[k][1], lex):
                     topic, cue_scope = "other", None  # "he had 14 prior arrests": his record, not this event's
                 if f.kind == "count":
@@ -673,12 +707,16 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     if (
                         subject is None
                         and counted.anaphora
-                        and (antecedent_subject_topic == topic or not _names_its_own(counted.words, lex))
+                        and (
+                            antecedent_subject_topic == topic
+                            or (counted.partitive or antecedent_subject_sentence == si)
+                            and not _names_its_own(counted.words, lex)
+                        )
                     ):
                         subject = antecedent_subject  # "...; two of them died": of the ones just counted
                     if (counted.words or not counted.anaphora) and not part_told:
                         antecedent_subject = subject  # (who a part is, "were women", stands for no later count)
-                        antecedent_subject_topic = topic
+                        antecedent_subject_topic, antecedent_subject_sentence = topic, si
                     if topic == "troops":
                         subject = None
                     unit = "soldiers" if topic == "troops" else "people"
@@ -706,6 +744,12 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     seg_end = figs[j].start
                     break
             measure = None
+            if topic == "damage" and f.kind == "money":
+                given = figure_measure(
+                    words, *spans[k], f.kind, f.unit or unit, counted.words, False, lex.measures, cased
+                )
+                if given is not None and lex.measures is not None and given in lex.measures.money_given:
+                    topic = "other"  # "residents who lost homes can apply for up to $42,000 in aid": aid, no loss
             if topic == "hospitalized" and _STILL & set(words[max(0, spans[k][0] - 2) : spans[k][1] + 4]):
                 measure = "still in hospital"  # "five remain in hospital": who is there now, not all ever admitted
             if topic == "other":
@@ -723,6 +767,17 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     counted.partitive,
                     lex.past_verbs,
                 )
+                if (
+                    measure is not None
+                    and f.kind == "count"
+                    and counted.people
+                    and (_STILL & set(words[counted.end : counted.end + 3]) or "remaining" in words[a - 2 : a])
+                ):
+                    measure = f"{measure}, still"  # "45 children are still under treatment": not all who fell ill
+                if measure is not None and f.kind == "count" and _JOINED_PEOPLE.match(text, f.end):
+                    team = _team_noun(words, counted.end)
+                    if team:
+                        measure = f"{measure} of {team}"  # "a 150-member rescue team", "a six-member committee"
             scope = cue_scope
             if scope is None and topic == "other" and f.kind == "percent":
                 # whose share it is, before where ("Telvar won 47% of the vote in Dunmoor" is Telvar's); a count of

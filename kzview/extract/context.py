@@ -809,6 +809,16 @@ _WHOLE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLACES = CALENDAR_WORDS | {
+    "Km",
+    "KM",
+    "Kilometre",
+    "Kilometer",
+    "Mile",
+    "Milepost",
+    "Exit",
+    "Junction",
+    "Gate",
+    "Platform",
     "The",
     "This",
     "That",
@@ -1742,6 +1752,11 @@ _PLACE_AFTER = re.compile(
     r"^\s*(?:of|in)\s+(?:its\b|the\s+(?:country|nation|state|emirate|kingdom|republic|island|city|province|"
     r"region|territory|town)[’']s\s)"
 )
+# a clause's subject limited to a place, right before its verb: "Internet services in Veldia were 70% restored"
+_SUBJECT_IN_PLACE = re.compile(
+    r"^\W*(?:[A-Za-z][\w\-]*\s+){1,4}?in\s+(?P<owner>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)\s+"
+    r"(?:were|was|is|are|have|has|had|saw|see|sees|fell|dropped|rose|lost|reported)\b[^,;]{0,40}$"
+)
 # verbs that put a thing at a level ("traffic fell by 30%")
 _LEVEL_VERBS = frozenset(
     "dropped fell falls fall rose rises climbed slumped plunged recovered returned stood stands reached jumped "
@@ -1824,6 +1839,9 @@ def share_owner(
         if owner:
             return owner  # "Castavia's traffic dropped to 30%"; "Castavia's regulator said 70% of its lines"
     clause = re.split(r"[;:]|,\s*(?:and|but|while)\s|\b(?:that|which|who)\s", lead)[-1]
+    pm = _SUBJECT_IN_PLACE.match(clause)
+    if pm is not None and pm["owner"].split()[0] not in CALENDAR_WORDS | _NOT_OWNERS:
+        return pm["owner"]  # "Internet services in Veldia were 70% restored", "users in Dunmoor saw speeds fall by"
     for m in _OWNER_NAME.finditer(clause):
         between = clause[m.end() :].split()
         if _SPEAKER_AFTER.match(clause[m.end() :]) or len(between) > 8:

@@ -43,6 +43,7 @@ class MeasureVocab:
     people_verbs: dict[str, str] = field(default_factory=dict)
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
+    money_given: frozenset[str] = frozenset()  # paid or promised, never a loss ("a $50,000 reward")
     duration_verbs: frozenset[str] = frozenset()
     duration_nouns: frozenset[str] = frozenset()
     classes: dict[str, str] = field(default_factory=dict)
@@ -84,6 +85,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         people_verbs=dict(m.get("people_verbs", {})),
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
+        money_given=frozenset(singular(w) for w in m.get("money_given", [])),
         duration_verbs=frozenset(lemma(w) for w in m.get("duration_verbs", [])),
         duration_nouns=words("duration_nouns"),
         classes={singular(w): name for name, ws in sorted(data.get("measure_classes", {}).items()) for w in ws},
@@ -535,6 +537,12 @@ def _figure_measure(
                 return singular(w)  # "bail of $200,000", "bail was set at $50,000", "a value of"
             if w in (",", ";", ".", "and", "but"):
                 break
+        if b < n and words[b] == "in":
+            for w in words[b + 1 : b + 5]:
+                if w in v.money_nouns:
+                    return singular(w)  # "up to $42,000 in federal disaster aid"
+                if not w.isalpha():
+                    break
         return None
     if kind == "duration":
         # how long something lasted, by the verb it measures ("married for two weeks", "living in Wales for
@@ -644,7 +652,7 @@ def _verbish(w: str) -> bool:
 def _people_measure(words: Sequence[str], a: int, b: int, counted_words: Sequence[str], v: MeasureVocab) -> str | None:
     """People counted with no topic of their own: what happened to them, by a verb of `people_verbs` ("shooting
     three people", "three people were shot"), else who they are ("more than 50 firefighters", "20 wives")."""
-    known = _people_verb(words, a, b, counted_words, v) or _presence(words, a, b, counted_words)
+    known = _people_verb(words, a, b, counted_words, v) or _presence(words, a, b, counted_words, v.classes)
     if known:
         return known
     head = counted_words[-1] if counted_words else ""
@@ -678,7 +686,9 @@ QUALIFYING = frozenset("roughly about some nearly around approximately almost ov
 _CARRYING = frozenset("carrying carried carries carry ferrying ferried transporting transported".split())
 
 
-def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]) -> str | None:
+def _presence(
+    words: Sequence[str], a: int, b: int, counted_words: Sequence[str], classes: dict[str, str] | None = None
+) -> str | None:
     """People counted where they were when it happened: "about 200 people were inside", "50 workers were in the
     plant", "some 300 guests were at the hotel", "the hall where about 300 people were": one measure whatever they
     are called; "120 people on board"."""
@@ -701,11 +711,17 @@ def _presence(words: Sequence[str], a: int, b: int, counted_words: Sequence[str]
         # "she walked into the room where roughly 100 people were.": where they were is the clause it ends
         return "people present" if where and copula else None
     w = words[k]
-    if w == "aboard" or w == "on" and k + 1 < n and words[k + 1] == "board":
-        # who is aboard matters (crew, passengers, the boarders): only people named as nothing more are one measure
-        return "people aboard" if generic else None
+    if w in ("aboard", "onboard") or w == "on" and k + 1 < n and words[k + 1] == "board":
+        # who is aboard matters (crew, passengers, the boarders): people named as nothing more are one measure, the
+        # others each their own ("over 1,100 passengers were on board", not the passengers seen stranded)
+        if generic:
+            return "people aboard"
+        noun = singular(counted_words[-1])
+        return f"{(classes or {}).get(noun, noun)} aboard"
     if w == "inside" or w == "present" and copula:
         return "people present"  # "some 60 staff inside", "about 40 people were present"
+    if w == "on" and k + 1 < n and words[k + 1] == "duty":
+        return "people on duty"  # "35 guards were on duty": not the 11 who face charges
     if w == "at" and k + 1 < n and words[k + 1] == "work":
         return "people present"  # "about 100 people were at work at the plant"
     # "200 people were in the building"; without the verb ("four people in the break room", "22 fishermen in
@@ -748,7 +764,8 @@ _PERIOD = re.compile(
     rf"(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     rf"|\b(?P<pre2>in|during|since|by|early|late|mid|until)\s+(?P<year2>(?:19|20)\d\d)\b"
     rf"|\b(?P<pre3>the|a|an)\s+(?P<year3>(?:19|20)\d\d)\s+(?=[a-z])"  # "the 1999 quake killed 17,000"
-    rf"|(?<=\bthe\s)(?:[a-z]+\s+){{1,2}}of\s+(?P<year4>(?:19|20)\d\d)\b"  # "the floods of 1998", "the unrest of 2019"
+    # "the floods of 1998", "the X bridge disaster of 2011"
+    rf"|(?<=\bthe\s)(?:[\w\-]+\s+){{1,4}}?of\s+(?P<year4>(?:19|20)\d\d)\b"
     rf"|\blast\s+(?P<last>week|month|year|summer|winter|spring|fall|autumn|decade)\b"
     rf"|\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+"
     rf"(?P<unit>years|year|months|month|weeks|week|decades)\s+(?:ago|earlier|before)\b",
@@ -1039,6 +1056,11 @@ _SPAN_UNITS = frozenset("years months decades weeks".split())
 _BEGAN = frozenset("began started erupted broke begun".split())
 
 
+def _tells_earlier_event(words: Sequence[str], i: int) -> bool:
+    """ "since 2015, when gunmen killed 130": the words after tell of that earlier event, no running total."""
+    return i + 3 < len(words) and words[i + 2] == "," and words[i + 3] in ("when", "which", "in", "after")
+
+
 def _over_a_span(words: Sequence[str]) -> tuple[int, str] | None:
     """A total over a span up to now: "in the last five years", "over the past two decades", "since the rains
     began", "since the unrest broke out" (label words, their first token)."""
@@ -1056,6 +1078,14 @@ def _over_a_span(words: Sequence[str]) -> tuple[int, str] | None:
                     return i, " ".join(words[i : j + 1])
                 if not words[j].isalpha():
                     break
+            nxt = words[i + 1] if i + 1 < n else ""
+            perfect = any(x in ("have", "has") for x in words[max(0, i - 8) : i])
+            if (
+                perfect
+                and (nxt in MONTHS or re.fullmatch(r"(?:19|20)\d\d", nxt))
+                and not _tells_earlier_event(words, i)
+            ):
+                return i, f"since {nxt}"  # "87 miners have died in the province's mines since January"
     return None
 
 

@@ -741,8 +741,15 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
     for f in figures:
         if kept and f.start < kept[-1].end:
             continue
+        if kept and _RESTATED.fullmatch(text, kept[-1].end, f.start) and text[f.end : f.end + 1] == ")":
+            if kept[-1].low == f.low and kept[-1].high == f.high:
+                kept[-1].end = f.end + 1  # "Seven (7) of the twelve (12) coaches": the same number again, in digits
+                continue
         kept.append(f)
     return kept
+
+
+_RESTATED = re.compile(r"\s?\(")
 
 
 def _merge_ranges(text: str, cores: list[Figure]) -> list[Figure]:
