@@ -26,10 +26,11 @@ import tomllib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from kzview.extract.lexicon import Lexicon, load_lexicon
+from kzview.extract.measure import QUALIFYING
 from kzview.extract.numbers import WORD_VALUES
 from kzview.gcpause import paused_gc
 from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
@@ -132,12 +133,14 @@ def group_key(
 
 _PART_BEFORE = re.compile(
     r"(?:\b(?:among|including|includes|included)\s+(?:(?:the|those)\s+(?:\w+\s+){0,2}?(?:were|was|are|is)\s+)?"
-    r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?)$",
+    r"(?:(?:" + "|".join(sorted(QUALIFYING)) + r")\s+){0,2})$",
     re.IGNORECASE,
 )
 # fronted: "Of the dead, seven were from the village", "Of the 40 injured, 12 are children"
 _PART_FRONTED = re.compile(
-    r"^\W*of\s+(?:the|those)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[\w\-]+),\s*(?:at\s+least\s+|some\s+|about\s+)?$",
+    r"^\W*of\s+(?:the|those)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[\w\-]+),\s*(?:(?:"
+    + "|".join(sorted(QUALIFYING))
+    + r")\s+){0,2}$",
     re.I,
 )
 _PART_AFTER = re.compile(
@@ -146,7 +149,9 @@ _PART_AFTER = re.compile(
 )  # (not "killing two of them," after "shooting three": the deaths' own count)
 
 
-_OF_THEM_LABEL = re.compile(r"^\s*of\s+(?:them|whom)\s+(?:(?:were|was|are|is|had|have|been)\s+)?(?P<w>[a-z][a-z\-]+)")
+_OF_THEM_LABEL = re.compile(
+    r"^\s*of\s+(?:them|whom)\s+(?:(?:were|was|are|is|had|have|has|been|being|still|now|also)\s+)*(?P<w>[a-z][a-z\-]+)"
+)
 
 
 _PART_PREPOSITIONS = frozenset("in at on with from to into under by for after before".split())
@@ -154,7 +159,7 @@ _OF_TOLL = re.compile(r"^\s*of\s+(?:the|those)\s+(?P<noun>[a-z]+)\b")
 _COUNT_BEFORE = re.compile(r"\d|\b(?:" + "|".join(sorted(WORD_VALUES)) + r"|dozens?|scores|hundreds|thousands)\b", re.I)
 
 
-def part_label(c: Claim, toll_nouns: frozenset[str]) -> str | None:
+def part_label(c: Claim, toll_nouns: frozenset[str], people: frozenset[str] = frozenset()) -> str | None:
     """The group a part that names no kind of people stands in, apart from its whole; None where it is no part of
     a count the story gives ("capturing 23 of the raiders", "took 23 of them into custody": the raiders are not
     counted, the 23 is the count). A part of a count told before it in the sentence is named by the word after
@@ -170,7 +175,9 @@ def part_label(c: Claim, toll_nouns: frozenset[str]) -> str | None:
         if m["w"] in _PART_PREPOSITIONS:
             # "62 of them in intensive care": where they are, the part's scope when its words name one
             return None if c.scope else f"a part ({c.id})"
-        return m["w"]
+        if m["w"].endswith("ly") or m["w"] in people:
+            return m["w"]  # "seven of them seriously", "three of them children"
+        return f"a part ({c.id})"  # "seven of them have been discharged": a part of its own
     if re.match(r"\s*of\s+(?:them|those|these)\s*(?:[.;]|$)", after):
         return f"a part ({c.id})"  # "27 people were treated; Mercy General alone took 9 of them."
     toll = _OF_TOLL.match(after)
@@ -394,42 +401,52 @@ def _one_source(a: Fig, b: Fig) -> bool:
 _CLOCK_ENTRY = re.compile(
     r"^\W*(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:km|kilomet|mile|%|per))\s*(?P<pm>p\.?m\b\.?)?", re.I
 )
+# a count told as where it has got to: "the toll has risen to 48", "Death toll rises to 7", "officials now say 31"
 _RISEN = re.compile(
-    r"\b(?:risen|rose|rises|climbed|climbs|jumped|jumps|reached|reaches|now|latest|updated|revised)\b", re.I
+    r"\b(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|jumped|reached|increased|grown)\b|"
+    r"\b(?:rose|rises|climbs|climbed|jumps|jumped)\s+to\b|\b(?:now|latest)\b",
+    re.I,
 )
-
-
+_NOW_AFTER = re.compile(r"\s+\w+\s+now\b|\s+now\b")
+# when a count was told: a live blog's entry, a status time ("as of 18:00", "up to 18:00 hrs"), or the part of the
+# day of the saying ("officials told us this afternoon", "the office confirmed early on Thursday morning"); never
+# the time of the event itself ("the quake hit at 4:12 a.m.", "a blast on Monday evening killed 14")
 _CLOCK_IN = re.compile(
-    r"\b(?:as\s+of|up\s+to|until|by|at)\s+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*"
+    r"\b(?:as\s+of|up\s+to|until|by)\s+(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\s*"
     r"(?:(?P<pm>p\.?m\b\.?)|a\.?m\b\.?|hrs|hours|h|GMT|local\s+time)?(?!\s*(?:km|kilomet|mile|%|per))",
     re.I,
 )
 _DAY_PART = re.compile(
-    r"\b(?:(?:this|on\s+\w+|early\s+on\s+\w+|late\s+on\s+\w+|\w+day)\s+(?P<part>morning|afternoon|evening)|"
-    r"(?P<night>tonight))\b",
+    r"\b(?:said|says|say|told\s+(?:\w+\s+)?|confirmed|reported|announced|added|updated|estimated)\s+"
+    r"(?:this|on\s+\w+|early\s+on\s+\w+|late\s+on\s+\w+)\s+(?P<part>morning|afternoon|evening|night)\b",
     re.I,
 )
-_DAY_PARTS = {"morning": 9 * 60, "afternoon": 15 * 60, "evening": 19 * 60, "tonight": 22 * 60}
+_DAY_PARTS = {"morning": 9 * 60, "afternoon": 15 * 60, "evening": 19 * 60, "night": 22 * 60}
 
 
-def _told_at(f: Fig) -> tuple[int, str] | None:
-    """(the minute of the day, the words for it) a figure was told at, where its sentence says (see _clock)."""
-    sentence = f.claim.sentence or ""
+@lru_cache(maxsize=4096)
+def _told_at_in(sentence: str) -> tuple[int, str] | None:
+    """(the minute of the day, the words for it) a sentence's figures were told at, where it says (one search per
+    sentence, however many figures it holds)."""
     m = _CLOCK_ENTRY.match(sentence) or _CLOCK_IN.search(sentence)
     if m:
         h = int(m["h"]) + (12 if m["pm"] and int(m["h"]) < 12 else 0)  # "6:20 p.m." is 18:20
         return h * 60 + int(m["m"]), f"at {h:02d}:{m['m']}"
     part = _DAY_PART.search(sentence)
     if part:
-        word = (part["part"] or part["night"]).lower()
-        return _DAY_PARTS[word], "in the " + word if word != "tonight" else "at night"
+        word = part["part"].lower()
+        return _DAY_PARTS[word], f"in the {word}"
     return None
+
+
+def _told_at(f: Fig) -> tuple[int, str] | None:
+    return _told_at_in(f.claim.sentence) if f.claim.sentence else None
 
 
 def _clock(f: Fig) -> int | None:
     """The minute of the day a figure was told at, where its sentence says: a live blog's entry ("18:30 - At least
-    11 have now died"), "as of 18:00", "up to 18:00 hrs", or the part of the day ("confirmed early on Thursday
-    morning", "officials told us this afternoon", "tonight")."""
+    11 have now died"), "as of 18:00", "up to 18:00 hrs", or the part of the day it was said in ("confirmed early on
+    Thursday morning", "officials told us this afternoon")."""
     told = _told_at(f)
     return told[0] if told else None
 
@@ -445,27 +462,39 @@ def _told_risen(f: Fig) -> bool:
     if not c.sentence:
         return False
     a, b = c.start - c.sentence_start, c.end - c.sentence_start
-    return bool(_RISEN.search(c.sentence[max(0, a - 40) : a]) or re.match(r"\s+\w+\s+now\b|\s+now\b", c.sentence[b:]))
+    return bool(_RISEN.search(c.sentence, max(0, a - 40), max(0, a)) or _NOW_AFTER.match(c.sentence, b))
 
 
 def _grew_that_day(same: list[Fig]) -> bool:
     """Whether one day's different figures of a count that only grows read as its growth that day: the figures
-    told at a time of day (a live blog's entries, "as of 18:00", "this afternoon") never fall in clock order, and
-    every figure is at or below where the count got to (the last timed one, or one told as "has risen to",
-    "now"). Two plain figures that differ ("14 died", "17 died") still clash."""
+    told at a time of day (a live blog's entries, "as of 18:00", "said this afternoon") never fall in clock order
+    and differ at no one time, and every figure is at or below where the count got to (the last timed one, or one
+    told as "has risen to", "now"). Two plain figures that differ ("14 died", "17 died") still clash."""
+    clocks = {f.claim.id: _clock(f) for f in same}
     timed = sorted(
-        ((t, f) for f in same if (t := _clock(f)) is not None), key=lambda tf: (tf[0], tf[1].lo, tf[1].claim.id)
+        ((t, f) for f in same if (t := clocks[f.claim.id]) is not None),
+        key=lambda tf: (tf[0], tf[1].lo, tf[1].claim.id),
     )
-    if any(b.hi < a.lo for (ta, a), (tb, b) in zip(timed, timed[1:], strict=False) if ta < tb):
-        return False
-    moving = [f for f in same if _clock(f) is None and _told_risen(f)]  # "the toll climbs to 48", untimed
+    for (ta, a), (tb, b) in zip(timed, timed[1:], strict=False):
+        if b.hi < a.lo or ta == tb and (a.lo > b.hi or b.lo > a.hi):
+            return False  # a fall in clock order, or two figures at one time that cannot both hold
+    moving = [f for f in same if clocks[f.claim.id] is None and _told_risen(f)]  # "the toll climbs to 48", untimed
     if timed:
         moving.append(timed[-1][1])
     if not moving:
         return False
     final = max(moving, key=lambda f: (f.lo, f.hi))  # where the count got to that day
-    plain = [f for f in same if _clock(f) is None and f not in moving]
+    moved = {f.claim.id for f in moving}
+    plain = [f for f in same if clocks[f.claim.id] is None and f.claim.id not in moved]
     return all(f.lo <= final.hi for f in same) and (not plain or max(f.lo for f in plain) <= min(f.hi for f in plain))
+
+
+def _told_order(f: Fig) -> tuple:
+    """Where a figure stands in a day's growth: plain figures first, then the timed ones by their time, then the
+    ones told as where the count got to."""
+    t = _clock(f)
+    rank = 1 if t is not None else 2 if _told_risen(f) else 0
+    return (rank, t or 0, f.lo, f.claim.id)
 
 
 def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
@@ -588,7 +617,7 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
                 floor = top
         if len(days) == 1:
             # it grew within the day: the figures in the order they were told ("7 at 12:00 → at least 11 at 18:30")
-            told = sorted(figs, key=lambda f: (_clock(f) is None, _clock(f) or 0, f.lo, f.claim.id))
+            told = sorted(figs, key=_told_order)
             timeline = " → ".join(f"{figure_words(f.claim)}{_at(f)} ({f.label})" for f in told[:6])
             return Judgement(Status.UPDATE, "grows", f"One count growing during {days[0]}: {timeline}.")
         timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
@@ -823,7 +852,7 @@ def _compare(
             # "the bridge carried 40,000 vehicles a day", "had 12 coaches", "4.6 million customers in total": all
             # there are, never the ones an event befell ("sent 11 vehicles into the water")
             key = (*key[:4], f"{key[4]}, all there are", key[5])
-        elif part and key[1] is None and (label := part_label(c, toll_nouns)) is not None:
+        elif part and key[1] is None and (label := part_label(c, toll_nouns, lex.people)) is not None:
             # "33 people were injured, seven of them seriously": pooled with the 33, the seven would be a rival
             # total (and the whole of the parts told elsewhere)
             key = (key[0], label, *key[2:])

@@ -3175,3 +3175,79 @@ def test_who_is_aboard_and_who_remains(sentence, measure):
 def test_years_after_another_disaster():
     found = _lead("It came 13 years after the rail bridge collapse that killed 31 people.")
     assert [c.event for c in found if c.topic == "deaths"] == ["another event"]
+
+
+# -- a review of the change (helper-38): each finding's sentence ---------------------------------------------------
+
+
+def test_two_figures_said_in_the_same_part_of_a_day_still_clash(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2024-06-10\nFloods\n\nEleven people died in the floods, officials said this morning.",
+        "date: 2024-06-10\nFloods\n\nFourteen people died in the floods, the mayor said this morning.",
+    )
+    assert [g.status.value for g in groups if g.topic == "deaths"] == ["conflict"]
+    groups = _groups(
+        tmp_path / "b",
+        "date: 2024-06-10\nBlast\n\nNine people were killed in a blast in the city, police said.",
+        "date: 2024-06-10\nBlast\n\nA blast in the city on Monday evening killed 14 people, police said.",
+    )
+    assert [g.status.value for g in groups if g.topic == "deaths"] == ["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Some 5,000 protesters blocked the road on Sunday.", [("participants", 4500)]),
+        ("Police detained 15 men near the court.", [("arrests", 15)]),
+        ("Officers arrested 40 people close to the stadium.", [("arrests", 40)]),
+        ("Floods killed 12 in 48 hours.", [("deaths", 12), ("other", 48)]),
+        ("Police arrested 5 in 10 raids.", [("arrests", 5), ("other", 10)]),
+        ("Twelve out of 40 passengers died.", [("other", 12)]),  # a count, no share (its topic: not read yet)
+        ("Police reported 20 arrests in the north, 20, and in the south, 15.", [("arrests", 20), ("other", 20)]),
+        ("Officers searched 50 people and 12 men were later arrested.", [("other", 50), ("arrests", 12)]),
+        ("The blaze drew 60 firefighters to the scene.", [("other", 60)]),
+        ("The museum attracted 30,000 visitors last year.", [("other", 30000)]),
+    ],
+)
+def test_what_the_review_found_kept_as_figures(sentence, figures):
+    assert [(c.topic, c.low) for c in _lead(sentence)][: len(figures)] == figures
+
+
+def test_a_comparison_over_years_is_no_running_total():
+    found = _lead("Twelve people died in the worst floods the region has seen in the last five years.")
+    assert [c.event for c in found if c.topic == "deaths"] == [None]
+
+
+def test_a_fronted_day_keeps_its_toll():
+    text = (
+        "date: 2024-06-11\nFloods\n\n"
+        "On Sunday, 12 people died in the floods, officials said on Tuesday, bringing the total to 40."
+    )
+    assert [c.as_of.isoformat() for c in claims_of(text) if c.surface == "12"] == ["2024-06-09"]
+
+
+def test_a_part_told_with_its_auxiliaries_is_a_part_of_its_own(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2024-06-10\nBlast\n\n33 people were injured, seven of them have been discharged from hospital.",
+        "date: 2024-06-10\nBlast\n\n33 people were injured, two of them have been flown to the capital.",
+    )
+    assert not [g for g in groups if g.status.value == "conflict"], [(g.subject, g.reason) for g in groups]
+
+
+def test_what_the_review_found_of_places_and_sources():
+    from kzview.extract.context import find_scope, respective_places
+
+    assert find_scope(" protesters were arrested by police in Corlis, Reuters reported.", "", frozenset()) == "Corlis"
+    assert (
+        respective_places("Police said that in May and June, 80 and 30 people were arrested respectively.", [33, 40])
+        == {}
+    )
+    found = _lead(
+        "Rescuers pulled two survivors out. In all, 14 people died, and officials fear there’s worse to come."
+    )
+    assert [c.scope for c in found if c.topic == "deaths"] == [None]
+    found = _lead("Twelve people died, according to a police spokesman speaking to Radio Corlis.")
+    assert [c.attribution for c in found] == ["police spokesman speaking"]
+    assert [c.measure for c in _lead("Floods damaged 12 schools of the Corlis region.")] == ["school"]

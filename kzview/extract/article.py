@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from kzview.dates import CALENDAR_WORDS, find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
@@ -265,8 +266,14 @@ def _things_before(words: list[str], start: int, lex: Lexicon) -> bool:
 
 
 def _claim_id(article: str, sentence: str, surface: str, occurrence: int) -> str:
-    key = "\x1f".join((article, " ".join(sentence.split()), surface, str(occurrence)))
+    key = "\x1f".join((article, _spaced(sentence), surface, str(occurrence)))
     return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@lru_cache(maxsize=256)
+def _spaced(sentence: str) -> str:
+    """The sentence with its whitespace made single spaces (once per sentence, however many figures it holds)."""
+    return " ".join(sentence.split())
 
 
 def _number(v: float | None) -> float | int | None:
@@ -516,7 +523,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
 
     def make(kind: str, s: int, e: int, sentence: str, s0: int, **fields: object) -> Claim:
         surface = text[s:e]
-        key = (" ".join(sentence.split()), surface)
+        key = (_spaced(sentence), surface)
         occurrence = seen[key]
         seen[key] += 1
         return Claim(
@@ -598,7 +605,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             # "TWO HELD AFTER ...": the headline's event word is the figure's verb, not what it counts
             counts = [
                 Counted([], c.end - len(c.words), True, True)
-                if c.words and c.words[0] in lex.implicit.headline_events
+                if c.words
+                and c.words[0] in lex.implicit.headline_events
+                and (len(c.words) == 1 or c.words[1] in HEADLINE_LINKS)  # not "Three held captive"
                 else c
                 for c in counts
             ]
@@ -708,7 +717,7 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                         subject is None
                         and counted.anaphora
                         and (
-                            antecedent_subject_topic == topic
+                            antecedent_subject_topic == topic != "other"
                             or (counted.partitive or antecedent_subject_sentence == si)
                             and not _names_its_own(counted.words, lex)
                         )
@@ -840,8 +849,9 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 # (a toll only, told with one other day: "32 were arrested on Friday night", said on Sunday, are
                 # Friday night's arrests; "three died on Friday and two on Saturday" are each day's)
                 said = [d for d in sent_dates if _SAID_ON.search(text, max(s0, d[0] - 40), d[0])]
-                if said and topic in _TOLLS and len(sent_dates) - len(said) <= 1:
-                    sent_dates = said
+                told_before = any(d[0] < f.start for d in sent_dates if d not in said)
+                if said and topic in _TOLLS and len(sent_dates) - len(said) <= 1 and not told_before:
+                    sent_dates = said  # (but "On Sunday, 12 people died, officials said on Tuesday" is Sunday's)
             if sent_dates:
                 as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
             elif article.date is None:
@@ -877,7 +887,25 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
 
 
 # a place told again by "there" after a figure, in its clause ("no arrests were reported there"; not "there were")
-_THERE_AFTER = re.compile(r"[^.;]*?\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might)\b)")
+_THERE_AFTER = re.compile(
+    r"[^.;]*?\b(?:reported|recorded|died|killed|injured|hurt|arrested|detained|gathered|missing|found|made)\s+there\b"
+    r"(?![’']s\b)"
+)  # the figure's verb, then "there" (not "officials fear there's worse to come")
+# a count at its clause's start, or after "X said (that)": "Nine men and two women ...", "Police said nine men and"
+# (not "Officers searched 50 people and 12 men were later arrested")
+_OPENS_ITS_CLAUSE = re.compile(
+    r"(?:[.;:,]\s*|\b(?:said|says|say|told\s+\w+|reported|confirmed)\s+(?:that\s+)?)(?:the\s+|some\s+|about\s+)?$"
+)
+_OPENING_WORDS = re.compile(r"^\W*(?:the\s+|some\s+|about\s+)?$", re.I)
+
+
+def _opens_its_clause(text: str, sentence_start: int, at: int) -> bool:
+    before = text[max(sentence_start, at - 60) : at]
+    if at - sentence_start <= 60 and _OPENING_WORDS.match(before):
+        return True  # the sentence's first words
+    return bool(_OPENS_ITS_CLAUSE.search(before))
+
+
 # "Nine men and two women have been arrested": two counts of people joined by "and", the verb after the second
 _JOINED_BY_AND = re.compile(r"^(?:\s+[a-z][\w\-]*){1,2}\s+and\s+$")
 
@@ -894,8 +922,8 @@ def _share_the_verb(claims: list[Claim], first: int, text: str) -> None:
             and b.topic in _PEOPLE_TOPICS
             and a.unit == "people"
             and a.measure is None
-            and a.event == b.event
             and _JOINED_BY_AND.match(text[a.end : b.start])
+            and _opens_its_clause(text, a.sentence_start, a.start)
         ):
             claims[i] = replace(a, topic=b.topic)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzview.dates import CALENDAR_WORDS
 from kzview.extract.lexicon import Cue, Lexicon
@@ -276,11 +277,15 @@ def _inside_relative_clause(words: list[str], start: int) -> bool:
     clause, and the verb after it belongs to the clause's head, not to the figure. A "that" of what was said ("the
     sheriff said that two men, both farmers, had been arrested") opens no relative clause."""
     j = start - 1
-    while j >= 0 and words[j] not in (",", ";", ":", "—", "–", "("):
+    while j >= 0 and start - j <= _CLAUSE_REACH and words[j] not in (",", ";", ":", "—", "–", "("):
         if words[j] in _RELATIVE:
             return not _says_that(words, j)
         j -= 1
     return False
+
+
+_CLAUSE_REACH = 40  # tokens back a clause's opening word is looked for: a relative pronoun further back is not this
+# figure's (and a hostile run of numbers stays linear)
 
 
 def _object_in_relative(words: list[str], start: int) -> bool:
@@ -288,7 +293,7 @@ def _object_in_relative(words: list[str], start: int) -> bool:
     dozens of children was arrested"): then the finite verb after its noun phrase is the clause head's. The
     relative clause's own subject ("the attack in which 12 people were killed") is not."""
     j = start - 1
-    while j >= 0 and words[j] not in (",", ";", ":", "—", "–", "("):
+    while j >= 0 and start - j <= _CLAUSE_REACH and words[j] not in (",", ";", ":", "—", "–", "("):
         if words[j] in _RELATIVE:
             between = words[j + 1 : start]
             return any(w in _PRED_AUX or w.endswith(("ed", "ing")) for w in between)
@@ -561,7 +566,8 @@ def choose_topic(
     start, end = spans[fig_index]
     # the next figure bounds this one's clause, unless it stands inside this figure's own noun phrase ("two of the
     # four hikers died": the four are the whole the two are counted from)
-    later = [s for s, _ in spans[fig_index + 1 :] if s >= counted.end]
+    # (the next few figures are enough to bound this one's clause: a sentence of 25,000 numbers stays linear)
+    later = [s for s, _ in spans[fig_index + 1 : fig_index + 17] if s >= counted.end]
     next_start = later[0] if later else len(words)
     # "Eight people, including three children, were killed": the figure's clause goes on past an apposition
     # that counts a part of it (the part shares the verb: kzview.extract.context.coordinated)
@@ -570,7 +576,7 @@ def choose_topic(
         # "two of the 150 passengers died", "three of the 12 people arrested were later charged": the part's verb
         # comes after the whole's noun phrase (and after its own participle)
         tail = max(tail, _partitive_whole(words, spans[fig_index + 1][1], _after_verb(words, start))[1])
-        later = [s for s, _ in spans[fig_index + 1 :] if s >= tail]
+        later = [s for s, _ in spans[fig_index + 1 : fig_index + 17] if s >= tail]
         next_start = later[0] if later else len(words)
     if tail > counted.end:
         later = [s for s in later if s >= tail]
@@ -843,14 +849,9 @@ def _bare(name: str) -> str:
     return re.sub(r"[’']s$", "", name)
 
 
-def is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
-    """Whether a place names the story itself (see find_scope)."""
-    return _is_event_place(place, region, event_places)
-
-
 _PLACE_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?"
 _PLACE_LIST = re.compile(
-    r"\b(?:in|at|from)\s+(?P<list>"
+    r"\b(?:[Ii]n|[Aa]t|[Ff]rom)\s+(?P<list>"
     + _PLACE_NAME
     + r"(?:\s*,\s*"
     + _PLACE_NAME
@@ -870,11 +871,14 @@ def respective_places(sentence: str, figures: list[int]) -> dict[int, str]:
     if m is None:
         return {}
     places = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["list"]) if p.strip()]
+    if any(p.split()[0] in _NOT_PLACES for p in places):
+        return {}  # "in May and June, 80 and 30 people were arrested respectively": months, not places
     told = [i for i, pos in enumerate(figures) if m.end() <= pos < end]
     return dict(zip(told, places, strict=True)) if len(told) == len(places) else {}
 
 
-def _is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
+def is_event_place(place: str, region: str | None, event_places: frozenset[str]) -> bool:
+    """Whether a place names the story itself (see find_scope)."""
     words = [_bare(w) for w in place.split()]
     return (
         place in event_places
@@ -902,8 +906,8 @@ _SPEAKER_IN = re.compile(
     re.IGNORECASE,
 )
 _SAYS_AFTER_PLACE = re.compile(
-    r"^(?:,\s*[A-Z][\w’'\-]+)?\s+(?:on\s+\w+\s+)?(?:said|say|says|told|tell|reported|report|reports|confirmed|"
-    r"added|announced|estimated|quoted)\b"
+    r"^\s+(?:on\s+\w+\s+)?(?:said|say|says|told|tell|reported|report|reports|confirmed|added|announced|estimated|"
+    r"quoted)\b"
 )
 
 
@@ -937,7 +941,11 @@ def find_scope(
                 continue
             if following and following[0].strip(",.;") in _ORG_WORDS:
                 continue  # "at Royal Oak Beaumont Hospital": a building, not a part of the event
-            if _SPEAKER_IN.search(segment[: m.start()]) and _SAYS_AFTER_PLACE.match(segment[m.end("place") :]):
+            if (
+                _SPEAKER_IN.search(segment[: m.start()])
+                and not re.search(r"\bby\s+(?:the\s+)?\w+\s*$", segment[: m.start()])  # "arrested by police in X"
+                and _SAYS_AFTER_PLACE.match(segment[m.end("place") :])
+            ):
                 continue  # "officials in Tavor said", "our correspondent in Nairobi says": where the source is
             if place.endswith(GENTILIC) and any(
                 w.strip(",.;") in _ATTACK_NOUNS for w in segment[m.end("place") :].split()[:2]
@@ -949,14 +957,14 @@ def find_scope(
                 or _DESTINATION.search(segment[: m.start("place")])
             ):
                 continue  # "taken to hospital in Huancayo": where the hospital is, not a part of the event
-            if not partitive and _is_event_place(place, m.group("region"), event_places):
+            if not partitive and is_event_place(place, m.group("region"), event_places):
                 # "in western Veldia" of a story in Veldia is no part either: the story may be all in the west
                 return None
             compass = m.groupdict().get("compass")
             return f"{compass} {_bare(place)}" if compass else _bare(place)  # "in northern Castavia"
     lm = _LEAD_PLACE.match(lead)
     if lm and lm.group("place").split()[0] not in _NOT_PLACES:
-        if not _is_event_place(lm.group("place"), None, event_places):
+        if not is_event_place(lm.group("place"), None, event_places):
             return _bare(lm.group("place"))
     return None
 
@@ -1269,11 +1277,12 @@ _NEXT_SENTENCE = re.compile(
     r"\s+(?:was|were|has been|have been)"
     r"\s+(?:announced|reported|confirmed|stated|said|given|released|published)\s+by\s+" + _NAME,
 )
-_CUT = re.compile(  # (but "to" before a capitalised name goes on: "the Committee to Protect Journalists")
-    r"\s+(?:that|which|who|on|in|after|as|when|while|to(?!\s+[A-Z][a-z]+\s+[A-Z])|with|at|during|because|but|later|"
+_CUT = re.compile(
+    r"\s+(?:that|which|who|on|in|after|as|when|while|to|with|at|during|because|but|later|"
     r"on|without|since|for(?!\s+(?:the\s+)?[A-Z])|about|themselves|itself|earlier|this|last|had|has|have|was|were|is|are|would|"
     r"could|will)\b.*$",
 )  # but "for" before a capital goes on with a name: "the International Organization for Migration"
+_NAME_TO = re.compile(r"\b([A-Z][\w’'\-]*) to ([A-Z])")
 _GENERIC = re.compile(
     r"\b(authorities|officials?|police|government|ministry|minister|spokes(?:man|woman|person)|media|television|"
     r"tv|agency|agencies|sources?|witnesses|presidency|president|army|military|organi[sz]ers|rescuers|hospitals?|"
@@ -1341,7 +1350,9 @@ def normalise_source(raw: str) -> str | None:
     rep = _SPEAKER_FOR.match(x)
     if rep and _plausible(_CUT.sub("", rep.group("org"))):
         x = rep.group("org")  # "a spokesman for the fire brigade": the brigade says it (not "for the family")
-    x = _CUT.sub("", x)
+    # "to" between two capitalised words is inside a name ("the Committee to Protect Journalists"), not after it
+    x = _NAME_TO.sub(lambda m: f"{m[1]}\x01{m[2]}", x)
+    x = _CUT.sub("", x).replace("\x01", " to ")
     x = _LEADING.sub("", x).strip()
     x = re.sub(r"\s+(?:can|could|will|would|may|might|must|should)$", "", x)  # "I can tell you that ...": no name
     if not x or len(x) < 2 or (len(x) == 2 and not x.isupper()):
@@ -1711,8 +1722,14 @@ def _paren_depths(s: str) -> list[int]:
 # where one clause of a sentence ends and another begins with a source of its own: "Police put the crowd at 3,000
 # while organisers claimed 20,000", "Army says 23 militants killed; rebels claim 40"
 _SOURCE_CLAUSE = re.compile(
-    r";|\s(?:while|whereas)\s|,\s*(?:but|while|whereas)\s|\s+but\s+(?=[a-z]+\s+(?:say|said|claim))"
+    r";|\s(?:while|whereas)\s|,\s*(?:but|while|whereas)\s|(?<!\s)\s+but\s+(?=[a-z]+\s+(?:say|said|claim))"
 )
+
+
+@lru_cache(maxsize=1024)
+def _source_cuts(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses with sources of their own begin (once per sentence)."""
+    return tuple(m.start() for m in _SOURCE_CLAUSE.finditer(sentence))
 
 
 def pick_attribution(attrs: list[Attribution], fig_pos: int, sentence: str = "") -> str | None:
@@ -1722,7 +1739,7 @@ def pick_attribution(attrs: list[Attribution], fig_pos: int, sentence: str = "")
     if not usable:
         return None
     if sentence and len(usable) > 1:
-        cuts = [m.start() for m in _SOURCE_CLAUSE.finditer(sentence)]
+        cuts = _source_cuts(sentence)
         if cuts:
             lo = max((c for c in cuts if c <= fig_pos), default=0)
             hi = min((c for c in cuts if c > fig_pos), default=len(sentence) + 1)

@@ -232,7 +232,6 @@ def figure_measure(
     return m
 
 
-_PLACE_KINDS = frozenset("city town village region province state country district county capital area".split())
 _OFFENCE_END = frozenset("against over involving under across after".split())
 GENTILIC = ("i", "ian", "an", "ese", "ish", "ic")  # "Israeli", "Russian", "Kenyan", "Chinese", "Turkish"
 _HOLDING = frozenset("holding held hold holds hijacked hijacking".split())
@@ -338,7 +337,7 @@ def _of_head(words: Sequence[str], i: int) -> list[str]:
 
 _PLACE_KINDS = frozenset(
     "town village community city hamlet settlement suburb resort township borough port district neighbourhood "
-    "neighborhood".split()
+    "neighborhood region province state country county capital area".split()
 )
 
 
@@ -1052,6 +1051,7 @@ _SEVERAL = frozenset("two three four five six seven eight nine ten eleven twelve
 _SPANNING = frozenset("in during over across from throughout".split())
 
 
+_SUPERLATIVES = frozenset("worst deadliest biggest largest highest heaviest strongest most lowest least first".split())
 _SPAN_UNITS = frozenset("years months decades weeks".split())
 _BEGAN = frozenset("began started erupted broke begun".split())
 
@@ -1066,6 +1066,8 @@ def _over_a_span(words: Sequence[str]) -> tuple[int, str] | None:
     began", "since the unrest broke out" (label words, their first token)."""
     n = len(words)
     for i, w in enumerate(words):
+        if any(x in _SUPERLATIVES for x in words[max(0, i - 8) : i]):
+            continue  # "the worst floods the region has seen in the last five years": a comparison, not a total
         if w in ("in", "over", "during") and i + 3 < n and words[i + 1] == "the" and words[i + 2] in ("last", "past"):
             j = i + 3
             if j + 1 < n and (words[j] in _SMALL or words[j].isdigit() or words[j] in ("few", "several")):

@@ -350,9 +350,10 @@ _EXCLUDE_RX = [
     re.compile(r"\b\d{1,2}\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE),
     re.compile(r"(?<![\w,])\+?\(?\d{1,5}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}\d*(?![\w,])"),
     # a street address: "1420 Linden Avenue", "10 Downing Street"
+    # (case-sensitive inside the case-blind alternation: "blocked the road" is no address)
     re.compile(
-        r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|"
-        r"Way|Place|Pl|Terrace|Close|Crescent|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b\.?"
+        r"(?-i:\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|"
+        r"Blvd|Way|Place|Pl|Terrace|Close|Crescent|Court|Ct|Highway|Hwy|Parkway|Pkwy)\b\.?)"
     ),
     re.compile(r"\+\d[\d\s().-]{6,}\d"),
     re.compile(r"(?<![\w-])\d-\d-\d(?![\w-])"),  # "9-1-1"
@@ -507,10 +508,10 @@ _FRACTION_RX = re.compile(
     re.IGNORECASE,
 )
 _RATIO_RX = re.compile(
-    r"(?<![\w-])(?P<a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?"
-    r"(?P<b>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?!\s+(?:years?|days?|weeks?|months?))",
+    r"(?<![\w-])(?P<a>\d{1,2}|one|two|three|four|five|six|seven|eight|nine)\s+in\s+(?:every\s+)?"
+    r"(?P<b>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)(?![\w-])(?=\s+(?P<noun>[a-z]+))",
     re.IGNORECASE,
-)
+)  # "one in five children", "3 in 4 people": a share of people (not "12 in 48 hours", "5 in 10 raids")
 _NOT_A_SHARE_BEFORE = re.compile(
     r"\b(?:first|second|third|fourth|last|latter|former|other|final|the|this|that)\s*$", re.I
 )
@@ -613,7 +614,7 @@ def find_figures(text: str, lex: Lexicon, dates: list | None = None) -> list[Fig
         cores.append(f)
         taken.add(*m.span())
     for m in _RATIO_RX.finditer(text):
-        if taken.overlaps(*m.span()) or excluded.overlaps(*m.span()):
+        if taken.overlaps(*m.span()) or excluded.overlaps(*m.span()) or m["noun"].lower() not in lex.people:
             continue
         a, b = (int(x) if x.isdigit() else WORD_VALUES.get(x.lower(), 0) for x in (m["a"], m["b"]))
         if not 0 < a <= b:
@@ -834,6 +835,7 @@ def _is_apposed_age(text: str, f: Figure, after: str, lex: Lexicon) -> bool:
             and bool(before)
             and before[-1].lower() in ("the", "a", "an", "his", "her", "their", "its", "our")
             and not (len(before) > 1 and before[-2].lower() in ("of", "among"))  # "Of the injured, 40 were"
+            and not (len(before) > 1 and before[-2].lower() in _PLACE_PREPOSITIONS)  # "in the north, 20, and"
         )
     )
     if not person and not (name[0].isupper() and name not in lex.countries and name not in CALENDAR_WORDS):
