@@ -555,6 +555,11 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
         )
     undated = [f for f in figs if not f.claim.as_of]
     dated = [f for f in figs if f.claim.as_of]
+    if cumulative and not dated and _grew_that_day(figs):
+        # no date at all, but the texts tell the count rising ("the number treated has risen to 61" beside 23)
+        told = sorted(figs, key=_told_order)
+        timeline = " → ".join(f"{figure_words(f.claim)}{_at(f)} ({f.label})" for f in told[:6])
+        return Judgement(Status.UPDATE, "grows", f"One count told as growing (no dates): {timeline}.")
     # An undated figure that fits some dated figure may be that day's: it clashes only when it fits none (or when
     # nothing is dated). The dated figures are then judged on their own.
     if undated:
@@ -841,7 +846,10 @@ def _compare(
         key = group_key(c, named, sizes)
         kinds = kinds_named[_subjectless(key)]
         part = c.topic != "other" and told_as_part(c)  # (things "included seven AK-47s": a list, no part)
-        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds and not part:
+        zero_of_a_kind = c.low == 0 and c.high == 0 and c.subject is not None  # "no residents were killed"
+        if zero_of_a_kind and key[1] is None:
+            key = (key[0], c.subject, *key[2:])  # "no casualties among the responders": of them alone
+        if key[1] is not None and len(kinds - {None}) == 1 and None in kinds and not part and not zero_of_a_kind:
             key = _subjectless(key)
         elif part and key[1] is None and c.subject:
             # "among the dead were 11 children", "twelve of the dead were women": a part, never pooled with the

@@ -3251,3 +3251,40 @@ def test_what_the_review_found_of_places_and_sources():
     found = _lead("Twelve people died, according to a police spokesman speaking to Radio Corlis.")
     assert [c.attribution for c in found] == ["police spokesman speaking"]
     assert [c.measure for c in _lead("Floods damaged 12 schools of the Corlis region.")] == ["school"]
+
+
+# -- a last reader's clusters (helper-39), dated by weekdays only ------------------------------------------------
+
+
+def test_an_undated_corpus_still_sets_a_named_year_and_years_ago_apart():
+    text = (
+        "Leak\n\nHALBROOK, Tuesday - A leak forced 3,200 residents out. "
+        "In 2017, a leak at the plant sent 14 workers to hospital."
+    )
+    assert [c.event for c in claims_of(text) if c.surface == "14"] == ["2017"]
+    text = "Shooting\n\nMany remember the shooting in Ridgeview seven years ago, which killed two students."
+    assert [c.event for c in claims_of(text) if c.surface == "two"] == ["seven years ago"]
+
+
+def test_an_undated_toll_told_as_rising_is_an_update(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "Leak\n\nHALBROOK, Tuesday - 23 people were rushed to hospital.",
+        "Leak\n\nNorthgate Post, Thursday - The number of people treated in hospital has risen to 61.",
+    )
+    assert [g.status.value for g in groups if g.topic == "hospitalized"] == ["update"]
+
+
+def test_a_zero_said_of_some_is_no_zero_of_all(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2024-06-10\nLeak\n\nOne worker died at the scene. No residents were killed, officials said.",
+        "date: 2024-06-10\nBlast\n\n38 people were injured. No casualties were reported among the responders.",
+        "date: 2024-06-10\nBlast\n\nThe blast injured 38 people, police said.",
+    )
+    assert not [g for g in groups if g.status.value == "conflict"], [g.reason for g in groups]
+
+
+def test_a_lead_place_with_an_adjective():
+    found = _lead("In neighboring Barangay Poblacion, 35 families were also evacuated.")
+    assert [c.scope for c in found] == ["Barangay Poblacion"]

@@ -209,6 +209,20 @@ def _rise_baseline(words: list[str], spans: list[tuple[int, int]], k: int) -> bo
     return bool(between) and between[0] in ("after", "as", "with") and len(between) <= 6 and "," not in between
 
 
+def _among(words: list[str], at: int, lex: Lexicon) -> str | None:
+    """Who a zero is said of, named after it: "no deaths among schoolchildren", "no casualties ... among the
+    responders"."""
+    for i in range(at, min(len(words) - 1, at + 5)):
+        if words[i] == "among":
+            j = i + 2 if words[i + 1] in ("the", "its", "their") else i + 1
+            if j >= len(words) or not words[j].isalpha():
+                return None
+            return lex.match_subject(words[j : j + 2]) or words[j]  # (as the text names them: "responders")
+        if words[i] in (",", ";", "."):
+            return None
+    return None
+
+
 def _team_noun(words: list[str], at: int) -> str | None:
     """The body a "150-member" figure counts the members of: the head of the noun phrase after it ("a 150-member
     rescue team": team)."""
@@ -655,6 +669,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 topic = f.topic  # the words fixed it: "no one was hurt", "a woman died"
                 a, b = spans[k]
                 subject = lex.match_subject(words[a:b])
+                if subject is None and f.low == 0:
+                    subject = _among(words, b, lex)  # "no casualties were reported among the responders"
                 unit = "people"
                 antecedent_topic = prev_topic = topic
                 antecedent_sentence = si

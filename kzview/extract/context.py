@@ -841,7 +841,9 @@ _NOT_PLACES = CALENDAR_WORDS | {
     "Govt",
 }
 _LEAD_PLACE = re.compile(
-    r"^\s*(?:In|At)\s+(?:the\s+)?(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:\s+[a-z]+){0,3},"
+    r"^\s*(?:In|At)\s+(?:the\s+)?"
+    + _PLACE_ADJECTIVES
+    + r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:\s+[a-z]+){0,3},"
 )
 
 

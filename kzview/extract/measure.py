@@ -908,6 +908,11 @@ def _phrase_in(words: Sequence[str], phrases: tuple[tuple[str, ...], ...]) -> tu
     return None
 
 
+_WRITTEN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEARS_AGO = re.compile(r"\b(?:years?|decades?)\s+(?:ago|earlier|before)\b|\blast\s+(?:year|decade)\b", re.I)
+_NO_ANCHOR = dt.date(2100, 12, 31)  # resolves no relative words to a real day; years written out keep their own
+
+
 def sentence_events(
     sentence: str,
     words: Sequence[str],
@@ -924,6 +929,15 @@ def sentence_events(
         horizon = story_start - dt.timedelta(days=v.slack_days)
         for p in find_periods(sentence, anchor):
             dated.append((p.start, p.words, p.label if p.latest < horizon else None, p.after_only))
+    elif anchor is None and (_WRITTEN_YEAR.search(sentence) or _YEARS_AGO.search(sentence)):
+        # a corpus that prints no date at all (wire copy dated "Tuesday"): a sentence naming a year tells of that
+        # year's event ("In 2017, a leak at the same plant sent 14 workers to hospital"), since news rarely names
+        # its own story's year; a month or a weekday alone dates nothing without the story's date
+        for p in find_periods(sentence, _NO_ANCHOR):
+            if _WRITTEN_YEAR.search(p.words):
+                dated.append((p.start, p.words, p.label, p.after_only))
+            elif _YEARS_AGO.search(p.words):
+                dated.append((p.start, p.words, p.words, p.after_only))  # "seven years ago": named by its words
     whole = None
     total = _phrase_in(words, v.cumulative) or _several_incidents(words, v) or _over_a_span(words)
     other = _phrase_in(words, v.comparison) or _last_incident(words, v)
