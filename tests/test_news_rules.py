@@ -3013,6 +3013,7 @@ def test_a_place_told_again_by_there_and_places_told_respectively():
     [
         ("The vessel's certificate permitted a maximum of 80 passengers.", "capacity (passenger)"),
         ("The boat was licensed to carry 60 people.", "capacity (people)"),
+        ("The plane was designed for 180 passengers.", "capacity (passenger)"),
         ("The vessel was crammed with 150 passengers.", "passenger"),
         ("The survey originally had rated the quake as 4.4 in magnitude.", "magnitude"),
     ],
@@ -3288,3 +3289,8 @@ def test_a_zero_said_of_some_is_no_zero_of_all(tmp_path):
 def test_a_lead_place_with_an_adjective():
     found = _lead("In neighboring Barangay Poblacion, 35 families were also evacuated.")
     assert [c.scope for c in found] == ["Barangay Poblacion"]
+
+
+def test_allowing_someone_to_go_is_no_capacity():
+    found = _lead("The gunman allowed one person to leave unharmed.")
+    assert not [c for c in found if (c.measure or "").startswith("capacity")]

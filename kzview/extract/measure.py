@@ -156,14 +156,21 @@ def is_property(measure: str | None) -> bool:
     return measure is not None and measure.split()[0] in _PROPERTIES
 
 
-_CAPACITY_WORDS = frozenset("permitted permits allowed allows licensed certified designed capacity maximum".split())
+_CAPACITY_WORDS = frozenset("capacity maximum".split())
+_PERMITTING = frozenset("permitted permits allowed allows licensed certified designed".split())
+_HOLDING_VERBS = frozenset("carry hold take seat accommodate for".split())
 
 
 def _capacity_before(words: Sequence[str], a: int) -> bool:
     """Whether the words right before the figure at token a tell what a thing may hold: "permitted a maximum of",
-    "licensed to carry", "a capacity of", "designed for"."""
+    "licensed to carry", "a capacity of", "designed for" (not "she allowed one person to leave")."""
     before = words[max(0, a - 5) : a]
-    return any(w in _CAPACITY_WORDS for w in before) and not any(w in (".", ";") for w in before)
+    if any(w in (".", ";") for w in before):
+        return False
+    if any(w in _CAPACITY_WORDS for w in before):
+        return True
+    at = next((i for i, w in enumerate(before) if w in _PERMITTING), None)
+    return at is not None and any(w in _HOLDING_VERBS for w in before[at + 1 :])
 
 
 def figure_measure(
@@ -226,7 +233,7 @@ def figure_measure(
             name = list(itertools.takewhile(lambda w: w[:1].isupper() and w[:1].isalpha(), cased[k : k + 4]))
             after = words[k + len(name)] if k + len(name) < len(words) else ""
             if name and not (len(name) == 1 and _nationality(name[0])) and after not in _PLACE_KINDS:
-                # (not "two hospitals of the Kazakh city of Almaty": a nationality, a place)
+                # (not "two hospitals of the Veldish city of Dunmoor": a nationality, a place)
                 # "14 teams of NDRF and 9 teams of SDRF": whose teams they are; never another body's count
                 return f"{m} of {' '.join(name)}"
     return m
