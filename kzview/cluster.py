@@ -32,7 +32,7 @@ from typing import Any
 from kzview.extract import CorpusContext, corpus_context, extract_article
 from kzview.extract.entities import canonical_source
 from kzview.extract.lexicon import Lexicon
-from kzview.ingest import clean_doc, infer_missing_dates, read_one, read_roots, take_docs
+from kzview.ingest import assign_stories, clean_doc, infer_missing_dates, read_one, read_roots, take_docs
 from kzview.ingest.files import JSONL, Source, jsonl_spans
 from kzview.model import Article, Claim, Entity, LoadProblem
 from kzview.parallel import ClusterSpec, chunked, extract_chunk, worker_lexicon
@@ -255,7 +255,7 @@ def _load_on_cluster(
         results = _in_order(reads, [len(p) for p in partitions], progress)
         problems = list(raw.problems)
         articles, plans, owner = _merge(problems, partitions, results)
-        dated = infer_missing_dates(articles)
+        dated = assign_stories(infer_missing_dates(articles))
         dates: list[dict[str, tuple[Any, bool]]] = [{} for _ in partitions]  # per partition: the dates inferred
         for a, b, p in zip(articles, dated, owner, strict=True):
             if (a.date, a.date_inferred) != (b.date, b.date_inferred):

@@ -75,3 +75,41 @@ def test_top_conflicts_of_heldout_clusters_are_one_event_and_one_measure(scores)
     for name in heldout_names([PROJECT_GOLD]):
         s = scores[name]
         assert s.top.right == s.top.total, [f for f in s.failures if f.startswith("top conflict")]
+
+
+def _story_pairs(dirs: list[Path]) -> tuple[float, float, list[str]]:
+    """Pair precision and recall of the stories found by fingerprint in the clusters' articles put together in
+    one flat pile (truth: each cluster one story), and the clusters split when read alone."""
+    import itertools
+    from dataclasses import replace
+
+    from kzview.ingest import load_corpus
+    from kzview.ingest.stories import event_kinds, find_stories
+
+    split = [d.name for d in dirs if find_stories(load_corpus([d]).articles, event_kinds()) is not None]
+    articles, truth = [], {}
+    for d in dirs:
+        for a in load_corpus([d]).articles:
+            key = f"{d.name}/{a.id}"  # the clusters' file names repeat from one cluster to the next
+            articles.append(replace(a, id=key, story=None))
+            truth[key] = d.name
+    found = find_stories(articles, event_kinds()) or {a.id: "" for a in articles}
+    tp = fp = fn = 0
+    for x, y in itertools.combinations(truth, 2):
+        same, joined = truth[x] == truth[y], found[x] == found[y]
+        tp += same and joined
+        fp += joined and not same
+        fn += same and not joined
+    return tp / max(1, tp + fp), tp / max(1, tp + fn), split
+
+
+def test_stories_by_fingerprint_find_the_clusters_in_one_pile():
+    """Every real cluster read alone stays one story; all of them put in one flat folder fall apart into their
+    stories (README, "Many stories in one corpus": measured on the tuned clusters and, apart, on the held-out)."""
+    held = set(heldout_names([PROJECT_GOLD]))
+    dirs = sorted(d for d in REALNEWS.iterdir() if d.is_dir() and d.name != "gold")
+    p, r, split = _story_pairs([d for d in dirs if d.name not in held])
+    assert not split
+    assert p >= 0.83 and r >= 0.98, (p, r)
+    p, r, split = _story_pairs([d for d in dirs if d.name in held])
+    assert not split and p >= 0.99 and r >= 0.99, (p, r)

@@ -243,3 +243,15 @@ def test_a_display_that_fails_never_costs_the_read(tmp_path):
 
     store = load_store([tmp_path], on_articles=broken, on_partial=broken)
     assert len(store.articles) == 3 and store.groups and not store.provisional
+
+
+def test_two_folders_given_with_a_file_of_one_name_each_are_both_read(tmp_path, capsys):
+    write(tmp_path / "quake", "01.txt", "Quake kills 5\n\nThe quake killed 5 people in Arlo, officials said.")
+    write(tmp_path / "fire", "01.txt", "Fire kills 2\n\nThe fire killed 2 people in Bexa, officials said.")
+    code = main(["claims", str(tmp_path / "quake"), str(tmp_path / "fire"), "--format", "json", "--no-cache"])
+    captured = capsys.readouterr()
+    assert code == 0 and "duplicate" not in captured.err
+    assert {(c["article"], c["story"]) for c in json.loads(captured.out)} == {
+        ("quake/01", "quake"),
+        ("fire/01", "fire"),
+    }

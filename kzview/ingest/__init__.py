@@ -11,12 +11,14 @@ from kzview.dates import PrintedDate, find_dates, printed_date, resolve
 from kzview.ingest.clean import clean
 from kzview.ingest.files import DEFAULT_MAX_BYTES, ReadError, Source, discover, size_words
 from kzview.ingest.formats import RawDoc, read_sidecar, read_source
+from kzview.ingest.stories import assign_stories
 from kzview.model import Article, LoadProblem
 from kzview.places import bundled_corpus_path as bundled_corpus_path
 
 __all__ = [
     "Corpus",
     "RawCorpus",
+    "assign_stories",
     "bundled_corpus_path",
     "clean_corpus",
     "clean_doc",
@@ -217,7 +219,7 @@ def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = 
             corpus.problems.append(article)
         else:
             corpus.articles.append(article)
-    corpus.articles = infer_missing_dates(corpus.articles)
+    corpus.articles = assign_stories(infer_missing_dates(corpus.articles))
     return corpus
 
 

@@ -97,7 +97,8 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
                     continue
                 found.append((file, root))
     folders = {root for root in paths if str(root) != "-" and root.is_dir()}
-    # Article id = stem; where two files share a stem, the path relative to the PATH given, without extension.
+    # Article id = stem; where two files share a stem, the path relative to the PATH given, without extension (with
+    # several folders given, that folder's name first: "quake/01" and "fire/01", each folder a story of its own)
     stems: dict[str, int] = {}
     for file, _ in found:
         stems[_stem(file)] = stems.get(_stem(file), 0) + 1
@@ -112,7 +113,8 @@ def discover(paths: list[Path]) -> tuple[list[Source], list[tuple[str, str]]]:
             rel = file.relative_to(root)
         except ValueError:
             rel = Path(file.name)
-        article_id = _stem(file) if stems[_stem(file)] == 1 else rel.with_suffix("").as_posix()
+        named = Path(root.name or root.resolve().name) / rel if len(folders) > 1 and root in folders else rel
+        article_id = _stem(file) if stems[_stem(file)] == 1 else safe_name(named.with_suffix("").as_posix())
         sources.append(Source(file, article_id, story=_story(root if root in folders else None, rel, len(folders))))
     sources.sort(key=lambda s: s.article_id)
     return sources, skipped

@@ -48,7 +48,8 @@ class StoriesScreen(ListKeys, ModalScreen[str | None]):
             yield Static(
                 Text(
                     "Figures are compared within a story, never across two. Stories are the folders under the "
-                    "path you opened, or the `story` field of the records; --one-story compares all as one."
+                    "path you opened, or the `story` field of the records, else found by what the reports name "
+                    "(places, people, the kind of event, dates); --one-story compares all as one."
                 ),
                 id="stories-note",
             )
