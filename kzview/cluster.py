@@ -49,9 +49,7 @@ def extract_on_cluster(
     spec: ClusterSpec,
     progress: Callable[[int, int], None] | None = None,
 ) -> list[list[Claim]]:
-    bare = CorpusContext(
-        ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places, names=ctx.names
-    )
+    bare = ctx.bare()
     chunks = chunked(articles, spec.workers or 2)
     with _client(spec) as client:
         payloads = [(c, bare, lex.files) for c in chunks]
@@ -255,15 +253,13 @@ def _load_on_cluster(
         results = _in_order(reads, [len(p) for p in partitions], progress)
         problems = list(raw.problems)
         articles, plans, owner = _merge(problems, partitions, results)
-        dated = assign_stories(infer_missing_dates(articles))
+        dated = infer_missing_dates(assign_stories(articles))
         dates: list[dict[str, tuple[Any, bool]]] = [{} for _ in partitions]  # per partition: the dates inferred
         for a, b, p in zip(articles, dated, owner, strict=True):
             if (a.date, a.date_inferred) != (b.date, b.date_inferred):
                 dates[p][b.id] = (b.date, b.date_inferred)
         ctx = corpus_context(dated, lex)
-        bare = CorpusContext(
-            ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places, names=ctx.names
-        )
+        bare = ctx.bare()
         parts = [
             client.submit(
                 extract_partition,

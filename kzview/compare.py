@@ -84,6 +84,13 @@ def _round_tolerance(value: float, share: float) -> float:
     return min(0.5 * 10**zeros, share * value)
 
 
+def _reading_tolerance(value: float) -> float:
+    """Half the last written digit of a reading: 38.7 stands for 38.65..38.75, 93 for 92.5..93.5."""
+    text = repr(abs(value)).rstrip("0").rstrip(".") if "e" not in repr(value) else ""
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    return 0.5 * 10.0 ** -min(decimals, 6)
+
+
 _MAGNITUDE_WORD = re.compile(r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|millions)", re.IGNORECASE)
 
 
@@ -98,6 +105,8 @@ def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
         hi = INF
     if c.qualifier is None and not c.approximate and lo == hi:
         tol = _round_tolerance(lo, lex.rounding_share)
+        if c.kind == "other" and c.unit and lex.measures is not None and c.unit.lower() in lex.measures.units:
+            tol = max(tol, _reading_tolerance(lo))  # a reading in a unit: "93F" is 92.5..93.5 before it is °C
         lo, hi = lo - tol, hi + tol
     if c.kind == "money" and c.unit:
         rate = currency_ranges().get(c.unit.upper())
@@ -106,7 +115,8 @@ def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
     elif c.unit and lex.measures is not None:
         size = lex.measures.units.get(c.unit.lower())
         if size:
-            lo, hi = lo * size, hi * size  # "4 miles" and "six kilometres" in metres
+            shift = lex.measures.offsets.get(c.unit.lower(), 0.0)  # 93 °F is 33.9 °C
+            lo, hi = lo * size + shift, hi * size + shift  # "4 miles" and "six kilometres" in metres
     return Fig(c, lo, hi, (labels or {}).get(c.article, c.article))
 
 
@@ -259,6 +269,11 @@ _GROWING = frozenset(
     "destroy damag burn burnt raz flood affect torch gutt rescu recaptur evacuat scorch explod reduc spread grow grew "
     "swell expand".split()
 )
+
+
+def _growing_measure(measure: str | None) -> bool:
+    """Whether a measure names what an event does more of as it goes on ("people rescued", "homes destroyed")."""
+    return bool(measure) and any(_stem(w) in _GROWING for w in (measure or "").split()[1:])
 
 
 def all_there_are(c: Claim) -> bool:
@@ -564,6 +579,16 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
     # nothing is dated). The dated figures are then judged on their own.
     if undated:
         lost = [f for f in undated if not _placeable(f, dated, cumulative)]
+        later = [f for f in lost if cumulative and dated and _told_risen(f) and all(d.lo <= f.hi for d in dated)]
+        if later and len(later) == len(lost):
+            # an undated report of the count "risen to 21", above every dated one ("17 on 12 May"): a later day's
+            # count of a toll that only grows, not a rival of the dated ones
+            judged = judge(dated, topic, cumulative) if len(dated) >= 2 else None
+            if judged is None or judged.status != Status.CONFLICT:
+                latest = sorted(dated, key=lambda g: (g.day, g.lo, g.claim.id))[-3:]
+                line = [f"{figure_words(g.claim)} on {g.day} ({g.label})" for g in latest]
+                line += [f"{figure_words(g.claim)} (undated, told as risen: {g.label})" for g in later[:3]]
+                return Judgement(Status.UPDATE, "grows", f"One count growing over time: {' → '.join(line)}.")
         judged = judge(dated, topic, cumulative) if len(dated) >= 2 else None
         if judged is not None and (not lost or judged.status == Status.CONFLICT and not _apart(lost[0], dated)):
             return judged  # undated figures that may be the dated days', or dated figures that clash themselves
@@ -868,8 +893,9 @@ def _compare(
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
         told = [predicate(f.claim) for f in figs]
-        growing = (
-            key[0] == "other" and any(p in _GROWING for p in told) and all(p is None or p in _GROWING for p in told)
+        growing = key[0] == "other" and (
+            (any(p in _GROWING for p in told) and all(p is None or p in _GROWING for p in told))
+            or _growing_measure(key[4])  # "people rescued", however each outlet words it ("pulled 76 alive")
         )
         if growing:
             # "had destroyed 212 homes", later "destroyed 486 homes": damage that grows as a fire burns on, judged as

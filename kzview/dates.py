@@ -208,8 +208,9 @@ _YMD = re.compile(r"(?<![\d/.])(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[
 
 
 def _numeric_dates(line: str) -> list[tuple[int, int, int, int, dt.date | None]]:
-    """(position, year, month, day, day-first alternative) of each numeric date: month first, as US news prints
-    it, unless only the day-first reading is a date; "2012.08.08" year first."""
+    """(position, year, month, day, the other reading) of each numeric date: month first, as US news prints it,
+    unless only the day-first reading is a date or the parts are set apart by dots ("12.05.2025" is 12 May);
+    "2012.08.08" year first."""
     out: list[tuple[int, int, int, int, dt.date | None]] = []
     for m in _YMD.finditer(line):
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
@@ -221,7 +222,10 @@ def _numeric_dates(line: str) -> list[tuple[int, int, int, int, dt.date | None]]
             y += 2000 if y < 50 else 1900
         mdy = _valid(y, a, b) and 1 <= a <= 12
         dmy = _valid(y, b, a) and 1 <= b <= 12
-        if mdy:
+        if dmy and "." in m.group(0):
+            # "12.05.2025": dots are written day first (Europe, Asia, Africa); US news prints slashes
+            out.append((m.start(), y, b, a, dt.date(y, a, b) if mdy and a != b else None))
+        elif mdy:
             alt = dt.date(y, b, a) if dmy and a != b else None
             out.append((m.start(), y, a, b, alt))
         elif dmy:
@@ -237,8 +241,16 @@ def _is_stamp(line: str, first_at: int, mention_end: int) -> bool:
     rest = _STAMP_NOISE.sub(" ", line[:first_at] + " " + line[mention_end:])
     if len(rest.split()) <= 2:
         return True
+    # "Valley News (English service) | 25.07.2025", "Ministry of Interior | Press release | 28.04.2025": a masthead
+    # that ends on its date, set apart by a bar, a dot or a dash
+    closes = not _STAMP_NOISE.sub(" ", line[mention_end:]).strip()
+    if closes and len(line) <= 100 and _MASTHEAD_BREAK.search(line[:first_at]):
+        return True
     # "... posted in Accidents on Friday, September 20, 2013.": a stamp word, and the date closes the line
     return bool(_STAMP_ANYWHERE.search(line)) and not line[mention_end:].strip(" )|-–—.")
+
+
+_MASTHEAD_BREAK = re.compile(r"(?:\||·|•|\s[-–—]|[-–—]\s)\s*$")
 
 
 def printed_date(text: str, lines: list[tuple[int, int]]) -> PrintedDate | None:

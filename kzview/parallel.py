@@ -90,9 +90,7 @@ def extract_parallel(
     import multiprocessing as mp
 
     _start_resource_tracker()
-    bare = CorpusContext(  # the entity index stays in the parent; its names go with the context
-        ctx.event_places, ctx.anchor, story_start=ctx.story_start, shared_places=ctx.shared_places, names=ctx.names
-    )
+    bare = ctx.bare()  # the entity index stays in the parent; its names go with the context
     chunks = chunked(articles, workers)
     results: list[list[list[Claim]] | None] = [None] * len(chunks)
     done = 0

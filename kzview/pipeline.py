@@ -35,8 +35,11 @@ def extract_corpus(
     (in worker processes when there are many), then attributions named by the entity index."""
     lex = lex or load_lexicon()
     ctx = ctx or corpus_context(articles, lex)
-    ckey = context_key(ctx)
-    keys = [article_key(a, ckey, lex.fingerprint, names_in(a, ctx)) for a in articles]
+    ckeys: dict[str | None, str] = {}  # each story's context key: a change in another story is no change here
+    for a in articles:
+        if a.story not in ckeys:
+            ckeys[a.story] = context_key(ctx.of(a.story))
+    keys = [article_key(a, ckeys[a.story], lex.fingerprint, names_in(a, ctx)) for a in articles]
     found = cache.get_many(keys, articles) if cache is not None else {}
     todo = [i for i, k in enumerate(keys) if k not in found]
     if progress:

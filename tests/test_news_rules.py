@@ -3294,3 +3294,215 @@ def test_a_lead_place_with_an_adjective():
 def test_allowing_someone_to_go_is_no_capacity():
     found = _lead("The gunman allowed one person to leave unharmed.")
     assert not [c for c in found if (c.measure or "").startswith("capacity")]
+
+
+# -- the eighteenth session: measures with units (helper-41's and helper-40's invented sentences) ------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "low", "unit", "measure"),
+    [
+        ("Temperatures soared to a scorching 38.7C in the capital on Tuesday.", "38.7C", 38.7, "°C", "temperature"),
+        ("Overnight lows averaged minus 1.8C in the hills.", "minus 1.8C", -1.8, "°C", "temperature"),
+        ("The mercury fell to -5C at the airport.", "-5C", -5, "°C", "temperature"),
+        ("It was 34 °C in the shade by noon.", "34 °C", 34, "°C", "temperature"),
+        ("The thermometer read 104 degrees Fahrenheit in Pesca.", "104 degrees Fahrenheit", 104, "°F", "temperature"),
+        ("Winds of up to 120 km/h tore roofs off.", "up to 120 km/h", None, "km/h", "wind speed"),
+        ("Gusts of 94 mph were recorded on the coast.", "94 mph", 94, "mph", "wind speed"),
+        ("The storm was moving east at 15 kilometres per hour.", "15 kilometres per hour", 15, "km/h", "speed"),
+        ("The bus was travelling at 2 miles an hour when it hit the wall.", "2 miles an hour", 2, "mph", "speed"),
+        ("The tanker was doing 18 knots when it struck the pier.", "18 knots", 18, "knots", "speed"),
+        ("Speed limits of 60mph were ignored on the bridge.", "60mph", 60, "mph", "speed"),
+        ("The town had 300mm of rain in 24 hours.", "300mm", 300, "mm", "rainfall"),
+        ("A magnitude-6.2 quake struck the coast on Sunday.", "6.2", 6.2, "quake", "magnitude"),
+    ],
+)
+def test_a_measure_s_unit_spaced_or_glued(sentence, surface, low, unit, measure):
+    found = {c.surface: c for c in _lead(sentence)}
+    assert surface in found, list(found)
+    c = found[surface]
+    assert (c.low, c.unit, c.measure) == (low, unit, measure)
+
+
+def test_temperatures_on_two_scales_are_compared_as_one(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2024-06-10\nHeat\n\nThe temperature in Pesca reached 93F on Monday, the weather office said.",
+        "date: 2024-06-10\nHeat\n\nThe temperature in Pesca reached 34C on Monday, forecasters said.",
+    )
+    heat = [g for g in groups if g.measure == "temperature"]
+    assert [g.status.value for g in heat] == ["consistent"], [(g.status, g.reason) for g in heat]
+
+
+def test_two_speeds_that_differ_clash_and_a_wind_is_not_a_storm_s_pace(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2024-06-10\nStorm\n\nGusts of 94 mph battered the coast, the weather service said. "
+        "The storm was moving east at 15 km/h.",
+        "date: 2024-06-10\nStorm\n\nGusts reached 71 mph on the coast, forecasters said.",
+    )
+    wind = [g for g in groups if g.measure == "wind speed"]
+    assert [g.status.value for g in wind] == ["conflict"]
+    assert all(len(g.claims) == 2 for g in wind)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Valley Farmer News (English service) | 25.07.2025", dt.date(2025, 7, 25)),
+        ("Ministry of Interior | Press release | 28.04.2025", dt.date(2025, 4, 28)),
+        ("Veldmark Herald - English edition | 20.09.2025", dt.date(2025, 9, 20)),
+        ("Published: 12.05.2025", dt.date(2025, 5, 12)),  # dots: day first
+        ("Posted 05/12/2025", dt.date(2025, 5, 12)),  # slashes: month first, as US news prints them
+    ],
+)
+def test_a_masthead_that_ends_on_its_date_and_dates_with_dots(line, day):
+    stamp = printed_date(line, [(0, len(line))])
+    assert stamp is not None and dt.date(stamp.year, stamp.month, stamp.day) == day
+
+
+def test_a_sentence_that_ends_on_a_date_is_no_stamp():
+    line = "The deadline for claims is 30.09.2025"
+    assert printed_date(line, [(0, len(line))]) is None
+
+
+def test_people_rescued_however_worded_grow_from_day_to_day(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2025-05-11\nMine\n\nRescuers have pulled 76 people alive from the collapsed mine, officials said.",
+        "date: 2025-05-12\nMine\n\n78 persons have been rescued from the mine, the ministry said on Monday.",
+    )
+    rescued = [g for g in groups if g.measure == "people rescued"]
+    assert [g.status.value for g in rescued] == ["update"], [(g.status, g.reason) for g in rescued]
+
+
+def test_a_running_total_in_its_own_clause_is_not_dated_by_the_clause_before():
+    text = (
+        "date: 2025-05-11\nMines\n\nThe collapse came on Sunday. Last year 212 people died in mining accidents "
+        "nationwide, and so far this year 58 miners have died."
+    )
+    events = {c.surface: c.event for c in claims_of(text) if c.topic == "deaths"}
+    assert events == {"212": "2024", "58": "running total"}
+
+
+def test_last_year_is_named_as_its_year():
+    text = "date: 2025-05-11\nFloods\n\nThe river burst its banks on Sunday. In 2024, floods killed 30 people."
+    text2 = "date: 2025-05-11\nFloods\n\nThe river burst its banks on Sunday. Last year floods killed 31 people."
+    assert [c.event for c in claims_of(text) if c.topic == "deaths"] == ["2024"]
+    assert [c.event for c in claims_of(text2) if c.topic == "deaths"] == ["2024"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The information line is 112 and the hotline number is 800 123 456.",
+        "Families can call the regional health line on 0800 44 12 12.",
+        "Protests went on on Friday 19 and Saturday 20 September.",
+        "Rescue divers worked until 5 in the morning.",
+        "The bulletin was issued at 0400 hours.",
+        "The youngest victim is just 19 - and the oldest is 58.",
+        "Morland won 2-1 against Real Salvo before the crush.",
+        "The home side had led 3-0 at half time.",
+    ],
+)
+def test_list_numbers_phone_lines_days_hours_ages_and_scores_are_no_counts(sentence):
+    assert not [c for c in _lead(sentence) if c.kind == "count"], [c.surface for c in _lead(sentence)]
+
+
+def test_a_count_after_a_weekday_is_still_a_count():
+    found = _lead("On Friday 12 people died in the crush.")
+    assert [(c.surface, c.topic) for c in found if c.kind == "count"] == [("12 people", "deaths")] or [
+        c.low for c in found if c.topic == "deaths"
+    ] == [12]
+
+
+def test_a_count_after_as_is_no_part_of_the_count_before():
+    found = _lead("8 dead, 92 hurt as 51,000 fans cram into the stadium.")
+    assert {c.low: c.topic for c in found if c.kind == "count"} == {8: "deaths", 92: "injuries", 51000: "other"}
+    found = _lead("The blast killed two children, as well as 40 adults, officials said.")
+    assert [c.topic for c in found if c.low == 40] == ["deaths"]
+
+
+def test_a_list_s_numbers_at_line_starts_are_no_counts():
+    text = (
+        "date: 2025-05-12\nStatement on the ferry accident\n\n1. Rescue teams searched the river.\n"
+        "2. Divers found 17 bodies."
+    )
+    assert [(c.surface, c.topic) for c in claims_of(text) if c.kind == "count"] == [("17", "deaths")]
+
+
+def test_treated_at_the_scene_is_hurt_not_in_hospital():
+    found = _lead("Paramedics said 47 people were treated at the scene and 11 were taken to hospital.")
+    assert {c.low: c.topic for c in found if c.kind == "count"} == {47: "injuries", 11: "hospitalized"}
+
+
+def test_amounts_of_data_are_compared_in_bytes(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2025-03-10\nHack\n\nHackers stole 700 GB of customer data, the firm said.",
+        "date: 2025-03-10\nHack\n\nThe gang claims to have taken 1.2 terabytes of data, a researcher said.",
+        "date: 2025-03-10\nHack\n\nAbout 0.7TB of records were stolen, police said.",
+    )
+    data = [g for g in groups if g.measure == "data"]
+    assert len(data) == 1 and data[0].status.value == "conflict" and len(data[0].claims) == 3
+
+
+def test_in_a_separate_incident_on_the_story_s_day_is_another_event():
+    text = (
+        "date: 2025-04-27\nEight die in stadium crush\n\nEight fans died in a crush at the stadium on Saturday. "
+        "In a separate incident "
+        "on Saturday in Morland, six people were injured in a fight outside a bar."
+    )
+    assert [c.event for c in claims_of(text) if c.low == 6] == ["another event"]
+
+
+def test_where_the_lede_s_event_happened_is_no_part_of_its_count():
+    found = _lead(
+        "At least nine people died and 41 were missing after an overloaded ferry capsized near Bastova.",
+        headline="Ferry capsizes",
+    )
+    # (the _lead helper puts a first sentence before: the lede here is that one, so read it as the lede)
+    text = (
+        "date: 2025-05-11\nFerry capsizes\n\nAt least nine people died and 41 were missing after an overloaded "
+        "ferry capsized near Bastova."
+    )
+    assert [c.scope for c in claims_of(text) if c.kind == "count"] == [None, None]
+    assert found  # the same sentence later in the text still gives its figures
+
+
+def test_an_undated_toll_told_as_risen_above_every_dated_one_is_an_update(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2025-05-12\nFerry toll rises\n\nSeventeen people have been confirmed dead, the ministry said.",
+        "Ferry toll rises again\n\nRIVERTON, Tuesday - The number of people killed in the sinking rose to 21.",
+    )
+    deaths = [g for g in groups if g.topic == "deaths"]
+    assert [g.status.value for g in deaths] == ["update"], [g.reason for g in deaths]
+    groups = _groups(
+        tmp_path / "b",
+        "date: 2025-05-12\nFerry toll rises\n\nSeventeen people have been confirmed dead, the ministry said.",
+        "Ferry toll\n\nRIVERTON, Tuesday - Twelve people were killed in the sinking, police said.",
+    )
+    assert [g.status.value for g in groups if g.topic == "deaths"] == ["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Firefighters battled the blaze in minus-20 degree temperatures on Friday.", -20),
+        ("It was minus 17 degrees when the crews arrived.", -17),
+        ("The thermometer showed 20 degrees below zero at the pass.", -20),
+        ("Outside temperatures were minus 20 as firefighters battled the blaze.", -20),
+        ("The temperature of the lake was minus 2 at dawn.", -2),
+    ],
+)
+def test_temperatures_below_zero_however_written(sentence, low):
+    found = [c for c in _lead(sentence) if c.measure == "temperature"]
+    assert [c.low for c in found] == [low], [(c.surface, c.low, c.measure) for c in _lead(sentence)]
+
+
+def test_a_dateline_is_no_source_and_a_body_s_short_name_keeps_its_source():
+    found = _lead("LONDON — Meridex Mining reported a profit of $5.5bn on Tuesday.")
+    assert [c.attribution for c in found if c.kind == "money"] == ["Meridex Mining"]
+    found = _lead("The iceberg covers 1,550 sq km, the Polar Survey Office (PSO) said.")
+    assert [c.attribution for c in found if c.measure == "area"] == ["Polar Survey Office"]

@@ -255,3 +255,25 @@ def test_two_folders_given_with_a_file_of_one_name_each_are_both_read(tmp_path, 
         ("quake/01", "quake"),
         ("fire/01", "fire"),
     }
+
+
+def test_a_story_s_claims_are_the_ones_it_gives_read_alone(tmp_path, capsys):
+    # the places and dates of one story never move another's: "on Monday" is read against its own story's days,
+    # and a place its own reports' openings name is its event's
+    write(tmp_path / "flood", "a.txt", "date: 2024-05-06\nFloods hit Arlo valley\n\nFloods in Arlo killed 12 people.")
+    write(tmp_path / "flood", "b.txt", "Arlo flood toll rises\n\nThe flood in Arlo killed 15 people on May 4.")
+    write(tmp_path / "fire", "c.txt", "date: 2021-11-02\nFire in Bexa\n\nA fire killed 3 people in Bexa.")
+    write(tmp_path / "fire", "d.txt", "date: 2021-11-03\nBexa fire\n\nThe Bexa fire killed 4, police said on Monday.")
+    write(tmp_path / "fire", "e.txt", "date: 2021-11-04\nBexa fire toll\n\nFour died in the Bexa fire.")
+
+    def claims(*paths):
+        assert main(["claims", *map(str, paths), "--format", "json", "--no-cache"]) == 0
+        return {
+            (c["article"].split("/")[-1], c["start"]): {k: v for k, v in c.items() if k not in ("story", "article")}
+            for c in json.loads(capsys.readouterr().out)
+        }
+
+    together = claims(tmp_path)
+    alone = {**claims(tmp_path / "flood"), **claims(tmp_path / "fire")}
+    assert together == alone
+    assert {c["as_of"] for k, c in together.items() if k[0] == "b"} == {"2024-05-04"}  # its story's May, not 2022's

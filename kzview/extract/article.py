@@ -79,6 +79,24 @@ class CorpusContext:
     # every spelling of the entity index, as norm_name keys it: what extraction asks of the index ("a name of the
     # corpus"), sent to worker processes as it is (the index itself stays in the parent)
     names: frozenset[str] = frozenset()
+    # a corpus of several stories: each story's own context (its places, its dates), so that a story's claims are
+    # the ones it gives read alone, whatever other stories its folder holds
+    by_story: dict[str | None, CorpusContext] = field(default_factory=dict)
+
+    def of(self, story: str | None) -> CorpusContext:
+        """The context an article of `story` is read in."""
+        return self.by_story.get(story, self)
+
+    def bare(self) -> CorpusContext:
+        """The context without the entity index (sent to worker processes; the names go with it)."""
+        return CorpusContext(
+            self.event_places,
+            self.anchor,
+            story_start=self.story_start,
+            shared_places=self.shared_places,
+            names=self.names,
+            by_story={k: v.bare() for k, v in self.by_story.items()},
+        )
 
 
 def _country_rx(lex: Lexicon) -> re.Pattern[str]:
@@ -99,7 +117,28 @@ _DATES_THE_EVENT = re.compile(r"['’]s\s+(?!(?:death\s+|official\s+|latest\s+)?
 
 
 def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
+    """The corpus's context, and each story's where it holds several: the entity index is the corpus's, the
+    places and the dates each story's own."""
     rx = _country_rx(lex)
+    entities, spellings = build_entities(articles, lex.countries)
+    names = frozenset(norm_name(sp) for e in entities for sp in e.spellings)
+    whole = _context_of(articles, rx, entities, spellings, names)
+    stories: dict[str | None, list[Article]] = {}
+    for a in articles:
+        stories.setdefault(a.story, []).append(a)
+    if len(stories) < 2:
+        return whole
+    by_story = {story: _context_of(own, rx, entities, spellings, names) for story, own in stories.items()}
+    return replace(whole, by_story=by_story)
+
+
+def _context_of(
+    articles: list[Article],
+    rx: re.Pattern[str],
+    entities: list[Entity],
+    spellings: dict[str, str],
+    names: frozenset[str],
+) -> CorpusContext:
     df: Counter[str] = Counter()
     for a in articles:
         df.update(set(rx.findall(a.text[: read_limit(a.text)])))
@@ -107,8 +146,6 @@ def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
     places = frozenset(c for c, k in df.items() if k * 2 >= n and k == df.most_common(1)[0][1]) if df else frozenset()
     dates = sorted(a.date for a in articles if a.date)
     anchor = dates[len(dates) // 2] if dates else None
-    entities, spellings = build_entities(articles, lex.countries)
-    names = frozenset(norm_name(sp) for e in entities for sp in e.spellings)
     named = _opening_counts(articles)
     # a place the openings of half the articles or more name (two at least) is where the story is, for every
     # article: "21 died in Velmora district" in one report is the whole toll when most headlines are about Velmora
@@ -477,7 +514,7 @@ def _lede(spans: list[tuple[int, int]], title: tuple[int, int] | None, outside: 
 
 def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lexicon | None = None) -> list[Claim]:
     lex = lex or load_lexicon()
-    ctx = ctx or CorpusContext(frozenset(), None)
+    ctx = (ctx or CorpusContext(frozenset(), None)).of(article.story)
     text = article.text[: read_limit(article.text)]  # a huge text is read up to its budget (kzview.ingest)
     anchor = article.date or ctx.anchor
     regions = [(r.start, r.end) for r in article.regions]
@@ -816,7 +853,12 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 # a magnitude, a distance or a length of time is a property of one thing: where it was told is
                 # no part of it
                 scope = find_scope(
-                    text[f.end : seg_end], text[s0 : f.start], event_places, counted.partitive, topic == "other"
+                    text[f.end : seg_end],
+                    text[s0 : f.start],
+                    event_places,
+                    counted.partitive,
+                    topic == "other",
+                    lede=si == lede,
                 )
             # a duration is never placed by its own words ("married ten days ago": the wedding's date, not
             # another event's figure)

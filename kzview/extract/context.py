@@ -358,6 +358,8 @@ def coordinated(words: list[str], prev_end: int, start: int) -> bool:
         return True
     if not between and start >= 2 and words[start - 2 : start] == ["of", "the"]:
         return False  # "arrested 12 of the 300 protesters": the 300 are the whole the 12 are counted from
+    if "as" in between and "well" not in between:
+        return False  # "92 hurt as 51,000 fans cram into the stadium": "as" opens a clause ("as well as" joins)
     return len(between) <= 4 and all(w in _COORDINATION for w in between)
 
 
@@ -914,7 +916,12 @@ _SAYS_AFTER_PLACE = re.compile(
 
 
 def find_scope(
-    segment: str, lead: str, event_places: frozenset[str], partitive: bool = False, own_clause: bool = False
+    segment: str,
+    lead: str,
+    event_places: frozenset[str],
+    partitive: bool = False,
+    own_clause: bool = False,
+    lede: bool = False,
 ) -> str | None:
     """A place named in the figure's clause (`segment`, after the figure) or opening the sentence (`lead`).
 
@@ -929,6 +936,12 @@ def find_scope(
     named = _NAME_RELATIVE.search(segment)
     if named is not None:
         segment = segment[: named.start("cut")]  # "200 others who follow Jeffs, who is in jail in X": Jeffs's place
+    if lede and not partitive:
+        told = _EVENT_TOLD.search(segment)
+        if told is not None:
+            # the lede's "41 were missing after a ferry capsized near Bastova", "64 injured in a crush at the
+            # Arena": where the event happened, which the whole count is of, not a part of it
+            segment = segment[: told.start()]
     if own_clause:
         cut = _NEXT_CLAUSE.search(segment)
         if cut is not None:
@@ -969,6 +982,14 @@ def find_scope(
         if not is_event_place(lm.group("place"), None, event_places):
             return _bare(lm.group("place"))
     return None
+
+
+# the event told after a count, in a clause or a phrase of its own: "after a ferry capsized", "following the
+# blast", "when a bus plunged", "in a crush", "in an explosion"
+_EVENT_TOLD = re.compile(
+    r"\b(?:after|following|when|as)\s+(?:a|an|the|its|their)\s|\b(?:in|during)\s+(?:a|an)\s+(?!(?:hospital|"
+    r"clinic|town|city|village|suburb|district|region|province|county|state|neighbou?rhood)\b)[a-z]+\s+(?:at|in|on|near|outside)\s"
+)
 
 
 _ATTACK_NOUNS = frozenset(
@@ -1132,6 +1153,9 @@ _PRONOUN_SAID = re.compile(
 _DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?)\s*(?:\.-|\.—|—|–|-|,)")
 
 
+_DATELINE_HEAD = re.compile(r"^\s*[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?\s*(?:\.-|\.—|—|–|\s-\s)\s*")
+
+
 def lead_places(sentence: str) -> frozenset[str]:
     """Places the first sentence sets the story in (and a dateline such as "ALMATY.-"): the event's own."""
     out = {_bare(m.group("place")) for rx in (_PLACE, _OF_PLACE) for m in rx.finditer(sentence)}
@@ -1222,6 +1246,7 @@ _ATTR_RULES: list[tuple[re.Pattern[str], int, str]] = [
         re.compile(
             r"(?:^|[,;:“”\"(]|\bwhile\b|\bas\b|\bbut\b|\band\b|\bthat\b)\s*"
             + _NAME_SHORT
+            + r"(?:\s+\([A-Z][A-Za-z.&]{1,11}\))?"  # "the British Antarctic Survey (BAS) said": its short name
             + r"\s+(?:has\s+|have\s+|had\s+|can\s+|could\s+|will\s+|would\s+|may\s+|might\s+)?"
             + r"(?:(?:earlier|initially|later|also|first|previously|now|today|yesterday|again|still|\w+ly)\s+)?"
             + _VERBS
@@ -1607,6 +1632,9 @@ def find_attributions(sentence: str, next_sentence: str = "", headline: bool = F
                     continue
                 if raw.split() and (raw.split()[-1].lower() in _COUNT_WORDS or raw.split()[-1].isdigit()):
                     continue  # "guilty of two counts", "three reports": a noun after a number, not a verb
+                head = _DATELINE_HEAD.match(raw)
+                if head is not None and raw[head.end() :].strip():
+                    raw = raw[head.end() :]  # "LONDON — Rio Tinto reported": where it was filed, then who
                 full = raw
                 raw = _after_run_on(_subject_before_verb(raw))
                 if re.fullmatch(r"[A-Z][\w’'\-]*(?:\s+and\s+[A-Z][\w’'\-]*)?", full.strip()):

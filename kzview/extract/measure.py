@@ -40,6 +40,10 @@ class MeasureVocab:
     area_units: frozenset[str] = frozenset()
     volume_units: frozenset[str] = frozenset()
     temperature_words: frozenset[str] = frozenset()
+    speed_units: frozenset[str] = frozenset()
+    data_units: frozenset[str] = frozenset()
+    wind_words: frozenset[str] = frozenset()
+    rain_words: frozenset[str] = frozenset()
     people_verbs: dict[str, str] = field(default_factory=dict)
     not_measures: frozenset[str] = frozenset()
     money_nouns: frozenset[str] = frozenset()
@@ -48,6 +52,7 @@ class MeasureVocab:
     duration_nouns: frozenset[str] = frozenset()
     classes: dict[str, str] = field(default_factory=dict)
     units: dict[str, float] = field(default_factory=dict)  # unit -> its size in a base unit ([units])
+    offsets: dict[str, float] = field(default_factory=dict)  # unit -> its shift after the size ([unit_offsets])
     partitives: frozenset[str] = frozenset()
     charge_nouns: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
@@ -82,6 +87,10 @@ def measure_vocab(data: dict) -> MeasureVocab:
         area_units=words("area_units"),
         volume_units=words("volume_units"),
         temperature_words=words("temperature_words"),
+        speed_units=words("speed_units"),
+        data_units=words("data_units"),
+        wind_words=words("wind_words"),
+        rain_words=words("rain_words"),
         people_verbs=dict(m.get("people_verbs", {})),
         not_measures=words("not_measures"),
         money_nouns=words("money_nouns"),
@@ -92,6 +101,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         partitives=words("partitives"),
         charge_nouns=words("charge_nouns"),
         units={str(k).lower(): float(x) for k, x in data.get("units", {}).items()},
+        offsets={str(k).lower(): float(x) for k, x in data.get("unit_offsets", {}).items()},
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
@@ -429,8 +439,19 @@ def _figure_measure(
             if any(w in v.aftershock_nouns for w in after + prev) or _told_after_aftershocks(words, a, v):
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"
+        if u in v.speed_units:
+            window = words[max(0, a - 5) : b + 2]
+            return "wind speed" if any(w in v.wind_words for w in window) else "speed"
+        if u in ("°c", "°f"):
+            return "temperature"
+        if u in v.data_units:
+            return "data"  # "700 GB" and "1.2 terabytes" stolen: compared in bytes
         if u in v.length_units:
             window = words[max(0, a - 4) : b + 4]
+            if any(w in v.rain_words for w in words[b : b + 4]) or any(
+                w in v.rain_words for w in words[max(0, a - 3) : a]
+            ):
+                return "rainfall"  # "300mm of rain", "rainfall of 6 inches"
             if any(w in v.depth_words for w in window):
                 return "depth"
             if any(w in v.fall_words for w in words[max(0, a - 5) : a]):
@@ -882,6 +903,9 @@ def find_periods(sentence: str, anchor: dt.date) -> list[Period]:
                 latest = anchor.replace(day=1) - dt.timedelta(days=1)
             elif unit in ("year", "decade"):
                 latest = dt.date(anchor.year - 1, 12, 31)
+                if unit == "year":  # "last year" is the year before ("2024", as "in 2024" names it), not its December
+                    out.append(Period(m.start(), m.end(), " ".join(m.group(0).split()), latest, str(latest.year)))
+                    continue
             else:
                 latest = anchor - dt.timedelta(days=90)
         elif m["unit"]:
@@ -1311,6 +1335,9 @@ _PAST_VERBS = frozenset(
 )
 
 
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
+
+
 def _clause_ends_between(sentence: str, a: int, b: int) -> bool:
     """Whether a comma that ends a clause lies between offsets a and b (not one right after the dating words, as
     in "since 2015, when gunmen killed 130", nor in a number)."""
@@ -1340,11 +1367,18 @@ def figure_event(
     since a 2011 explosion killed 40, left 12 dead" dates the 40 alone); else a comparison or a total anywhere in
     the sentence; else the story's (None, None)."""
     dated = [d for d in dated if not (d[3] and (d[0] > pos or _clause_ends_between(sentence, d[0] + len(d[1]), pos)))]
+    if whole is not None:
+        # the figure's own clause tells a total or another event: a date of another clause is not its date ("Last
+        # year 212 died, and so far this year 58 have died": the 58 is this year's running total)
+        dated = [d for d in dated if not _CLAUSE_JOIN.search(sentence, min(d[0], pos), max(d[0], pos))]
     if dated:
         off, words_, label, _ = min(dated, key=lambda d: abs(d[0] - pos))
         if label is not None:
             return label, words_
-        return None, None
+        if whole is None or whole[0] == "running total":
+            return None, None
+        # a day of the story's own says when, not which incident: "In a separate incident on Saturday in Morland,
+        # six people were injured" is another event's figure
     if whole is not None:
         return whole
     return None, None

@@ -373,12 +373,46 @@ _EXCLUDE_RX = [
         r"supervisors?|recordings?|transcripts?|services?|responders?))",
         re.IGNORECASE,
     ),
+    # a line's number ("the information line is 112", "the hotline number is 800 123 456", "call the health line on
+    # 0800 44 12 12"): a phone number
+    re.compile(
+        r"\b(?:line|hotline|helpline|number|phone|telephone)\s+(?:is\s+|on\s+|at\s+|:\s*)\+?\d{3,}"
+        r"(?:[\s.-]\d{2,4}(?![\w,]))*\b",
+        re.IGNORECASE,
+    ),
+    # a list's numbers at a line's start ("1. Rescue teams have recovered 17 bodies."): no counts
+    re.compile(r"(?:(?<=\n)|\A)[ \t]*\d{1,2}[.)](?=[ \t]+[A-Z])"),
+    # a day of the month after its weekday ("on Friday 19 and Saturday 20 September")
+    re.compile(
+        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+\d{1,2}(?:st|nd|rd|th)?(?=\s*(?:and\b|or\b|to\b|[,;.)]|"
+        r"-|–|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|$))",
+        re.IGNORECASE,
+    ),
+    # an hour in words of the day: "until 5 in the morning", "at 11 at night"
+    re.compile(
+        r"\b(?:at|by|until|till|before|after|around|about|from|since)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve)\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b",
+        re.IGNORECASE,
+    ),
+    # a clock in 24 hours ("issued at 0400 hours", "1830 hrs")
+    re.compile(
+        r"\b0\d[0-5]\d\s?(?:hours|hrs|h)\b|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|"
+        r"(?<=\bsince\s))[0-2]\d[0-5]\d\s?(?:hours|hrs|h)\b",
+        re.IGNORECASE,
+    ),
+    # a match's score ("won 2-1 against", "a 3-0 defeat")
+    re.compile(
+        r"\b\d{1,2}\s?[-–]\s?\d{1,2}(?=\s+(?:win|victory|defeat|loss|draw|against|over|home\s+win|away\s+win)\b)"
+        r"|\b(?:won|lost|beat|beaten|drew|defeated|trailing|leading|led)\s+(?:\w+\s+){0,2}?\d{1,2}\s?[-–]\s?\d{1,2}\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"),  # anchored at a word start: no quadratic backtracking
     re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
-    re.compile(r"(?<!\$)\b[A-Za-z]+-?\d+[A-Za-z]*\b"),  # a code ("A1", "M25"), but "$US1 million" is money
+    # a code ("A1", "M25"), but "$US1 million" is money and "a magnitude-6.2 quake" a magnitude
+    re.compile(r"(?<!\$)\b(?!magnitude-|minus-)[A-Za-z]+-?\d+[A-Za-z]*\b"),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
-    # a code glued to letters ("3abc"), not a scale glued to its number ("€3million", "£2billion")
-    re.compile(r"\b\d+(?!(?:million|billion|trillion|thousand|lakhs?|crores?|mln)\b)[A-Za-z]{3,}\w*\b"),
+    # a code glued to letters ("3abc"), not a scale or a unit glued to its number ("€3million", "60mph")
+    re.compile(r"\b\d+(?!(?:million|billion|trillion|thousand|lakhs?|crores?|mln|mph|kph|kmh|kts)\b)[A-Za-z]{3,}\w*\b"),
     # a time of day in words: "half past five", "a quarter to six", "ten o'clock" (not "five to ten people")
     re.compile(
         r"\b(?:(?:half\s+past|(?:a\s+)?quarter\s+(?:past|to)|(?:ten|twenty|twenty-five|five)\s+past)\s+(?:one|two|three|four|five|six|"
@@ -393,6 +427,10 @@ _AGE_AFTER = re.compile(
     r"^(?:\s|-)(?:years?|months?)(?:\s|-)old\b|^-year\b|^-month\b|^\s+years?\s+of\s+age\b", re.IGNORECASE
 )
 # "aged 15", "aged 15 and 16", "ages 12 to 14", "aged between 18 and 25": every number of the list is an age
+_SUPERLATIVE_AGE = re.compile(
+    r"\b(?:youngest|oldest)\b(?:\s+[\w’'-]+){0,4}?\s+(?:is|was|are|were)\s+(?:just\s+|only\s+|barely\s+|aged\s+)?$",
+    re.IGNORECASE,
+)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages)\s+(?:between\s+|from\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*){0,4}$", re.IGNORECASE
 )
@@ -546,6 +584,79 @@ def _second_part(text: str, f: Figure, seconds: dict[str, float]) -> None:
 def _cue_next(words: list[str], lex: Lexicon) -> bool:
     """Whether the words right after a number begin a topic cue ("killed", "in custody")."""
     return bool(words) and bool(lex.match_cues(words, 0))
+
+
+# a speed's unit, spaced or glued ("120 km/h", "94mph", "18 knots", "15 kilometres per hour", "2 miles an hour")
+_SPEED_RX = re.compile(
+    r"\s?(?P<u>km/h|km/hr|kmh|kph|mph|m/s|knots?|kts)(?![\w/])"
+    r"|\s+(?P<w>kilomet(?:re|er)s?|miles?|met(?:re|er)s?)\s+(?:per|an|a)\s+(?P<t>hour|second)\b",
+    re.IGNORECASE,
+)
+_SPEED_UNIT = {"km/h": "km/h", "km/hr": "km/h", "kmh": "km/h", "kph": "km/h", "mph": "mph", "m/s": "m/s"}
+# a temperature's scale: "38.7C", "34 °C", "104 degrees Fahrenheit", "93F" (a capital glued to the number, or after
+# a degree sign or "degrees")
+_TEMPERATURE_RX = re.compile(
+    r"\s?[°º]\s?(?P<a>[CF])\b|(?P<b>[CF])(?![\w'’-])|\s?[°º]\s?(?P<c>Celsius|Fahrenheit)\b"
+    r"|\s+degrees?\s+(?P<d>(?i:celsius|centigrade|fahrenheit|C|F))\b"
+)
+# a length glued to its number: "300mm of rain", "a 15km stretch", "5cm hailstones", "3kg of heroin"
+_DEGREES_RX = re.compile(r"[\s-]?degrees?\b(?P<below>\s+below\s+zero)?", re.IGNORECASE)
+_TEMPERATURE_BEFORE = re.compile(r"\btemperatures?\b[^.;:]{0,30}?\b(?P<minus>minus)\s+$", re.IGNORECASE)
+_BELOW_ZERO = re.compile(r"(?:\bminus[\s-]|(?<![\w.])[-−])$", re.IGNORECASE)
+_GLUED_RX = re.compile(r"(?P<u>mm|cm|km|kg|kb|mb|gb|tb|pb)(?![\w'’-])", re.IGNORECASE)
+# an amount of data ("700 GB", "1.2 terabytes"), in one unit's name
+_DATA_RX = re.compile(r"\s?(?P<u>[KMGTP]B|(?i:kilo|mega|giga|tera|peta)bytes?)(?![\w'’-])")
+_DATA_UNIT = {"kilo": "kb", "mega": "mb", "giga": "gb", "tera": "tb", "peta": "pb"}
+
+
+def _measured_unit(text: str, f: Figure) -> None:
+    """A figure's unit of measure written after it, spaced or glued, where the number is a count so far: a speed
+    ("94 mph", "15 kilometres per hour"), a temperature on its scale ("38.7C", "104 degrees Fahrenheit"; "minus
+    1.8C" and "-5C" below zero) or a glued length or weight ("300mm")."""
+    m = _SPEED_RX.match(text, f.end)
+    if m:
+        if m["u"]:
+            u = m["u"].lower()
+            unit = _SPEED_UNIT.get(u, "knots" if u.startswith(("knot", "kt")) else u)
+        else:
+            w, t = m["w"].lower(), m["t"].lower()
+            unit = "m/s" if t == "second" and w.startswith("met") else "mph" if w.startswith("mile") else "km/h"
+        f.kind, f.unit, f.end = "other", unit, m.end()
+        return
+    m = _TEMPERATURE_RX.match(text, f.end)
+    if m:
+        scale = next(g for g in (m["a"], m["b"], m["c"], m["d"]) if g)
+        f.kind, f.unit, f.end = "other", "°F" if scale[0] in "Ff" else "°C", m.end()
+        sign = _BELOW_ZERO.search(text, max(0, f.start - 7), f.start)
+        if sign and f.low is not None and f.high is not None:
+            f.low, f.high, f.value = -f.high, -f.low, -f.value  # below zero
+            f.start -= len(sign.group(0))
+        return
+    m = _DEGREES_RX.match(text, f.end)
+    if m:
+        # degrees on no named scale ("minus 17 degrees", "in minus-20 degree temperatures", "20 degrees below zero")
+        f.kind, f.unit, f.end = "other", "degrees", m.end()
+        sign = _BELOW_ZERO.search(text, max(0, f.start - 7), f.start)
+        if (sign or m["below"]) and f.low is not None and f.high is not None:
+            f.low, f.high, f.value = -f.high, -f.low, -f.value
+            if sign:
+                f.start -= len(sign.group(0))
+        return
+    m = _DATA_RX.match(text, f.end)
+    if m:
+        u = m["u"].lower()
+        f.kind, f.unit, f.end = "other", _DATA_UNIT.get(u[:4], u), m.end()
+        return
+    told = _TEMPERATURE_BEFORE.search(text, max(0, f.start - 50), f.start)
+    if told and f.low is not None and f.high is not None:
+        # "Outside temperatures were minus 20": degrees below zero, the scale unsaid
+        f.kind, f.unit = "other", "degrees"
+        f.low, f.high, f.value = -f.high, -f.low, -f.value
+        f.start = told.start("minus")
+        return
+    m = _GLUED_RX.match(text, f.end)
+    if m and not f.spelled:
+        f.kind, f.unit, f.end = "other", m["u"].lower(), m.end()
 
 
 def _next_words(text: str, pos: int, n: int = 3) -> list[str]:
@@ -889,6 +1000,8 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
         return None  # "aged 15 and 16" (but "aged 15 and three men", "aged 80 and 40 others": counts)
     if _AGE_AFTER.match(after):
         return None
+    if _SUPERLATIVE_AGE.search(text, max(0, f.start - 60), f.start) and not (nxt and nxt[0] in lex.people):
+        return None  # "the youngest victim is just 19 - and the oldest is 58": ages
     if re.match(r"['’]?s\b", after) and _DECADE_AGE.search(text[max(0, f.start - 30) : f.start]):
         return None
     if _is_apposed_age(text, f, after, lex) or (
@@ -939,6 +1052,8 @@ def _complete(text: str, f: Figure, lex: Lexicon) -> Figure | None:
     if pm and f.kind == "count" and not f.vague:
         f.kind, f.unit = "percent", "%"
         f.end = pm.end()
+    if f.kind == "count" and not f.vague:
+        _measured_unit(text, f)
     if f.kind == "count" and nxt:
         head = nxt[0]
         if head in _DURATION and (not f.vague or f.low is not None and f.high is not None and f.high < 100):

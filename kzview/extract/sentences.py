@@ -66,7 +66,8 @@ _ABBREV = {
     "al",
 }
 _END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s|$)")
-_TOKEN = re.compile(r"\w+(?:[-’'.]\w+)*|[^\w\s]")
+# a word, or a sign; "magnitude-6.2" is the word and its number ("a magnitude-6.2 quake"), as "magnitude 6.2" is
+_TOKEN = re.compile(r"(?i:magnitude)(?=-\d)|\w+(?:[-’'.]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)

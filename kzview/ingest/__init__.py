@@ -219,7 +219,7 @@ def clean_corpus(raw: RawCorpus, known: dict[tuple[str, str], Article] | None = 
             corpus.problems.append(article)
         else:
             corpus.articles.append(article)
-    corpus.articles = assign_stories(infer_missing_dates(corpus.articles))
+    corpus.articles = infer_missing_dates(assign_stories(corpus.articles))
     return corpus
 
 
@@ -277,11 +277,25 @@ def _partial_stamp(a: Article) -> PrintedDate | None:
 
 
 def infer_missing_dates(articles: list[Article]) -> list[Article]:
-    """Date an undated article by the latest calendar date it mentions, the year taken from the corpus.
+    """Date an undated article by the latest calendar date it mentions, the year taken from its story.
 
-    Articles in one corpus report one event, so "January 6" in an article without a year means the January 6
-    nearest the other articles' dates. The date is marked as inferred.
+    Articles of one story report one event, so "January 6" in an article without a year means the January 6
+    nearest the other articles' dates. The date is marked as inferred. A corpus of several stories is dated
+    story by story: another story's dates say nothing of this one's.
     """
+    stories: dict[str | None, list[int]] = {}
+    for i, a in enumerate(articles):
+        stories.setdefault(a.story, []).append(i)
+    if len(stories) < 2:
+        return _infer_dates(articles)
+    out = list(articles)
+    for own in stories.values():
+        for i, a in zip(own, _infer_dates([articles[i] for i in own]), strict=True):
+            out[i] = a
+    return out
+
+
+def _infer_dates(articles: list[Article]) -> list[Article]:
     dated = sorted(a.date for a in articles if a.date)
     if not dated:
         return articles
