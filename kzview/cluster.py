@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from kzview.extract import CorpusContext, corpus_context, extract_article
+from kzview.extract.article import ContextFeatures, context_features
 from kzview.extract.entities import canonical_source
 from kzview.extract.lexicon import Lexicon
 from kzview.ingest import assign_stories, clean_doc, infer_missing_dates, read_one, read_roots, take_docs
 from kzview.ingest.files import JSONL, Source, jsonl_spans
+from kzview.ingest.stories import Fingerprint, event_kinds, fingerprint
 from kzview.model import Article, Claim, Entity, LoadProblem
 from kzview.parallel import ClusterSpec, chunked, extract_chunk, worker_lexicon
 
@@ -163,6 +165,21 @@ def _articles_of(read: list[FileRead]) -> list[Article | LoadProblem]:
     return [item[3] for entry in read if not isinstance(entry, LoadProblem) for item in entry[1]]
 
 
+def partition_features(
+    read: list[FileRead], files: tuple[Path | None, ...]
+) -> dict[str, tuple[ContextFeatures, Fingerprint]]:
+    """Worker: what the corpus context reads of each article of a partition it read (the countries, the opening's
+    places, the names) and its story's fingerprint, so this process only adds them up (the first of two articles
+    with one id, as the corpus keeps it)."""
+    lex = worker_lexicon(files)
+    kinds = event_kinds()
+    out: dict[str, tuple[ContextFeatures, Fingerprint]] = {}
+    for article in _articles_of(read):
+        if isinstance(article, Article) and article.id not in out:
+            out[article.id] = (context_features(article, lex), fingerprint(article, kinds))
+    return out
+
+
 def extract_partition(
     read: list[FileRead],
     kept: list[int],
@@ -253,12 +270,21 @@ def _load_on_cluster(
         results = _in_order(reads, [len(p) for p in partitions], progress)
         problems = list(raw.problems)
         articles, plans, owner = _merge(problems, partitions, results)
-        dated = infer_missing_dates(assign_stories(articles))
+        # what the context and the stories read of each article is read by the worker that holds it: this
+        # process adds it up
+        wanted = client.map(partition_features, reads, files=files, retries=2, pure=False)
+        features: dict[str, ContextFeatures] = {}
+        prints: dict[str, Fingerprint] = {}
+        for part in client.gather(wanted):
+            for article_id, (found, taken) in part.items():
+                features.setdefault(article_id, found)
+                prints.setdefault(article_id, taken)
+        dated = infer_missing_dates(assign_stories(articles, prints))
         dates: list[dict[str, tuple[Any, bool]]] = [{} for _ in partitions]  # per partition: the dates inferred
         for a, b, p in zip(articles, dated, owner, strict=True):
             if (a.date, a.date_inferred) != (b.date, b.date_inferred):
                 dates[p][b.id] = (b.date, b.date_inferred)
-        ctx = corpus_context(dated, lex)
+        ctx = corpus_context(dated, lex, features)
         bare = ctx.bare()
         parts = [
             client.submit(

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kzview.extract.lexicon import Lexicon, load_lexicon
-from kzview.extract.measure import QUALIFYING
+from kzview.extract.measure import QUALIFYING, is_property
 from kzview.extract.numbers import WORD_VALUES
 from kzview.gcpause import paused_gc
 from kzview.model import STATUS_ORDER, Claim, ClaimGroup, Status
@@ -94,7 +94,7 @@ def _reading_tolerance(value: float) -> float:
 _MAGNITUDE_WORD = re.compile(r"(?:tens\s+of\s+|hundreds\s+of\s+)?(?:thousands|hundreds|millions)", re.IGNORECASE)
 
 
-def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
+def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None, either: bool = True) -> Fig:
     lo = -INF if c.low is None else float(c.low)
     hi = INF if c.high is None else float(c.high)
     if c.individual:
@@ -113,10 +113,15 @@ def to_fig(c: Claim, lex: Lexicon, labels: dict[str, str] | None = None) -> Fig:
         if rate:
             lo, hi = lo * rate[0], hi * rate[1]
     elif c.unit and lex.measures is not None:
-        size = lex.measures.units.get(c.unit.lower())
-        if size:
-            shift = lex.measures.offsets.get(c.unit.lower(), 0.0)  # 93 °F is 33.9 °C
-            lo, hi = lo * size + shift, hi * size + shift  # "4 miles" and "six kilometres" in metres
+        unit = c.unit.lower()
+        size = lex.measures.units.get(unit)
+        readings = [u for u in lex.measures.either.get(unit, ()) if u in lex.measures.units] if either else []
+        readings = readings or ([unit] if size else [])
+        if readings:
+            # "4 miles" and "six kilometres" in metres, 93 °F as 33.9 °C; a unit of unsaid scale ("93 degrees") as
+            # every reading it may be at once
+            ends = [x * lex.measures.units[u] + lex.measures.offsets.get(u, 0.0) for u in readings for x in (lo, hi)]
+            lo, hi = min(ends), max(ends)
     return Fig(c, lo, hi, (labels or {}).get(c.article, c.article))
 
 
@@ -269,6 +274,32 @@ _GROWING = frozenset(
     "destroy damag burn burnt raz flood affect torch gutt rescu recaptur evacuat scorch explod reduc spread grow grew "
     "swell expand".split()
 )
+
+
+def _rises_day_by_day(figs: list[Fig]) -> Judgement | None:
+    """A count of people or of what was sent that only rises from one day to the next (firefighters 420 on
+    Monday, 760 on Tuesday; 19 crew ill, then 24): more came, or more fell ill, as the days went on, an update;
+    never a measure of one thing (a depth, a magnitude), a figure told twice a day that clashes, or an undated one."""
+    c0 = figs[0].claim
+    if c0.kind != "count" or is_property(c0.measure) or any(not f.claim.as_of for f in figs):
+        return None
+    by_day: dict[str, list[Fig]] = defaultdict(list)
+    for f in figs:
+        by_day[f.day].append(f)
+    days = sorted(by_day)
+    if len(days) < 2:
+        return None
+    top = -INF
+    for d in days:
+        same = by_day[d]
+        if max(f.lo for f in same) > min(f.hi for f in same):
+            return None  # one day's figures clash
+        if min(f.hi for f in same) < top:
+            return None  # it fell: one thing told two ways
+        top = max(top, max(f.lo for f in same))
+    steps = [(d, max(by_day[d], key=lambda f: (f.lo, f.claim.id))) for d in days]
+    timeline = " → ".join(f"{figure_words(f.claim)} on {d} ({f.label})" for d, f in steps[:6])
+    return Judgement(Status.UPDATE, "changes", f"The figure rose over time: {timeline}.")
 
 
 def _growing_measure(measure: str | None) -> bool:
@@ -560,6 +591,9 @@ def judge(figs: list[Fig], topic: str, cumulative: bool) -> Judgement:
             )
         high, low = across
         gap = _gap(high, low)
+        rising = _rises_day_by_day(figs)
+        if rising is not None:
+            return rising
         return Judgement(
             Status.CONFLICT,
             "differ",
@@ -890,6 +924,11 @@ def _compare(
             # total (and the whole of the parts told elsewhere)
             key = (key[0], label, *key[2:])
         buckets[key].append(to_fig(c, lex, labels))
+    either = lex.measures.either if lex.measures is not None else {}
+    for key, figs in buckets.items():
+        if either and figs[0].claim.unit and all((f.claim.unit or "").lower() in either for f in figs):
+            # figures all on one unsaid scale ("minus 17 degrees", "minus 20"): told alike, compared as they stand
+            buckets[key] = [to_fig(f.claim, lex, labels, either=False) for f in figs]
     groups: list[ClaimGroup] = []
     for key, figs in buckets.items():
         told = [predicate(f.claim) for f in figs]

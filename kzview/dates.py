@@ -174,7 +174,7 @@ _STAMP_NOISE = re.compile(
     r"\b\d{3,4}\s*(?:gmt|utc)\b|[^\w\s]",
     re.IGNORECASE,
 )
-_STAMP_ANYWHERE = re.compile(r"\b(?:posted|published|updated|filed)\b", re.IGNORECASE)
+_STAMP_ANYWHERE = re.compile(r"\b(?:posted|published|updated|filed|issued|released|dated)\b", re.IGNORECASE)
 STAMP_LINES = 6  # a printed date stands in the opening lines
 STAMP_MAX_CHARS = 200
 
@@ -244,13 +244,15 @@ def _is_stamp(line: str, first_at: int, mention_end: int) -> bool:
     # "Valley News (English service) | 25.07.2025", "Ministry of Interior | Press release | 28.04.2025": a masthead
     # that ends on its date, set apart by a bar, a dot or a dash
     closes = not _STAMP_NOISE.sub(" ", line[mention_end:]).strip()
-    if closes and len(line) <= 100 and _MASTHEAD_BREAK.search(line[:first_at]):
-        return True
+    if len(line) <= 100 and _MASTHEAD_BREAK.search(line[:first_at]):
+        if closes or _MASTHEAD_NEXT.match(line, mention_end):
+            return True  # "The Valley Tribune | 04/03/2025 | Our Correspondent", "Andes Report — 19.3.2025 — By ..."
     # "... posted in Accidents on Friday, September 20, 2013.": a stamp word, and the date closes the line
-    return bool(_STAMP_ANYWHERE.search(line)) and not line[mention_end:].strip(" )|-–—.")
+    return bool(_STAMP_ANYWHERE.search(line)) and (closes or not line[mention_end:].strip(" )|-–—."))
 
 
 _MASTHEAD_BREAK = re.compile(r"(?:\||·|•|\s[-–—]|[-–—]\s)\s*$")
+_MASTHEAD_NEXT = re.compile(r"\s*(?:,?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*)?(?:\||·|•|[-–—]\s)")
 
 
 def printed_date(text: str, lines: list[tuple[int, int]]) -> PrintedDate | None:

@@ -3312,7 +3312,8 @@ def test_allowing_someone_to_go_is_no_capacity():
         ("The storm was moving east at 15 kilometres per hour.", "15 kilometres per hour", 15, "km/h", "speed"),
         ("The bus was travelling at 2 miles an hour when it hit the wall.", "2 miles an hour", 2, "mph", "speed"),
         ("The tanker was doing 18 knots when it struck the pier.", "18 knots", 18, "knots", "speed"),
-        ("Speed limits of 60mph were ignored on the bridge.", "60mph", 60, "mph", "speed"),
+        ("Speed limits of 60mph were ignored on the bridge.", "60mph", 60, "mph", "speed limit"),
+        ("The van was doing 60mph on the bridge.", "60mph", 60, "mph", "speed"),
         ("The town had 300mm of rain in 24 hours.", "300mm", 300, "mm", "rainfall"),
         ("A magnitude-6.2 quake struck the coast on Sunday.", "6.2", 6.2, "quake", "magnitude"),
     ],
@@ -3506,3 +3507,93 @@ def test_a_dateline_is_no_source_and_a_body_s_short_name_keeps_its_source():
     assert [c.attribution for c in found if c.kind == "money"] == ["Meridex Mining"]
     found = _lead("The iceberg covers 1,550 sq km, the Polar Survey Office (PSO) said.")
     assert [c.attribution for c in found if c.measure == "area"] == ["Polar Survey Office"]
+
+
+# -- the eighteenth session, after the last reader (helper-42) and the re-scoring (helper-43) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("The Valley Tribune | 04/03/2025 | Our Correspondent, Kheralpur", dt.date(2025, 4, 3)),
+        ("Andes Report — 19.3.2025 — By Lucia Quispe, Ocros", dt.date(2025, 3, 19)),
+        ("Office of the District Collector, Bhavnagar. Issued 4.3.2025, 8:30 p.m.", dt.date(2025, 3, 4)),
+    ],
+)
+def test_a_date_between_a_masthead_s_bars_or_after_issued(line, day):
+    stamp = printed_date(line, [(0, len(line))])
+    assert stamp is not None and dt.date(stamp.year, stamp.month, stamp.day) == day
+
+
+def test_a_date_in_numbers_is_no_figure_and_a_participle_counts_nothing():
+    found = _lead("The notice, dated 4.3.2025, said 12 homes were damaged.")
+    assert [c.low for c in found if c.kind != "date"] == [12]
+    text = "date: 2025-03-05\nRiot toll\n\nThe riot began on Tuesday.\nFatalities: 19 confirmed.\n"
+    assert [(c.low, c.topic) for c in claims_of(text) if c.kind == "count"] == [(19, "deaths")]
+
+
+def test_a_helpline_before_a_comma_and_money_in_pesos_and_soles():
+    found = _lead("A helpline, 1800-233-4455, has been set up for relatives.")
+    assert not [c for c in found if c.kind == "count"]
+    found = _lead("Police offered a reward of ₱100,000, and 5 million soles were set aside for rebuilding.")
+    assert sorted((c.unit, c.low) for c in found if c.kind == "money") == [("PEN", 5_000_000), ("PHP", 100_000)]
+
+
+def test_counts_of_two_kinds_of_people_share_their_verb():
+    found = _lead("Three inmates and one guard died in the riot.")
+    assert [(c.low, c.topic) for c in found if c.kind == "count"] == [(3, "deaths"), (1, "deaths")]
+
+
+def test_a_speed_limit_is_no_speed_and_kmph_is_km_h():
+    found = _lead("The tram was doing 62 km/h in a 15 km/h speed limit zone, and winds of 110-120 kmph were forecast.")
+    assert [(c.low, c.unit, c.measure) for c in found if c.kind == "other"] == [
+        (62, "km/h", "speed"),
+        (15, "km/h", "speed limit"),
+        (110, "km/h", "wind speed"),
+    ]
+
+
+def test_degrees_of_an_unsaid_scale(tmp_path):
+    groups = _groups(
+        tmp_path / "a",
+        "date: 2024-06-10\nHeat in the Pesca mine\n\nThe temperature in the mine reached 41 degrees Celsius.",
+        "date: 2024-06-10\nHeat in the Pesca mine\n\nThe temperature down there is 34 degrees, a miner said.",
+    )
+    assert [g.status.value for g in groups if g.measure == "temperature"] == ["conflict"]  # 34 is neither 41
+    groups = _groups(
+        tmp_path / "b",
+        "date: 2024-06-10\nPesca bakes in the heat\n\nIt was 93 degrees in Pesca on Monday.",
+        "date: 2024-06-10\nPesca bakes in the heat\n\nIt was 34C in Pesca on Monday, forecasters said.",
+    )
+    assert [g.status.value for g in groups if g.measure == "temperature"] == ["consistent"]  # 93 °F is 33.9 °C
+    groups = _groups(
+        tmp_path / "c",
+        "date: 2024-01-10\nCold fire\n\nIt was minus 17 degrees when crews arrived.",
+        "date: 2024-01-10\nCold fire\n\nFirefighters worked in minus-20 degree temperatures.",
+    )
+    assert [g.status.value for g in groups if g.measure == "temperature"] == ["conflict"]  # one scale, told alike
+
+
+def test_a_temperature_above_a_mean_is_a_difference():
+    found = _lead("The month was about 0.6C warmer than the 1991-2020 mean, and 1.45C above pre-industrial levels.")
+    assert {c.measure for c in found if c.unit == "°C"} == {"temperature difference"}
+
+
+def test_a_depth_word_of_another_clause_makes_no_depth():
+    found = _lead("The quake was 10 kilometres deep and centred some 25 miles south of Lima, the survey said.")
+    assert [(c.low, c.measure) for c in found if c.kind == "other"] == [(10, "depth"), (22, "distance from Lima")]
+
+
+def test_people_sent_that_only_rise_from_day_to_day_are_an_update(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2025-08-03\nPark fire\n\nAbout 420 firefighters were battling the fire, officials said.",
+        "date: 2025-08-04\nPark fire grows\n\nSome 760 firefighters are now battling the fire, officials said.",
+    )
+    fire = [g for g in groups if g.measure and "firefighter" in g.measure]
+    assert [g.status.value for g in fire] == ["update"], [(g.measure, g.status, g.reason) for g in groups]
+
+
+def test_what_a_place_is_built_to_hold_is_no_event_count():
+    found = _lead("The jail, designed to hold 350 detainees, had 1,100 inmates on the night of the riot.")
+    assert [(c.low, c.topic, c.measure) for c in found if c.low == 350] == [(350, "other", "capacity (detainee)")]

@@ -134,3 +134,24 @@ def test_quoted_figure_keeps_its_quotes(lex):
 def test_change_from_to_is_two_figures(lex):
     got = figs("The toll rose from 100 to 164 overnight.", lex)
     assert set(got) == {"100", "164"}
+
+
+def test_exclusions_found_in_their_passes_are_the_one_alternation_s():
+    # kzview.extract.numbers.excluded_spans runs a pattern only where its words can be; the digits it leaves to
+    # figures are the ones the single alternation of every pattern leaves
+    import re
+
+    from kzview.extract.numbers import _EXCLUDE_ONE, excluded_spans
+    from kzview.ingest import load_corpus
+    from kzview.spans import SpanIndex
+
+    texts = [a.text for a in load_corpus(None).articles] + [
+        "Call 911 or the hotline number is 800 123 456; since 9/11 the line is 112.",
+        "At half past five, and again at 0400 hours, on Friday 19 and Saturday 20 September, until 5 in the morning.",
+        "Morland won 2-1 against Real Salvo; notice dated 4.3.2025; 1420 Linden Avenue; the A1 and M25; 3abc.",
+        "\x1b[31m12 people\x1b[0m died, and 14 were hurt at 10:30 a.m. on 12.05.2025.",
+    ]
+    for text in texts:
+        one, passes = SpanIndex([m.span() for m in _EXCLUDE_ONE.finditer(text)]), SpanIndex(excluded_spans(text))
+        for m in re.finditer(r"\d", text):
+            assert one.overlaps(m.start(), m.end()) == passes.overlaps(m.start(), m.end()), text[m.start() - 20 :][:50]

@@ -49,7 +49,7 @@ def test_tuned_clusters_keep_their_scores(scores):
     assert t.fields["attribution"].value >= 0.82
     assert t.fields["subject"].value >= 0.83
     assert t.fields["scope"].value >= 0.50
-    assert t.groups.value >= 0.74, t.groups.words()
+    assert t.groups.value >= 0.76, t.groups.words()
     # the top rows by how many are wrong: a share falls when a right conflict becomes a group that agrees
     assert t.top.total - t.top.right <= 2, t.top.words()
 

@@ -39,12 +39,13 @@ from kzview.extract.context import (
     respective_places,
     share_owner,
 )
-from kzview.extract.entities import build_entities, norm_name
+from kzview.extract.entities import build_entities, find_names, norm_name
 from kzview.extract.implicit import HEADLINE_LINKS, find_implicit
 from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     MOMENT_LABELS,
     QUALIFYING,
+    capacity_before,
     figure_event,
     figure_measure,
     followed_phrase_end,
@@ -60,7 +61,7 @@ from kzview.ingest import read_limit
 from kzview.model import Article, Claim, Entity
 from kzview.spans import SpanIndex
 
-__all__ = ["CorpusContext", "context_key", "corpus_context", "extract_article"]
+__all__ = ["ContextFeatures", "CorpusContext", "context_features", "context_key", "corpus_context", "extract_article"]
 
 
 @dataclass(frozen=True)
@@ -116,37 +117,63 @@ _SAID_ON = re.compile(
 _DATES_THE_EVENT = re.compile(r"['’]s\s+(?!(?:death\s+|official\s+|latest\s+)?(?:toll|count|tally|figures?|total)\b)")
 
 
-def corpus_context(articles: list[Article], lex: Lexicon) -> CorpusContext:
+@dataclass(frozen=True)
+class ContextFeatures:
+    """What the corpus context reads of one article: the countries it names, the places its headline and lead name,
+    and the names it mentions (start, end, surface, a lone capitalised word opening a sentence). Worked out where
+    the article is read (a cluster's worker), so the corpus's own share is only to add them up."""
+
+    countries: frozenset[str]
+    opening: frozenset[str]
+    names: tuple[tuple[int, int, str, bool], ...]
+
+
+def context_features(a: Article, lex: Lexicon, rx: re.Pattern[str] | None = None) -> ContextFeatures:
+    text = a.text[: read_limit(a.text)]
+    skip = [(r.start, r.end) for r in a.regions if r.kind != "caption"]
+    return ContextFeatures(
+        frozenset((rx or _country_rx(lex)).findall(text)), _opening_places(a), tuple(find_names(text, skip))
+    )
+
+
+def corpus_context(
+    articles: list[Article], lex: Lexicon, features: dict[str, ContextFeatures] | None = None
+) -> CorpusContext:
     """The corpus's context, and each story's where it holds several: the entity index is the corpus's, the
-    places and the dates each story's own."""
+    places and the dates each story's own. `features`: each article's, where they were worked out already."""
     rx = _country_rx(lex)
-    entities, spellings = build_entities(articles, lex.countries)
+    given = features or {}
+    feats = {a.id: given.get(a.id) or context_features(a, lex, rx) for a in articles}
+    entities, spellings = build_entities(articles, lex.countries, {i: f.names for i, f in feats.items()})
     names = frozenset(norm_name(sp) for e in entities for sp in e.spellings)
-    whole = _context_of(articles, rx, entities, spellings, names)
+    whole = _context_of(articles, feats, entities, spellings, names)
     stories: dict[str | None, list[Article]] = {}
     for a in articles:
         stories.setdefault(a.story, []).append(a)
     if len(stories) < 2:
         return whole
-    by_story = {story: _context_of(own, rx, entities, spellings, names) for story, own in stories.items()}
+    by_story = {story: _context_of(own, feats, entities, spellings, names) for story, own in stories.items()}
     return replace(whole, by_story=by_story)
 
 
 def _context_of(
     articles: list[Article],
-    rx: re.Pattern[str],
+    feats: dict[str, ContextFeatures],
     entities: list[Entity],
     spellings: dict[str, str],
     names: frozenset[str],
 ) -> CorpusContext:
     df: Counter[str] = Counter()
     for a in articles:
-        df.update(set(rx.findall(a.text[: read_limit(a.text)])))
+        df.update(feats[a.id].countries)
     n = len(articles)
     places = frozenset(c for c, k in df.items() if k * 2 >= n and k == df.most_common(1)[0][1]) if df else frozenset()
     dates = sorted(a.date for a in articles if a.date)
     anchor = dates[len(dates) // 2] if dates else None
-    named = _opening_counts(articles)
+    named: Counter[str] = Counter()  # how many articles' headline or lead name each place
+    if n >= 2:
+        for a in articles:
+            named.update(feats[a.id].opening)
     # a place the openings of half the articles or more name (two at least) is where the story is, for every
     # article: "21 died in Velmora district" in one report is the whole toll when most headlines are about Velmora
     story_places = frozenset(p for p, k in named.items() if k >= 2 and k * 2 >= n)
@@ -164,15 +191,6 @@ def names_in(article: Article, ctx: CorpusContext) -> str:
         return ""
     words = {norm_name(w) for w in _CAPITALISED.findall(article.text)}
     return "\x1f".join(sorted(words & ctx.names))
-
-
-def _opening_counts(articles: list[Article]) -> Counter[str]:
-    """How many articles' headline or lead name each place."""
-    named: Counter[str] = Counter()
-    if len(articles) >= 2:
-        for a in articles:
-            named.update(_opening_places(a))
-    return named
 
 
 def _opening_places(a: Article) -> frozenset[str]:
@@ -722,6 +740,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     topic = _labelled(words, spans[k][0], hits, lex) or topic  # "Injuries: 3 firefighters"
                 if f.kind == "count" and topic != "other" and _record(words, spans[k][1], lex):
                     topic, cue_scope = "other", None  # "he had 14 prior arrests": his record, not this event's
+                if f.kind == "count" and topic != "other" and capacity_before(words, spans[k][0]):
+                    topic, cue_scope = "other", None  # "the jail, designed to hold 350 detainees": what it may hold
                 if f.kind == "count":
                     if (
                         topic == "other"
@@ -979,7 +999,7 @@ def _share_the_verb(claims: list[Claim], first: int, text: str) -> None:
             and a.topic == "other"
             and b.topic in _PEOPLE_TOPICS
             and a.unit == "people"
-            and a.measure is None
+            and (a.measure is None or a.subject is not None)  # "Three inmates and one guard died": both died
             and _JOINED_BY_AND.match(text[a.end : b.start])
             and _opens_its_clause(text, a.sentence_start, a.start)
         ):

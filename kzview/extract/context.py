@@ -149,6 +149,13 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         w = words[i]
         if w in STOP or not w[0].isalpha() or (np and (w in lex.past_verbs or w in lex.place_adverbs)):
             break
+        if (
+            not np
+            and w.endswith("ed")
+            and w not in lex.cues
+            and not (i + 1 < len(words) and words[i + 1][:1].isalpha())
+        ):
+            break  # "Fatalities: 19 confirmed.": a participle that ends the phrase, no noun counted
         if w in _NEAR_MISS or w in _PRED_ADVERBS:
             break  # "three people almost died", "two reportedly fled": an adverb of the verb ends the phrase
         if (

@@ -13,6 +13,7 @@ import hashlib
 import re
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -361,8 +362,13 @@ def _compatible(a: str, b: str) -> bool:
     return True
 
 
-def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[list[Entity], dict[str, str]]:
-    """The entity index, and a map from each spelling (lower case) to its entity's name."""
+def build_entities(
+    articles: list[Article],
+    countries: frozenset[str],
+    read_names: Mapping[str, Sequence[tuple[int, int, str, bool]]] | None = None,
+) -> tuple[list[Entity], dict[str, str]]:
+    """The entity index, and a map from each spelling (lower case) to its entity's name. `read_names`: each
+    article's names (`find_names`), where they were read already."""
     alias_to_known: dict[str, Known] = {}
     for entry in known_entities():
         for a in (entry.name, *entry.aliases):
@@ -373,8 +379,11 @@ def build_entities(articles: list[Article], countries: frozenset[str]) -> tuple[
     mentions: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)  # key -> (article, s, e, surface)
     initial: dict[str, list[tuple[str, int, int, str]]] = defaultdict(list)
     for art in articles:
-        skip = [(r.start, r.end) for r in art.regions if r.kind != "caption"]
-        for s, e, surface, lone_initial in find_names(art.text[: read_limit(art.text)], skip):
+        names = read_names.get(art.id) if read_names is not None else None
+        if names is None:
+            skip = [(r.start, r.end) for r in art.regions if r.kind != "caption"]
+            names = find_names(art.text[: read_limit(art.text)], skip)
+        for s, e, surface, lone_initial in names:
             key = _norm(_strip_titles(surface))
             (initial if lone_initial else mentions)[key].append((art.id, s, e, surface))
     # A capitalised word that only ever opens sentences is probably not a name ("Over 30 died"); one that also

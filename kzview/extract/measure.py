@@ -53,6 +53,7 @@ class MeasureVocab:
     classes: dict[str, str] = field(default_factory=dict)
     units: dict[str, float] = field(default_factory=dict)  # unit -> its size in a base unit ([units])
     offsets: dict[str, float] = field(default_factory=dict)  # unit -> its shift after the size ([unit_offsets])
+    either: dict[str, tuple[str, ...]] = field(default_factory=dict)  # unit -> the units it may be ([unit_either])
     partitives: frozenset[str] = frozenset()
     charge_nouns: frozenset[str] = frozenset()
     comparison: tuple[tuple[str, ...], ...] = ()
@@ -102,6 +103,7 @@ def measure_vocab(data: dict) -> MeasureVocab:
         charge_nouns=words("charge_nouns"),
         units={str(k).lower(): float(x) for k, x in data.get("units", {}).items()},
         offsets={str(k).lower(): float(x) for k, x in data.get("unit_offsets", {}).items()},
+        either={str(k).lower(): tuple(str(u).lower() for u in us) for k, us in data.get("unit_either", {}).items()},
         comparison=phrases("comparison"),
         cumulative=phrases("cumulative"),
         incident_nouns=frozenset(w.lower() for w in e.get("incident_nouns", [])),
@@ -161,6 +163,9 @@ _SKIP_LEFT = frozenset(
 _PROPERTIES = ("magnitude", "depth", "fall", "distance", "area", "temperature")
 
 
+_WARMER = frozenset("warmer cooler colder hotter higher lower above below".split())
+
+
 def is_property(measure: str | None) -> bool:
     """Whether `measure` is a property of one thing (a quake's magnitude, a distance), never a part of the event."""
     return measure is not None and measure.split()[0] in _PROPERTIES
@@ -171,7 +176,7 @@ _PERMITTING = frozenset("permitted permits allowed allows licensed certified des
 _HOLDING_VERBS = frozenset("carry hold take seat accommodate for".split())
 
 
-def _capacity_before(words: Sequence[str], a: int) -> bool:
+def capacity_before(words: Sequence[str], a: int) -> bool:
     """Whether the words right before the figure at token a tell what a thing may hold: "permitted a maximum of",
     "licensed to carry", "a capacity of", "designed for" (not "she allowed one person to leave")."""
     before = words[max(0, a - 5) : a]
@@ -206,7 +211,7 @@ def figure_measure(
     counted = list(counted_words)
     if kind == "count" and counted and counted[-1] in v.charge_nouns:
         return _charge_measure(words, b, counted, v)
-    if kind == "count" and _capacity_before(words, a):
+    if kind == "count" and capacity_before(words, a):
         # "its certificate permitted a maximum of 80 passengers", "licensed to carry 60": what it may hold, never
         # how many it held
         return f"capacity ({singular(counted[-1])})" if counted else "capacity"
@@ -440,14 +445,23 @@ def _figure_measure(
                 return None  # aftershocks are many: their magnitudes are no one figure
             return "magnitude"
         if u in v.speed_units:
-            window = words[max(0, a - 5) : b + 2]
-            return "wind speed" if any(w in v.wind_words for w in window) else "speed"
-        if u in ("°c", "°f"):
+            if {"limit", "limits"} & set(words[max(0, a - 3) : b + 6]):
+                return "speed limit"  # "a 15 km/h speed limit", "limits of 60mph": what was allowed, not done
+            return "wind speed" if any(w in v.wind_words for w in words[max(0, a - 5) : b + 2]) else "speed"
+        if u in ("°c", "°f") or u in v.either and "°c" in v.either[u]:
+            told_after = list(words[b : b + 5])
+            if any(w in _WARMER for w in told_after) and not ("below" in told_after and "zero" in told_after):
+                return "temperature difference"  # "0.6C warmer than the mean", "1.45C above pre-industrial levels"
             return "temperature"
         if u in v.data_units:
             return "data"  # "700 GB" and "1.2 terabytes" stolen: compared in bytes
         if u in v.length_units:
-            window = words[max(0, a - 4) : b + 4]
+            before = list(words[max(0, a - 4) : a])
+            for k in range(len(before) - 1, -1, -1):
+                if before[k] in ("and", ",", ";", "but"):
+                    before = list(before[k + 1 :])  # "10 km deep and centred some 25 miles south": the 25 is no depth
+                    break
+            window = [*before, *words[b : b + 4]]
             if any(w in v.rain_words for w in words[b : b + 4]) or any(
                 w in v.rain_words for w in words[max(0, a - 3) : a]
             ):

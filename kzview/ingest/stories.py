@@ -21,12 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 
 from kzview.model import Article
 
@@ -86,6 +84,9 @@ class Fingerprint:
 @cache
 def event_kinds() -> dict[str, int]:
     """The shipped kinds of event (measures.toml, `moment_kinds`): each word to its kind's number."""
+    import tomllib  # here: a store read from the cache needs no vocabulary
+    from importlib import resources
+
     data = tomllib.loads(resources.files("kzview.data").joinpath("measures.toml").read_text("utf-8"))
     kinds = data.get("events", data).get("moment_kinds", [])
     return {w.lower(): n for n, words in enumerate(kinds) for w in words}
@@ -95,12 +96,13 @@ def _kinds_named(texts: Sequence[str], kinds: dict[str, int]) -> frozenset[int]:
     return frozenset(kinds[w] for t in texts for w in re.findall(r"[a-z]+", t.lower()) if w in kinds)
 
 
-def assign_stories(articles: list[Article]) -> list[Article]:
+def assign_stories(articles: list[Article], prints: dict[str, Fingerprint] | None = None) -> list[Article]:
     """The articles with their stories found by fingerprint where no folder, field or column named any (a
-    flat folder of many events); as they were otherwise, or when they are one story."""
+    flat folder of many events); as they were otherwise, or when they are one story. `prints`: the articles'
+    fingerprints, where they were taken already (by a cluster's workers)."""
     if any(a.story is not None for a in articles):
         return articles
-    found = find_stories(articles, event_kinds())
+    found = find_stories(articles, event_kinds(), prints)
     if found is None:
         return articles
     return [replace(a, story=found[a.id]) for a in articles]
@@ -156,13 +158,15 @@ class _Sets:
         return True
 
 
-def find_stories(articles: Sequence[Article], kinds: dict[str, int]) -> dict[str, str] | None:
+def find_stories(
+    articles: Sequence[Article], kinds: dict[str, int], taken: dict[str, Fingerprint] | None = None
+) -> dict[str, str] | None:
     """Each article's story, named after the names its articles share most, when the corpus falls into two
     stories or more of two articles each; None when it is one story (or too small to tell)."""
     n = len(articles)
     if n < 4:
         return None
-    prints = [fingerprint(a, kinds) for a in articles]
+    prints = [(taken or {}).get(a.id) or fingerprint(a, kinds) for a in articles]
     df: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     for p in prints:
