@@ -148,7 +148,10 @@ def group_key(
 
 _PART_BEFORE = re.compile(
     r"(?:\b(?:among|including|includes|included)\s+(?:(?:the|those)\s+(?:\w+\s+){0,2}?(?:were|was|are|is)\s+)?"
-    r"(?:(?:" + "|".join(sorted(QUALIFYING)) + r")\s+){0,2})$",
+    r"(?:(?:" + "|".join(sorted(QUALIFYING)) + r")\s+){0,2})$"
+    # "Four people - three inmates and a guard - were killed": the whole's breakdown between dashes
+    r"|(?:(?<![:.\d])\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
+    r"(?:[a-z\-]+\s+){1,2}[-–—]\s*$",
     re.IGNORECASE,
 )
 # fronted: "Of the dead, seven were from the village", "Of the 40 injured, 12 are children"

@@ -3597,3 +3597,33 @@ def test_people_sent_that_only_rise_from_day_to_day_are_an_update(tmp_path):
 def test_what_a_place_is_built_to_hold_is_no_event_count():
     found = _lead("The jail, designed to hold 350 detainees, had 1,100 inmates on the night of the riot.")
     assert [(c.low, c.topic, c.measure) for c in found if c.low == 350] == [(350, "other", "capacity (detainee)")]
+
+
+def test_a_whole_s_breakdown_between_dashes_is_its_part(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2025-01-20\nRiot at the jail\n\nFour people - three inmates and a guard - were killed, police said.",
+        "date: 2025-01-20\nRiot at the jail\n\nFour people died in the riot at the jail.",
+    )
+    assert not [g for g in groups if g.status.value == "conflict"], [g.reason for g in groups]
+
+
+def test_a_date_in_brackets_dates_what_they_hold():
+    text = (
+        "date: 2025-03-22\nLandslide toll falls\n\nRescuers said 28 persons remain unaccounted for (down from 40 "
+        "yesterday)."
+    )
+    assert {c.low: c.as_of for c in claims_of(text) if c.kind == "count"} == {
+        28: dt.date(2025, 3, 22),
+        40: dt.date(2025, 3, 21),
+    }
+
+
+def test_who_is_charged_a_count_of_camps_and_a_day_of_the_search():
+    found = _lead("Prosecutors filed murder charges against 14 inmates in connection with the guard's death.")
+    assert [(c.low, c.topic, c.measure) for c in found if c.kind == "count"] == [(14, "other", "people charged")]
+    found = _lead("Survivors in the 4 camps complain of overcrowding.")
+    assert [c.topic for c in found if c.kind == "count"] == ["other"]
+    found = _lead("The search enters day two as 31 remain missing. On Day 3 of the search, 12 bodies were found.")
+    assert [c.low for c in found if c.kind == "count"] == [31, 12]
+    assert [c.low for c in _lead("Every day 100 people cross the river.") if c.kind == "count"] == [100]

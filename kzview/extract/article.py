@@ -15,6 +15,7 @@ from functools import lru_cache
 from kzview.dates import CALENDAR_WORDS, find_dates, resolve, weekday_mismatch
 from kzview.extract.context import (
     _PRONOUN_SAID,
+    PLACES_FOR_PEOPLE,
     STOP,
     Attribution,
     Counted,
@@ -45,6 +46,7 @@ from kzview.extract.lexicon import Cue, Lexicon, load_lexicon
 from kzview.extract.measure import (
     MOMENT_LABELS,
     QUALIFYING,
+    bracket_spans,
     capacity_before,
     figure_event,
     figure_measure,
@@ -106,6 +108,8 @@ def _country_rx(lex: Lexicon) -> re.Pattern[str]:
 
 
 _TOLLS = frozenset({"deaths", "injuries", "missing"})
+# who is charged: "filed murder charges against 14 inmates", "charged 12 people with"
+_CHARGED_BEFORE = re.compile(r"\bcharges?\s+(?:\w+\s+){0,2}?against\s+(?:(?:the|all|at\s+least|some)\s+)?$", re.I)
 _PEOPLE_TOPICS = frozenset({"deaths", "injuries", "missing", "arrests", "hospitalized", "displaced", "participants"})
 # a date the source spoke on: "officials said on Tuesday", "police told reporters early on Friday", "the
 # ministry confirmed this morning"
@@ -740,6 +744,20 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                     topic = _labelled(words, spans[k][0], hits, lex) or topic  # "Injuries: 3 firefighters"
                 if f.kind == "count" and topic != "other" and _record(words, spans[k][1], lex):
                     topic, cue_scope = "other", None  # "he had 14 prior arrests": his record, not this event's
+                if (
+                    f.kind == "count"
+                    and topic in _PEOPLE_TOPICS
+                    and not counted.people
+                    and counted.words
+                    and counted.words[0] in PLACES_FOR_PEOPLE
+                ):
+                    topic, cue_scope = "other", None  # "survivors in the 4 camps": a count of camps, not of people
+                if (
+                    f.kind == "count"
+                    and topic != "other"
+                    and _CHARGED_BEFORE.search(text, max(s0, f.start - 40), f.start)
+                ):
+                    topic, cue_scope = "other", None  # "murder charges against 14 inmates": who is charged
                 if f.kind == "count" and topic != "other" and capacity_before(words, spans[k][0]):
                     topic, cue_scope = "other", None  # "the jail, designed to hold 350 detainees": what it may hold
                 if f.kind == "count":
@@ -930,8 +948,13 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
                 told_before = any(d[0] < f.start for d in sent_dates if d not in said)
                 if said and topic in _TOLLS and len(sent_dates) - len(said) <= 1 and not told_before:
                     sent_dates = said  # (but "On Sunday, 12 people died, officials said on Tuesday" is Sunday's)
-            if sent_dates:
-                as_of = min(sent_dates, key=lambda d: abs(d[0] - f.start))[1]
+            own_dates = sent_dates
+            if sent_dates and "(" in sentence:
+                # "28 remain missing (down from 40 yesterday)": a date in brackets dates only what they hold
+                held = [(s0 + a, s0 + b) for a, b in bracket_spans(sentence)]
+                own_dates = [d for d in sent_dates if not any(a <= d[0] < b and not a <= f.start < b for a, b in held)]
+            if own_dates:
+                as_of = min(own_dates, key=lambda d: abs(d[0] - f.start))[1]
             elif article.date is None:
                 as_of = None
             claims.append(

@@ -121,7 +121,7 @@ def forward_targets(hits: list[CueHit], spans: list[tuple[int, int]], words: lis
     return out
 
 
-_PLACES_FOR_PEOPLE = frozenset("camps camp shelters shelter units unit beds wards hospitals centres centers".split())
+PLACES_FOR_PEOPLE = frozenset("camps camp shelters shelter units unit beds wards hospitals centres centers".split())
 
 
 def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
@@ -202,8 +202,13 @@ def read_counted(words: list[str], after: int, lex: Lexicon) -> Counted:
         # an event noun ("deaths", "arrests") names people; anything else ("investigations", "vehicles") does not
         # (read in the sentence where the phrase is its own words: "150 lives" after "claimed" or a number)
         own = list(words[np_start : np_start + len(np)]) == np
-        people = np[-1] not in _PLACES_FOR_PEOPLE and any(
-            (lex.match_cue(words, np_start + k) if own else lex.match_cue(np, k)) is not None for k in range(len(np))
+        people = (
+            np[-1] not in PLACES_FOR_PEOPLE
+            and np[0] not in PLACES_FOR_PEOPLE
+            and any(
+                (lex.match_cue(words, np_start + k) if own else lex.match_cue(np, k)) is not None
+                for k in range(len(np))
+            )
         )  # (but "91 relief camps", "12 intensive care units" count places)
     if not people and _AGENT.search(np[-1]):
         people = True  # "tourists", "pedestrians", "firemen": nouns for people by their ending

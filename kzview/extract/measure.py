@@ -666,7 +666,7 @@ _NOT_VERBS = frozenset(
     "believed thought described identified named aged based".split()
 )
 _AUX_WORDS = frozenset("were was are is have has had been be being also still all both".split())
-_LINKS = frozenset("to of with by for from into".split())
+_LINKS = frozenset("to of with by for from into against".split())
 _PEOPLE_DETERMINERS = frozenset("the other another all his her their its these those".split())
 
 
@@ -1349,6 +1349,14 @@ _PAST_VERBS = frozenset(
 )
 
 
+_BRACKETS = re.compile(r"\([^()]{0,200}\)")
+
+
+def bracket_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where a sentence's brackets stand (offsets), each with what it holds."""
+    return [m.span() for m in _BRACKETS.finditer(sentence)]
+
+
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
@@ -1381,6 +1389,10 @@ def figure_event(
     since a 2011 explosion killed 40, left 12 dead" dates the 40 alone); else a comparison or a total anywhere in
     the sentence; else the story's (None, None)."""
     dated = [d for d in dated if not (d[3] and (d[0] > pos or _clause_ends_between(sentence, d[0] + len(d[1]), pos)))]
+    if dated and "(" in sentence:
+        # "28 remain missing (down from 40 yesterday)": a date in brackets dates what the brackets hold
+        brackets = bracket_spans(sentence)
+        dated = [d for d in dated if not any(a <= d[0] < b and not a <= pos < b for a, b in brackets)]
     if whole is not None:
         # the figure's own clause tells a total or another event: a date of another clause is not its date ("Last
         # year 212 died, and so far this year 58 have died": the 58 is this year's running total)

@@ -395,6 +395,12 @@ _EXCLUDE_RX = [
         r"-|–|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|$))",
         re.IGNORECASE,
     ),
+    # a day of a story's count of days ("the search enters day two as", "On Day 3 of the search,")
+    re.compile(
+        r"\bday\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"(?=\s*(?:of\b|as\b|and\b|since\b|after\b|,|\.|;|:|[-–—]|$))",
+        re.IGNORECASE,
+    ),
     # an hour in words of the day: "until 5 in the morning", "at 11 at night"
     re.compile(
         r"\b(?:at|by|until|till|before|after|around|about|from|since)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|"
@@ -438,7 +444,7 @@ _GUARDS = (
     ("9/11", re.compile(r"9[/-]11")),
     ("half", re.compile(r"past|quarter|o['’]clock", re.IGNORECASE)),
     ("morning", re.compile(r"morning|afternoon|evening|night", re.IGNORECASE)),
-    ("day", re.compile(r"day\s+\d", re.IGNORECASE)),
+    ("day", re.compile(r"day\s+\w", re.IGNORECASE)),
     ("hours", re.compile(r"\d\d\d\d\s?h", re.IGNORECASE)),
     ("score", re.compile(r"\d\s?[-–]\s?\d")),
     ("line", re.compile(r"line|number|phone", re.IGNORECASE)),
@@ -452,7 +458,7 @@ def _guard_of(rx: re.Pattern[str]) -> re.Pattern[str] | None:
         "9/11": "9/11(?!",
         "half": "half\\s+past",
         "morning": "in\\s+the\\s+(?:morning",
-        "day": "(?:mon|tues|wednes",
+        "day": "day\\s+",
         "hours": "(?:hours|hrs|h)",
         "score": "(?:win|victory|defeat",
         "line": "(?:line|hotline|helpline",
