@@ -26,14 +26,16 @@ CALENDAR_WORDS = frozenset(n for n in (*calendar.month_name, *calendar.day_name)
 
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?"  # a whole word: never "18 separate"
-)
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])(?:(?:(?<=\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|(?<=Sept))\.)?"
+)  # a whole word ("18 separate" is none); a dot only after a short form ("Jan. 9"; "14 July. 2. Deaths" ends there)
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 # "Sunday, January 9, 2022" / "January 9" / "Jan. 9 2022"
-_MDY = re.compile(rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)
+_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_MONTH}[ \t\u00a0]+{_DAY}(?![\d:])(?:,?\s+{_YEAR}\b)?", re.IGNORECASE
+)  # (the day on the month's line: "... 14 July.\n2. Deaths" is no July 2)
 # "Sunday 9 January 2022" / "9 January" / "the 9th of January"
 _DMY = re.compile(rf"\b(?:{_WEEKDAY},?\s+(?:the\s+)?)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b")
@@ -170,7 +172,8 @@ _STAMP_WORD = re.compile(
 )
 _STAMP_NOISE = re.compile(
     r"\b(?:posted|updated|published|modified|on|at|by|hrs|gmt|utc|bst|est|edt|pst|pdt|cst|cdt|mst|mdt|"
-    r"ist|cet|cest|hkt|aest|aedt|akdt|akst|hst|nzst|nzdt|sast|msk|wib|pht|sgt|jst|kst|et|pt|am|pm|created|story|a\.m|p\.m|[ap]\.?m\.?)\b|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|"
+    r"ist|cet|cest|hkt|aest|aedt|akdt|akst|hst|nzst|nzdt|sast|msk|wib|pht|sgt|jst|kst|eat|wat|pkt|brt|ict|"
+    r"et|pt|am|pm|created|story|a\.m|p\.m|[ap]\.?m\.?)\b|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|"
     r"\b\d{3,4}\s*(?:gmt|utc)\b|[^\w\s]",
     re.IGNORECASE,
 )
@@ -244,14 +247,21 @@ def _is_stamp(line: str, first_at: int, mention_end: int) -> bool:
     # "Valley News (English service) | 25.07.2025", "Ministry of Interior | Press release | 28.04.2025": a masthead
     # that ends on its date, set apart by a bar, a dot or a dash
     closes = not _STAMP_NOISE.sub(" ", line[mention_end:]).strip()
-    if len(line) <= 100 and _MASTHEAD_BREAK.search(line[:first_at]):
+    if len(line) <= 120 and _MASTHEAD_BREAK.search(line[:first_at]):
         if closes or _MASTHEAD_NEXT.match(line, mention_end):
             return True  # "The Valley Tribune | 04/03/2025 | Our Correspondent", "Andes Report — 19.3.2025 — By ..."
+    parts = _MASTHEAD_SPLIT.split(line[:first_at])
+    if len(parts) > 1 and len(line) <= 120 and (closes or _MASTHEAD_NEXT.match(line, mention_end)):
+        # "Staff Reporter | The Chronicle | Hyderpur, 15.7.2025", "Roundup — week ending Friday 21/03/2025": a
+        # masthead whose last part is a place or a few words of the date's own
+        if len(_STAMP_NOISE.sub(" ", parts[-1]).split()) <= 3:
+            return True
     # "... posted in Accidents on Friday, September 20, 2013.": a stamp word, and the date closes the line
     return bool(_STAMP_ANYWHERE.search(line)) and (closes or not line[mention_end:].strip(" )|-–—."))
 
 
 _MASTHEAD_BREAK = re.compile(r"(?:\||·|•|\s[-–—]|[-–—]\s)\s*$")
+_MASTHEAD_SPLIT = re.compile(r"\||·|•|\s[-–—]\s")
 _MASTHEAD_NEXT = re.compile(r"\s*(?:,?\s*\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*)?(?:\||·|•|[-–—]\s)")
 
 

@@ -3627,3 +3627,59 @@ def test_who_is_charged_a_count_of_camps_and_a_day_of_the_search():
     found = _lead("The search enters day two as 31 remain missing. On Day 3 of the search, 12 bodies were found.")
     assert [c.low for c in found if c.kind == "count"] == [31, 12]
     assert [c.low for c in _lead("Every day 100 people cross the river.") if c.kind == "count"] == [100]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The depth of the river in that place is 22 meters, divers said.", "depth"),
+        ("Gate 7 is 5 metres wide.", "width"),
+        ("The march followed a route of 6 kilometres through the city.", "length of route"),
+        ("Fire gutted a 12-storey building in the old town.", "storeys"),
+        ("The wall was 3 metres high.", "height"),
+    ],
+)
+def test_lengths_by_the_dimension_they_measure(sentence, measure):
+    assert [c.measure for c in _lead(sentence) if c.kind == "other"] == [measure]
+
+
+# -- after the session's last reader (helper-44) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Staff Reporter | The Frontier Chronicle | Hyderpur, 15.7.2025", dt.date(2025, 7, 15)),
+        ("Lakeside TV digital desk — 7.11.2025, 8:30 AM EAT", dt.date(2025, 11, 7)),
+        ("Regional Health Roundup — week ending Friday 21/03/2025", dt.date(2025, 3, 21)),
+    ],
+)
+def test_a_masthead_that_ends_on_a_place_or_a_time_zone_and_its_date(line, day):
+    stamp = printed_date(line, [(0, len(line))])
+    assert stamp is not None and dt.date(stamp.year, stamp.month, stamp.day) == day
+
+
+def test_a_month_that_ends_a_sentence_takes_no_day_from_the_next():
+    from kzview.dates import find_dates
+
+    assert [(d.month, d.day) for d in find_dates("It was reported on Monday 14 July.\n2. Deaths: 6.")] == [(7, 14)]
+    assert [(d.month, d.day) for d in find_dates("Filed on Jan. 9 and Sept. 12.")] == [(1, 9), (9, 12)]
+
+
+def test_money_in_reais_shillings_and_codes_before_the_amount():
+    found = _lead("Insurance covers R$ 20 million; the county pays Sh100,000 a family; farm losses: PHP 1.3 billion.")
+    assert sorted((c.unit, c.high) for c in found if c.kind == "money") == [
+        ("BRL", 20_000_000),
+        ("KES", 100_000),
+        ("PHP", 1_300_000_000),
+    ]
+
+
+def test_a_breakdown_in_brackets_is_a_part_of_the_count_before(tmp_path):
+    groups = _groups(
+        tmp_path,
+        "date: 2025-07-16\nGas leak\n\nDeaths: 6 in total (2 on site, 4 in hospital).\n"
+        "Arrests: 3 (the caretaker and two others).",
+        "date: 2025-07-16\nGas leak\n\nSix people have died and three people have been arrested, police said.",
+    )
+    assert not [g for g in groups if g.status.value == "conflict"], [g.reason for g in groups]

@@ -163,6 +163,13 @@ _SKIP_LEFT = frozenset(
 _PROPERTIES = ("magnitude", "depth", "fall", "distance", "area", "temperature")
 
 
+_SIDES = {"wide": "width", "long": "length", "high": "height", "tall": "height", "deep": "depth"}
+# a dimension named before its figure in one clause ("the depth of the river in that place is", "a route of")
+_DIMENSION_BEFORE = re.compile(
+    r"\b(?P<dim>depth|width|length|height|route|stretch|distance|trail|tunnel|queue|convoy)\b"
+    r"(?:\s+of\s+(?:the\s+|a\s+|an\s+)?[a-z\-]+(?:\s+[a-z\-]+){0,5}?\s+(?:is|was|are|were|measured|reached)"
+    r"|\s+(?:is|was|measured|reached)|\s+of)(?:\s+(?:about|around|some|nearly|almost|roughly|more than|over))?$"
+)
 _WARMER = frozenset("warmer cooler colder hotter higher lower above below".split())
 
 
@@ -455,6 +462,8 @@ def _figure_measure(
             return "temperature"
         if u in v.data_units:
             return "data"  # "700 GB" and "1.2 terabytes" stolen: compared in bytes
+        if u in ("storey", "storeys", "story", "floor"):
+            return "storeys"  # "a 12-storey building", "the 30-story tower": how tall, in floors
         if u in v.length_units:
             before = list(words[max(0, a - 4) : a])
             for k in range(len(before) - 1, -1, -1):
@@ -494,7 +503,17 @@ def _figure_measure(
                 return "distance from " + " ".join(place)
             if j > b and words[j - 1] == "away":
                 return "distance away"  # "she lived half a mile away"
-            return f"length of {noun}" if noun else None  # "a 30-mile drive"
+            if noun:
+                return f"length of {noun}"  # "a 30-mile drive"
+            side = _SIDES.get(words[j] if j < n else "")
+            if side:
+                return side  # "Gate 7 is 5 metres wide", "a wall 3 metres high"
+            dimension = _DIMENSION_BEFORE.search(" ".join(words[max(0, a - 12) : a]))
+            if dimension:
+                # "the depth of the river there is 22 metres", "a route of 6 kilometres"
+                dim = dimension["dim"]
+                return dim if dim in _SIDES.values() else f"length of {singular(dim)}"
+            return None
         if u in v.area_units:
             noun = noun or _area_of(words, a, b, v)
             return f"area of {noun}" if noun else "area"  # "a 40-acre site" is the site's area

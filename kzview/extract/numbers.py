@@ -48,7 +48,8 @@ _WORDS_RX = re.compile(
     re.IGNORECASE,
 )
 _DIGITS_RX = re.compile(
-    r"(?P<cur>US\$|\$US|AU\$|A\$|\$A|CA\$|C\$|HK\$|NZ\$|S\$|\$|€|£|¥|₽|₸|₹|₱|₦|₩|(?<![A-Za-z])(?:Rs\.?|KSh\.?|Tk\.?)(?=\s?\d))?\s?"
+    r"(?P<cur>US\$|\$US|AU\$|A\$|\$A|CA\$|C\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₽|₸|₹|₱|₦|₩|"
+    r"(?<![A-Za-z])(?:Rs\.?|KSh\.?|Ksh\.?|Sh\.?|Tk\.?|PHP|BRL|KES|NGN|PKR|INR|ZAR|EUR|GBP|USD)(?=\s?\d))?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)|\d{1,3}(?:\.\d{3}){2,}"
     r"|\d+(?:\.\d+)?)"
     # the scale: "19 million", "$4.5-million", "3 mn", "5bn"; "m", "k", "b" only glued (and kept for money)
@@ -74,6 +75,21 @@ _CURRENCY_SYMBOLS = {
     "₸": "KZT",
     "₹": "INR",
     "₱": "PHP",
+    "R$": "BRL",
+    "Ksh": "KES",
+    "Ksh.": "KES",
+    "Sh": "KES",
+    "Sh.": "KES",
+    "PHP": "PHP",
+    "BRL": "BRL",
+    "KES": "KES",
+    "NGN": "NGN",
+    "PKR": "PKR",
+    "INR": "INR",
+    "ZAR": "ZAR",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "USD": "USD",
     "₦": "NGN",
     "₩": "KRW",
     "Rs": "INR",  # as "rupees" is read (Pakistan's and Sri Lanka's rupees are written so too: see currencies.toml)
@@ -421,7 +437,7 @@ _EXCLUDE_RX = [
     re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"),  # anchored at a word start: no quadratic backtracking
     re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE),
     # a code ("A1", "M25"), but "$US1 million" is money and "a magnitude-6.2 quake" a magnitude
-    re.compile(r"(?<!\$)\b(?!magnitude-|minus-)[A-Za-z]+-?\d+[A-Za-z]*\b"),
+    re.compile(r"(?<!\$)\b(?!magnitude-|minus-|(?:Sh|Ksh|KSh|Rs|Tk)\.?\d)[A-Za-z]+-?\d+[A-Za-z]*\b"),
     re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
     # a code glued to letters ("3abc"), not a scale or a unit glued to its number ("€3million", "60mph")
     re.compile(
