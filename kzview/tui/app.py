@@ -121,7 +121,7 @@ class KzviewApp(App[int]):
             "stories",
             "Stories",
             id="app.stories",
-            tooltip="The corpus's stories (its folders): show one story's articles and conflicts, or all",
+            tooltip="The corpus's stories (its folders, story fields, or what its reports name): show one, or all",
         ),
     ]
     # Below NARROW columns the screen gets the class -narrow and shows one pane at a time (app.tcss).
