@@ -3683,3 +3683,13 @@ def test_a_breakdown_in_brackets_is_a_part_of_the_count_before(tmp_path):
         "date: 2025-07-16\nGas leak\n\nSix people have died and three people have been arrested, police said.",
     )
     assert not [g for g in groups if g.status.value == "conflict"], [g.reason for g in groups]
+
+
+def test_an_earlier_event_goes_on_past_its_participle_and_a_neighbouring_place_is_a_scope():
+    text = (
+        "date: 2025-08-09\nFerry fire kills two\n\nTwo people died on Saturday. It was the worst ferry disaster "
+        "since 2019, when the Sea Star sank off the same coast, killing 31 people."
+    )
+    assert {c.low: c.event for c in claims_of(text) if c.topic == "deaths"} == {2: None, 31: "2019"}
+    found = _lead("Neighboring Ashford County has reported 3 cases, officials said.")
+    assert [c.scope for c in found if c.kind == "count"] == ["Ashford County"]

@@ -858,6 +858,8 @@ _LEAD_PLACE = re.compile(
     r"^\s*(?:In|At)\s+(?:the\s+)?"
     + _PLACE_ADJECTIVES
     + r"(?P<place>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})(?:\s+[a-z]+){0,3},"
+    # the subject, a place beside the story's: "Neighboring Ashford County has reported 3 cases"
+    + r"|^\s*(?:Neighbou?ring|Nearby|Adjacent)\s+(?P<near>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s+[a-z]"
 )
 
 
@@ -990,9 +992,10 @@ def find_scope(
             compass = m.groupdict().get("compass")
             return f"{compass} {_bare(place)}" if compass else _bare(place)  # "in northern Castavia"
     lm = _LEAD_PLACE.match(lead)
-    if lm and lm.group("place").split()[0] not in _NOT_PLACES:
-        if not is_event_place(lm.group("place"), None, event_places):
-            return _bare(lm.group("place"))
+    lead_place = (lm.group("place") or lm.group("near")) if lm else None
+    if lead_place and lead_place.split()[0] not in _NOT_PLACES:
+        if not is_event_place(lead_place, None, event_places):
+            return _bare(lead_place)
     return None
 
 

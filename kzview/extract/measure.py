@@ -1389,12 +1389,15 @@ def _clause_ends_between(sentence: str, a: int, b: int) -> bool:
         between[:i].strip() != ""
         and not between[i + 1 : i + 2].isdigit()
         and not _GOES_ON.match(between, i + 1)  # "since the 2008 siege, in which 166 died"
+        # "since 2019, when the ferry sank off the coast, killing 31": the when-clause goes on in its participle
+        and not (_PARTICIPLE_ON.match(between, i + 1) and _GOES_ON.match(between, between.find(",") + 1))
         for i, ch in enumerate(between)
         if ch == ","
     )
 
 
 _GOES_ON = re.compile(r"\s*(?:when|in\s+which|which|where|during\s+which|after\s+which|that|who)\b")
+_PARTICIPLE_ON = re.compile(r"\s*(?:killing|leaving|injuring|wounding|claiming|sending|forcing|displacing)\b")
 
 
 def figure_event(
