@@ -3693,3 +3693,14 @@ def test_an_earlier_event_goes_on_past_its_participle_and_a_neighbouring_place_i
     assert {c.low: c.event for c in claims_of(text) if c.topic == "deaths"} == {2: None, 31: "2019"}
     found = _lead("Neighboring Ashford County has reported 3 cases, officials said.")
     assert [c.scope for c in found if c.kind == "count"] == ["Ashford County"]
+
+
+def test_money_by_the_year_or_the_week_is_a_rate_not_a_sum(tmp_path):
+    found = _lead("Tourism brings in £90 million a year to the coast, and fishermen lose $2,000 per week.")
+    assert [c.measure for c in found if c.kind == "money"] == ["money per year", "money per week"]
+    groups = _groups(
+        tmp_path,
+        "date: 2025-06-03\nOil spill\n\nThe clean-up will cost £12m, officials said.",
+        "date: 2025-06-04\nOil spill\n\nTourism brings in £90 million a year to the coast.",
+    )
+    assert not [g for g in groups if g.status.value in ("conflict", "update")], [g.reason for g in groups]

@@ -589,6 +589,12 @@ def _figure_measure(
                 return f"share of {singular(of[0])}"
         return None
     if kind == "money":
+        j = b
+        while j < n and j - b < 3 and words[j].isalpha() and words[j] not in ("a", "an", "per", "each", "every"):
+            j += 1
+        if j + 1 < n and words[j] in ("a", "an", "per", "each", "every") and words[j + 1] in _TIME_UNITS:
+            # "£90 million a year", "$2,000 per week": a rate, never a sum paid or lost once
+            return f"money per {singular(words[j + 1])}"
         for w in counted_words[:2]:
             if w in v.money_nouns:
                 return singular(w)  # "$200,000 bail"
