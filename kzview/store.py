@@ -222,6 +222,8 @@ def _fits(store: ClaimStore, raw: RawCorpus) -> bool:
 def _on_cluster(workers: int | ClusterSpec | None, paths: list[Path] | None) -> bool:
     """Whether the cluster's workers read the files and write the claims parts themselves: a claim store being
     written from files (standard input is read here, and extracted on the cluster the plain way)."""
+    if workers is None or isinstance(workers, int):
+        return False  # (before the import: kzview.parallel brings extraction in, which a cached open never needs)
     from kzview.parallel import ClusterSpec
 
     return isinstance(workers, ClusterSpec) and workers.out is not None and "-" not in [str(p) for p in paths or []]

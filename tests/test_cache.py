@@ -393,3 +393,28 @@ def test_a_doctored_claims_part_of_a_kind_no_claim_has_is_a_miss(tmp_path, monke
     expected = _dump(load_store([folder], lex, cache=StoreCache(where), workers=1))
     _doctor_claims_parts(where, {"kind": ("nonsense", pa.string())})
     assert _dump(load_store([folder], lex, cache=StoreCache(where), workers=1)) == expected
+
+
+def test_a_cached_open_never_imports_extraction(tmp_path):
+    # the second open of a folder reads its claim store from the cache: extraction's modules (their hundreds of
+    # patterns) stay unimported, as they cost the first frame a tenth of its time
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Fire\n\nA fire killed 3 people, officials said.", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kzview.opening import OpenOptions, open_corpus\n"
+        f"store = open_corpus(OpenOptions(paths=[Path({str(corpus)!r})]))\n"
+        "print(len(store.claims), 'kzview.extract.article' in sys.modules)\n"
+    )
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    root = str(Path(__file__).resolve().parents[1])
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=root)
+    assert first.stdout.split() == ["1", "True"], first.stderr
+    assert second.stdout.split() == ["1", "False"], second.stderr
