@@ -151,15 +151,13 @@ _PART_BEFORE = re.compile(
     r"(?:(?:" + "|".join(sorted(QUALIFYING)) + r")\s+){0,2})$"
     # "Four people - three inmates and a guard - were killed": the whole's breakdown between dashes
     r"|(?:(?<![:.\d])\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
-    r"(?:[a-z\-]+\s+){1,2}[-–—]\s*$",
+    r"(?:[a-z\-]+\s+){1,2}[-–—]\s*$"
+    # inside brackets opened after a count: its breakdown ("Deaths: 6 in total (2 on site, 4 in hospital)", "Arrests:
+    # 3 (the caretaker and two others)")
+    r"|(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\b[^()\d]{0,30}\([^()]*$",
     re.IGNORECASE,
 )
 # fronted: "Of the dead, seven were from the village", "Of the 40 injured, 12 are children"
-# inside brackets opened after a count: its breakdown ("Deaths: 6 in total (2 on site, 4 in hospital)", "Arrests: 3
-# (the caretaker and two others)")
-_IN_BREAKDOWN = re.compile(
-    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten))\b[^()\d]{0,30}\([^()]*$", re.I
-)
 _PART_FRONTED = re.compile(
     r"^\W*of\s+(?:the|those)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[\w\-]+),\s*(?:(?:"
     + "|".join(sorted(QUALIFYING))
@@ -205,9 +203,7 @@ def part_label(c: Claim, toll_nouns: frozenset[str], people: frozenset[str] = fr
         return f"a part ({c.id})"  # "27 people were treated; Mercy General alone took 9 of them."
     toll = _OF_TOLL.match(after)
     fronted = a < 80 and _PART_FRONTED.match(c.sentence[:a])
-    included = _PART_BEFORE.search(c.sentence[max(0, a - 60) : a]) or _IN_BREAKDOWN.search(
-        c.sentence[max(0, a - 60) : a]
-    )
+    included = _PART_BEFORE.search(c.sentence[max(0, a - 60) : a])
     if included or (toll and toll["noun"] in toll_nouns) or (fronted and fronted["noun"].lower() in toll_nouns):
         return f"a part ({c.id})"  # ("the haul included around €1.5 million", "among the dead were 11")
     return None
@@ -341,7 +337,6 @@ def told_as_part(c: Claim) -> bool:
         _PART_BEFORE.search(c.sentence[max(0, a - 60) : a])
         or _PART_AFTER.match(c.sentence[b : b + 60])
         or (a < 80 and _PART_FRONTED.match(c.sentence[:a]))
-        or _IN_BREAKDOWN.search(c.sentence[max(0, a - 60) : a])
     )
 
 

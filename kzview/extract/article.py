@@ -52,6 +52,7 @@ from kzview.extract.measure import (
     figure_measure,
     followed_phrase_end,
     forecast,
+    in_other_brackets,
     is_property,
     narrative_events,
     same_clause,
@@ -951,8 +952,8 @@ def extract_article(article: Article, ctx: CorpusContext | None = None, lex: Lex
             own_dates = sent_dates
             if sent_dates and "(" in sentence:
                 # "28 remain missing (down from 40 yesterday)": a date in brackets dates only what they hold
-                held = [(s0 + a, s0 + b) for a, b in bracket_spans(sentence)]
-                own_dates = [d for d in sent_dates if not any(a <= d[0] < b and not a <= f.start < b for a, b in held)]
+                held = bracket_spans(sentence)
+                own_dates = [d for d in sent_dates if not in_other_brackets(held, d[0] - s0, f.start - s0)]
             if own_dates:
                 as_of = min(own_dates, key=lambda d: abs(d[0] - f.start))[1]
             elif article.date is None:

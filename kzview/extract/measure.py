@@ -1382,6 +1382,12 @@ def bracket_spans(sentence: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BRACKETS.finditer(sentence)]
 
 
+def in_other_brackets(brackets: list[tuple[int, int]], at: int, pos: int) -> bool:
+    """Whether offset `at` (a date's) stands in brackets that do not hold `pos` (a figure's): "28 remain missing
+    (down from 40 yesterday)" dates the 40 alone."""
+    return any(a <= at < b and not a <= pos < b for a, b in brackets)
+
+
 _CLAUSE_JOIN = re.compile(r";|,\s+(?:and|but|while|whereas)\b")
 
 
@@ -1420,7 +1426,7 @@ def figure_event(
     if dated and "(" in sentence:
         # "28 remain missing (down from 40 yesterday)": a date in brackets dates what the brackets hold
         brackets = bracket_spans(sentence)
-        dated = [d for d in dated if not any(a <= d[0] < b and not a <= pos < b for a, b in brackets)]
+        dated = [d for d in dated if not in_other_brackets(brackets, d[0], pos)]
     if whole is not None:
         # the figure's own clause tells a total or another event: a date of another clause is not its date ("Last
         # year 212 died, and so far this year 58 have died": the 58 is this year's running total)

@@ -684,14 +684,24 @@ _TEMPERATURE_RX = re.compile(
     r"\s?[°º]\s?(?P<a>[CF])\b|(?P<b>[CF])(?![\w'’-])|\s?[°º]\s?(?P<c>Celsius|Fahrenheit)\b"
     r"|\s+degrees?\s+(?P<d>(?i:celsius|centigrade|fahrenheit|C|F))\b"
 )
-# a length glued to its number: "300mm of rain", "a 15km stretch", "5cm hailstones", "3kg of heroin"
 _DEGREES_RX = re.compile(r"[\s-]?degrees?\b(?P<below>\s+below\s+zero)?", re.IGNORECASE)
 _TEMPERATURE_BEFORE = re.compile(r"\btemperatures?\b[^.;:]{0,30}?\b(?P<minus>minus)\s+$", re.IGNORECASE)
 _BELOW_ZERO = re.compile(r"(?:\bminus[\s-]|(?<![\w.])[-−])$", re.IGNORECASE)
+# a length, a weight or data glued to its number: "300mm of rain", "a 15km stretch", "3kg of heroin", "700GB"
 _GLUED_RX = re.compile(r"(?P<u>mm|cm|km|kg|kb|mb|gb|tb|pb)(?![\w'’-])", re.IGNORECASE)
 # an amount of data ("700 GB", "1.2 terabytes"), in one unit's name
 _DATA_RX = re.compile(r"\s?(?P<u>[KMGTP]B|(?i:kilo|mega|giga|tera|peta)bytes?)(?![\w'’-])")
 _DATA_UNIT = {"kilo": "kb", "mega": "mb", "giga": "gb", "tera": "tb", "peta": "pb"}
+
+
+def _below_zero(text: str, f: Figure, said_after: bool = False) -> None:
+    """A temperature told below zero ("minus 1.8C", "-5C", or "20 degrees below zero" when `said_after`): its
+    bounds turn negative, and its words take the sign in."""
+    sign = _BELOW_ZERO.search(text, max(0, f.start - 7), f.start)
+    if (sign or said_after) and f.low is not None and f.high is not None:
+        f.low, f.high, f.value = -f.high, -f.low, -f.value
+        if sign:
+            f.start -= len(sign.group(0))
 
 
 def _measured_unit(text: str, f: Figure) -> None:
@@ -712,20 +722,13 @@ def _measured_unit(text: str, f: Figure) -> None:
     if m:
         scale = next(g for g in (m["a"], m["b"], m["c"], m["d"]) if g)
         f.kind, f.unit, f.end = "other", "°F" if scale[0] in "Ff" else "°C", m.end()
-        sign = _BELOW_ZERO.search(text, max(0, f.start - 7), f.start)
-        if sign and f.low is not None and f.high is not None:
-            f.low, f.high, f.value = -f.high, -f.low, -f.value  # below zero
-            f.start -= len(sign.group(0))
+        _below_zero(text, f)
         return
     m = _DEGREES_RX.match(text, f.end)
     if m:
         # degrees on no named scale ("minus 17 degrees", "in minus-20 degree temperatures", "20 degrees below zero")
         f.kind, f.unit, f.end = "other", "degrees", m.end()
-        sign = _BELOW_ZERO.search(text, max(0, f.start - 7), f.start)
-        if (sign or m["below"]) and f.low is not None and f.high is not None:
-            f.low, f.high, f.value = -f.high, -f.low, -f.value
-            if sign:
-                f.start -= len(sign.group(0))
+        _below_zero(text, f, bool(m["below"]))
         return
     m = _DATA_RX.match(text, f.end)
     if m:
