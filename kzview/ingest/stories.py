@@ -49,7 +49,7 @@ _COMMON = frozenset(
     "The A An And But Or In On At Of For To By From With As After Before Since During Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August September October "
     "November December Mr Mrs Ms Dr He She It They We I You His Her Their This That These Those There Here "
-    "Police Officials Updated Published Posted Last Comments Share Photo Video Read More News Reuters AP AFP "
+    "Police Officials Updated Published Posted Last Comments Share Photo Video Read More News "
     "GMT UTC IST EST EDT CST CDT PST PDT BST CET CEST AEST AEDT WIB SAST EAT".split()
 )
 
